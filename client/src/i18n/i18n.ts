@@ -1,0 +1,46 @@
+// Translation: typed keys, {name} parameters, and plurals chosen by the
+// locale's own rules (Intl.PluralRules). Keys for plurals end in _one/_other.
+
+import { en } from "./messages.en.ts";
+import { nl, type MessageKey } from "./messages.nl.ts";
+
+export type Locale = "nl" | "en";
+export const LOCALES: readonly Locale[] = ["nl", "en"];
+export type { MessageKey };
+
+const catalogues: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { nl, en };
+
+type PluralBase<K extends string> = K extends `${infer Base}_one` ? Base : never;
+export type PluralKey = PluralBase<MessageKey>;
+
+export type Translator = {
+  readonly locale: Locale;
+  readonly t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
+  readonly plural: (
+    key: PluralKey,
+    count: number,
+    params?: Readonly<Record<string, string | number>>,
+  ) => string;
+};
+
+export function createTranslator(locale: Locale): Translator {
+  const catalogue = catalogues[locale];
+  const pluralRules = new Intl.PluralRules(locale);
+  const t: Translator["t"] = (key, params) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params?.[name];
+      return value === undefined ? whole : String(value);
+    });
+  return {
+    locale,
+    t,
+    plural: (key, count, params) => {
+      const form = pluralRules.select(count) === "one" ? "one" : "other";
+      return t(`${key}_${form}` as MessageKey, { count, ...params });
+    },
+  };
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "nl" || value === "en";
+}

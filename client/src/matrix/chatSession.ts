@@ -1,0 +1,281 @@
+// Matrix layer: one running, end-to-end encrypted Matrix session. This is the
+// only module that holds a MatrixClient; everything above it sees the plain
+// snapshot types below, never an SDK type. It is loaded with a dynamic
+// import after sign-in, so the SDK and the crypto WASM stay out of the
+// sign-in screen's bundle.
+
+import {
+  ClientEvent,
+  createClient,
+  EventType,
+  IndexedDBStore,
+  KnownMembership,
+  MatrixEventEvent,
+  MemoryStore,
+  MsgType,
+  Preset,
+  RoomEvent,
+  type MatrixClient,
+  type MatrixEvent,
+  type Room,
+} from "matrix-js-sdk";
+import { logger as sdkLogger } from "matrix-js-sdk/lib/logger.js";
+import type { SessionCredentials } from "./signIn.ts";
+
+export type ChatSummary = {
+  readonly roomId: string;
+  readonly name: string;
+  /** "invite": someone asked to talk; "join": an accepted conversation. */
+  readonly membership: "invite" | "join";
+  readonly encrypted: boolean;
+  readonly lastActivityTs: number;
+  readonly unreadCount: number;
+  readonly inviterUserId: string | undefined;
+};
+
+export type TimelineMessage = {
+  readonly eventId: string;
+  readonly sender: string;
+  readonly timestamp: number;
+  /** "text": readable; "undecryptable": the keys have not arrived (or never will). */
+  readonly kind: "text" | "undecryptable";
+  readonly body: string;
+};
+
+export type SyncState = "starting" | "syncing" | "offline";
+
+export type ChatSessionOptions = {
+  /** "indexeddb" in the browser; "memory" for Node tests. */
+  readonly storage: "indexeddb" | "memory";
+  /** 32 bytes that encrypt the crypto store; required with "indexeddb". */
+  readonly cryptoStorageKey?: Uint8Array;
+  /** How much the SDK may log (default "warn": its debug output is very chatty). */
+  readonly sdkLogLevel?: "debug" | "info" | "warn" | "error" | "silent";
+};
+
+// The SDK logs through one process-wide loglevel logger (the per-client
+// logger option does not reach its sync loop), so the level is set there.
+function setSdkLogLevel(level: NonNullable<ChatSessionOptions["sdkLogLevel"]>): void {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only handle on the SDK's global level
+  (sdkLogger as unknown as { setLevel(level: string): void }).setLevel(level);
+}
+
+const MEGOLM = "m.megolm.v1.aes-sha2";
+// getMyMembership() returns a plain string (servers may invent memberships).
+const MEMBERSHIP_JOIN: string = KnownMembership.Join;
+const MEMBERSHIP_INVITE: string = KnownMembership.Invite;
+
+export class ChatSession {
+  readonly userId: string;
+  readonly #client: MatrixClient;
+  readonly #listeners = new Set<() => void>();
+  #chats: readonly ChatSummary[] = [];
+  #syncState: SyncState = "starting";
+  #notifyScheduled = false;
+
+  private constructor(client: MatrixClient, userId: string) {
+    this.#client = client;
+    this.userId = userId;
+  }
+
+  /** Starts the client with Rust crypto and resolves after the first sync. */
+  static async start(
+    credentials: SessionCredentials,
+    options: ChatSessionOptions,
+  ): Promise<ChatSession> {
+    setSdkLogLevel(options.sdkLogLevel ?? "warn");
+    const dbPrefix = `sbd-${credentials.userId}`;
+    const store =
+      options.storage === "indexeddb"
+        ? new IndexedDBStore({
+            indexedDB: globalThis.indexedDB,
+            dbName: `${dbPrefix}-sync`,
+            localStorage: globalThis.localStorage,
+          })
+        : new MemoryStore();
+    if (store instanceof IndexedDBStore) await store.startup();
+    const client = createClient({
+      baseUrl: credentials.homeserverUrl,
+      userId: credentials.userId,
+      deviceId: credentials.deviceId,
+      accessToken: credentials.accessToken,
+      store,
+      timelineSupport: true,
+    });
+    if (options.storage === "indexeddb") {
+      if (options.cryptoStorageKey === undefined)
+        throw new Error("an IndexedDB crypto store needs a storage key");
+      await client.initRustCrypto({
+        useIndexedDB: true,
+        cryptoDatabasePrefix: `${dbPrefix}-crypto`,
+        storageKey: options.cryptoStorageKey,
+      });
+    } else {
+      await client.initRustCrypto({ useIndexedDB: false });
+    }
+    const session = new ChatSession(client, credentials.userId);
+    session.#listen();
+    const firstSync = new Promise<void>((resolve) => {
+      const onSync = (state: string): void => {
+        if (state === "PREPARED" || state === "SYNCING") {
+          client.off(ClientEvent.Sync, onSync);
+          resolve();
+        }
+      };
+      client.on(ClientEvent.Sync, onSync);
+    });
+    await client.startClient({ initialSyncLimit: 30, lazyLoadMembers: true });
+    await firstSync;
+    session.#recompute();
+    return session;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  get chats(): readonly ChatSummary[] {
+    return this.#chats;
+  }
+
+  get syncState(): SyncState {
+    return this.#syncState;
+  }
+
+  /** Readable messages of a room, oldest first. */
+  messages(roomId: string): readonly TimelineMessage[] {
+    const room = this.#client.getRoom(roomId);
+    if (room === null) return [];
+    return room
+      .getLiveTimeline()
+      .getEvents()
+      .map(toTimelineMessage)
+      .filter((m): m is TimelineMessage => m !== undefined);
+  }
+
+  /** Creates an encrypted direct chat with one other person and invites them. */
+  async createEncryptedDirectChat(otherUserId: string): Promise<string> {
+    const { room_id: roomId } = await this.#client.createRoom({
+      preset: Preset.TrustedPrivateChat,
+      is_direct: true,
+      invite: [otherUserId],
+      initial_state: [
+        { type: EventType.RoomEncryption, state_key: "", content: { algorithm: MEGOLM } },
+      ],
+    });
+    const direct: Record<string, string[]> =
+      this.#client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {};
+    const rooms = direct[otherUserId] ?? [];
+    await this.#client.setAccountData(EventType.Direct, {
+      ...direct,
+      [otherUserId]: [...rooms, roomId],
+    });
+    return roomId;
+  }
+
+  async join(roomId: string): Promise<void> {
+    await this.#client.joinRoom(roomId);
+  }
+
+  /** Sends a text message; refuses a room that is not encrypted (we never send plaintext). */
+  async sendText(roomId: string, body: string): Promise<string> {
+    if (!this.#client.getRoom(roomId)?.hasEncryptionStateEvent()) {
+      throw new Error("refusing to send into a room without end-to-end encryption");
+    }
+    const { event_id: eventId } = await this.#client.sendMessage(roomId, {
+      msgtype: MsgType.Text,
+      body,
+    });
+    return eventId;
+  }
+
+  stop(): void {
+    this.#client.stopClient();
+    this.#listeners.clear();
+  }
+
+  /** Signs out on the server and deletes this user's local stores. */
+  async signOut(): Promise<void> {
+    try {
+      await this.#client.logout(true);
+    } finally {
+      this.#client.stopClient();
+      await this.#client.clearStores({ cryptoDatabasePrefix: `sbd-${this.userId}-crypto` });
+      this.#listeners.clear();
+    }
+  }
+
+  #listen(): void {
+    const changed = (): void => {
+      this.#scheduleRecompute();
+    };
+    this.#client.on(ClientEvent.Sync, (state: string) => {
+      this.#syncState = state === "ERROR" || state === "RECONNECTING" ? "offline" : "syncing";
+      changed();
+    });
+    this.#client.on(ClientEvent.Room, changed);
+    this.#client.on(RoomEvent.Timeline, changed);
+    this.#client.on(RoomEvent.MyMembership, changed);
+    this.#client.on(RoomEvent.Name, changed);
+    this.#client.on(RoomEvent.Receipt, changed);
+    this.#client.on(MatrixEventEvent.Decrypted, changed);
+  }
+
+  // Many SDK events arrive in one burst per sync: coalesce them into one snapshot.
+  #scheduleRecompute(): void {
+    if (this.#notifyScheduled) return;
+    this.#notifyScheduled = true;
+    queueMicrotask(() => {
+      this.#notifyScheduled = false;
+      this.#recompute();
+    });
+  }
+
+  #recompute(): void {
+    this.#chats = this.#client
+      .getRooms()
+      .filter(
+        (room) =>
+          room.getMyMembership() === MEMBERSHIP_JOIN ||
+          room.getMyMembership() === MEMBERSHIP_INVITE,
+      )
+      .map((room) => toChatSummary(room, this.userId))
+      .sort((a, b) => b.lastActivityTs - a.lastActivityTs);
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+function toChatSummary(room: Room, myUserId: string): ChatSummary {
+  const membership = room.getMyMembership() === MEMBERSHIP_INVITE ? "invite" : "join";
+  const inviteEvent = room.getMember(myUserId)?.events.member;
+  return {
+    roomId: room.roomId,
+    name: room.name,
+    membership,
+    encrypted: room.hasEncryptionStateEvent(),
+    lastActivityTs: room.getLastActiveTimestamp(),
+    unreadCount: room.getUnreadNotificationCount(),
+    inviterUserId: membership === "invite" ? inviteEvent?.getSender() : undefined,
+  };
+}
+
+function toTimelineMessage(event: MatrixEvent): TimelineMessage | undefined {
+  const eventId = event.getId();
+  const sender = event.getSender();
+  if (eventId === undefined || sender === undefined) return undefined;
+  // Still being decrypted: it will appear when the Decrypted event fires.
+  if (event.isBeingDecrypted()) return undefined;
+  if (event.isDecryptionFailure()) {
+    return { eventId, sender, timestamp: event.getTs(), kind: "undecryptable", body: "" };
+  }
+  if (event.getType() !== (EventType.RoomMessage as string)) return undefined;
+  const body: unknown = event.getContent()["body"];
+  return {
+    eventId,
+    sender,
+    timestamp: event.getTs(),
+    kind: "text",
+    body: typeof body === "string" ? body : "",
+  };
+}

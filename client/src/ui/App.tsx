@@ -1,0 +1,61 @@
+// The application shell: language, the current screen, nothing else.
+import { useMemo } from "react";
+import { createTranslator, LOCALES, type Locale } from "../i18n/i18n.ts";
+import type { AppViewModel } from "../viewmodels/AppViewModel.ts";
+import { assertNever } from "../viewmodels/assertNever.ts";
+import { ChatListView } from "./ChatListView.tsx";
+import { SignInView } from "./SignInView.tsx";
+import { TranslatorContext } from "./TranslatorContext.tsx";
+import { useViewModel } from "./useViewModel.ts";
+
+export function App({ viewModel }: { viewModel: AppViewModel }) {
+  const { locale, screen } = useViewModel(viewModel);
+  const translator = useMemo(() => createTranslator(locale), [locale]);
+  const { t } = translator;
+
+  return (
+    <TranslatorContext value={translator}>
+      <div className="app" lang={locale}>
+        <header className="app-header">
+          <span className="app-name">{t("app.name")}</span>
+          <label className="language-switch">
+            <span className="visually-hidden">{t("language.label")}</span>
+            <select
+              value={locale}
+              onChange={(event) => {
+                viewModel.setLocale(event.currentTarget.value as Locale);
+              }}
+            >
+              {LOCALES.map((option) => (
+                <option key={option} value={option} lang={option}>
+                  {t(`language.${option}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </header>
+        <main className="app-main">{renderScreen(screen, t)}</main>
+      </div>
+    </TranslatorContext>
+  );
+}
+
+function renderScreen(
+  screen: ReturnType<AppViewModel["getSnapshot"]>["screen"],
+  t: ReturnType<typeof createTranslator>["t"],
+) {
+  switch (screen.kind) {
+    case "restoring":
+      return (
+        <p className="status" role="status">
+          {t("session.restoring")}
+        </p>
+      );
+    case "sign-in":
+      return <SignInView viewModel={screen.signIn} />;
+    case "chats":
+      return <ChatListView viewModel={screen.chatList} />;
+    default:
+      return assertNever(screen);
+  }
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from "vitest";
+import type { SessionCredentials } from "../matrix/signIn.ts";
+import { AppViewModel, type AppDependencies, type RunningSession } from "./AppViewModel.ts";
+
+const credentials: SessionCredentials = {
+  homeserverUrl: "http://hs",
+  userId: "@noor:hs",
+  deviceId: "D",
+  accessToken: "t",
+};
+
+function fakeSession(signOut = vi.fn(() => Promise.resolve())): RunningSession {
+  return {
+    userId: credentials.userId,
+    chats: [
+      {
+        roomId: "!a",
+        name: "Lotte",
+        membership: "join",
+        encrypted: true,
+        lastActivityTs: 2,
+        unreadCount: 1,
+        inviterUserId: undefined,
+      },
+      {
+        roomId: "!b",
+        name: "Alex",
+        membership: "invite",
+        encrypted: true,
+        lastActivityTs: 3,
+        unreadCount: 0,
+        inviterUserId: "@alex:hs",
+      },
+    ],
+    syncState: "syncing",
+    subscribe: () => () => undefined,
+    stop: vi.fn(),
+    signOut,
+  };
+}
+
+function deps(overrides: Partial<AppDependencies> = {}): AppDependencies {
+  return {
+    defaultHomeserverUrl: "http://hs",
+    initialLocale: "nl",
+    saveLocale: vi.fn(),
+    loadCredentials: () => undefined,
+    saveCredentials: vi.fn(),
+    forgetCredentials: vi.fn(),
+    signIn: () => Promise.resolve({ ok: true, credentials }),
+    startSession: () => Promise.resolve(fakeSession()),
+    reportError: vi.fn(),
+    ...overrides,
+  };
+}
+
+describe("AppViewModel", () => {
+  it("shows sign-in when nothing is remembered, then the chats after signing in", async () => {
+    const d = deps();
+    const app = new AppViewModel(d);
+    await app.start();
+    const screen = app.getSnapshot().screen;
+    if (screen.kind !== "sign-in") throw new Error(`expected sign-in, got ${screen.kind}`);
+    screen.signIn.setUsername("noor");
+    screen.signIn.setPassword("pw");
+    await screen.signIn.submit();
+    await vi.waitFor(() => {
+      expect(app.getSnapshot().screen.kind).toBe("chats");
+    });
+    expect(d.saveCredentials).toHaveBeenCalledWith(credentials);
+  });
+
+  it("resumes a remembered session; the chat list holds accepted chats only", async () => {
+    const app = new AppViewModel(deps({ loadCredentials: () => credentials }));
+    await app.start();
+    const screen = app.getSnapshot().screen;
+    if (screen.kind !== "chats") throw new Error(`expected chats, got ${screen.kind}`);
+    expect(screen.chatList.getSnapshot().chats.map((c) => c.name)).toEqual(["Lotte"]);
+  });
+
+  it("forgets a session that cannot start and says so on the sign-in screen", async () => {
+    const d = deps({
+      loadCredentials: () => credentials,
+      startSession: () => Promise.reject(new Error("token revoked")),
+    });
+    const app = new AppViewModel(d);
+    await app.start();
+    const screen = app.getSnapshot().screen;
+    if (screen.kind !== "sign-in") throw new Error(`expected sign-in, got ${screen.kind}`);
+    expect(screen.signIn.getSnapshot().error?.key).toBe("session.startFailed");
+    expect(d.forgetCredentials).toHaveBeenCalledWith(credentials.userId);
+    expect(d.reportError).toHaveBeenCalled();
+  });
+
+  it("signing out forgets the session and returns to sign-in", async () => {
+    const signOut = vi.fn(() => Promise.resolve());
+    const session = fakeSession(signOut);
+    const d = deps({
+      loadCredentials: () => credentials,
+      startSession: () => Promise.resolve(session),
+    });
+    const app = new AppViewModel(d);
+    await app.start();
+    const screen = app.getSnapshot().screen;
+    if (screen.kind !== "chats") throw new Error("expected chats");
+    await screen.chatList.signOut();
+    expect(signOut).toHaveBeenCalled();
+    expect(d.forgetCredentials).toHaveBeenCalledWith(credentials.userId);
+    expect(app.getSnapshot().screen.kind).toBe("sign-in");
+  });
+});

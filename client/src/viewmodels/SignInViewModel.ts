@@ -1,0 +1,106 @@
+// View model of the sign-in screen: the form's state, its validation, and
+// the outcome of a sign-in attempt as a message key the view translates.
+
+import type { SessionCredentials, SignInFailure, SignInResult } from "../matrix/signIn.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
+import { assertNever } from "./assertNever.ts";
+import { ViewModel } from "./ViewModel.ts";
+
+export type SignInError = {
+  readonly key: MessageKey;
+  readonly params: Readonly<Record<string, string | number>>;
+};
+
+export type SignInSnapshot = {
+  readonly homeserverUrl: string;
+  readonly username: string;
+  readonly password: string;
+  readonly serverFieldOpen: boolean;
+  readonly busy: boolean;
+  readonly error: SignInError | undefined;
+};
+
+export type SignInDependencies = {
+  readonly defaultHomeserverUrl: string;
+  readonly signIn: (
+    homeserverUrl: string,
+    username: string,
+    password: string,
+  ) => Promise<SignInResult>;
+  readonly onSignedIn: (credentials: SessionCredentials) => void;
+};
+
+export class SignInViewModel extends ViewModel<SignInSnapshot> {
+  readonly #deps: SignInDependencies;
+
+  constructor(deps: SignInDependencies, initialError?: SignInError) {
+    super({
+      homeserverUrl: deps.defaultHomeserverUrl,
+      username: "",
+      password: "",
+      serverFieldOpen: false,
+      busy: false,
+      error: initialError,
+    });
+    this.#deps = deps;
+  }
+
+  readonly setUsername = (username: string): void => {
+    this.update({ ...this.getSnapshot(), username });
+  };
+
+  readonly setPassword = (password: string): void => {
+    this.update({ ...this.getSnapshot(), password });
+  };
+
+  readonly setHomeserverUrl = (homeserverUrl: string): void => {
+    this.update({ ...this.getSnapshot(), homeserverUrl });
+  };
+
+  readonly openServerField = (): void => {
+    this.update({ ...this.getSnapshot(), serverFieldOpen: true });
+  };
+
+  readonly submit = async (): Promise<void> => {
+    const form = this.getSnapshot();
+    if (form.busy) return;
+    if (form.username.trim() === "" || form.password === "") {
+      this.update({ ...form, error: { key: "signIn.error.required", params: {} } });
+      return;
+    }
+    this.update({ ...form, busy: true, error: undefined });
+    const result = await this.#deps.signIn(form.homeserverUrl, form.username, form.password);
+    if (result.ok) {
+      this.update({ ...this.getSnapshot(), busy: false, password: "" });
+      this.#deps.onSignedIn(result.credentials);
+      return;
+    }
+    // A server problem opens the server field, so the person can fix the address.
+    const serverProblem = result.failure.kind !== "wrong-credentials";
+    this.update({
+      ...this.getSnapshot(),
+      busy: false,
+      serverFieldOpen: this.getSnapshot().serverFieldOpen || serverProblem,
+      error: describeFailure(result.failure),
+    });
+  };
+}
+
+export function describeFailure(failure: SignInFailure): SignInError {
+  switch (failure.kind) {
+    case "wrong-credentials":
+      return { key: "signIn.error.wrongCredentials", params: {} };
+    case "unreachable":
+      return { key: "signIn.error.unreachable", params: { server: failure.homeserverUrl } };
+    case "not-a-homeserver":
+      return { key: "signIn.error.notAHomeserver", params: { server: failure.homeserverUrl } };
+    case "unsupported-server":
+      return { key: "signIn.error.unsupportedServer", params: { missing: failure.missing } };
+    case "invalid-url":
+      return { key: "signIn.error.invalidUrl", params: {} };
+    case "server-error":
+      return { key: "signIn.error.serverError", params: { status: failure.status } };
+    default:
+      return assertNever(failure);
+  }
+}

@@ -1,0 +1,22 @@
+// The client's Vite config (the app lives in client/). Sibling packages are
+// used from their TypeScript source through the custom export condition.
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  root: "client",
+  plugins: [react()],
+  resolve: {
+    conditions: ["@safety-by-design/source", "module", "browser", "development|production"],
+  },
+  // The pre-bundler loses the crypto .wasm file; the SDK loads it itself.
+  optimizeDeps: { exclude: ["@matrix-org/matrix-sdk-crypto-wasm"] },
+  server: { host: "127.0.0.1", port: 5173, strictPort: true },
+  preview: { host: "127.0.0.1", port: 4173, strictPort: true },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2023",
+    sourcemap: true,
+  },
+});
