@@ -143,4 +143,9 @@ export default tseslint.config(
     files: ["tools/**", "e2e/**", "**/*.test.ts", "**/bench/**", "client/test/**"],
     rules: { "no-console": "off" },
   },
+  {
+    // expect(mock.method) passes a method unbound on purpose.
+    files: ["**/*.test.ts"],
+    rules: { "@typescript-eslint/unbound-method": "off" },
+  },
 );

@@ -37,4 +37,27 @@ export const en: Readonly<Record<MessageKey, string>> = {
   "chats.signedInAs": "Signed in as {userId}",
   "chats.offline": "No connection. We keep trying.",
   "chats.signOut": "Sign out",
+
+  "conversation.back": "Back to chats",
+  "conversation.encrypted": "Messages are encrypted. Only you can read them.",
+  "conversation.notFound": "This chat does not exist (any more).",
+  "conversation.loadOlder": "Load older messages",
+  "conversation.loadingOlder": "Loading older messages…",
+  "conversation.loadOlderFailed": "Older messages could not be loaded.",
+  "conversation.noOlder": "This is the start of the chat.",
+  "conversation.composerLabel": "Message",
+  "conversation.composerPlaceholder": "Write a message",
+  "conversation.send": "Send",
+  "conversation.sending": "Sending…",
+  "conversation.failed": "Not sent.",
+  "conversation.retry": "Try again",
+  "conversation.undecryptable_one":
+    "{count} message cannot be read here. It was encrypted for an earlier sign-in or another device.",
+  "conversation.undecryptable_other":
+    "{count} messages cannot be read here. They were encrypted for an earlier sign-in or another device.",
+  "conversation.you": "You",
+  "conversation.actions": "Options for this chat",
+  "conversation.leave": "Leave chat",
+  "conversation.block": "Block {name}",
+  "conversation.messagesLabel": "Messages",
 };

@@ -39,6 +39,29 @@ export const nl = {
   "chats.signedInAs": "Ingelogd als {userId}",
   "chats.offline": "Geen verbinding. We proberen het opnieuw.",
   "chats.signOut": "Uitloggen",
+
+  "conversation.back": "Terug naar gesprekken",
+  "conversation.encrypted": "Berichten zijn versleuteld. Alleen jullie kunnen ze lezen.",
+  "conversation.notFound": "Dit gesprek bestaat niet (meer).",
+  "conversation.loadOlder": "Oudere berichten laden",
+  "conversation.loadingOlder": "Oudere berichten laden…",
+  "conversation.loadOlderFailed": "Oudere berichten konden niet worden geladen.",
+  "conversation.noOlder": "Dit is het begin van het gesprek.",
+  "conversation.composerLabel": "Bericht",
+  "conversation.composerPlaceholder": "Schrijf een bericht",
+  "conversation.send": "Versturen",
+  "conversation.sending": "Wordt verstuurd…",
+  "conversation.failed": "Niet verstuurd.",
+  "conversation.retry": "Opnieuw proberen",
+  "conversation.undecryptable_one":
+    "{count} bericht kun je hier niet lezen. Het is versleuteld voor een eerdere login of een ander apparaat.",
+  "conversation.undecryptable_other":
+    "{count} berichten kun je hier niet lezen. Ze zijn versleuteld voor een eerdere login of een ander apparaat.",
+  "conversation.you": "Jij",
+  "conversation.actions": "Opties voor dit gesprek",
+  "conversation.leave": "Gesprek verlaten",
+  "conversation.block": "{name} blokkeren",
+  "conversation.messagesLabel": "Berichten",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -13,13 +13,18 @@ import {
   MatrixEventEvent,
   MemoryStore,
   MsgType,
+  NotificationCountType,
+  PendingEventOrdering,
   Preset,
   RoomEvent,
+  RoomMemberEvent,
+  EventStatus,
   type MatrixClient,
   type MatrixEvent,
   type Room,
 } from "matrix-js-sdk";
 import { logger as sdkLogger } from "matrix-js-sdk/lib/logger.js";
+import { shownNames, type ShownName } from "./displayNames.ts";
 import type { SessionCredentials } from "./signIn.ts";
 
 export type ChatSummary = {
@@ -34,12 +39,33 @@ export type ChatSummary = {
 };
 
 export type TimelineMessage = {
+  /** The server's event ID, or the local transaction ID while it is not sent yet. */
   readonly eventId: string;
   readonly sender: string;
   readonly timestamp: number;
   /** "text": readable; "undecryptable": the keys have not arrived (or never will). */
   readonly kind: "text" | "undecryptable";
+  /**
+   * The plain `body`, always rendered as text. We never render `formatted_body`
+   * (HTML): no sanitizer to get wrong, no remote images, no tracking pixels.
+   */
   readonly body: string;
+  /** Our own messages: "sending" until the server has it; "failed" can be retried. */
+  readonly sendState: "sending" | "sent" | "failed";
+};
+
+export type MemberSummary = ShownName & {
+  readonly membership: "join" | "invite" | "leave" | "ban";
+};
+
+export type ConversationSnapshot = {
+  readonly roomId: string;
+  readonly name: string;
+  readonly encrypted: boolean;
+  readonly members: readonly MemberSummary[];
+  readonly messages: readonly TimelineMessage[];
+  /** Older messages may exist on the server. */
+  readonly canLoadOlder: boolean;
 };
 
 export type SyncState = "starting" | "syncing" | "offline";
@@ -72,6 +98,7 @@ export class ChatSession {
   #chats: readonly ChatSummary[] = [];
   #syncState: SyncState = "starting";
   #notifyScheduled = false;
+  readonly #exhaustedHistory = new Set<string>();
 
   private constructor(client: MatrixClient, userId: string) {
     this.#client = client;
@@ -124,7 +151,13 @@ export class ChatSession {
       };
       client.on(ClientEvent.Sync, onSync);
     });
-    await client.startClient({ initialSyncLimit: 30, lazyLoadMembers: true });
+    await client.startClient({
+      initialSyncLimit: 30,
+      lazyLoadMembers: true,
+      // Our own unsent messages stay apart from the timeline until the server
+      // has them, so a failed one can be shown and retried in place.
+      pendingEventOrdering: PendingEventOrdering.Detached,
+    });
     await firstSync;
     session.#recompute();
     return session;
@@ -143,15 +176,87 @@ export class ChatSession {
     return this.#syncState;
   }
 
-  /** Readable messages of a room, oldest first. */
+  /** Readable messages of a room, oldest first, then our own unsent ones. */
   messages(roomId: string): readonly TimelineMessage[] {
     const room = this.#client.getRoom(roomId);
     if (room === null) return [];
-    return room
-      .getLiveTimeline()
-      .getEvents()
+    return [...room.getLiveTimeline().getEvents(), ...room.getPendingEvents()]
       .map(toTimelineMessage)
       .filter((m): m is TimelineMessage => m !== undefined);
+  }
+
+  /** Everything a conversation screen shows; undefined for an unknown room. */
+  conversation(roomId: string): ConversationSnapshot | undefined {
+    const room = this.#client.getRoom(roomId);
+    if (room === null) return undefined;
+    const members = room.getMembers();
+    const names = shownNames(
+      members.map((m) => ({ userId: m.userId, displayName: m.rawDisplayName })),
+    );
+    return {
+      roomId,
+      name: room.name,
+      encrypted: room.hasEncryptionStateEvent(),
+      members: members.flatMap((m) => {
+        const shown = names.get(m.userId);
+        const membership = toMembership(m.membership);
+        return shown === undefined || membership === undefined ? [] : [{ ...shown, membership }];
+      }),
+      messages: this.messages(roomId),
+      canLoadOlder: !this.#exhaustedHistory.has(roomId),
+    };
+  }
+
+  /** Loads older messages from the server; resolves false when there are none. */
+  async loadOlder(roomId: string, limit = 30): Promise<boolean> {
+    const room = this.#client.getRoom(roomId);
+    if (room === null) return false;
+    const more = await this.#client.paginateEventTimeline(room.getLiveTimeline(), {
+      backwards: true,
+      limit,
+    });
+    if (!more) this.#exhaustedHistory.add(roomId);
+    this.#scheduleRecompute();
+    return more;
+  }
+
+  /** Sends a read receipt for the newest message, which clears the unread count. */
+  async markRead(roomId: string): Promise<void> {
+    const events = this.#client.getRoom(roomId)?.getLiveTimeline().getEvents() ?? [];
+    const newest = events.at(-1);
+    if (newest !== undefined) await this.#client.sendReadReceipt(newest);
+  }
+
+  /** Sends a failed message again. */
+  async retry(roomId: string, localId: string): Promise<void> {
+    const room = this.#client.getRoom(roomId);
+    const event = room?.getPendingEvents().find((e) => (e.getId() ?? e.getTxnId()) === localId);
+    if (!room || event === undefined) return;
+    await this.#client.resendEvent(event, room);
+  }
+
+  /** Leaves a conversation, or declines an invitation (the same call in Matrix). */
+  async leave(roomId: string): Promise<void> {
+    await this.#client.leave(roomId);
+  }
+
+  /** Blocks a person: their messages and invitations no longer reach this account. */
+  async block(userId: string): Promise<void> {
+    const ignored = this.#client.getIgnoredUsers();
+    if (!ignored.includes(userId)) await this.#client.setIgnoredUsers([...ignored, userId]);
+  }
+
+  get blockedUsers(): readonly string[] {
+    return this.#client.getIgnoredUsers();
+  }
+
+  /** The joined direct chat with this person, if there is one (from m.direct). */
+  directChatWith(otherUserId: string): string | undefined {
+    const direct =
+      this.#client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {};
+    return (direct[otherUserId] ?? []).find(
+      (roomId) => this.#client.getRoom(roomId)?.getMyMembership() === MEMBERSHIP_JOIN,
+    );
   }
 
   /** Creates an encrypted direct chat with one other person and invites them. */
@@ -164,14 +269,20 @@ export class ChatSession {
         { type: EventType.RoomEncryption, state_key: "", content: { algorithm: MEGOLM } },
       ],
     });
+    await this.markAsDirectChat(roomId, otherUserId);
+    return roomId;
+  }
+
+  /** Records in m.direct that this room is the direct chat with that person. */
+  async markAsDirectChat(roomId: string, otherUserId: string): Promise<void> {
     const direct: Record<string, string[]> =
       this.#client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {};
     const rooms = direct[otherUserId] ?? [];
+    if (rooms.includes(roomId)) return;
     await this.#client.setAccountData(EventType.Direct, {
       ...direct,
       [otherUserId]: [...rooms, roomId],
     });
-    return roomId;
   }
 
   async join(roomId: string): Promise<void> {
@@ -220,6 +331,10 @@ export class ChatSession {
     this.#client.on(RoomEvent.Name, changed);
     this.#client.on(RoomEvent.Receipt, changed);
     this.#client.on(MatrixEventEvent.Decrypted, changed);
+    this.#client.on(RoomEvent.LocalEchoUpdated, changed);
+    this.#client.on(RoomMemberEvent.Name, changed);
+    this.#client.on(RoomMemberEvent.Membership, changed);
+    this.#client.on(ClientEvent.AccountData, changed);
   }
 
   // Many SDK events arrive in one burst per sync: coalesce them into one snapshot.
@@ -255,19 +370,42 @@ function toChatSummary(room: Room, myUserId: string): ChatSummary {
     membership,
     encrypted: room.hasEncryptionStateEvent(),
     lastActivityTs: room.getLastActiveTimestamp(),
-    unreadCount: room.getUnreadNotificationCount(),
+    unreadCount: room.getUnreadNotificationCount(NotificationCountType.Total),
     inviterUserId: membership === "invite" ? inviteEvent?.getSender() : undefined,
   };
 }
 
+function toMembership(membership: string | undefined): MemberSummary["membership"] | undefined {
+  return membership === "join" ||
+    membership === "invite" ||
+    membership === "leave" ||
+    membership === "ban"
+    ? membership
+    : undefined;
+}
+
+function sendStateOf(event: MatrixEvent): TimelineMessage["sendState"] {
+  const status = event.status;
+  if (status === null || status === EventStatus.SENT) return "sent";
+  if (status === EventStatus.NOT_SENT || status === EventStatus.CANCELLED) return "failed";
+  return "sending";
+}
+
 function toTimelineMessage(event: MatrixEvent): TimelineMessage | undefined {
-  const eventId = event.getId();
+  const eventId = event.getId() ?? event.getTxnId();
   const sender = event.getSender();
   if (eventId === undefined || sender === undefined) return undefined;
   // Still being decrypted: it will appear when the Decrypted event fires.
   if (event.isBeingDecrypted()) return undefined;
   if (event.isDecryptionFailure()) {
-    return { eventId, sender, timestamp: event.getTs(), kind: "undecryptable", body: "" };
+    return {
+      eventId,
+      sender,
+      timestamp: event.getTs(),
+      kind: "undecryptable",
+      body: "",
+      sendState: "sent",
+    };
   }
   if (event.getType() !== (EventType.RoomMessage as string)) return undefined;
   const body: unknown = event.getContent()["body"];
@@ -277,5 +415,6 @@ function toTimelineMessage(event: MatrixEvent): TimelineMessage | undefined {
     timestamp: event.getTs(),
     kind: "text",
     body: typeof body === "string" ? body : "",
+    sendState: sendStateOf(event),
   };
 }

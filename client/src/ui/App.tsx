@@ -4,6 +4,7 @@ import { createTranslator, LOCALES, type Locale } from "../i18n/i18n.ts";
 import type { AppViewModel } from "../viewmodels/AppViewModel.ts";
 import { assertNever } from "../viewmodels/assertNever.ts";
 import { ChatListView } from "./ChatListView.tsx";
+import { ConversationView } from "./ConversationView.tsx";
 import { SignInView } from "./SignInView.tsx";
 import { TranslatorContext } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
@@ -55,6 +56,8 @@ function renderScreen(
       return <SignInView viewModel={screen.signIn} />;
     case "chats":
       return <ChatListView viewModel={screen.chatList} />;
+    case "conversation":
+      return <ConversationView viewModel={screen.conversation} />;
     default:
       return assertNever(screen);
   }

@@ -20,11 +20,19 @@ export function ChatListView({ viewModel }: { viewModel: ChatListViewModel }) {
       ) : (
         <ul className="rows">
           {chats.map((chat) => (
-            <li key={chat.roomId} className="row">
-              <span className="row-name">{chat.name}</span>
-              {chat.unreadCount > 0 ? (
-                <span className="badge">{plural("chats.unread", chat.unreadCount)}</span>
-              ) : null}
+            <li key={chat.roomId}>
+              <button
+                type="button"
+                className="row"
+                onClick={() => {
+                  viewModel.open(chat.roomId);
+                }}
+              >
+                <span className="row-name">{chat.name}</span>
+                {chat.unreadCount > 0 ? (
+                  <span className="badge">{plural("chats.unread", chat.unreadCount)}</span>
+                ) : null}
+              </button>
             </li>
           ))}
         </ul>

@@ -34,6 +34,13 @@ function fakeSession(signOut = vi.fn(() => Promise.resolve())): RunningSession {
     ],
     syncState: "syncing",
     subscribe: () => () => undefined,
+    conversation: () => undefined,
+    sendText: () => Promise.resolve("$sent"),
+    retry: () => Promise.resolve(),
+    loadOlder: () => Promise.resolve(false),
+    markRead: () => Promise.resolve(),
+    leave: () => Promise.resolve(),
+    block: () => Promise.resolve(),
     stop: vi.fn(),
     signOut,
   };

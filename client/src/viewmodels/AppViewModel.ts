@@ -5,14 +5,16 @@
 import type { Locale } from "../i18n/i18n.ts";
 import type { SessionCredentials, SignInResult } from "../matrix/signIn.ts";
 import { ChatListViewModel, type ChatListSource } from "./ChatListViewModel.ts";
+import { ConversationViewModel, type ConversationSource } from "./ConversationViewModel.ts";
 import { SignInViewModel, type SignInError } from "./SignInViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
 
 /** A running session as the app sees it. */
-export type RunningSession = ChatListSource & {
-  stop(): void;
-  signOut(): Promise<void>;
-};
+export type RunningSession = ChatListSource &
+  ConversationSource & {
+    stop(): void;
+    signOut(): Promise<void>;
+  };
 
 export type AppDependencies = {
   readonly defaultHomeserverUrl: string;
@@ -34,7 +36,8 @@ export type AppDependencies = {
 export type AppScreen =
   | { readonly kind: "restoring" }
   | { readonly kind: "sign-in"; readonly signIn: SignInViewModel }
-  | { readonly kind: "chats"; readonly chatList: ChatListViewModel };
+  | { readonly kind: "chats"; readonly chatList: ChatListViewModel }
+  | { readonly kind: "conversation"; readonly conversation: ConversationViewModel };
 
 export type AppSnapshot = {
   readonly locale: Locale;
@@ -76,10 +79,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     try {
       const session = await this.#deps.startSession(credentials);
       this.#session = session;
-      this.#setScreen({
-        kind: "chats",
-        chatList: new ChatListViewModel(session, () => this.#signOut()),
-      });
+      this.#showChats();
     } catch (error) {
       this.#deps.reportError("starting the session failed", error);
       this.#deps.forgetCredentials(credentials.userId);
@@ -100,6 +100,27 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
       }
     }
     this.#showSignIn();
+  }
+
+  #showChats(): void {
+    const session = this.#session;
+    if (session === undefined) return;
+    const chatList = new ChatListViewModel(session, {
+      signOut: () => this.#signOut(),
+      open: (roomId) => {
+        this.#showConversation(roomId);
+      },
+    });
+    this.#setScreen({ kind: "chats", chatList });
+  }
+
+  #showConversation(roomId: string): void {
+    const session = this.#session;
+    if (session === undefined) return;
+    const conversation = new ConversationViewModel(session, roomId, () => {
+      this.#showChats();
+    });
+    this.#setScreen({ kind: "conversation", conversation });
   }
 
   #showSignIn(error?: SignInError): void {
@@ -126,5 +147,6 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     const screen = this.getSnapshot().screen;
     if (screen.kind === "sign-in") screen.signIn.dispose();
     if (screen.kind === "chats") screen.chatList.dispose();
+    if (screen.kind === "conversation") screen.conversation.dispose();
   }
 }

@@ -12,6 +12,11 @@ export type ChatListSource = {
   subscribe(listener: () => void): () => void;
 };
 
+export type ChatListActions = {
+  readonly signOut: () => Promise<void>;
+  readonly open: (roomId: string) => void;
+};
+
 export type ChatRow = {
   readonly roomId: string;
   readonly name: string;
@@ -27,12 +32,12 @@ export type ChatListSnapshot = {
 
 export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
   readonly #source: ChatListSource;
-  readonly #signOut: () => Promise<void>;
+  readonly #actions: ChatListActions;
 
-  constructor(source: ChatListSource, signOut: () => Promise<void>) {
+  constructor(source: ChatListSource, actions: ChatListActions) {
     super(snapshotOf(source));
     this.#source = source;
-    this.#signOut = signOut;
+    this.#actions = actions;
     this.onDispose(
       source.subscribe(() => {
         this.update(snapshotOf(source));
@@ -41,7 +46,11 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
   }
 
   readonly signOut = async (): Promise<void> => {
-    await this.#signOut();
+    await this.#actions.signOut();
+  };
+
+  readonly open = (roomId: string): void => {
+    this.#actions.open(roomId);
   };
 
   get userId(): string {

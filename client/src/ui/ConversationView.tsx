@@ -1,0 +1,148 @@
+// One conversation: messages (always rendered as plain text), composer, and
+// leave/block. Renders ConversationViewModel; contains no rules.
+import { useEffect, useId, useRef } from "react";
+import type { ConversationViewModel, MessageRow } from "../viewmodels/ConversationViewModel.ts";
+import { useTranslator } from "./TranslatorContext.tsx";
+import { useViewModel } from "./useViewModel.ts";
+
+export function ConversationView({ viewModel }: { viewModel: ConversationViewModel }) {
+  const view = useViewModel(viewModel);
+  const { t, locale } = useTranslator();
+  const composerId = useId();
+  const endOfMessages = useRef<HTMLLIElement>(null);
+  const newestId = view.rows.at(-1)?.id;
+  // Open at the newest message, and follow new ones as they arrive.
+  useEffect(() => {
+    endOfMessages.current?.scrollIntoView({ block: "end" });
+  }, [newestId]);
+  const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
+
+  if (!view.found) {
+    return (
+      <section className="conversation">
+        <button type="button" className="back" onClick={viewModel.close}>
+          ← {t("conversation.back")}
+        </button>
+        <p className="empty">{t("conversation.notFound")}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="conversation" aria-labelledby="conversation-title">
+      <div className="conversation-header">
+        <button
+          type="button"
+          className="back"
+          onClick={viewModel.close}
+          aria-label={t("conversation.back")}
+        >
+          ←
+        </button>
+        <h1 id="conversation-title">{view.title}</h1>
+      </div>
+      <p className="encrypted-note">{t("conversation.encrypted")}</p>
+
+      {view.canLoadOlder ? (
+        <button
+          type="button"
+          className="load-older"
+          disabled={view.loadingOlder}
+          onClick={() => void viewModel.loadOlder()}
+        >
+          {view.loadingOlder ? t("conversation.loadingOlder") : t("conversation.loadOlder")}
+        </button>
+      ) : (
+        <p className="history-start">{t("conversation.noOlder")}</p>
+      )}
+      {view.notice ? (
+        <p className="status warning" role="status">
+          {t(view.notice)}
+        </p>
+      ) : null}
+
+      <ol className="messages" aria-label={t("conversation.messagesLabel")}>
+        {view.rows.map((row) => (
+          <Message
+            key={row.id}
+            row={row}
+            time={time.format(row.timestamp)}
+            onRetry={() => void viewModel.retry(row.id)}
+          />
+        ))}
+        <li ref={endOfMessages} className="end-of-messages" aria-hidden="true" />
+      </ol>
+
+      <form
+        className="composer"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void viewModel.send();
+        }}
+      >
+        <label htmlFor={composerId} className="visually-hidden">
+          {t("conversation.composerLabel")}
+        </label>
+        <input
+          id={composerId}
+          name="message"
+          autoComplete="off"
+          placeholder={t("conversation.composerPlaceholder")}
+          value={view.draft}
+          onChange={(event) => {
+            viewModel.setDraft(event.currentTarget.value);
+          }}
+        />
+        <button type="submit" className="primary" disabled={view.draft.trim() === ""}>
+          {t("conversation.send")}
+        </button>
+      </form>
+
+      <details className="conversation-actions">
+        <summary>{t("conversation.actions")}</summary>
+        {view.others.map((other) => (
+          <button
+            key={other.userId}
+            type="button"
+            onClick={() => void viewModel.block(other.userId)}
+          >
+            {t("conversation.block", { name: other.label })}
+          </button>
+        ))}
+        <button type="button" onClick={() => void viewModel.leave()}>
+          {t("conversation.leave")}
+        </button>
+      </details>
+    </section>
+  );
+}
+
+function Message({ row, time, onRetry }: { row: MessageRow; time: string; onRetry: () => void }) {
+  const { t, plural } = useTranslator();
+  if (row.kind === "undecryptable") {
+    return (
+      <li className="message unreadable">
+        <p className="message-body">{plural("conversation.undecryptable", row.count)}</p>
+      </li>
+    );
+  }
+  return (
+    <li className={row.mine ? "message mine" : "message theirs"}>
+      <span className="message-sender">{row.mine ? t("conversation.you") : row.senderLabel}</span>
+      {/* React escapes text: a body is never parsed as HTML. */}
+      <p className="message-body">{row.body}</p>
+      <span className="message-meta">
+        <time dateTime={new Date(row.timestamp).toISOString()}>{time}</time>
+        {row.sendState === "sending" ? <span> · {t("conversation.sending")}</span> : null}
+      </span>
+      {row.sendState === "failed" ? (
+        <span className="message-failed" role="alert">
+          {t("conversation.failed")}{" "}
+          <button type="button" onClick={onRetry}>
+            {t("conversation.retry")}
+          </button>
+        </span>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,55 @@
+// Tooling: conversations between persona accounts, created through the
+// client's own Matrix layer (Rust crypto in Node), so they are encrypted
+// exactly as the app's are. Idempotent.
+
+import "fake-indexeddb/auto";
+import { ChatSession } from "../../client/src/matrix/chatSession.ts";
+import { signInWithPassword } from "../../client/src/matrix/signIn.ts";
+import type { Homeserver } from "./homeserver.ts";
+
+export type AccountLogin = { readonly username: string; readonly password: string };
+
+export async function signedInSession(
+  homeserver: Homeserver,
+  login: AccountLogin,
+): Promise<ChatSession> {
+  const result = await signInWithPassword(homeserver.url, login.username, login.password);
+  if (!result.ok) throw new Error(`${login.username} cannot sign in: ${result.failure.kind}`);
+  return ChatSession.start(result.credentials, { storage: "memory", sdkLogLevel: "error" });
+}
+
+async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Makes sure two accounts share an encrypted direct chat that both have
+ * joined (and both list in m.direct). Returns its room ID.
+ */
+export async function ensureDirectChat(
+  homeserver: Homeserver,
+  a: AccountLogin,
+  b: AccountLogin,
+): Promise<string> {
+  const first = await signedInSession(homeserver, a);
+  const second = await signedInSession(homeserver, b);
+  try {
+    const existing = first.directChatWith(second.userId);
+    if (existing !== undefined && second.directChatWith(first.userId) === existing) return existing;
+    const roomId = existing ?? (await first.createEncryptedDirectChat(second.userId));
+    await until(() => second.chats.find((c) => c.roomId === roomId), `${b.username}'s invite`);
+    if (second.chats.find((c) => c.roomId === roomId)?.membership === "invite")
+      await second.join(roomId);
+    await second.markAsDirectChat(roomId, first.userId);
+    return roomId;
+  } finally {
+    await first.signOut();
+    await second.signOut();
+  }
+}
