@@ -1,22 +1,8 @@
 // Playwright: Debian's Chromium (Playwright cannot download its own browser
 // here) against the built client (vite preview) and the real test homeserver.
 // tools/run-tests.ts builds the client and starts the homeserver first.
-import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
-
-function chromiumPath(): string {
-  const fromEnv = process.env["CHROMIUM_PATH"];
-  if (fromEnv !== undefined && fromEnv !== "") return fromEnv;
-  try {
-    return execFileSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], {
-      encoding: "utf8",
-    }).trim();
-  } catch {
-    throw new Error(
-      "Chromium not found: install Debian's chromium package (npm test does it for you) or set CHROMIUM_PATH",
-    );
-  }
-}
+import { chromiumArgs, chromiumPath } from "./chromium.ts";
 
 export const CLIENT_URL = "http://127.0.0.1:4173";
 
@@ -45,15 +31,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: [...chromiumArgs],
     },
   },
   webServer: {

@@ -82,10 +82,10 @@ safety-by-design chat is running.
   Homeserver: ${homeserver.url}
   Password:   ${DEMO_PASSWORD}   (every demo account)
 
-  account        persona  age  band        role`);
+  account        persona      age  band        role`);
   for (const p of personas) {
     console.log(
-      `  ${p.username.padEnd(14)} ${p.displayName.padEnd(8)} ${String(p.age ?? "?").padEnd(4)} ${p.band.padEnd(11)} ${p.role}`,
+      `  ${p.username.padEnd(14)} ${p.displayName.padEnd(12)} ${String(p.age ?? "?").padEnd(4)} ${p.band.padEnd(11)} ${p.role}`,
     );
   }
   console.log("\nSign in with an account name and the password. Press Ctrl-C to stop everything.");

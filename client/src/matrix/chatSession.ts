@@ -68,6 +68,24 @@ export type ConversationSnapshot = {
   readonly canLoadOlder: boolean;
 };
 
+/** What the Matrix layer knows about an invitation; the policy layer turns it into engine facts. */
+export type InvitationSummary = {
+  readonly roomId: string;
+  readonly inviterUserId: string;
+  /** As the inviter set it: shown only after disambiguation. */
+  readonly inviterDisplayName: string | undefined;
+  readonly invitedAt: number;
+  /** The inviter marked it as a direct chat. */
+  readonly isDirect: boolean;
+};
+
+/** A person this account has an accepted direct chat with. */
+export type ContactSummary = {
+  readonly userId: string;
+  readonly displayName: string | undefined;
+  readonly roomId: string;
+};
+
 export type SyncState = "starting" | "syncing" | "offline";
 
 export type ChatSessionOptions = {
@@ -250,6 +268,68 @@ export class ChatSession {
     return this.#client.getIgnoredUsers();
   }
 
+  /** The homeserver this account lives on (the part after the colon). */
+  get serverName(): string {
+    return serverNameOf(this.userId);
+  }
+
+  /** Pending invitations, newest first. */
+  invitations(): readonly InvitationSummary[] {
+    return this.#client
+      .getRooms()
+      .filter((room) => room.getMyMembership() === MEMBERSHIP_INVITE)
+      .flatMap((room) => {
+        const myMember = room.getMember(this.userId);
+        const inviteEvent = myMember?.events.member;
+        const inviterUserId = inviteEvent?.getSender();
+        if (inviterUserId === undefined || inviteEvent === undefined) return [];
+        const inviter = room.getMember(inviterUserId);
+        const content = inviteEvent.getContent<{ is_direct?: unknown }>();
+        return [
+          {
+            roomId: room.roomId,
+            inviterUserId,
+            inviterDisplayName: inviter?.rawDisplayName,
+            invitedAt: inviteEvent.getTs(),
+            isDirect: content.is_direct === true,
+          },
+        ];
+      })
+      .sort((a, b) => b.invitedAt - a.invitedAt);
+  }
+
+  /**
+   * People with whom this account has an accepted direct chat that both
+   * joined: the client's definition of "a contact".
+   */
+  contacts(): readonly ContactSummary[] {
+    const direct =
+      this.#client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {};
+    return Object.entries(direct).flatMap(([userId, roomIds]) => {
+      const room = roomIds
+        .map((roomId) => this.#client.getRoom(roomId))
+        .find(
+          (r) =>
+            r?.getMyMembership() === MEMBERSHIP_JOIN &&
+            r.getMember(userId)?.membership === MEMBERSHIP_JOIN,
+        );
+      return room
+        ? [{ userId, displayName: room.getMember(userId)?.rawDisplayName, roomId: room.roomId }]
+        : [];
+    });
+  }
+
+  /** Rooms both this account and the other person have joined. */
+  sharedRoomCount(otherUserId: string): number {
+    return this.#client
+      .getRooms()
+      .filter(
+        (room) =>
+          room.getMyMembership() === MEMBERSHIP_JOIN &&
+          room.getMember(otherUserId)?.membership === MEMBERSHIP_JOIN,
+      ).length;
+  }
+
   /** The joined direct chat with this person, if there is one (from m.direct). */
   directChatWith(otherUserId: string): string | undefined {
     const direct =
@@ -373,6 +453,10 @@ function toChatSummary(room: Room, myUserId: string): ChatSummary {
     unreadCount: room.getUnreadNotificationCount(NotificationCountType.Total),
     inviterUserId: membership === "invite" ? inviteEvent?.getSender() : undefined,
   };
+}
+
+export function serverNameOf(userId: string): string {
+  return userId.slice(userId.indexOf(":") + 1);
 }
 
 function toMembership(membership: string | undefined): MemberSummary["membership"] | undefined {
