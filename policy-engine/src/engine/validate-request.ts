@@ -1,0 +1,176 @@
+// Cheap, hand-written checks of a request on the hot path (the zod request
+// schema in model/request-schema.ts is for tooling and corpora, not for
+// deciding). A missing or malformed fact throws InvalidRequest, which the
+// engine turns into the point's fail-closed decision. Unknown extra fields
+// are ignored: they cannot change a decision.
+
+import { AGE_BANDS } from "../model/bands.ts";
+import type { PersonFacts } from "../model/bands.ts";
+import {
+  CONVERSATION_ORIGINS,
+  DISCOVERY_SURFACES,
+  HELP_MOMENTS,
+  MATERIAL_LOCATIONS,
+  PROTECTIVE_SETTINGS,
+  REPORT_CATEGORIES,
+  REPORT_TARGETS,
+} from "../model/ids.ts";
+import type {
+  ContactRequest,
+  ConversationNoticeRequest,
+  DisclosureRequest,
+  DiscoveryRequest,
+  HelpRequest,
+  IncomingContactRequest,
+  ProtectiveSettingChangeRequest,
+  ReportRequest,
+} from "../model/requests.ts";
+
+export class InvalidRequest extends Error {
+  /** JSON Pointer to the offending field. */
+  readonly path: string;
+
+  constructor(path: string, message: string) {
+    super(`${path || "request"}: ${message}`);
+    this.name = "InvalidRequest";
+    this.path = path;
+  }
+}
+
+type Fields = Readonly<Record<string, unknown>>;
+
+const BANDS: ReadonlySet<unknown> = new Set(AGE_BANDS);
+const SURFACES: ReadonlySet<unknown> = new Set(DISCOVERY_SURFACES);
+const ORIGINS: ReadonlySet<unknown> = new Set(CONVERSATION_ORIGINS);
+const TARGETS: ReadonlySet<unknown> = new Set(REPORT_TARGETS);
+const CATEGORIES: ReadonlySet<unknown> = new Set(REPORT_CATEGORIES);
+const LOCATIONS: ReadonlySet<unknown> = new Set(MATERIAL_LOCATIONS);
+const MOMENTS: ReadonlySet<unknown> = new Set(HELP_MOMENTS);
+const SETTINGS: ReadonlySet<unknown> = new Set(PROTECTIVE_SETTINGS);
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+export function asFields(value: unknown, path: string): Fields {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new InvalidRequest(path, "expected an object");
+  }
+  return value as Fields;
+}
+
+function flag(fields: Fields, key: string, path: string): void {
+  if (typeof fields[key] !== "boolean")
+    throw new InvalidRequest(`${path}/${key}`, "expected a boolean");
+}
+
+function member(fields: Fields, key: string, allowed: ReadonlySet<unknown>, path: string): void {
+  if (!allowed.has(fields[key])) {
+    throw new InvalidRequest(`${path}/${key}`, `unknown value ${describe(fields[key])}`);
+  }
+}
+
+function person(fields: Fields, key: string): void {
+  const facts = asFields(fields[key], `/${key}`);
+  member(facts, "ageBand", BANDS, `/${key}`);
+  flag(facts, "ageVerified", `/${key}`);
+}
+
+function describe(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : typeof value;
+}
+
+export function validateDiscovery(fields: Fields): DiscoveryRequest {
+  member(fields, "surface", SURFACES, "");
+  person(fields, "viewer");
+  person(fields, "subject");
+  const settings = asFields(fields["subjectSettings"], "/subjectSettings");
+  flag(settings, "findableByPeers", "/subjectSettings");
+  flag(settings, "suggestedToPeers", "/subjectSettings");
+  flag(fields, "isContact", "");
+  return fields as unknown as DiscoveryRequest;
+}
+
+export function validateContact(fields: Fields): ContactRequest {
+  person(fields, "sender");
+  person(fields, "recipient");
+  flag(fields, "isContact", "");
+  return fields as unknown as ContactRequest;
+}
+
+export function validateIncomingContact(fields: Fields): IncomingContactRequest {
+  person(fields, "recipient");
+  person(fields, "sender");
+  flag(fields, "isContact", "");
+  const rooms = fields["sharedRoomCount"];
+  if (typeof rooms !== "number" || !Number.isSafeInteger(rooms) || rooms < 0) {
+    throw new InvalidRequest("/sharedRoomCount", "expected a whole number of at least 0");
+  }
+  flag(fields, "sameServer", "");
+  flag(fields, "nameResemblesContact", "");
+  flag(fields, "nameResemblesHelpService", "");
+  return fields as unknown as IncomingContactRequest;
+}
+
+export function validateConversationNotice(fields: Fields): ConversationNoticeRequest {
+  person(fields, "self");
+  person(fields, "other");
+  member(fields, "origin", ORIGINS, "");
+  const acceptedAt = fields["acceptedAt"];
+  if (typeof acceptedAt !== "number" || !Number.isFinite(acceptedAt)) {
+    throw new InvalidRequest("/acceptedAt", "expected a time in ms since the Unix epoch");
+  }
+  flag(fields, "nameResemblesContact", "");
+  flag(fields, "nameResemblesHelpService", "");
+  return fields as unknown as ConversationNoticeRequest;
+}
+
+export function validateDisclosure(fields: Fields): DisclosureRequest {
+  person(fields, "self");
+  person(fields, "audience");
+  flag(fields, "isContact", "");
+  flag(fields, "conversationAccepted", "");
+  return fields as unknown as DisclosureRequest;
+}
+
+export function validateReport(fields: Fields): ReportRequest {
+  person(fields, "reporter");
+  person(fields, "reported");
+  flag(fields, "isContact", "");
+  member(fields, "target", TARGETS, "");
+  if (fields["category"] !== undefined) member(fields, "category", CATEGORIES, "");
+  member(fields, "materialLocation", LOCATIONS, "");
+  flag(fields, "hasPublicUrl", "");
+  flag(fields, "nameResemblesContact", "");
+  flag(fields, "nameResemblesHelpService", "");
+  return fields as unknown as ReportRequest;
+}
+
+export function validateHelp(fields: Fields): HelpRequest {
+  person(fields, "person");
+  member(fields, "moment", MOMENTS, "");
+  if (fields["reportCategory"] !== undefined) member(fields, "reportCategory", CATEGORIES, "");
+  const locale = fields["locale"];
+  if (locale !== undefined && (typeof locale !== "string" || !LOCALE.test(locale))) {
+    throw new InvalidRequest("/locale", "expected a BCP 47 language tag such as nl-NL");
+  }
+  return fields as unknown as HelpRequest;
+}
+
+export function validateProtectiveSettingChange(fields: Fields): ProtectiveSettingChangeRequest {
+  person(fields, "person");
+  member(fields, "setting", SETTINGS, "");
+  flag(fields, "newValue", "");
+  return fields as unknown as ProtectiveSettingChangeRequest;
+}
+
+/** Reads a person's facts without throwing; null when they are not valid. Used on failure paths. */
+export function readPersonLeniently(request: unknown, key: string): PersonFacts | null {
+  try {
+    const fields = asFields(request, "");
+    const facts = asFields(fields[key], "");
+    if (BANDS.has(facts["ageBand"]) && typeof facts["ageVerified"] === "boolean") {
+      return facts as unknown as PersonFacts;
+    }
+  } catch {
+    // fall through: not readable
+  }
+  return null;
+}

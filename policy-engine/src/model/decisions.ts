@@ -1,0 +1,157 @@
+// What the engine answers: plain, serialisable data. The client renders it and
+// never second-guesses it. Copy keys, help ids and action ids are looked up by
+// the client; the engine returns no user-facing text.
+
+import type {
+  ContactEffect,
+  ConversationNoticeEffect,
+  DisclosureEffect,
+  DiscoveryEffect,
+  HelpEffect,
+  IncomingPresentation,
+  Preview,
+  ReportEffect,
+  SettingChangeEffect,
+} from "./effects.ts";
+import type {
+  ActionId,
+  AdviceDestination,
+  DsaField,
+  HelpResourceId,
+  NoticeId,
+  RelationshipClass,
+  ReportCategory,
+  Severity,
+} from "./ids.ts";
+import type { RuleId } from "./rule-ids.ts";
+
+export type Notice = {
+  readonly id: NoticeId;
+  readonly severity: Severity;
+  /** Translation key for the reader's band, e.g. `notice.unknownAdult.teen13`. */
+  readonly copyKey: string;
+  /** For standing notices: shown until this time (ms since the Unix epoch). */
+  readonly until?: number;
+};
+
+export type DecisionErrorCode =
+  "invalid-pack" | "invalid-request" | "invalid-clock" | "rule-failed" | "engine-failed";
+
+export type DecisionError = {
+  readonly code: DecisionErrorCode;
+  /** Developer-facing English; the client shows the `policy-error` notice to users. */
+  readonly message: string;
+  /** JSON Pointer into the pack or the request, when the error is about one field. */
+  readonly path?: string;
+  readonly ruleId?: RuleId;
+};
+
+export type PackPurpose = "production" | "control-arm";
+
+/** Which pack decided. `purpose: "none"` means no valid pack: every decision failed closed. */
+export type PackRef = {
+  readonly id: string;
+  readonly version: string;
+  readonly purpose: PackPurpose | "none";
+};
+
+type DecisionCommon = {
+  /** Deterministic: pack id and version, point, and a hash of the request facts and `now`. */
+  readonly decisionId: string;
+  readonly pack: PackRef;
+  readonly notices: readonly Notice[];
+  readonly help: readonly HelpResourceId[];
+  readonly actions: readonly ActionId[];
+  /** The rules that decided, in evaluation order ("why am I seeing this?"). */
+  readonly reasons: readonly RuleId[];
+  readonly errors: readonly DecisionError[];
+  /** True when this is the point's fail-closed decision (then `errors` is not empty). */
+  readonly failedClosed: boolean;
+};
+
+export type DiscoveryDecision = DecisionCommon & {
+  readonly point: "discovery";
+  readonly effect: DiscoveryEffect;
+};
+
+export type ContactDecision = DecisionCommon & {
+  readonly point: "contact";
+  readonly effect: ContactEffect;
+  /** The recipient as seen from the sender; `null` when failed closed. */
+  readonly relationship: RelationshipClass | null;
+};
+
+export type IncomingContactDecision = DecisionCommon & {
+  readonly point: "incoming-contact";
+  readonly effect: IncomingPresentation;
+  readonly preview: Preview;
+  /** The sender as seen from the recipient; `null` when failed closed. */
+  readonly relationship: RelationshipClass | null;
+};
+
+export type ConversationNoticeDecision = DecisionCommon & {
+  readonly point: "conversation-notice";
+  readonly effect: ConversationNoticeEffect;
+  /** What `other` was to `self` before accepting (never `contact`); `null` when failed closed. */
+  readonly relationship: RelationshipClass | null;
+};
+
+export type DisclosureDecision = DecisionCommon & {
+  readonly point: "disclosure";
+  readonly effect: DisclosureEffect;
+  readonly relationship: RelationshipClass | null;
+};
+
+export type ReportDestination =
+  /** Delivered by the app: sealed to the moderators' key, sent through Matrix's report API. */
+  | { readonly id: "moderators"; readonly delivery: "sealed-to-moderators" }
+  /** Shown to the reporter as advice with the organisation's contact details. */
+  | { readonly id: AdviceDestination; readonly delivery: "advice" };
+
+export type ReportDecision = DecisionCommon & {
+  readonly point: "report";
+  readonly effect: ReportEffect;
+  /** The reporter's choice, or the default for a one-tap report. */
+  readonly category: ReportCategory;
+  readonly destinations: readonly ReportDestination[];
+  /** DSA Article 16(2) fields the report must carry. */
+  readonly requiredFields: readonly DsaField[];
+  /** DSA Art. 16(2)(c): the reporter may leave out name and e-mail (child sexual abuse). */
+  readonly reporterIdentityOptional: boolean;
+};
+
+export type HelpDecision = DecisionCommon & {
+  readonly point: "help";
+  readonly effect: HelpEffect;
+};
+
+export type ProtectiveSettingChangeDecision = DecisionCommon & {
+  readonly point: "protective-setting-change";
+  readonly effect: SettingChangeEffect;
+};
+
+/**
+ * Only returned when `request.point` is not a decision point at all, which the
+ * types rule out; it exists so that untyped input still fails closed.
+ */
+export type InvalidRequestDecision = DecisionCommon & {
+  readonly point: "invalid-request";
+  readonly effect: "refused";
+};
+
+export type Decision =
+  | DiscoveryDecision
+  | ContactDecision
+  | IncomingContactDecision
+  | ConversationNoticeDecision
+  | DisclosureDecision
+  | ReportDecision
+  | HelpDecision
+  | ProtectiveSettingChangeDecision
+  | InvalidRequestDecision;
+
+/** The decision type answering a request type. */
+export type DecisionFor<R extends { readonly point: string }> = Extract<
+  Decision,
+  { readonly point: R["point"] }
+>;

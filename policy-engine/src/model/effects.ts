@@ -1,0 +1,72 @@
+// Effects per decision point, each listed from least to most protective. The
+// list order is the combining rule: when rules disagree, the more protective
+// effect wins (see docs/policy-engine.md, "How rules combine").
+
+export const DISCOVERY_EFFECTS = ["visible", "hidden"] as const;
+export type DiscoveryEffect = (typeof DISCOVERY_EFFECTS)[number];
+
+export const CONTACT_EFFECTS = ["allowed", "allowed-with-notice", "refused"] as const;
+export type ContactEffect = (typeof CONTACT_EFFECTS)[number];
+
+/**
+ * How a first message or invite is presented. `declined` outranks `filtered`
+ * when rules combine, but fail-closed uses `filtered`: it is the most
+ * protective presentation that is also reversible (nothing is rejected
+ * because of a bug; see docs).
+ */
+export const INCOMING_PRESENTATIONS = ["normal", "request", "filtered", "declined"] as const;
+export type IncomingPresentation = (typeof INCOMING_PRESENTATIONS)[number];
+
+export const PREVIEWS = ["shown", "blurred", "hidden"] as const;
+export type Preview = (typeof PREVIEWS)[number];
+
+/** Whether and how "accept" is offered on a request. */
+export const ACCEPT_MODES = ["offered", "after-reading", "not-offered"] as const;
+export type AcceptMode = (typeof ACCEPT_MODES)[number];
+
+export const CONVERSATION_NOTICE_EFFECTS = ["none", "show-notices"] as const;
+export type ConversationNoticeEffect = (typeof CONVERSATION_NOTICE_EFFECTS)[number];
+
+export const DISCLOSURE_EFFECTS = ["disclose", "withhold"] as const;
+export type DisclosureEffect = (typeof DISCLOSURE_EFFECTS)[number];
+
+/** A report is always filed: the engine decides where it goes, never whether. */
+export const REPORT_EFFECTS = ["file"] as const;
+export type ReportEffect = (typeof REPORT_EFFECTS)[number];
+
+/** Help is always shown: the engine decides which resources, never whether. */
+export const HELP_EFFECTS = ["show-help"] as const;
+export type HelpEffect = (typeof HELP_EFFECTS)[number];
+
+export const SETTING_CHANGE_EFFECTS = ["allow", "allow-with-information", "refuse"] as const;
+export type SettingChangeEffect = (typeof SETTING_CHANGE_EFFECTS)[number];
+
+/** Pack cell values (not decision effects). */
+export const DISCOVERY_VISIBILITIES = [
+  "visible",
+  "if-opted-in",
+  "contacts-only",
+  "hidden",
+] as const;
+export type DiscoveryVisibility = (typeof DISCOVERY_VISIBILITIES)[number];
+
+export const DISCLOSURE_CELLS = ["disclose", "in-accepted-conversation", "withhold"] as const;
+export type DisclosureCell = (typeof DISCLOSURE_CELLS)[number];
+
+export const CHILD_SEXUAL_ABUSE_SCOPES = ["always", "if-minor-involved", "never"] as const;
+export type ChildSexualAbuseScope = (typeof CHILD_SEXUAL_ABUSE_SCOPES)[number];
+
+/** Position in a least-to-most-protective list; higher is more protective. */
+export type ProtectionRank<E extends string> = Readonly<Record<E, number>>;
+
+export function protectionRank<E extends string>(order: readonly E[]): ProtectionRank<E> {
+  const rank: Partial<Record<E, number>> = {};
+  order.forEach((effect, index) => {
+    rank[effect] = index;
+  });
+  return Object.freeze(rank as Record<E, number>);
+}
+
+export function moreProtective<E extends string>(rank: ProtectionRank<E>, a: E, b: E): E {
+  return rank[b] > rank[a] ? b : a;
+}

@@ -1,0 +1,153 @@
+// Stable identifiers shared by packs, rules, decisions and the client. The
+// client's help table, translations and views key on these strings, so they
+// never change meaning; new ones may be added (and every switch over them is
+// exhaustive, so adding one breaks the build where it must be handled).
+
+export const DECISION_POINTS = [
+  "discovery",
+  "contact",
+  "incoming-contact",
+  "conversation-notice",
+  "disclosure",
+  "report",
+  "help",
+  "protective-setting-change",
+] as const;
+export type DecisionPoint = (typeof DECISION_POINTS)[number];
+
+/**
+ * How the protected person relates to the other person. Strangers are split
+ * by what the engine can verify about the other's age, relative to the
+ * protected person's band (peers are defined per pack).
+ */
+export const RELATIONSHIP_CLASSES = [
+  "contact",
+  "peer-stranger",
+  "minor-stranger",
+  "adult-stranger",
+  "unverified-stranger",
+] as const;
+export type RelationshipClass = (typeof RELATIONSHIP_CLASSES)[number];
+export const STRANGER_CLASSES = [
+  "peer-stranger",
+  "minor-stranger",
+  "adult-stranger",
+  "unverified-stranger",
+] as const;
+export type StrangerClass = (typeof STRANGER_CLASSES)[number];
+
+/** Ids of the client's bundled help table (one entry per organisation). */
+export const HELP_RESOURCE_IDS = [
+  "kindertelefoon",
+  "helpwanted",
+  "stop-it-now",
+  "centrum-seksueel-geweld",
+  "veilig-thuis",
+  "politie",
+  "emergency-112",
+  "meldpunt-kinderporno",
+] as const;
+export type HelpResourceId = (typeof HELP_RESOURCE_IDS)[number];
+
+/** Notices a pack defines (severity and copy key) and rules may raise. */
+export const PACK_NOTICE_IDS = [
+  "unknown-adult",
+  "unverified-age",
+  "unknown-peer",
+  "unknown-person",
+  "no-shared-rooms",
+  "other-server",
+  "name-resembles-contact",
+  "name-resembles-help-service",
+  "recently-accepted-unknown-adult",
+  "recently-accepted-stranger",
+  "deterrence-adult-to-minor",
+  "contacting-unknown-adult",
+  "contact-not-available",
+  "setting-findable-by-peers",
+  "setting-suggested-to-peers",
+  "setting-locked",
+] as const;
+export type PackNoticeId = (typeof PACK_NOTICE_IDS)[number];
+
+/** Built into the engine, because it must work when there is no valid pack. */
+export const POLICY_ERROR_NOTICE_ID = "policy-error";
+export type NoticeId = PackNoticeId | typeof POLICY_ERROR_NOTICE_ID;
+
+export const SEVERITIES = ["info", "caution", "warning"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const ACTION_IDS = [
+  "view",
+  "accept",
+  "accept-after-reading",
+  "ignore",
+  "block",
+  "block-and-report",
+  "report",
+  "leave",
+  "get-help",
+  "why",
+  "continue",
+  "cancel",
+] as const;
+export type ActionId = (typeof ACTION_IDS)[number];
+
+/** Actions a pack may offer after a report has been filed. */
+export const AFTER_REPORT_ACTIONS = ["block", "leave", "get-help"] as const;
+export type AfterReportAction = (typeof AFTER_REPORT_ACTIONS)[number];
+
+export const REPORT_CATEGORIES = [
+  "child-sexual-abuse-material",
+  "grooming",
+  "sextortion",
+  "image-abuse",
+  "harassment",
+  "threat-or-violence",
+  "impersonation",
+  "scam-or-spam",
+  "other",
+] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+
+export const REPORT_TARGETS = ["message", "request", "profile", "room"] as const;
+export type ReportTarget = (typeof REPORT_TARGETS)[number];
+
+export const MATERIAL_LOCATIONS = ["chat", "public-website"] as const;
+export type MaterialLocation = (typeof MATERIAL_LOCATIONS)[number];
+
+/** Organisations the app advises the reporter to contact (the app itself only delivers to moderators). */
+export const ADVICE_DESTINATIONS = ["politie", "meldpunt-kinderporno", "helpwanted"] as const;
+export type AdviceDestination = (typeof ADVICE_DESTINATIONS)[number];
+
+/** DSA Article 16(2)(a)-(d) notice fields. */
+export const DSA_FIELDS = [
+  "explanation",
+  "exact-location",
+  "reporter-identity",
+  "good-faith-statement",
+] as const;
+export type DsaField = (typeof DSA_FIELDS)[number];
+
+export const HELP_MOMENTS = [
+  "general",
+  "after-warning",
+  "after-report",
+  "after-deterrence",
+] as const;
+export type HelpMoment = (typeof HELP_MOMENTS)[number];
+
+/** Protective defaults a person may change; `false` is the protective value of each. */
+export const PROTECTIVE_SETTINGS = ["findable-by-peers", "suggested-to-peers"] as const;
+export type ProtectiveSetting = (typeof PROTECTIVE_SETTINGS)[number];
+
+export const CONVERSATION_ORIGINS = [
+  "accepted-request",
+  "started-by-me",
+  "in-person",
+  "unknown",
+] as const;
+export type ConversationOrigin = (typeof CONVERSATION_ORIGINS)[number];
+
+export const DISCOVERY_SURFACES = ["search", "suggestions"] as const;
+export type DiscoverySurface = (typeof DISCOVERY_SURFACES)[number];

@@ -1,0 +1,127 @@
+// What the client asks. Every request is plain data about people and their
+// relationship, never about message content: the engine cannot scan what it
+// never receives. All facts are required (an absent fact fails closed) except
+// where a field is marked optional.
+
+import type { PersonFacts } from "./bands.ts";
+import type {
+  ConversationOrigin,
+  DiscoverySurface,
+  HelpMoment,
+  MaterialLocation,
+  ProtectiveSetting,
+  ReportCategory,
+  ReportTarget,
+} from "./ids.ts";
+
+/** The subject's own opt-ins; both default to `false` (protective) in the client. */
+export type SubjectSettings = {
+  readonly findableByPeers: boolean;
+  readonly suggestedToPeers: boolean;
+};
+
+/** May `viewer` see `subject` in search results or suggestions? */
+export type DiscoveryRequest = {
+  readonly point: "discovery";
+  readonly surface: DiscoverySurface;
+  readonly viewer: PersonFacts;
+  readonly subject: PersonFacts;
+  readonly subjectSettings: SubjectSettings;
+  readonly isContact: boolean;
+};
+
+/** Sender side: may `sender` (the device user) start a conversation with `recipient`? */
+export type ContactRequest = {
+  readonly point: "contact";
+  readonly sender: PersonFacts;
+  /** What the sender's client knows: `unverified` when the recipient disclosed no band. */
+  readonly recipient: PersonFacts;
+  readonly isContact: boolean;
+};
+
+/** Recipient side: how does `recipient` (the device user) see an invite or first message from `sender`? */
+export type IncomingContactRequest = {
+  readonly point: "incoming-contact";
+  readonly recipient: PersonFacts;
+  readonly sender: PersonFacts;
+  readonly isContact: boolean;
+  /** Rooms both are joined to (not counting the invite itself). */
+  readonly sharedRoomCount: number;
+  /** Sender's account is on the recipient's homeserver. */
+  readonly sameServer: boolean;
+  /** Client-computed: the sender's display name looks like one of the recipient's contacts. */
+  readonly nameResemblesContact: boolean;
+  /** Client-computed: the sender's display name looks like a help service (e.g. "Kindertelefoon"). */
+  readonly nameResemblesHelpService: boolean;
+};
+
+/** Which standing notices show in an accepted conversation between `self` and `other`? */
+export type ConversationNoticeRequest = {
+  readonly point: "conversation-notice";
+  readonly self: PersonFacts;
+  readonly other: PersonFacts;
+  /** How the conversation started; `unknown` is treated as `accepted-request` (protective). */
+  readonly origin: ConversationOrigin;
+  /** When `self` accepted (or the conversation started), ms since the Unix epoch. */
+  readonly acceptedAt: number;
+  readonly nameResemblesContact: boolean;
+  readonly nameResemblesHelpService: boolean;
+};
+
+/** May `self`'s client show `self`'s verified age band to `audience`? */
+export type DisclosureRequest = {
+  readonly point: "disclosure";
+  readonly self: PersonFacts;
+  /** What `self`'s client knows about the audience (`unverified` if nothing was shown). */
+  readonly audience: PersonFacts;
+  readonly isContact: boolean;
+  /** `self` accepted a conversation (direct or group) that the audience is in. */
+  readonly conversationAccepted: boolean;
+};
+
+/** Where does a report go, what must it contain, and what comes after? */
+export type ReportRequest = {
+  readonly point: "report";
+  readonly reporter: PersonFacts;
+  /** The person whose message, request, profile or room is reported. */
+  readonly reported: PersonFacts;
+  readonly isContact: boolean;
+  readonly target: ReportTarget;
+  /** Absent for a one-tap report: the engine picks the default category from context. */
+  readonly category?: ReportCategory | undefined;
+  /** `public-website` when the reported material is on a public website (e.g. a shared link). */
+  readonly materialLocation: MaterialLocation;
+  /** The reporter gave the website's URL (Meldpunt Kinderporno needs one). */
+  readonly hasPublicUrl: boolean;
+  readonly nameResemblesContact: boolean;
+  readonly nameResemblesHelpService: boolean;
+};
+
+/** Which help resources fit this person at this moment? */
+export type HelpRequest = {
+  readonly point: "help";
+  readonly person: PersonFacts;
+  readonly moment: HelpMoment;
+  /** With `after-report`: the category that was reported. */
+  readonly reportCategory?: ReportCategory | undefined;
+  /** BCP 47 tag of the device (e.g. "nl-NL"); a region outside the pack's jurisdiction adds 112. */
+  readonly locale?: string | undefined;
+};
+
+/** `person` wants to change a protective default. */
+export type ProtectiveSettingChangeRequest = {
+  readonly point: "protective-setting-change";
+  readonly person: PersonFacts;
+  readonly setting: ProtectiveSetting;
+  readonly newValue: boolean;
+};
+
+export type DecisionRequest =
+  | DiscoveryRequest
+  | ContactRequest
+  | IncomingContactRequest
+  | ConversationNoticeRequest
+  | DisclosureRequest
+  | ReportRequest
+  | HelpRequest
+  | ProtectiveSettingChangeRequest;

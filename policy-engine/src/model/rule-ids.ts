@@ -1,0 +1,42 @@
+// Every rule id the engine can put in `decision.reasons`. The client keys its
+// "why am I seeing this?" text on these (e.g. `why.<rule id>`), so ids are
+// stable; the docs list each with its meaning.
+
+export const RULE_IDS = [
+  "discovery/visibility-table",
+  "discovery/adults-never-see-minors",
+  "discovery/children-never-findable-by-strangers",
+  "discovery/suggestions-need-opt-in",
+  "contact/contact-table",
+  "contact/adults-cannot-start-contact-with-minors",
+  "incoming-contact/presentation-table",
+  "incoming-contact/adult-strangers-never-normal-chat-for-minors",
+  "incoming-contact/signal-no-shared-rooms",
+  "incoming-contact/signal-other-server",
+  "incoming-contact/signal-name-resembles-contact",
+  "incoming-contact/signal-name-resembles-help-service",
+  "conversation-notice/no-standing-notice",
+  "conversation-notice/recently-accepted-stranger",
+  "conversation-notice/name-resembles-contact",
+  "conversation-notice/name-resembles-help-service",
+  "disclosure/disclosure-table",
+  "disclosure/minor-band-never-to-strangers",
+  "disclosure/nothing-to-disclose-when-unverified",
+  "report/moderators-always",
+  "report/default-category-from-context",
+  "report/advice-for-material-in-chats",
+  "report/advice-for-public-websites",
+  "report/dsa-article-16-fields",
+  "report/reporter-identity-optional-for-child-sexual-abuse",
+  "report/after-report-actions",
+  "help/moment-table",
+  "help/kindertelefoon-for-minors",
+  "help/category-specific-help",
+  "help/emergency-outside-jurisdiction",
+  "protective-setting-change/setting-change-table",
+  "protective-setting-change/tightening-always-allowed",
+  "protective-setting-change/children-cannot-become-findable",
+  "engine/no-rule-applied",
+  "engine/fail-closed",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];

@@ -1,0 +1,286 @@
+// The policy pack format: the single source of truth for what a pack may say.
+// Validated once at load time (never while deciding); the JSON Schema in
+// schema/policy-pack.schema.json is generated from this file.
+
+import * as z from "zod";
+import { AGE_BANDS, isMinor } from "../model/bands.ts";
+import type { AgeBand } from "../model/bands.ts";
+import {
+  ACCEPT_MODES,
+  CHILD_SEXUAL_ABUSE_SCOPES,
+  CONTACT_EFFECTS,
+  DISCLOSURE_CELLS,
+  DISCOVERY_VISIBILITIES,
+  INCOMING_PRESENTATIONS,
+  PREVIEWS,
+  SETTING_CHANGE_EFFECTS,
+} from "../model/effects.ts";
+import {
+  ADVICE_DESTINATIONS,
+  AFTER_REPORT_ACTIONS,
+  HELP_MOMENTS,
+  HELP_RESOURCE_IDS,
+  PACK_NOTICE_IDS,
+  PROTECTIVE_SETTINGS,
+  RELATIONSHIP_CLASSES,
+  REPORT_CATEGORIES,
+  REPORT_TARGETS,
+  SEVERITIES,
+  STRANGER_CLASSES,
+} from "../model/ids.ts";
+
+const AgeBandSchema = z.enum(AGE_BANDS);
+const NoticeIdSchema = z.enum(PACK_NOTICE_IDS);
+const HelpResourceIdSchema = z.enum(HELP_RESOURCE_IDS);
+const ReportCategorySchema = z.enum(REPORT_CATEGORIES);
+
+function uniqueList<T extends z.ZodType>(item: T) {
+  return z
+    .array(item)
+    .meta({ uniqueItems: true })
+    .refine((list) => new Set(list).size === list.length, { message: "duplicate entries" });
+}
+
+const byBand = <T extends z.ZodType>(value: T) => z.record(AgeBandSchema, value);
+const byRelationship = <T extends z.ZodType>(value: T) =>
+  z.record(z.enum(RELATIONSHIP_CLASSES), value);
+const byStranger = <T extends z.ZodType>(value: T) => z.record(z.enum(STRANGER_CLASSES), value);
+
+const LocalisedText = z.strictObject({
+  nl: z.string().min(1),
+  en: z.string().min(1),
+});
+
+const NoticeDefinition = z
+  .strictObject({
+    severity: z.enum(SEVERITIES),
+    copyKey: z
+      .string()
+      .regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/)
+      .describe("Translation key; with perBand the reader's band suffix is appended."),
+    perBand: z
+      .boolean()
+      .describe(
+        "true: key + '.child' | '.teen13' | '.teen16' | '.adult' | '.general'; false: the key as is.",
+      ),
+  })
+  .describe("How a notice looks: its severity and its translation key.");
+
+const ContactCell = z.strictObject({
+  effect: z.enum(CONTACT_EFFECTS),
+  notices: uniqueList(NoticeIdSchema),
+});
+
+const IncomingCell = z.strictObject({
+  presentation: z.enum(INCOMING_PRESENTATIONS),
+  preview: z.enum(PREVIEWS),
+  accept: z.enum(ACCEPT_MODES),
+  notices: uniqueList(NoticeIdSchema),
+});
+
+const RecentlyAcceptedCell = z.union([
+  z.null(),
+  z.strictObject({
+    hours: z.int().min(1).max(8760),
+    notice: NoticeIdSchema,
+  }),
+]);
+
+const SettingChangeCell = z.strictObject({
+  effect: z.enum(SETTING_CHANGE_EFFECTS),
+  notices: uniqueList(NoticeIdSchema),
+});
+
+const ReportCategoryRouting = z.strictObject({
+  adviseForMaterialInChats: uniqueList(z.enum(ADVICE_DESTINATIONS)).describe(
+    "Organisations to advise when the material is in a chat (or a website without URL).",
+  ),
+  adviseForPublicWebsites: uniqueList(z.enum(ADVICE_DESTINATIONS)).describe(
+    "Organisations to advise when the material is on a public website and the URL is known.",
+  ),
+  childSexualAbuse: z
+    .enum(CHILD_SEXUAL_ABUSE_SCOPES)
+    .describe("DSA Art. 16(2)(c): when the reporter may leave out their identity."),
+});
+
+const GUARD_NAMES = [
+  "adultsNeverSeeMinors",
+  "childrenNeverFindableByStrangers",
+  "adultsCannotStartContactWithMinors",
+  "adultStrangersNeverNormalChatForMinors",
+  "minorBandNeverDisclosedToStrangers",
+] as const;
+
+const PolicyPackShape = z
+  .strictObject({
+    $schema: z.string().optional().describe("Path or URL of the JSON Schema, for editors."),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .max(64),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/)
+      .describe("Semantic version; decisions carry it."),
+    label: LocalisedText,
+    description: LocalisedText,
+    purpose: z
+      .enum(["production", "control-arm"])
+      .describe("control-arm packs may switch guards off; they are for usability studies only."),
+    jurisdiction: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .describe("ISO 3166-1 country whose help and report routing the pack encodes."),
+    guards: z
+      .strictObject({
+        adultsNeverSeeMinors: z.boolean(),
+        childrenNeverFindableByStrangers: z.boolean(),
+        adultsCannotStartContactWithMinors: z.boolean(),
+        adultStrangersNeverNormalChatForMinors: z.boolean(),
+        minorBandNeverDisclosedToStrangers: z.boolean(),
+      })
+      .describe("Hard rules enforced whatever the tables say; all must be true in production."),
+    peers: byBand(uniqueList(AgeBandSchema)).describe(
+      "For each band, which other bands count as peers (peer-stranger rather than minor-, adult- or unverified-stranger).",
+    ),
+    notices: z.record(NoticeIdSchema, NoticeDefinition),
+    discovery: z.strictObject({
+      visibility: byBand(byBand(z.enum(DISCOVERY_VISIBILITIES))).describe(
+        "visibility[subject band][viewer band].",
+      ),
+      minorsInStrangersSuggestions: z
+        .enum(["never", "if-opted-in", "always"])
+        .describe(
+          "Whether a minor may appear in suggestions shown to non-contacts: never, only with the suggested-to-peers opt-in, or whenever search would show them.",
+        ),
+    }),
+    contact: byBand(byRelationship(ContactCell)).describe("contact[sender band][recipient class]."),
+    incomingContact: z.strictObject({
+      cells: byBand(byRelationship(IncomingCell)).describe("cells[recipient band][sender class]."),
+      signals: z.strictObject({
+        noSharedRooms: z.boolean(),
+        otherServer: z.boolean(),
+        nameResemblesContact: z.boolean(),
+        nameResemblesHelpService: z.boolean(),
+      }),
+    }),
+    conversationNotice: z.strictObject({
+      recentlyAccepted: byBand(byStranger(RecentlyAcceptedCell)).describe(
+        "recentlyAccepted[self band][class before accepting]: null for no reminder.",
+      ),
+      nameResemblesContact: z.boolean(),
+      nameResemblesHelpService: z.boolean(),
+    }),
+    disclosure: byBand(byRelationship(z.enum(DISCLOSURE_CELLS))).describe(
+      "disclosure[self band][audience class].",
+    ),
+    report: z.strictObject({
+      categories: z.record(ReportCategorySchema, ReportCategoryRouting),
+      defaultCategory: z.strictObject({
+        unknownAdultToMinor: ReportCategorySchema,
+        nameLooksLikeSomeoneElse: ReportCategorySchema,
+        otherwise: ReportCategorySchema,
+      }),
+      afterActions: z.record(z.enum(REPORT_TARGETS), uniqueList(z.enum(AFTER_REPORT_ACTIONS))),
+    }),
+    help: z.strictObject({
+      moments: z.record(z.enum(HELP_MOMENTS), byBand(uniqueList(HelpResourceIdSchema))),
+      afterReportCategory: z.record(ReportCategorySchema, uniqueList(HelpResourceIdSchema)),
+    }),
+    settingChanges: z.record(z.enum(PROTECTIVE_SETTINGS), byBand(SettingChangeCell)),
+  })
+  .describe("A safety-by-design chat policy pack.");
+
+export type PolicyPack = z.infer<typeof PolicyPackShape>;
+
+type Issue = { readonly path: readonly (string | number)[]; readonly message: string };
+
+/**
+ * Rules about the pack as a whole that a per-field schema cannot say. They
+ * keep the tables honest (a `declined` request cannot offer "accept") and put
+ * a floor under every production pack.
+ */
+export function packConsistencyIssues(pack: PolicyPack): Issue[] {
+  const issues: Issue[] = [];
+  if (pack.purpose === "production") {
+    for (const guard of GUARD_NAMES) {
+      if (!pack.guards[guard]) {
+        issues.push({
+          path: ["guards", guard],
+          message: "a production pack must enable every guard; only a control-arm pack may not",
+        });
+      }
+    }
+  }
+  for (const band of AGE_BANDS) {
+    if (!isMinor(band)) continue;
+    pack.peers[band].forEach((peer: AgeBand, index) => {
+      if (!isMinor(peer)) {
+        issues.push({
+          path: ["peers", band, index],
+          message: `a minor's peers must be minors; "${peer}" is not`,
+        });
+      }
+    });
+  }
+  for (const band of AGE_BANDS) {
+    for (const relation of RELATIONSHIP_CLASSES) {
+      const cell = pack.incomingContact.cells[band][relation];
+      const path = ["incomingContact", "cells", band, relation];
+      if (cell.presentation === "declined" && cell.accept !== "not-offered") {
+        issues.push({
+          path: [...path, "accept"],
+          message: "a declined request cannot offer accept",
+        });
+      }
+      if (cell.presentation === "declined" && cell.preview !== "hidden") {
+        issues.push({ path: [...path, "preview"], message: "a declined request has no preview" });
+      }
+      if (cell.presentation === "normal" && cell.preview !== "shown") {
+        issues.push({ path: [...path, "preview"], message: "a normal chat shows its messages" });
+      }
+      checkNotices(issues, ["contact", band, relation], pack.contact[band][relation]);
+    }
+  }
+  for (const setting of PROTECTIVE_SETTINGS) {
+    for (const band of AGE_BANDS) {
+      checkNotices(issues, ["settingChanges", setting, band], pack.settingChanges[setting][band]);
+    }
+  }
+  for (const category of REPORT_CATEGORIES) {
+    const routing = pack.report.categories[category];
+    const index = routing.adviseForMaterialInChats.indexOf("meldpunt-kinderporno");
+    if (index >= 0) {
+      issues.push({
+        path: ["report", "categories", category, "adviseForMaterialInChats", index],
+        message:
+          "Meldpunt Kinderporno only handles material on public websites; advise the police for chats",
+      });
+    }
+  }
+  return issues;
+}
+
+/** An effect that informs or refuses must say why; a plain allow says nothing. */
+function checkNotices(
+  issues: Issue[],
+  path: readonly (string | number)[],
+  cell: { readonly effect: string; readonly notices: readonly string[] },
+): void {
+  const quiet = cell.effect === "allowed" || cell.effect === "allow";
+  if (quiet && cell.notices.length > 0) {
+    issues.push({ path: [...path, "notices"], message: `"${cell.effect}" takes no notices` });
+  }
+  if (!quiet && cell.notices.length === 0) {
+    issues.push({
+      path: [...path, "notices"],
+      message: `"${cell.effect}" needs at least one notice`,
+    });
+  }
+}
+
+export const PolicyPackSchema = PolicyPackShape.superRefine((pack, context) => {
+  for (const issue of packConsistencyIssues(pack)) {
+    context.addIssue({ code: "custom", path: [...issue.path], message: issue.message });
+  }
+});

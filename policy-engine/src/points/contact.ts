@@ -1,0 +1,78 @@
+import { effectiveBand } from "../model/bands.ts";
+import type { ContactDecision } from "../model/decisions.ts";
+import { CONTACT_EFFECTS, protectionRank } from "../model/effects.ts";
+import type { ContactEffect } from "../model/effects.ts";
+import type { ActionId, HelpResourceId } from "../model/ids.ts";
+import type { ContactRequest } from "../model/requests.ts";
+import { assertNever } from "../engine/assert-never.ts";
+import { mergeNotices, reasonsOf, runRules } from "../engine/run-rules.ts";
+import type { CompiledPack } from "../pack/compile.ts";
+import { adultsCannotStartContactWithMinors } from "../rules/contact/adults-cannot-start-contact-with-minors.ts";
+import { contactTable } from "../rules/contact/contact-table.ts";
+import type { ContactContribution } from "../rules/contributions.ts";
+import type { ContactFacts } from "../rules/facts.ts";
+import type { Rule } from "../rules/rule.ts";
+import { NO_ERRORS, NO_HELP, NO_RULE_APPLIED } from "./common.ts";
+import type { DecisionBase } from "./common.ts";
+import { helpFor } from "./help.ts";
+import { relationshipClass } from "./relationship.ts";
+
+export const CONTACT_RULES: readonly Rule<ContactFacts, ContactContribution>[] = [
+  contactTable,
+  adultsCannotStartContactWithMinors,
+];
+
+const RANK = protectionRank(CONTACT_EFFECTS);
+
+function actionsFor(effect: ContactEffect): readonly ActionId[] {
+  switch (effect) {
+    case "allowed":
+      return ["continue"];
+    case "allowed-with-notice":
+      return ["continue", "cancel", "get-help", "why"];
+    case "refused":
+      return ["cancel", "get-help", "why"];
+    default:
+      return assertNever(effect, "contact effect");
+  }
+}
+
+export function contactFacts(request: ContactRequest, pack: CompiledPack): ContactFacts {
+  const senderBand = effectiveBand(request.sender);
+  const recipientBand = effectiveBand(request.recipient);
+  return {
+    request,
+    senderBand,
+    recipientBand,
+    relationship: relationshipClass(senderBand, recipientBand, request.isContact, pack),
+  };
+}
+
+export function decideContact(
+  request: ContactRequest,
+  pack: CompiledPack,
+  base: DecisionBase,
+): ContactDecision {
+  const facts = contactFacts(request, pack);
+  const { effect = "refused", kept } = runRules(CONTACT_RULES, facts, pack, RANK);
+  const notices = mergeNotices(kept);
+  let help: readonly HelpResourceId[] = NO_HELP;
+  if (notices.some((notice) => notice.id === "deterrence-adult-to-minor")) {
+    help = helpFor(facts.senderBand, "after-deterrence", null, pack);
+  } else if (effect !== "allowed") {
+    help = helpFor(facts.senderBand, "after-warning", null, pack);
+  }
+  return {
+    point: "contact",
+    effect,
+    relationship: facts.relationship,
+    decisionId: base.decisionId,
+    pack: base.pack,
+    notices,
+    help,
+    actions: actionsFor(effect),
+    reasons: kept.length === 0 ? NO_RULE_APPLIED : reasonsOf(kept),
+    errors: NO_ERRORS,
+    failedClosed: false,
+  };
+}

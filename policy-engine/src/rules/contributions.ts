@@ -1,0 +1,61 @@
+// What a single rule may contribute to a decision. A rule returns one of these
+// (or null when it does not apply); the point's combiner folds them, the most
+// protective effect winning (see engine/run-rules.ts).
+
+import type {
+  AcceptMode,
+  ContactEffect,
+  ConversationNoticeEffect,
+  DisclosureEffect,
+  DiscoveryEffect,
+  HelpEffect,
+  IncomingPresentation,
+  Preview,
+  ReportEffect,
+  SettingChangeEffect,
+} from "../model/effects.ts";
+import type { Notice, ReportDestination } from "../model/decisions.ts";
+import type { ActionId, DsaField, HelpResourceId, ReportCategory } from "../model/ids.ts";
+
+export type DiscoveryContribution = { readonly effect: DiscoveryEffect };
+
+export type ContactContribution = {
+  readonly effect: ContactEffect;
+  readonly notices: readonly Notice[];
+};
+
+export type IncomingContactContribution = {
+  readonly effect?: IncomingPresentation;
+  readonly preview?: Preview;
+  readonly accept?: AcceptMode;
+  readonly notices: readonly Notice[];
+};
+
+export type ConversationNoticeContribution = {
+  readonly effect: ConversationNoticeEffect;
+  readonly notices: readonly Notice[];
+};
+
+export type DisclosureContribution = { readonly effect: DisclosureEffect };
+
+export type ReportContribution = {
+  readonly effect?: ReportEffect;
+  readonly destinations?: readonly ReportDestination[];
+  readonly requiredFields?: readonly DsaField[];
+  readonly reporterIdentityOptional?: true;
+  readonly actions?: readonly ActionId[];
+};
+
+/** The one-tap default category is decided before the other report rules run. */
+export type ReportCategoryContribution = { readonly category: ReportCategory };
+
+export type HelpContribution = {
+  /** Help rules never change the effect (always "show-help"); the field keeps the shape uniform. */
+  readonly effect?: HelpEffect;
+  readonly help: readonly HelpResourceId[];
+};
+
+export type SettingChangeContribution = {
+  readonly effect: SettingChangeEffect;
+  readonly notices: readonly Notice[];
+};

@@ -1,0 +1,75 @@
+// The facts each point's rules see: the validated request plus what the
+// engine derives once (effective bands, relationship class), so that rules
+// stay one-liners and agree on the derivations.
+
+import type { AgeBand } from "../model/bands.ts";
+import type { HelpMoment, RelationshipClass, ReportCategory, StrangerClass } from "../model/ids.ts";
+import type {
+  ContactRequest,
+  ConversationNoticeRequest,
+  DisclosureRequest,
+  DiscoveryRequest,
+  IncomingContactRequest,
+  ProtectiveSettingChangeRequest,
+  ReportRequest,
+} from "../model/requests.ts";
+
+export type DiscoveryFacts = {
+  readonly request: DiscoveryRequest;
+  readonly viewerBand: AgeBand;
+  readonly subjectBand: AgeBand;
+};
+
+export type ContactFacts = {
+  readonly request: ContactRequest;
+  readonly senderBand: AgeBand;
+  readonly recipientBand: AgeBand;
+  /** The recipient as seen from the sender. */
+  readonly relationship: RelationshipClass;
+};
+
+export type IncomingContactFacts = {
+  readonly request: IncomingContactRequest;
+  readonly recipientBand: AgeBand;
+  readonly senderBand: AgeBand;
+  /** The sender as seen from the recipient. */
+  readonly relationship: RelationshipClass;
+};
+
+export type ConversationNoticeFacts = {
+  readonly request: ConversationNoticeRequest;
+  readonly selfBand: AgeBand;
+  readonly otherBand: AgeBand;
+  /** What the other was before the conversation was accepted (contact status ignored). */
+  readonly relationshipBeforeAccepting: StrangerClass;
+  readonly now: number;
+};
+
+export type DisclosureFacts = {
+  readonly request: DisclosureRequest;
+  readonly selfBand: AgeBand;
+  readonly audienceBand: AgeBand;
+  readonly relationship: RelationshipClass;
+};
+
+export type ReportCategoryFacts = {
+  readonly request: ReportRequest;
+  readonly reporterBand: AgeBand;
+  readonly reportedBand: AgeBand;
+  readonly relationship: RelationshipClass;
+};
+
+export type ReportFacts = ReportCategoryFacts & { readonly category: ReportCategory };
+
+export type HelpFacts = {
+  readonly personBand: AgeBand;
+  readonly moment: HelpMoment;
+  readonly reportCategory: ReportCategory | null;
+  /** Region subtag of the locale (e.g. "NL" from "nl-NL"), or null when absent. */
+  readonly region: string | null;
+};
+
+export type ProtectiveSettingChangeFacts = {
+  readonly request: ProtectiveSettingChangeRequest;
+  readonly personBand: AgeBand;
+};

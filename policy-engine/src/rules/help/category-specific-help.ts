@@ -1,0 +1,14 @@
+import type { HelpContribution } from "../contributions.ts";
+import type { HelpFacts } from "../facts.ts";
+import type { Rule } from "../rule.ts";
+
+export const categorySpecificHelp: Rule<HelpFacts, HelpContribution> = {
+  id: "help/category-specific-help",
+  summary:
+    "After a report, add the help the pack lists for the reported category (e.g. Helpwanted after sextortion).",
+  evaluate: ({ moment, reportCategory }, pack) => {
+    if (moment !== "after-report" || reportCategory === null) return null;
+    const help = pack.help.afterReportCategory[reportCategory];
+    return help.length > 0 ? { help } : null;
+  },
+};

@@ -1,0 +1,199 @@
+// Runs the JSON scenario corpus (test/scenarios/*.json): each scenario names a
+// bundled pack, a request and the expected effect and deciding rule ids, like
+// Cedar's corpus of requests with expected decisions and determining policies.
+// The corpus files are checked by a strict schema first, so a typo in a
+// scenario fails loudly instead of testing nothing.
+
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import * as z from "zod";
+import {
+  ACTION_IDS,
+  ADVICE_DESTINATIONS,
+  AGE_BANDS,
+  BUNDLED_PACK_IDS,
+  CONTACT_EFFECTS,
+  CONVERSATION_NOTICE_EFFECTS,
+  DECISION_POINTS,
+  DISCLOSURE_EFFECTS,
+  DISCOVERY_EFFECTS,
+  DSA_FIELDS,
+  DecisionRequestSchema,
+  HELP_EFFECTS,
+  HELP_RESOURCE_IDS,
+  INCOMING_PRESENTATIONS,
+  PACK_NOTICE_IDS,
+  PREVIEWS,
+  RELATIONSHIP_CLASSES,
+  REPORT_CATEGORIES,
+  REPORT_EFFECTS,
+  RULE_IDS,
+  SETTING_CHANGE_EFFECTS,
+  assertNever,
+  createPolicyEngine,
+  effectiveBand,
+} from "../src/index.ts";
+import type { AgeBand, Decision, DecisionPoint, DecisionRequest } from "../src/index.ts";
+import { NOW, bundled } from "./support/fixtures.ts";
+
+const EFFECTS: Readonly<Record<DecisionPoint, readonly string[]>> = {
+  discovery: DISCOVERY_EFFECTS,
+  contact: CONTACT_EFFECTS,
+  "incoming-contact": INCOMING_PRESENTATIONS,
+  "conversation-notice": CONVERSATION_NOTICE_EFFECTS,
+  disclosure: DISCLOSURE_EFFECTS,
+  report: REPORT_EFFECTS,
+  help: HELP_EFFECTS,
+  "protective-setting-change": SETTING_CHANGE_EFFECTS,
+};
+
+const Expectation = z.strictObject({
+  effect: z.string(),
+  reasons: z.array(z.enum(RULE_IDS)).min(1),
+  preview: z.enum(PREVIEWS).optional(),
+  relationship: z.enum(RELATIONSHIP_CLASSES).optional(),
+  notices: z.array(z.enum(PACK_NOTICE_IDS)).optional(),
+  noticeCopyKeys: z.array(z.string()).optional(),
+  until: z.number().optional(),
+  help: z.array(z.enum(HELP_RESOURCE_IDS)).optional(),
+  actions: z.array(z.enum(ACTION_IDS)).optional(),
+  category: z.enum(REPORT_CATEGORIES).optional(),
+  destinations: z.array(z.enum(["moderators", ...ADVICE_DESTINATIONS])).optional(),
+  requiredFields: z.array(z.enum(DSA_FIELDS)).optional(),
+  reporterIdentityOptional: z.boolean().optional(),
+});
+
+const Scenario = z
+  .strictObject({
+    name: z.string().min(10),
+    pack: z.enum(BUNDLED_PACK_IDS),
+    now: z.number().optional(),
+    request: DecisionRequestSchema,
+    expect: Expectation,
+  })
+  .superRefine((scenario, context) => {
+    if (!EFFECTS[scenario.request.point].includes(scenario.expect.effect)) {
+      context.addIssue({
+        code: "custom",
+        path: ["expect", "effect"],
+        message: `"${scenario.expect.effect}" is not an effect of ${scenario.request.point}`,
+      });
+    }
+    const foreign = scenario.expect.reasons.filter(
+      (reason) => !reason.startsWith(`${scenario.request.point}/`),
+    );
+    if (foreign.length > 0) {
+      context.addIssue({
+        code: "custom",
+        path: ["expect", "reasons"],
+        message: `reasons of another point: ${foreign.join(", ")}`,
+      });
+    }
+  });
+type Scenario = z.infer<typeof Scenario>;
+
+const ScenarioFile = z.strictObject({
+  description: z.string().min(1),
+  scenarios: z.array(Scenario).min(1),
+});
+
+const directory = new URL("./scenarios/", import.meta.url);
+const files = readdirSync(directory)
+  .filter((name) => name.endsWith(".json"))
+  .sort();
+
+const corpus = files.map((file) => {
+  const parsed = ScenarioFile.safeParse(JSON.parse(readFileSync(new URL(file, directory), "utf8")));
+  if (!parsed.success) {
+    throw new Error(
+      `${file} does not match the scenario schema:\n${z.prettifyError(parsed.error)}`,
+    );
+  }
+  return { file, scenarios: parsed.data.scenarios };
+});
+const allScenarios = corpus.flatMap(({ scenarios }) => scenarios);
+
+const engines = Object.fromEntries(
+  BUNDLED_PACK_IDS.map((id) => [id, createPolicyEngine(bundled(id))]),
+) as Record<(typeof BUNDLED_PACK_IDS)[number], ReturnType<typeof createPolicyEngine>>;
+
+/** The person who reads the decision, whose band the coverage check counts. */
+function readerBand(request: DecisionRequest): AgeBand {
+  switch (request.point) {
+    case "discovery":
+      return effectiveBand(request.viewer);
+    case "contact":
+      return effectiveBand(request.sender);
+    case "incoming-contact":
+      return effectiveBand(request.recipient);
+    case "conversation-notice":
+    case "disclosure":
+      return effectiveBand(request.self);
+    case "report":
+      return effectiveBand(request.reporter);
+    case "help":
+    case "protective-setting-change":
+      return effectiveBand(request.person);
+    default:
+      return assertNever(request, "decision point");
+  }
+}
+
+/** The decision's fields that a scenario may pin, in the scenario's vocabulary. */
+function observed(decision: Decision): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    effect: decision.effect,
+    reasons: decision.reasons,
+    notices: decision.notices.map((notice) => notice.id),
+    noticeCopyKeys: decision.notices.map((notice) => notice.copyKey),
+    help: decision.help,
+    actions: decision.actions,
+  };
+  const until = decision.notices.find((notice) => notice.until !== undefined)?.until;
+  if (until !== undefined) fields["until"] = until;
+  if ("relationship" in decision) fields["relationship"] = decision.relationship;
+  if (decision.point === "incoming-contact") fields["preview"] = decision.preview;
+  if (decision.point === "report") {
+    fields["category"] = decision.category;
+    fields["destinations"] = decision.destinations.map((destination) => destination.id);
+    fields["requiredFields"] = decision.requiredFields;
+    fields["reporterIdentityOptional"] = decision.reporterIdentityOptional;
+  }
+  return fields;
+}
+
+describe("scenario corpus", () => {
+  it("has at least 80 scenarios, one file per decision point", () => {
+    expect(allScenarios.length).toBeGreaterThanOrEqual(80);
+    expect(files).toEqual([...DECISION_POINTS].sort().map((point) => `${point}.json`));
+  });
+
+  it("covers every decision point for every age band, under every bundled pack", () => {
+    for (const point of DECISION_POINTS) {
+      const ofPoint = allScenarios.filter((scenario) => scenario.request.point === point);
+      const bands = new Set(ofPoint.map((scenario) => readerBand(scenario.request)));
+      expect([...bands].sort(), point).toEqual([...AGE_BANDS].sort());
+      const packs = new Set(ofPoint.map((scenario) => scenario.pack));
+      expect([...packs].sort(), point).toEqual([...BUNDLED_PACK_IDS].sort());
+    }
+  });
+
+  for (const { file, scenarios } of corpus) {
+    describe(file, () => {
+      it.each(scenarios.map((scenario: Scenario) => [scenario.name, scenario] as const))(
+        "%s",
+        (_name, scenario) => {
+          const decision = engines[scenario.pack].decide(scenario.request, scenario.now ?? NOW);
+          expect(decision.errors).toEqual([]);
+          expect(decision.failedClosed).toBe(false);
+          expect(decision.point).toBe(scenario.request.point);
+          const actual = observed(decision);
+          const pinned = Object.fromEntries(
+            Object.keys(scenario.expect).map((key) => [key, actual[key]]),
+          );
+          expect(pinned).toEqual(scenario.expect);
+        },
+      );
+    });
+  }
+});

@@ -1,0 +1,99 @@
+// A second, independent PolicyEngine: a hand-written table that always answers
+// the most protective decision, written only against the public types. It
+// proves the client can swap engines through the `PolicyEngine` seam (and is
+// a useful stub for UI tests that must not depend on a pack).
+
+import { assertNever } from "../../src/index.ts";
+import type {
+  Decision,
+  DecisionFor,
+  DecisionRequest,
+  PackRef,
+  PolicyEngine,
+} from "../../src/index.ts";
+
+const PACK: PackRef = { id: "most-protective", version: "1.0.0", purpose: "control-arm" };
+
+function answer(request: DecisionRequest, now: number): Decision {
+  const common = {
+    decisionId: `most-protective/${request.point}/${String(now)}`,
+    pack: PACK,
+    notices: [],
+    reasons: [],
+    errors: [],
+    failedClosed: false,
+  } as const;
+  switch (request.point) {
+    case "discovery":
+      return { ...common, point: request.point, effect: "hidden", help: [], actions: [] };
+    case "contact":
+      return {
+        ...common,
+        point: request.point,
+        effect: "refused",
+        relationship: null,
+        help: ["kindertelefoon"],
+        actions: ["cancel", "get-help"],
+      };
+    case "incoming-contact":
+      return {
+        ...common,
+        point: request.point,
+        effect: "declined",
+        preview: "hidden",
+        relationship: null,
+        help: ["kindertelefoon"],
+        actions: ["block", "block-and-report", "get-help"],
+      };
+    case "conversation-notice":
+      return {
+        ...common,
+        point: request.point,
+        effect: "show-notices",
+        relationship: null,
+        help: ["kindertelefoon"],
+        actions: ["block", "report", "get-help"],
+      };
+    case "disclosure":
+      return {
+        ...common,
+        point: request.point,
+        effect: "withhold",
+        relationship: null,
+        help: [],
+        actions: [],
+      };
+    case "report":
+      return {
+        ...common,
+        point: request.point,
+        effect: "file",
+        category: request.category ?? "other",
+        destinations: [{ id: "moderators", delivery: "sealed-to-moderators" }],
+        requiredFields: ["exact-location"],
+        reporterIdentityOptional: true,
+        help: ["kindertelefoon", "emergency-112"],
+        actions: ["block", "leave", "get-help"],
+      };
+    case "help":
+      return {
+        ...common,
+        point: request.point,
+        effect: "show-help",
+        help: ["kindertelefoon", "emergency-112"],
+        actions: [],
+      };
+    case "protective-setting-change":
+      return { ...common, point: request.point, effect: "refuse", help: [], actions: ["cancel"] };
+    default:
+      return assertNever(request, "decision point");
+  }
+}
+
+export const mostProtectiveEngine: PolicyEngine = {
+  pack: PACK,
+  problems: [],
+  // The generic signature needs one cast: `answer` returns the decision for the request's point.
+  decide: <R extends DecisionRequest>(request: R, now: number) =>
+    answer(request, now) as DecisionFor<R>,
+};
