@@ -1,0 +1,154 @@
+import {
+  createPolicyEngine,
+  failClosedDecision,
+  loadBundledPack,
+  type DecisionFor,
+  type DecisionRequest,
+  type PersonFacts,
+  type PolicyEngine,
+} from "@safety-by-design/policy-engine";
+import { describe, expect, it, vi } from "vitest";
+import type { ContactSummary, InvitationSummary } from "../matrix/chatSession.ts";
+import { ageFactsFromVerified } from "./ageFacts.ts";
+import { enforceIncomingContacts } from "./enforceIncomingContacts.ts";
+import { createPolicyGateway, type RelationshipFacts } from "./policyGateway.ts";
+
+const NOOR = "@noor:localhost";
+const SAM = "@sam:localhost";
+const LOTTE = "@lotte:localhost";
+const ALEX = "@alex:localhost";
+const band = (ageBand: PersonFacts["ageBand"]): PersonFacts => ({ ageBand, ageVerified: true });
+
+function relationships(self: string, contacts: ContactSummary[] = []): RelationshipFacts {
+  return {
+    userId: self,
+    serverName: "localhost",
+    contacts: () => contacts,
+    sharedRoomCount: () => 0,
+  };
+}
+
+function invitation(inviterUserId: string, inviterDisplayName: string): InvitationSummary {
+  return {
+    roomId: `!from-${inviterUserId}`,
+    inviterUserId,
+    inviterDisplayName,
+    invitedAt: 1,
+    isDirect: true,
+  };
+}
+
+function gatewayFor(self: string, pack: "nl-default" | "strict", contacts: ContactSummary[] = []) {
+  return createPolicyGateway({
+    engine: createPolicyEngine(loadBundledPack(pack)),
+    clock: () => Date.UTC(2026, 10, 23),
+    ages: ageFactsFromVerified(
+      self,
+      new Map([
+        [NOOR, band("13-15")],
+        [SAM, band("8-12")],
+        [LOTTE, band("13-15")],
+        [ALEX, band("18+")],
+      ]),
+    ),
+    relationships: relationships(self, contacts),
+    helpServiceNames: ["Kindertelefoon"],
+  });
+}
+
+describe("policy gateway (real nl-default and strict packs)", () => {
+  it("never presents an unknown adult's invitation to a minor as a normal chat", () => {
+    const decision = gatewayFor(NOOR, "nl-default").presentInvitation(invitation(ALEX, "Alex"));
+    expect(decision.effect).not.toBe("normal");
+    expect(decision.preview).toBe("hidden");
+    expect(decision.reasons.length).toBeGreaterThan(0);
+  });
+
+  it("presents a contact's invitation as a normal chat", () => {
+    const contacts = [{ userId: LOTTE, displayName: "Lotte", roomId: "!dm" }];
+    expect(
+      gatewayFor(NOOR, "nl-default", contacts).presentInvitation(invitation(LOTTE, "Lotte")).effect,
+    ).toBe("normal");
+  });
+
+  it("passes the impersonation facts the client computed from display names", () => {
+    const contacts = [{ userId: LOTTE, displayName: "Lotte", roomId: "!dm" }];
+    const gateway = gatewayFor(NOOR, "nl-default", contacts);
+    const helpLike = gateway.presentInvitation(invitation("@x:evil.example", "Kinder Telefoon"));
+    expect(helpLike.notices.map((n) => n.id)).toContain("name-resembles-help-service");
+    const friendLike = gateway.presentInvitation(invitation("@y:evil.example", "L0tte"));
+    expect(friendLike.notices.map((n) => n.id)).toContain("name-resembles-contact");
+  });
+
+  it("refuses, sender side, an adult starting a chat with a minor, with Stop it Now", () => {
+    const decision = gatewayFor(ALEX, "nl-default").startChat(NOOR);
+    expect(decision.effect).toBe("refused");
+    expect(decision.help).toContain("stop-it-now");
+  });
+});
+
+describe("a different engine plugged in through the PolicyEngine type", () => {
+  it("gets the same facts and its decision is used as it is", () => {
+    const seen: DecisionRequest[] = [];
+    // An independent engine: records what it is asked and answers every
+    // request with its point's most protective decision.
+    const independent: PolicyEngine = {
+      pack: { id: "test-independent", version: "1", purpose: "control-arm" },
+      problems: [],
+      decide: <R extends DecisionRequest>(request: R, now: number): DecisionFor<R> => {
+        seen.push(request);
+        return failClosedDecision(
+          request.point,
+          request,
+          [],
+          independent.pack,
+          now,
+        ) as DecisionFor<R>;
+      },
+    };
+    const gateway = createPolicyGateway({
+      engine: independent,
+      clock: () => 1_000,
+      ages: ageFactsFromVerified(NOOR, new Map([[NOOR, band("13-15")]])),
+      relationships: relationships(NOOR),
+      helpServiceNames: [],
+    });
+    const decision = gateway.presentInvitation(invitation(ALEX, "Alex"));
+    expect(decision.pack.id).toBe("test-independent");
+    expect(decision.effect).toBe("filtered");
+    expect(seen).toEqual([
+      {
+        point: "incoming-contact",
+        recipient: band("13-15"),
+        sender: { ageBand: "unverified", ageVerified: false },
+        isContact: false,
+        sharedRoomCount: 0,
+        sameServer: true,
+        nameResemblesContact: false,
+        nameResemblesHelpService: false,
+      },
+    ]);
+  });
+});
+
+describe("enforceIncomingContacts", () => {
+  it("declines on the child's own device what the strict pack declines, and only that", async () => {
+    const invitations = [invitation(ALEX, "Alex"), invitation(LOTTE, "Lotte")];
+    const leave = vi.fn(() => Promise.resolve());
+    const declined = vi.fn();
+    const gateway = gatewayFor(SAM, "strict", [
+      { userId: LOTTE, displayName: "Lotte", roomId: "!dm" },
+    ]);
+    const stop = enforceIncomingContacts(
+      { invitations: () => invitations, subscribe: () => () => undefined, leave },
+      gateway,
+      { declined, failed: vi.fn() },
+    );
+    await vi.waitFor(() => {
+      expect(declined).toHaveBeenCalledTimes(1);
+    });
+    expect(leave).toHaveBeenCalledWith(`!from-${ALEX}`);
+    expect(leave).toHaveBeenCalledTimes(1);
+    stop();
+  });
+});

@@ -1,0 +1,92 @@
+// Policy layer: the one enforcement point. It gathers facts about people and
+// relationships from the Matrix layer (never message content), asks the
+// policy engine, and returns the engine's decisions unchanged. Views and view
+// models render these decisions; no rule lives anywhere else in the client.
+
+import type {
+  ContactDecision,
+  IncomingContactDecision,
+  PolicyEngine,
+} from "@safety-by-design/policy-engine";
+import type { ContactSummary, InvitationSummary } from "../matrix/chatSession.ts";
+import { resemblesAny } from "../matrix/displayNames.ts";
+import type { AgeFactsSource } from "./ageFacts.ts";
+
+/** What the gateway needs to know about relationships; ChatSession provides it. */
+export type RelationshipFacts = {
+  readonly userId: string;
+  readonly serverName: string;
+  contacts(): readonly ContactSummary[];
+  sharedRoomCount(otherUserId: string): number;
+};
+
+export type PolicyGatewayDependencies = {
+  readonly engine: PolicyEngine;
+  readonly clock: () => number;
+  readonly ages: AgeFactsSource;
+  readonly relationships: RelationshipFacts;
+  /** Names of help services, for the impersonation fact (display names only, never content). */
+  readonly helpServiceNames: readonly string[];
+};
+
+export type PolicyGateway = {
+  readonly engine: PolicyEngine;
+  /** How an invitation is presented on this device: normal chat, request, filtered or declined. */
+  readonly presentInvitation: (invitation: InvitationSummary) => IncomingContactDecision;
+  /** Sender side: may the device user start a chat with this person? */
+  readonly startChat: (otherUserId: string) => ContactDecision;
+};
+
+export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGateway {
+  const { engine, clock, ages, relationships, helpServiceNames } = deps;
+
+  const isContact = (userId: string): boolean =>
+    relationships.contacts().some((contact) => contact.userId === userId);
+
+  /** Another person's name looks like one of my contacts' names (but is not that contact). */
+  const resemblesContact = (userId: string, displayName: string | undefined): boolean => {
+    if (displayName === undefined) return false;
+    const otherContacts = relationships
+      .contacts()
+      .filter((contact) => contact.userId !== userId)
+      .flatMap((contact) => (contact.displayName === undefined ? [] : [contact.displayName]));
+    return resemblesAny(displayName, otherContacts);
+  };
+
+  return {
+    engine,
+    presentInvitation: (invitation) =>
+      engine.decide(
+        {
+          point: "incoming-contact",
+          recipient: ages.self(),
+          sender: ages.about(invitation.inviterUserId),
+          isContact: isContact(invitation.inviterUserId),
+          sharedRoomCount: relationships.sharedRoomCount(invitation.inviterUserId),
+          sameServer: serverOf(invitation.inviterUserId) === relationships.serverName,
+          nameResemblesContact: resemblesContact(
+            invitation.inviterUserId,
+            invitation.inviterDisplayName,
+          ),
+          nameResemblesHelpService:
+            invitation.inviterDisplayName !== undefined &&
+            resemblesAny(invitation.inviterDisplayName, helpServiceNames),
+        },
+        clock(),
+      ),
+    startChat: (otherUserId) =>
+      engine.decide(
+        {
+          point: "contact",
+          sender: ages.self(),
+          recipient: ages.about(otherUserId),
+          isContact: isContact(otherUserId),
+        },
+        clock(),
+      ),
+  };
+}
+
+function serverOf(userId: string): string {
+  return userId.slice(userId.indexOf(":") + 1);
+}
