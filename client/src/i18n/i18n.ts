@@ -3,12 +3,20 @@
 
 import { en } from "./messages.en.ts";
 import { nl, type MessageKey } from "./messages.nl.ts";
+import { noticesEn } from "./notices.en.ts";
+import { noticesNl, type NoticeCopyKey } from "./notices.nl.ts";
 
 export type Locale = "nl" | "en";
 export const LOCALES: readonly Locale[] = ["nl", "en"];
 export type { MessageKey };
 
 const catalogues: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { nl, en };
+const noticeCatalogues: Readonly<Record<Locale, Readonly<Record<NoticeCopyKey, string>>>> = {
+  nl: noticesNl,
+  en: noticesEn,
+};
+/** Shown if a pack ever names a notice this build has no words for: still a warning, never a blank. */
+const NOTICE_FALLBACK: NoticeCopyKey = "notice.policyError.general";
 
 type PluralBase<K extends string> = K extends `${infer Base}_one` ? Base : never;
 export type PluralKey = PluralBase<MessageKey>;
@@ -16,6 +24,8 @@ export type PluralKey = PluralBase<MessageKey>;
 export type Translator = {
   readonly locale: Locale;
   readonly t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
+  /** The words for a notice the policy engine raised (its copy key, chosen for the reader's band). */
+  readonly notice: (copyKey: string) => string;
   readonly plural: (
     key: PluralKey,
     count: number,
@@ -31,14 +41,20 @@ export function createTranslator(locale: Locale): Translator {
       const value = params?.[name];
       return value === undefined ? whole : String(value);
     });
+  const notices = noticeCatalogues[locale];
   return {
     locale,
     t,
+    notice: (copyKey) => (isNoticeCopyKey(copyKey) ? notices[copyKey] : notices[NOTICE_FALLBACK]),
     plural: (key, count, params) => {
       const form = pluralRules.select(count) === "one" ? "one" : "other";
       return t(`${key}_${form}` as MessageKey, { count, ...params });
     },
   };
+}
+
+function isNoticeCopyKey(key: string): key is NoticeCopyKey {
+  return Object.hasOwn(noticesNl, key);
 }
 
 export function isLocale(value: unknown): value is Locale {

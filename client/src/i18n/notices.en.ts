@@ -1,0 +1,182 @@
+// English copy of every notice the policy engine can raise. Same keys as
+// notices.nl.ts (the Dutch file is the source); written as natural, equally
+// simple English, not word for word. See notices.nl.ts for the rules.
+
+import type { NoticeCopyKey } from "./notices.nl.ts";
+
+export const noticesEn: Readonly<Record<NoticeCopyKey, string>> = {
+  "notice.unknownAdult.child":
+    "An adult you don't know wants to chat with you. That's not possible in this app. Want to talk about it? You can talk to an adult you trust, or to the Kindertelefoon.",
+  "notice.unknownAdult.teen13":
+    "This person is an adult (age checked) and isn't in your contacts. It's up to you whether you accept the request. Not sure? Talk to the Kindertelefoon. It's free and anonymous.",
+  "notice.unknownAdult.teen16":
+    "This person is an adult (age checked) and isn't in your contacts. Take your time and decide for yourself. Something feels off? The Kindertelefoon can help you think it through.",
+  "notice.unknownAdult.adult":
+    "This person is an adult (age checked) and isn't in your contacts. Look at the request and decide whether to accept it.",
+  "notice.unknownAdult.general":
+    "This person is an adult (age checked) and isn't in your contacts. Take your time and decide for yourself. Under 18 and not sure? Talk to the Kindertelefoon.",
+
+  "notice.unverifiedAge.child":
+    "Someone you don't know wants to chat with you. We don't know how old they are. So that's not possible here. Want to talk about it? You can talk to an adult you trust, or to the Kindertelefoon.",
+  "notice.unverifiedAge.teen13":
+    "We don't know this person's age. It could be an adult you don't know. It's up to you whether you accept the request. Not sure? Talk to the Kindertelefoon.",
+  "notice.unverifiedAge.teen16":
+    "We don't know this person's age. It could be an adult you don't know. Take your time and decide for yourself. Something feels off? The Kindertelefoon can help you think it through.",
+  "notice.unverifiedAge.adult":
+    "We don't know this person's age, because it hasn't been checked. They aren't in your contacts either.",
+  "notice.unverifiedAge.general":
+    "We don't know this person's age, and they aren't in your contacts. Take your time and decide for yourself. Under 18 and not sure? Talk to the Kindertelefoon.",
+
+  "notice.unknownPeer.child":
+    "This child is about your age, but isn't in your contacts. Do you know each other, from school or sports? Then you can accept the request. Not sure? Ask an adult you trust.",
+  "notice.unknownPeer.teen13":
+    "This person is a teen too (age checked), but isn't in your contacts. It's up to you whether you accept the request.",
+  "notice.unknownPeer.teen16":
+    "This person is a teen too (age checked), but isn't in your contacts. It's up to you whether you reply.",
+  "notice.unknownPeer.adult":
+    "This person is an adult too (age checked), but isn't in your contacts.",
+  "notice.unknownPeer.general":
+    "This person isn't in your contacts. Look at the request and decide for yourself.",
+
+  "notice.unknownPerson.child":
+    "A teenager you don't know wants to chat with you. That's not possible in this app. Want to talk about it? You can talk to an adult you trust, or to the Kindertelefoon.",
+  "notice.unknownPerson.teen13":
+    "This person is also under 18 (age checked), but a lot younger or older than you. You don't know each other from your contacts. It's up to you what you do.",
+  "notice.unknownPerson.teen16":
+    "This person is also under 18 (age checked), but a lot younger than you. You don't know each other from your contacts. It's up to you what you do.",
+  "notice.unknownPerson.adult": "This person is under 18 (age checked) and isn't in your contacts.",
+  "notice.unknownPerson.general":
+    "This person is under 18 (age checked) and isn't in your contacts. Look at the request and decide for yourself.",
+
+  "notice.noSharedRooms.child":
+    "You're not in any group together. So you don't know this person from a group chat either.",
+  "notice.noSharedRooms.teen13":
+    "You're not in any group together. So you don't know this person from a group chat either.",
+  "notice.noSharedRooms.teen16":
+    "You're not in any group together. Do you know how this person found you?",
+  "notice.noSharedRooms.adult": "You're not in any group together.",
+  "notice.noSharedRooms.general":
+    "You're not in any group together. Do you know how this person found you?",
+
+  "notice.otherServer.child":
+    "This account is on a different server. So we know less about who this is.",
+  "notice.otherServer.teen13":
+    "This account is on a different server from yours. So we know less about this person.",
+  "notice.otherServer.teen16":
+    "This account is on a different server from yours. So we know less about this person.",
+  "notice.otherServer.adult":
+    "This account is on a different server. So your server knows less about this person.",
+  "notice.otherServer.general":
+    "This account is on a different server from yours. So we know less about this person.",
+
+  "notice.nameResemblesContact.child":
+    "This name looks like the name of someone you know. But it's a different account. Not sure? Ask an adult you trust.",
+  "notice.nameResemblesContact.teen13":
+    "This name looks like someone you know, but it's a different account. Ask that person if this is really them. Use the account you already know.",
+  "notice.nameResemblesContact.teen16":
+    "This name looks like someone you know, but it's a different account. Check with that person, using the account you already know.",
+  "notice.nameResemblesContact.adult":
+    "This name looks like someone in your contacts, but it's a different account. Check using the account you already know.",
+  "notice.nameResemblesContact.general":
+    "This name looks like someone you know, but it's a different account. Check with that person, using the account you already know.",
+
+  "notice.nameResemblesHelpService.child":
+    "This name looks like a help service. But it isn't that help service. You can find real help with the Help button.",
+  "notice.nameResemblesHelpService.teen13":
+    "This name looks like a help service, but it isn't that service. Real help services don't message you first. You can find real help with the Help button.",
+  "notice.nameResemblesHelpService.teen16":
+    "This name looks like a help service, but it isn't that service. Real help services don't message you first. You can find real help with the Help button.",
+  "notice.nameResemblesHelpService.adult":
+    "This name looks like a help service, but it isn't that service. Real help services don't message people first. You can find real help with the Help button.",
+  "notice.nameResemblesHelpService.general":
+    "This name looks like a help service, but it isn't that service. Real help services don't message you first. You can find real help with the Help button.",
+
+  "notice.recentlyAcceptedUnknownAdult.child":
+    "You haven't known this person for long. They are an adult, or we don't know their age. Something doesn't feel right? Stop, and tell an adult you trust.",
+  "notice.recentlyAcceptedUnknownAdult.teen13":
+    "You haven't known this person for long. They are an adult, or we don't know their age. Are they asking for photos, or to keep something secret? You can always stop, block or report.",
+  "notice.recentlyAcceptedUnknownAdult.teen16":
+    "You haven't known this person for long. They are an adult, or we don't know their age. Are they asking for photos or money, or to keep something secret? You can always stop, block or report.",
+  "notice.recentlyAcceptedUnknownAdult.adult":
+    "You haven't known this person for long. You can always block or report.",
+  "notice.recentlyAcceptedUnknownAdult.general":
+    "You haven't known this person for long. They are an adult, or we don't know their age. Something doesn't feel right? You can always block or report.",
+
+  "notice.recentlyAcceptedStranger.child":
+    "You haven't known this person for long. Something doesn't feel right? Stop, and tell an adult you trust.",
+  "notice.recentlyAcceptedStranger.teen13":
+    "You haven't known this person for long. Something doesn't feel right? You can always stop, block or report.",
+  "notice.recentlyAcceptedStranger.teen16":
+    "You haven't known this person for long. Something doesn't feel right? You can always stop, block or report.",
+  "notice.recentlyAcceptedStranger.adult":
+    "You haven't known this person for long. You can always block or report.",
+  "notice.recentlyAcceptedStranger.general":
+    "You haven't known this person for long. Something doesn't feel right? You can always block or report.",
+
+  "notice.contactingUnknownAdult.child":
+    "This person is an adult, or we don't know their age. You don't know this person. Ask an adult you trust first.",
+  "notice.contactingUnknownAdult.teen13":
+    "This person is an adult, or we don't know their age. You don't know each other from your contacts. It's up to you whether you start a chat. Not sure? Talk to the Kindertelefoon.",
+  "notice.contactingUnknownAdult.teen16":
+    "This person is an adult, or we don't know their age. You don't know each other from your contacts. It's up to you whether you start a chat.",
+  "notice.contactingUnknownAdult.adult":
+    "This person isn't in your contacts. Do you still want to start a chat?",
+  "notice.contactingUnknownAdult.general":
+    "This person is an adult, or we don't know their age. You don't know each other from your contacts. Under 18 and not sure? Talk to the Kindertelefoon.",
+
+  "notice.contactNotAvailable.child":
+    "You can't start a chat with this person here. This is how the app keeps children safe. Do you really know this person? Then ask an adult for help.",
+  "notice.contactNotAvailable.teen13":
+    "You can't start a chat with this person here. This is how the app protects young people from people they don't know. You didn't do anything wrong.",
+  "notice.contactNotAvailable.teen16":
+    "You can't start a chat with this person here. This is how the app protects young people from people they don't know. You didn't do anything wrong.",
+  "notice.contactNotAvailable.adult":
+    "You can't start a chat with this person here. This is because of the app's safety rules.",
+  "notice.contactNotAvailable.general":
+    "You can't start a chat with this person here. This is because of the app's safety rules.",
+
+  "notice.deterrence.adultToMinor":
+    "You can't contact this account. In this app, adults can't start a chat with children and young people they don't know. The same goes for accounts without a checked age. Are you worried about your own sexual feelings towards children or young people? Stop it Now can help, for free and anonymously.",
+
+  "notice.setting.findableByPeers.child":
+    "If you turn this on, children your age can find you when they search. They will see your name. Adults can never find you.",
+  "notice.setting.findableByPeers.teen13":
+    "If you turn this on, teens around your age can find you when they search. They will see your name and can send you a request. Adults never find you, and you can turn this off at any time.",
+  "notice.setting.findableByPeers.teen16":
+    "If you turn this on, teens around your age can find you when they search. They will see your name and can send you a request. Adults never find you, and you can turn this off at any time.",
+  "notice.setting.findableByPeers.adult":
+    "If you turn this on, other adults can find you when they search. They will see your name and can send you a request.",
+  "notice.setting.findableByPeers.general":
+    "If you turn this on, others can find you when they search. They will see your name and can send you a request.",
+
+  "notice.setting.suggestedToPeers.child":
+    "If you turn this on, the app shows you to children your age. They can then send you a request. Adults never see you.",
+  "notice.setting.suggestedToPeers.teen13":
+    "If you turn this on, the app suggests you to teens around your age. They will see your name and can send you a request. Adults never see you, and you can turn this off at any time.",
+  "notice.setting.suggestedToPeers.teen16":
+    "If you turn this on, the app suggests you to teens around your age. They will see your name and can send you a request. Adults never see you, and you can turn this off at any time.",
+  "notice.setting.suggestedToPeers.adult":
+    "If you turn this on, the app suggests you to other adults. They will see your name and can send you a request.",
+  "notice.setting.suggestedToPeers.general":
+    "If you turn this on, the app suggests you to others. They will see your name and can send you a request.",
+
+  "notice.setting.locked.child":
+    "This setting is fixed for your age. That way, people you don't know can't find you.",
+  "notice.setting.locked.teen13":
+    "This setting is fixed for your age. That way, you stay out of sight of people you don't know.",
+  "notice.setting.locked.teen16":
+    "This setting is fixed for your age. That way, you stay out of sight of people you don't know.",
+  "notice.setting.locked.adult": "This setting is fixed. You can't change it here.",
+  "notice.setting.locked.general": "This setting is fixed. You can't change it here.",
+
+  "notice.policyError.child":
+    "Something went wrong in the app. So the app is being extra careful right now. Some things won't work for a while. You didn't do anything wrong.",
+  "notice.policyError.teen13":
+    "The app couldn't load its safety settings. So it is being extra careful right now. Some things won't work for a while. You didn't do anything wrong.",
+  "notice.policyError.teen16":
+    "The app couldn't load its safety settings. So it is being extra careful right now. Some things won't work for a while. Please try again later.",
+  "notice.policyError.adult":
+    "The app couldn't load its safety settings. So it is being extra careful right now. Some things won't work for a while. Please try again later.",
+  "notice.policyError.general":
+    "The app couldn't load its safety settings. So it is being extra careful right now. Some things won't work for a while. Please try again later.",
+};
