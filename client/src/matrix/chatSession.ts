@@ -25,6 +25,7 @@ import {
 } from "matrix-js-sdk";
 import { logger as sdkLogger } from "matrix-js-sdk/lib/logger.js";
 import { shownNames, type ShownName } from "./displayNames.ts";
+import * as keyBackup from "./keyBackup.ts";
 import type { SessionCredentials } from "./signIn.ts";
 
 export type ChatSummary = {
@@ -146,6 +147,8 @@ export class ChatSession {
       accessToken: credentials.accessToken,
       store,
       timelineSupport: true,
+      // Key backup (keyBackup.ts) hands the SDK the secret-storage key through these.
+      cryptoCallbacks: keyBackup.createSecretStorageCallbacks(),
     });
     if (options.storage === "indexeddb") {
       if (options.cryptoStorageKey === undefined)
@@ -388,6 +391,8 @@ export class ChatSession {
 
   /** Signs out on the server and deletes this user's local stores. */
   async signOut(): Promise<void> {
+    // Keys of the newest messages may not be in the key backup yet; the stores go below.
+    await this.waitForKeyBackup().catch(() => "timed-out");
     try {
       await this.#client.logout(true);
     } finally {
@@ -396,6 +401,31 @@ export class ChatSession {
       this.#listeners.clear();
     }
   }
+
+  // --- Key backup: old messages stay readable after signing in again ---------
+  // The logic is in keyBackup.ts (docs/key-backup.md); these only delegate.
+
+  /** Whether a recovery key protects this account's key backup, and whether this device has it. */
+  recoveryStatus(): Promise<keyBackup.RecoveryStatus> {
+    return keyBackup.recoveryStatus(this.#client);
+  }
+
+  /** Makes a new recovery key and key backup; the key is returned once, to show to the person. */
+  setUpRecovery(options?: keyBackup.SetUpRecoveryOptions): Promise<keyBackup.SetUpRecoveryResult> {
+    return keyBackup.setUpRecovery(this.#client, options);
+  }
+
+  /** Unlocks the key backup with the typed recovery key; old messages become readable. */
+  restoreWithRecoveryKey(input: string): Promise<keyBackup.RestoreResult> {
+    return keyBackup.restoreWithRecoveryKey(this.#client, input);
+  }
+
+  /** Waits (bounded) until every key on this device is in the backup; signOut does this first. */
+  waitForKeyBackup(timeoutMs = 15_000): Promise<keyBackup.KeyBackupUploadState> {
+    return keyBackup.waitForKeyBackup(this.#client, timeoutMs);
+  }
+
+  // --- end of key backup ---------------------------------------------------
 
   #listen(): void {
     const changed = (): void => {

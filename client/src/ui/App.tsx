@@ -5,6 +5,8 @@ import type { AppViewModel } from "../viewmodels/AppViewModel.ts";
 import { assertNever } from "../viewmodels/assertNever.ts";
 import { ChatListView } from "./ChatListView.tsx";
 import { ConversationView } from "./ConversationView.tsx";
+import { NewChatView } from "./NewChatView.tsx";
+import { RequestView } from "./RequestView.tsx";
 import { SignInView } from "./SignInView.tsx";
 import { TranslatorContext } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
@@ -58,6 +60,10 @@ function renderScreen(
       return <ChatListView viewModel={screen.chatList} />;
     case "conversation":
       return <ConversationView viewModel={screen.conversation} />;
+    case "request":
+      return <RequestView viewModel={screen.request} />;
+    case "new-chat":
+      return <NewChatView viewModel={screen.newChat} />;
     default:
       return assertNever(screen);
   }

@@ -1,6 +1,14 @@
+import { createPolicyEngine, loadBundledPack } from "@safety-by-design/policy-engine";
 import { describe, expect, it, vi } from "vitest";
 import type { SessionCredentials } from "../matrix/signIn.ts";
-import { AppViewModel, type AppDependencies, type RunningSession } from "./AppViewModel.ts";
+import { ageFactsFromVerified } from "../policy/ageFacts.ts";
+import { createPolicyGateway } from "../policy/policyGateway.ts";
+import {
+  AppViewModel,
+  type AppDependencies,
+  type RunningSession,
+  type SessionPort,
+} from "./AppViewModel.ts";
 
 const credentials: SessionCredentials = {
   homeserverUrl: "http://hs",
@@ -10,7 +18,7 @@ const credentials: SessionCredentials = {
 };
 
 function fakeSession(signOut = vi.fn(() => Promise.resolve())): RunningSession {
-  return {
+  const session: SessionPort = {
     userId: credentials.userId,
     chats: [
       {
@@ -43,7 +51,24 @@ function fakeSession(signOut = vi.fn(() => Promise.resolve())): RunningSession {
     block: () => Promise.resolve(),
     stop: vi.fn(),
     signOut,
+    invitations: () => [],
+    join: () => Promise.resolve(),
+    directChatWith: () => undefined,
+    createEncryptedDirectChat: () => Promise.resolve("!new"),
   };
+  const gateway = createPolicyGateway({
+    engine: createPolicyEngine(loadBundledPack("nl-default")),
+    clock: () => 0,
+    ages: ageFactsFromVerified(credentials.userId, new Map()),
+    relationships: {
+      userId: credentials.userId,
+      serverName: "hs",
+      contacts: () => [],
+      sharedRoomCount: () => 0,
+    },
+    helpServiceNames: [],
+  });
+  return { session, gateway, stop: vi.fn() };
 }
 
 function deps(overrides: Partial<AppDependencies> = {}): AppDependencies {

@@ -4,17 +4,30 @@
 
 import type { Locale } from "../i18n/i18n.ts";
 import type { SessionCredentials, SignInResult } from "../matrix/signIn.ts";
-import { ChatListViewModel, type ChatListSource } from "./ChatListViewModel.ts";
+import type { PolicyGateway } from "../policy/policyGateway.ts";
+import { ChatListViewModel, type ChatListSource, type HomeTab } from "./ChatListViewModel.ts";
 import { ConversationViewModel, type ConversationSource } from "./ConversationViewModel.ts";
+import { NewChatViewModel, type NewChatSource } from "./NewChatViewModel.ts";
+import { RequestViewModel, type RequestSource } from "./RequestViewModel.ts";
 import { SignInViewModel, type SignInError } from "./SignInViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
 
-/** A running session as the app sees it. */
-export type RunningSession = ChatListSource &
-  ConversationSource & {
+/** What the screens need of a Matrix session; the Matrix layer's ChatSession satisfies it. */
+export type SessionPort = ChatListSource &
+  ConversationSource &
+  RequestSource &
+  NewChatSource & {
     stop(): void;
     signOut(): Promise<void>;
   };
+
+/** A running session and the policy gateway that decides for it. */
+export type RunningSession = {
+  readonly session: SessionPort;
+  readonly gateway: PolicyGateway;
+  /** Stops on-device enforcement and the session's background work. */
+  readonly stop: () => void;
+};
 
 export type AppDependencies = {
   readonly defaultHomeserverUrl: string;
@@ -37,7 +50,9 @@ export type AppScreen =
   | { readonly kind: "restoring" }
   | { readonly kind: "sign-in"; readonly signIn: SignInViewModel }
   | { readonly kind: "chats"; readonly chatList: ChatListViewModel }
-  | { readonly kind: "conversation"; readonly conversation: ConversationViewModel };
+  | { readonly kind: "conversation"; readonly conversation: ConversationViewModel }
+  | { readonly kind: "request"; readonly request: RequestViewModel }
+  | { readonly kind: "new-chat"; readonly newChat: NewChatViewModel };
 
 export type AppSnapshot = {
   readonly locale: Locale;
@@ -71,6 +86,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
   override dispose(): void {
     this.#disposeScreen();
     this.#session?.stop();
+    this.#session?.session.stop();
     super.dispose();
   }
 
@@ -88,12 +104,13 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
   }
 
   async #signOut(): Promise<void> {
-    const session = this.#session;
+    const running = this.#session;
     this.#session = undefined;
-    if (session !== undefined) {
-      this.#deps.forgetCredentials(session.userId);
+    if (running !== undefined) {
+      running.stop();
+      this.#deps.forgetCredentials(running.session.userId);
       try {
-        await session.signOut();
+        await running.session.signOut();
       } catch (error) {
         // The local stores are cleared either way; the server may keep the device.
         this.#deps.reportError("signing out on the server failed", error);
@@ -102,25 +119,64 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     this.#showSignIn();
   }
 
-  #showChats(): void {
-    const session = this.#session;
-    if (session === undefined) return;
-    const chatList = new ChatListViewModel(session, {
-      signOut: () => this.#signOut(),
-      open: (roomId) => {
-        this.#showConversation(roomId);
+  #showChats(tab: HomeTab = "chats"): void {
+    const running = this.#session;
+    if (running === undefined) return;
+    const chatList = new ChatListViewModel(
+      running.session,
+      running.gateway,
+      {
+        signOut: () => this.#signOut(),
+        open: (roomId) => {
+          this.#showConversation(roomId);
+        },
+        openRequest: (roomId) => {
+          this.#showRequest(roomId);
+        },
+        startNewChat: () => {
+          this.#showNewChat();
+        },
       },
-    });
+      tab,
+    );
     this.#setScreen({ kind: "chats", chatList });
   }
 
   #showConversation(roomId: string): void {
-    const session = this.#session;
-    if (session === undefined) return;
-    const conversation = new ConversationViewModel(session, roomId, () => {
+    const running = this.#session;
+    if (running === undefined) return;
+    const conversation = new ConversationViewModel(running.session, roomId, () => {
       this.#showChats();
     });
     this.#setScreen({ kind: "conversation", conversation });
+  }
+
+  #showRequest(roomId: string): void {
+    const running = this.#session;
+    if (running === undefined) return;
+    const request = new RequestViewModel(running.session, running.gateway, roomId, {
+      back: () => {
+        this.#showChats("requests");
+      },
+      openConversation: (id) => {
+        this.#showConversation(id);
+      },
+    });
+    this.#setScreen({ kind: "request", request });
+  }
+
+  #showNewChat(): void {
+    const running = this.#session;
+    if (running === undefined) return;
+    const newChat = new NewChatViewModel(running.session, running.gateway, {
+      back: () => {
+        this.#showChats();
+      },
+      openConversation: (id) => {
+        this.#showConversation(id);
+      },
+    });
+    this.#setScreen({ kind: "new-chat", newChat });
   }
 
   #showSignIn(error?: SignInError): void {
@@ -148,5 +204,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     if (screen.kind === "sign-in") screen.signIn.dispose();
     if (screen.kind === "chats") screen.chatList.dispose();
     if (screen.kind === "conversation") screen.conversation.dispose();
+    if (screen.kind === "request") screen.request.dispose();
+    if (screen.kind === "new-chat") screen.newChat.dispose();
   }
 }

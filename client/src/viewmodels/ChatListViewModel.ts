@@ -1,20 +1,29 @@
-// View model of the chat list: the accepted conversations of a running
-// session, newest first, as plain rows the view renders.
+// View model of the home screen: accepted conversations (Chats) and the
+// invitations the policy engine places as requests (Requests). Where each
+// invitation appears is the engine's incoming-contact decision, asked through
+// the policy gateway; this file only sorts decisions into the two lists.
 
-import type { ChatSummary, SyncState } from "../matrix/chatSession.ts";
+import type { IncomingContactDecision } from "@safety-by-design/policy-engine";
+import type { ChatSummary, InvitationSummary, SyncState } from "../matrix/chatSession.ts";
+import type { PolicyGateway } from "../policy/policyGateway.ts";
+import { assertNever } from "./assertNever.ts";
 import { ViewModel } from "./ViewModel.ts";
 
-/** What the chat list needs of a session; the Matrix layer's ChatSession satisfies it. */
+/** What the home screen needs of a session; the Matrix layer's ChatSession satisfies it. */
 export type ChatListSource = {
   readonly userId: string;
   readonly chats: readonly ChatSummary[];
   readonly syncState: SyncState;
+  invitations(): readonly InvitationSummary[];
   subscribe(listener: () => void): () => void;
+  join(roomId: string): Promise<void>;
 };
 
 export type ChatListActions = {
   readonly signOut: () => Promise<void>;
   readonly open: (roomId: string) => void;
+  readonly openRequest: (roomId: string) => void;
+  readonly startNewChat: () => void;
 };
 
 export type ChatRow = {
@@ -24,26 +33,65 @@ export type ChatRow = {
   readonly lastActivityTs: number;
 };
 
+/** An invitation the engine presents as a normal chat (e.g. from a contact). */
+export type InvitationRow = {
+  readonly roomId: string;
+  readonly inviterUserId: string;
+  readonly inviterName: string;
+};
+
+export type RequestRow = {
+  readonly roomId: string;
+  readonly inviterUserId: string;
+  readonly inviterName: string | undefined;
+  readonly invitedAt: number;
+  /** "filtered": held aside, preview hidden. */
+  readonly presentation: "request" | "filtered";
+};
+
+export type HomeTab = "chats" | "requests";
+
 export type ChatListSnapshot = {
   readonly userId: string;
   readonly offline: boolean;
+  readonly tab: HomeTab;
   readonly chats: readonly ChatRow[];
+  readonly invitations: readonly InvitationRow[];
+  readonly requests: readonly RequestRow[];
+  /** The safety policy could not be applied: decisions fell back to the most protective answer. */
+  readonly policyFailedClosed: boolean;
+  /** A pack marked as a control arm (no protection) is in use: shown as a banner. */
+  readonly controlArm: boolean;
 };
 
 export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
   readonly #source: ChatListSource;
+  readonly #gateway: PolicyGateway;
   readonly #actions: ChatListActions;
+  #tab: HomeTab = "chats";
 
-  constructor(source: ChatListSource, actions: ChatListActions) {
-    super(snapshotOf(source));
+  constructor(
+    source: ChatListSource,
+    gateway: PolicyGateway,
+    actions: ChatListActions,
+    tab: HomeTab = "chats",
+  ) {
+    super(snapshotOf(source, gateway, tab));
     this.#source = source;
+    this.#gateway = gateway;
     this.#actions = actions;
+    this.#tab = tab;
     this.onDispose(
       source.subscribe(() => {
-        this.update(snapshotOf(source));
+        this.#refresh();
       }),
     );
   }
+
+  readonly showTab = (tab: HomeTab): void => {
+    this.#tab = tab;
+    this.#refresh();
+  };
 
   readonly signOut = async (): Promise<void> => {
     await this.#actions.signOut();
@@ -53,17 +101,70 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
     this.#actions.open(roomId);
   };
 
+  readonly openRequest = (roomId: string): void => {
+    this.#actions.openRequest(roomId);
+  };
+
+  readonly startNewChat = (): void => {
+    this.#actions.startNewChat();
+  };
+
+  /** Accepts an invitation the engine presents as a normal chat. */
+  readonly acceptInvitation = async (roomId: string): Promise<void> => {
+    await this.#source.join(roomId);
+    this.#actions.open(roomId);
+  };
+
   get userId(): string {
     return this.#source.userId;
   }
+
+  #refresh(): void {
+    this.update(snapshotOf(this.#source, this.#gateway, this.#tab));
+  }
 }
 
-function snapshotOf(source: ChatListSource): ChatListSnapshot {
+function snapshotOf(
+  source: ChatListSource,
+  gateway: PolicyGateway,
+  tab: HomeTab,
+): ChatListSnapshot {
+  const invitations: InvitationRow[] = [];
+  const requests: RequestRow[] = [];
+  let policyFailedClosed = false;
+  for (const invitation of source.invitations()) {
+    const decision: IncomingContactDecision = gateway.presentInvitation(invitation);
+    policyFailedClosed ||= decision.failedClosed;
+    const name = invitation.inviterDisplayName;
+    switch (decision.effect) {
+      case "normal":
+        invitations.push({
+          roomId: invitation.roomId,
+          inviterUserId: invitation.inviterUserId,
+          inviterName: name ?? invitation.inviterUserId,
+        });
+        break;
+      case "request":
+      case "filtered":
+        requests.push({
+          roomId: invitation.roomId,
+          inviterUserId: invitation.inviterUserId,
+          inviterName: name,
+          invitedAt: invitation.invitedAt,
+          presentation: decision.effect,
+        });
+        break;
+      case "declined":
+        // Declined on this device by the policy layer's enforcement; never listed.
+        break;
+      default:
+        assertNever(decision.effect);
+    }
+  }
   return {
     userId: source.userId,
     offline: source.syncState === "offline",
-    // Invites are requests, not chats: the Requests list (and the policy
-    // engine's incoming-contact decision) decides where they appear.
+    tab,
     chats: source.chats
       .filter((chat) => chat.membership === "join")
       .map((chat) => ({
@@ -72,5 +173,9 @@ function snapshotOf(source: ChatListSource): ChatListSnapshot {
         unreadCount: chat.unreadCount,
         lastActivityTs: chat.lastActivityTs,
       })),
+    invitations,
+    requests,
+    policyFailedClosed: policyFailedClosed || gateway.engine.problems.length > 0,
+    controlArm: gateway.engine.pack.purpose === "control-arm",
   };
 }

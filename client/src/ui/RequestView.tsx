@@ -1,0 +1,63 @@
+// One request from someone who is not a contact: who is asking, the engine's
+// notices for this reader, and the choices the engine offers.
+import type { RequestViewModel } from "../viewmodels/RequestViewModel.ts";
+import { NoticeList } from "./NoticeList.tsx";
+import { useTranslator } from "./TranslatorContext.tsx";
+import { useViewModel } from "./useViewModel.ts";
+
+export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
+  const view = useViewModel(viewModel);
+  const { t } = useTranslator();
+
+  return (
+    <section className="request" aria-labelledby="request-title">
+      <div className="conversation-header">
+        <button
+          type="button"
+          className="back"
+          onClick={viewModel.back}
+          aria-label={t("request.back")}
+        >
+          ←
+        </button>
+        <h1 id="request-title">{t("request.title")}</h1>
+      </div>
+      {!view.found ? (
+        <p className="empty">{t("request.notFound")}</p>
+      ) : (
+        <>
+          <p className="request-from">
+            <span className="label">{t("request.from")}</span>{" "}
+            <strong>{view.inviterName ?? view.inviterUserId}</strong>
+            {/* A stranger's request always shows the Matrix ID: a name alone can be anyone's. */}
+            <span className="row-id">{view.inviterUserId}</span>
+          </p>
+          <NoticeList notices={view.notices} />
+          <p className="hint">{t("request.previewHidden")}</p>
+          <div className="actions">
+            {view.canAccept ? (
+              <button
+                type="button"
+                className="primary"
+                disabled={view.busy}
+                onClick={() => void viewModel.accept()}
+              >
+                {t("request.accept")}
+              </button>
+            ) : null}
+            {view.canIgnore ? (
+              <button type="button" disabled={view.busy} onClick={() => void viewModel.ignore()}>
+                {t("request.ignore")}
+              </button>
+            ) : null}
+            {view.canBlock ? (
+              <button type="button" disabled={view.busy} onClick={() => void viewModel.block()}>
+                {t("request.block")}
+              </button>
+            ) : null}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+// View model of "new chat": the person types a Matrix ID; the policy
+// engine's sender-side contact decision says whether the chat may start,
+// with which notice, or why not (deterrence with help, for an adult who
+// tries to reach a minor). The recipient's own device decides again.
+
+import type { ContactDecision, HelpResourceId, Notice } from "@safety-by-design/policy-engine";
+import type { MessageKey } from "../i18n/i18n.ts";
+import type { PolicyGateway } from "../policy/policyGateway.ts";
+import { ViewModel } from "./ViewModel.ts";
+
+export type NewChatSource = {
+  readonly userId: string;
+  directChatWith(otherUserId: string): string | undefined;
+  createEncryptedDirectChat(otherUserId: string): Promise<string>;
+};
+
+export type NewChatNavigation = {
+  readonly back: () => void;
+  readonly openConversation: (roomId: string) => void;
+};
+
+export type NewChatSnapshot = {
+  readonly matrixId: string;
+  readonly busy: boolean;
+  readonly error: MessageKey | undefined;
+  /** Set when the engine answered with a notice (refused, or allowed after a notice). */
+  readonly decision:
+    | {
+        readonly effect: ContactDecision["effect"];
+        readonly notices: readonly Notice[];
+        readonly help: readonly HelpResourceId[];
+        readonly decisionId: string;
+      }
+    | undefined;
+};
+
+const MATRIX_USER_ID = /^@[a-z0-9._=\-/+]+:[a-z0-9.-]+(:[0-9]{1,5})?$/i;
+
+export class NewChatViewModel extends ViewModel<NewChatSnapshot> {
+  readonly #source: NewChatSource;
+  readonly #gateway: PolicyGateway;
+  readonly #navigation: NewChatNavigation;
+
+  constructor(source: NewChatSource, gateway: PolicyGateway, navigation: NewChatNavigation) {
+    super({ matrixId: "", busy: false, error: undefined, decision: undefined });
+    this.#source = source;
+    this.#gateway = gateway;
+    this.#navigation = navigation;
+  }
+
+  readonly setMatrixId = (matrixId: string): void => {
+    this.update({ ...this.getSnapshot(), matrixId, error: undefined, decision: undefined });
+  };
+
+  /** Asks the engine; starts the chat when allowed, or shows its notice. */
+  readonly submit = async (): Promise<void> => {
+    const otherUserId = this.getSnapshot().matrixId.trim();
+    if (!MATRIX_USER_ID.test(otherUserId)) {
+      this.update({ ...this.getSnapshot(), error: "newChat.error.invalidId", decision: undefined });
+      return;
+    }
+    if (otherUserId === this.#source.userId) {
+      this.update({ ...this.getSnapshot(), error: "newChat.error.self", decision: undefined });
+      return;
+    }
+    const decision = this.#gateway.startChat(otherUserId);
+    const shown = {
+      effect: decision.effect,
+      notices: decision.notices,
+      help: decision.help,
+      decisionId: decision.decisionId,
+    };
+    if (decision.effect === "allowed") {
+      await this.#start(otherUserId);
+      return;
+    }
+    // "allowed-with-notice" waits for the person to read and continue; "refused" stops here.
+    this.update({ ...this.getSnapshot(), decision: shown });
+  };
+
+  /** After reading an allowed-with-notice decision. */
+  readonly continueAfterNotice = async (): Promise<void> => {
+    const { decision, matrixId } = this.getSnapshot();
+    if (decision?.effect !== "allowed-with-notice") return;
+    await this.#start(matrixId.trim());
+  };
+
+  readonly back = (): void => {
+    this.#navigation.back();
+  };
+
+  async #start(otherUserId: string): Promise<void> {
+    this.update({ ...this.getSnapshot(), busy: true, error: undefined });
+    try {
+      const roomId =
+        this.#source.directChatWith(otherUserId) ??
+        (await this.#source.createEncryptedDirectChat(otherUserId));
+      this.#navigation.openConversation(roomId);
+    } catch {
+      this.update({ ...this.getSnapshot(), busy: false, error: "newChat.error.failed" });
+    }
+  }
+}

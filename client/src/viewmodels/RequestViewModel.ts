@@ -1,0 +1,131 @@
+// View model of one request: who is asking, the engine's notices for this
+// reader, and the choices the engine offers. Opening this screen is the
+// "reading" that an accept-after-reading decision asks for.
+
+import type { ActionId, IncomingContactDecision, Notice } from "@safety-by-design/policy-engine";
+import type { InvitationSummary } from "../matrix/chatSession.ts";
+import type { PolicyGateway } from "../policy/policyGateway.ts";
+import { ViewModel } from "./ViewModel.ts";
+
+export type RequestSource = {
+  invitations(): readonly InvitationSummary[];
+  subscribe(listener: () => void): () => void;
+  join(roomId: string): Promise<void>;
+  leave(roomId: string): Promise<void>;
+  block(userId: string): Promise<void>;
+};
+
+export type RequestNavigation = {
+  readonly back: () => void;
+  readonly openConversation: (roomId: string) => void;
+};
+
+export type RequestSnapshot =
+  | { readonly found: false }
+  | {
+      readonly found: true;
+      readonly roomId: string;
+      readonly inviterUserId: string;
+      readonly inviterName: string | undefined;
+      readonly presentation: IncomingContactDecision["effect"];
+      readonly notices: readonly Notice[];
+      readonly canAccept: boolean;
+      readonly canIgnore: boolean;
+      readonly canBlock: boolean;
+      readonly offered: readonly ActionId[];
+      readonly decisionId: string;
+      readonly reasons: readonly string[];
+      readonly failedClosed: boolean;
+      readonly busy: boolean;
+    };
+
+export class RequestViewModel extends ViewModel<RequestSnapshot> {
+  readonly #source: RequestSource;
+  readonly #gateway: PolicyGateway;
+  readonly #roomId: string;
+  readonly #navigation: RequestNavigation;
+  #busy = false;
+
+  constructor(
+    source: RequestSource,
+    gateway: PolicyGateway,
+    roomId: string,
+    navigation: RequestNavigation,
+  ) {
+    super({ found: false });
+    this.#source = source;
+    this.#gateway = gateway;
+    this.#roomId = roomId;
+    this.#navigation = navigation;
+    this.#refresh();
+    this.onDispose(
+      source.subscribe(() => {
+        this.#refresh();
+      }),
+    );
+  }
+
+  readonly accept = async (): Promise<void> => {
+    const view = this.getSnapshot();
+    if (!view.found || !view.canAccept) return;
+    await this.#act(() => this.#source.join(this.#roomId));
+    this.#navigation.openConversation(this.#roomId);
+  };
+
+  /** Declines the invitation; the person can still write again later. */
+  readonly ignore = async (): Promise<void> => {
+    await this.#act(() => this.#source.leave(this.#roomId));
+    this.#navigation.back();
+  };
+
+  readonly block = async (): Promise<void> => {
+    const view = this.getSnapshot();
+    if (!view.found) return;
+    await this.#act(async () => {
+      await this.#source.block(view.inviterUserId);
+      await this.#source.leave(this.#roomId);
+    });
+    this.#navigation.back();
+  };
+
+  readonly back = (): void => {
+    this.#navigation.back();
+  };
+
+  async #act(action: () => Promise<void>): Promise<void> {
+    this.#busy = true;
+    this.#refresh();
+    try {
+      await action();
+    } finally {
+      this.#busy = false;
+      this.#refresh();
+    }
+  }
+
+  #refresh(): void {
+    const invitation = this.#source.invitations().find((i) => i.roomId === this.#roomId);
+    if (invitation === undefined) {
+      this.update({ found: false });
+      return;
+    }
+    const decision = this.#gateway.presentInvitation(invitation);
+    const offered = decision.actions;
+    this.update({
+      found: true,
+      roomId: this.#roomId,
+      inviterUserId: invitation.inviterUserId,
+      inviterName: invitation.inviterDisplayName,
+      presentation: decision.effect,
+      notices: decision.notices,
+      canAccept: offered.includes("accept") || offered.includes("accept-after-reading"),
+      canIgnore: offered.includes("ignore"),
+      canBlock: offered.includes("block") || offered.includes("block-and-report"),
+      offered,
+      decisionId: decision.decisionId,
+      reasons: decision.reasons,
+      failedClosed: decision.failedClosed,
+      busy: this.#busy,
+    });
+  }
+}

@@ -1,0 +1,90 @@
+// Requests: someone who is not a contact never lands in Noor's chat list.
+// Her own device asks the policy engine where each invitation goes, whatever
+// the sender used: our app, or plain HTTP calls to the Matrix API.
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { ensureDirectChat } from "../../tools/lib/conversations.ts";
+import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
+import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
+import {
+  rawInviteToDirectRoom,
+  rawLogin,
+  rawLogout,
+  rawSetDisplayName,
+} from "../../tools/lib/rawMatrix.ts";
+import { personaOnPhone } from "../support/personas.ts";
+import { saveDocScreenshot } from "../support/screenshots.ts";
+
+const homeserver = resolveHomeserver("test");
+
+/** A fresh account that talks to the homeserver with plain HTTP only. */
+async function rawStranger(displayName: string) {
+  const username = `stranger-${randomBytes(4).toString("hex")}`;
+  const password = randomBytes(12).toString("hex");
+  await ensureAccount(homeserver, { username, password, displayName });
+  const session = await rawLogin(homeserver, username, password);
+  await rawSetDisplayName(session, displayName);
+  return session;
+}
+
+test.beforeAll(async () => {
+  await ensureDirectChat(
+    homeserver,
+    { username: "noor", password: DEMO_PASSWORD },
+    { username: "lotte", password: DEMO_PASSWORD },
+  );
+});
+
+test("an invitation sent with plain HTTP calls lands in Requests, never in Chats", async ({
+  browser,
+}) => {
+  const stranger = await rawStranger("Sjors");
+  const noor = await personaOnPhone(browser, "noor");
+  await rawInviteToDirectRoom(stranger, "@noor:localhost");
+
+  await noor.getByRole("button", { name: /^Verzoeken/ }).click();
+  const request = noor.getByRole("button", {
+    name: new RegExp(stranger.userId.replace(/[.$]/g, "\\$&")),
+  });
+  await expect(request).toBeVisible();
+  await noor.getByRole("button", { name: "Gesprekken" }).click();
+  await expect(noor.getByText("Sjors")).toHaveCount(0);
+  await rawLogout(stranger);
+});
+
+test("Noor reads a request, sees why it is a request, and accepts it", async ({ browser }) => {
+  const stranger = await rawStranger("Sanne");
+  const noor = await personaOnPhone(browser, "noor");
+  await rawInviteToDirectRoom(stranger, "@noor:localhost");
+
+  await noor.getByRole("button", { name: /^Verzoeken/ }).click();
+  await saveDocScreenshot(noor, "requests");
+  await noor
+    .getByRole("button", { name: new RegExp(stranger.userId.replace(/[.$]/g, "\\$&")) })
+    .click();
+  await expect(noor.getByRole("heading", { name: "Verzoek" })).toBeVisible();
+  await expect(noor.locator(".notice").first()).toBeVisible();
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
+  await saveDocScreenshot(noor, "request");
+
+  await noor.getByRole("button", { name: "Accepteren" }).click();
+  await expect(noor.getByRole("heading", { name: "Sanne" })).toBeVisible();
+  await rawLogout(stranger);
+});
+
+test("a stranger named like Noor's friend Lotte is flagged, with the real Matrix ID shown", async ({
+  browser,
+}) => {
+  const impostor = await rawStranger("L0tte");
+  const noor = await personaOnPhone(browser, "noor");
+  await rawInviteToDirectRoom(impostor, "@noor:localhost");
+
+  await noor.getByRole("button", { name: /^Verzoeken/ }).click();
+  await noor
+    .getByRole("button", { name: new RegExp(impostor.userId.replace(/[.$]/g, "\\$&")) })
+    .click();
+  await expect(noor.getByText(impostor.userId)).toBeVisible();
+  await expect(noor.locator(".notice").filter({ hasText: /lijkt op/i })).toBeVisible();
+  await rawLogout(impostor);
+});

@@ -1,0 +1,72 @@
+// Tooling: a Matrix "client" that is no client at all: plain HTTP calls, as
+// anyone with curl could make. Tests use it to prove that the protected
+// person's own device enforces the rules whatever the sender's client did.
+
+import type { Homeserver } from "./homeserver.ts";
+
+export type RawSession = {
+  readonly homeserver: Homeserver;
+  readonly userId: string;
+  readonly accessToken: string;
+};
+
+async function call(
+  session: RawSession,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const response = await fetch(`${session.homeserver.url}/_matrix/client/v3${path}`, {
+    method,
+    headers: { authorization: `Bearer ${session.accessToken}`, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+export async function rawLogin(
+  homeserver: Homeserver,
+  username: string,
+  password: string,
+): Promise<RawSession> {
+  const response = await fetch(`${homeserver.url}/_matrix/client/v3/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      type: "m.login.password",
+      identifier: { type: "m.id.user", user: username },
+      password,
+    }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
+  const { user_id: userId, access_token: accessToken } = (await response.json()) as {
+    user_id: string;
+    access_token: string;
+  };
+  return { homeserver, userId, accessToken };
+}
+
+export async function rawSetDisplayName(session: RawSession, displayName: string): Promise<void> {
+  await call(session, "PUT", `/profile/${encodeURIComponent(session.userId)}/displayname`, {
+    displayname: displayName,
+  });
+}
+
+/** Creates a direct room and invites someone, the way a hand-written script would. */
+export async function rawInviteToDirectRoom(
+  session: RawSession,
+  inviteeUserId: string,
+): Promise<string> {
+  const { room_id: roomId } = (await call(session, "POST", "/createRoom", {
+    preset: "private_chat",
+    is_direct: true,
+    invite: [inviteeUserId],
+  })) as { room_id: string };
+  return roomId;
+}
+
+export async function rawLogout(session: RawSession): Promise<void> {
+  await call(session, "POST", "/logout", {});
+}
