@@ -12,7 +12,8 @@ import {
   loadCredentials,
   saveCredentials,
 } from "./matrix/sessionStore.ts";
-import { ageFactsFromVerified } from "./policy/ageFacts.ts";
+import { ageFactsFromVerified, UNVERIFIED } from "./policy/ageFacts.ts";
+import { helpDecider } from "./policy/decideHelp.ts";
 import { enforceIncomingContacts } from "./policy/enforceIncomingContacts.ts";
 import { createPolicyGateway } from "./policy/policyGateway.ts";
 import { App } from "./ui/App.tsx";
@@ -64,6 +65,7 @@ const app = new AppViewModel({
       ages: ageFactsFromVerified(session.userId, new Map()),
       relationships: session,
       helpServiceNames: HELP_SERVICE_NAMES,
+      locale: () => navigator.language,
     });
     const stopEnforcement = enforceIncomingContacts(session, gateway, {
       declined: () => undefined,
@@ -72,6 +74,13 @@ const app = new AppViewModel({
     return { session, gateway, stop: stopEnforcement };
   },
   reportError,
+  // Before sign-in nothing is known about the person: help for anyone.
+  signedOutHelp: helpDecider(
+    engine,
+    () => Date.now(),
+    () => UNVERIFIED,
+    () => navigator.language,
+  ),
 });
 document.documentElement.lang = initialLocale;
 

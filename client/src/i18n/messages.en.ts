@@ -8,6 +8,15 @@ export const en: Readonly<Record<MessageKey, string>> = {
   "language.nl": "Nederlands",
   "language.en": "English",
 
+  "help.button": "Help",
+  "help.title": "Help",
+  "help.intro":
+    "Something on your mind? Here are people who can help. Talking is free. You do not have to give your name.",
+  "help.private":
+    "This page also works without internet. The app does not keep track of what you look at here.",
+  "help.close": "Close",
+  "help.quickExit": "Quick exit",
+  "help.quickExitHint": "Quick exit closes this page at once.",
   "signIn.title": "Sign in",
   "signIn.username": "Username",
   "signIn.password": "Password",

@@ -9,6 +9,15 @@ export const nl = {
   "language.nl": "Nederlands",
   "language.en": "English",
 
+  "help.button": "Hulp",
+  "help.title": "Hulp",
+  "help.intro":
+    "Zit je ergens mee? Hier vind je mensen die je kunnen helpen. Praten is gratis. Je hoeft je naam niet te zeggen.",
+  "help.private":
+    "Deze pagina werkt ook zonder internet. De app houdt niet bij wat je hier bekijkt.",
+  "help.close": "Sluiten",
+  "help.quickExit": "Snel weg",
+  "help.quickExitHint": "Snel weg sluit deze pagina meteen.",
   "signIn.title": "Inloggen",
   "signIn.username": "Gebruikersnaam",
   "signIn.password": "Wachtwoord",

@@ -11,6 +11,7 @@ import type {
 import type { ContactSummary, InvitationSummary } from "../matrix/chatSession.ts";
 import { resemblesAny } from "../matrix/displayNames.ts";
 import type { AgeFactsSource } from "./ageFacts.ts";
+import { helpDecider, type HelpDecider } from "./decideHelp.ts";
 
 /** What the gateway needs to know about relationships; ChatSession provides it. */
 export type RelationshipFacts = {
@@ -27,6 +28,8 @@ export type PolicyGatewayDependencies = {
   readonly relationships: RelationshipFacts;
   /** Names of help services, for the impersonation fact (display names only, never content). */
   readonly helpServiceNames: readonly string[];
+  /** The device's locale (BCP 47), e.g. "nl-NL": help adds 112 outside the pack's country. */
+  readonly locale?: () => string;
 };
 
 export type PolicyGateway = {
@@ -35,6 +38,8 @@ export type PolicyGateway = {
   readonly presentInvitation: (invitation: InvitationSummary) => IncomingContactDecision;
   /** Sender side: may the device user start a chat with this person? */
   readonly startChat: (otherUserId: string) => ContactDecision;
+  /** Which help resources fit the device user at this moment. */
+  readonly help: HelpDecider;
 };
 
 export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGateway {
@@ -55,6 +60,7 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
 
   return {
     engine,
+    help: helpDecider(engine, clock, ages.self, deps.locale ?? (() => "nl-NL")),
     presentInvitation: (invitation) =>
       engine.decide(
         {

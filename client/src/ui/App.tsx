@@ -5,6 +5,7 @@ import type { AppViewModel } from "../viewmodels/AppViewModel.ts";
 import { assertNever } from "../viewmodels/assertNever.ts";
 import { ChatListView } from "./ChatListView.tsx";
 import { ConversationView } from "./ConversationView.tsx";
+import { HelpView } from "./HelpView.tsx";
 import { NewChatView } from "./NewChatView.tsx";
 import { RequestView } from "./RequestView.tsx";
 import { SignInView } from "./SignInView.tsx";
@@ -12,7 +13,7 @@ import { TranslatorContext } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
 export function App({ viewModel }: { viewModel: AppViewModel }) {
-  const { locale, screen } = useViewModel(viewModel);
+  const { locale, screen, help } = useViewModel(viewModel);
   const translator = useMemo(() => createTranslator(locale), [locale]);
   const { t } = translator;
 
@@ -21,6 +22,16 @@ export function App({ viewModel }: { viewModel: AppViewModel }) {
       <div className="app" lang={locale}>
         <header className="app-header">
           <span className="app-name">{t("app.name")}</span>
+          <button
+            type="button"
+            className="help-button"
+            aria-haspopup="dialog"
+            onClick={() => {
+              viewModel.openHelp();
+            }}
+          >
+            {t("help.button")}
+          </button>
           <label className="language-switch">
             <span className="visually-hidden">{t("language.label")}</span>
             <select
@@ -37,7 +48,11 @@ export function App({ viewModel }: { viewModel: AppViewModel }) {
             </select>
           </label>
         </header>
-        <main className="app-main">{renderScreen(screen, t)}</main>
+        {help ? (
+          <HelpView viewModel={help} />
+        ) : (
+          <main className="app-main">{renderScreen(screen, t)}</main>
+        )}
       </div>
     </TranslatorContext>
   );

@@ -1,7 +1,8 @@
 import { createPolicyEngine, loadBundledPack } from "@safety-by-design/policy-engine";
 import { describe, expect, it, vi } from "vitest";
 import type { SessionCredentials } from "../matrix/signIn.ts";
-import { ageFactsFromVerified } from "../policy/ageFacts.ts";
+import { ageFactsFromVerified, UNVERIFIED } from "../policy/ageFacts.ts";
+import { helpDecider } from "../policy/decideHelp.ts";
 import { createPolicyGateway } from "../policy/policyGateway.ts";
 import {
   AppViewModel,
@@ -82,6 +83,12 @@ function deps(overrides: Partial<AppDependencies> = {}): AppDependencies {
     signIn: () => Promise.resolve({ ok: true, credentials }),
     startSession: () => Promise.resolve(fakeSession()),
     reportError: vi.fn(),
+    signedOutHelp: helpDecider(
+      createPolicyEngine(loadBundledPack("nl-default")),
+      () => 0,
+      () => UNVERIFIED,
+      () => "nl-NL",
+    ),
     ...overrides,
   };
 }
@@ -139,5 +146,26 @@ describe("AppViewModel", () => {
     expect(signOut).toHaveBeenCalled();
     expect(d.forgetCredentials).toHaveBeenCalledWith(credentials.userId);
     expect(app.getSnapshot().screen.kind).toBe("sign-in");
+  });
+
+  it("opens help from the sign-in screen, before any session, and quick exit closes it", async () => {
+    const app = new AppViewModel(deps());
+    await app.start();
+    app.openHelp();
+    const help = app.getSnapshot().help;
+    expect(help?.getSnapshot().resources).toContain("kindertelefoon");
+    help?.quickExit();
+    expect(app.getSnapshot().help).toBeUndefined();
+    expect(app.getSnapshot().screen.kind).toBe("sign-in");
+  });
+
+  it("after signing in, help is decided for this person and quick exit lands on the chat list", async () => {
+    const app = new AppViewModel(deps({ loadCredentials: () => credentials }));
+    await app.start();
+    app.openHelp("after-warning");
+    expect(app.getSnapshot().help?.getSnapshot().moment).toBe("after-warning");
+    app.getSnapshot().help?.quickExit();
+    expect(app.getSnapshot().help).toBeUndefined();
+    expect(app.getSnapshot().screen.kind).toBe("chats");
   });
 });

@@ -7,6 +7,8 @@ import type { SessionCredentials, SignInResult } from "../matrix/signIn.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
 import { ChatListViewModel, type ChatListSource, type HomeTab } from "./ChatListViewModel.ts";
 import { ConversationViewModel, type ConversationSource } from "./ConversationViewModel.ts";
+import { HelpViewModel, type HelpMomentView } from "./HelpViewModel.ts";
+import type { HelpDecider } from "../policy/decideHelp.ts";
 import { NewChatViewModel, type NewChatSource } from "./NewChatViewModel.ts";
 import { RequestViewModel, type RequestSource } from "./RequestViewModel.ts";
 import { SignInViewModel, type SignInError } from "./SignInViewModel.ts";
@@ -44,6 +46,8 @@ export type AppDependencies = {
   /** Starts the SDK and crypto; loaded lazily so the sign-in screen never waits for them. */
   readonly startSession: (credentials: SessionCredentials) => Promise<RunningSession>;
   readonly reportError: (message: string, error: unknown) => void;
+  /** Help decisions before sign-in, when nothing is known about the person. */
+  readonly signedOutHelp: HelpDecider;
 };
 
 export type AppScreen =
@@ -57,6 +61,8 @@ export type AppScreen =
 export type AppSnapshot = {
   readonly locale: Locale;
   readonly screen: AppScreen;
+  /** The help screen, over whatever screen is open; undefined when closed. */
+  readonly help: HelpViewModel | undefined;
 };
 
 export class AppViewModel extends ViewModel<AppSnapshot> {
@@ -64,7 +70,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
   #session: RunningSession | undefined;
 
   constructor(deps: AppDependencies) {
-    super({ locale: deps.initialLocale, screen: { kind: "restoring" } });
+    super({ locale: deps.initialLocale, screen: { kind: "restoring" }, help: undefined });
     this.#deps = deps;
   }
 
@@ -82,6 +88,28 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     this.#deps.saveLocale(locale);
     this.update({ ...this.getSnapshot(), locale });
   };
+
+  /** One tap from any screen, signed in or not. */
+  readonly openHelp = (moment: HelpMomentView = "general"): void => {
+    this.getSnapshot().help?.dispose();
+    const decide = this.#session?.gateway.help ?? this.#deps.signedOutHelp;
+    const help = new HelpViewModel(decide, moment, {
+      close: () => {
+        this.#closeHelp();
+      },
+      quickExit: () => {
+        // Away from help at once, to a plain screen: the chat list, or sign-in.
+        this.#closeHelp();
+        if (this.#session !== undefined) this.#showChats();
+      },
+    });
+    this.update({ ...this.getSnapshot(), help });
+  };
+
+  #closeHelp(): void {
+    this.getSnapshot().help?.dispose();
+    this.update({ ...this.getSnapshot(), help: undefined });
+  }
 
   override dispose(): void {
     this.#disposeScreen();

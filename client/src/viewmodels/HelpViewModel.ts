@@ -1,0 +1,46 @@
+// View model of the help screen: the resources the engine's help decision
+// selected for this person and moment. Everything it shows is bundled: no
+// network request, nothing recorded.
+
+import type { HelpResourceId } from "../help/resources.ts";
+import type { HelpDecider } from "../policy/decideHelp.ts";
+import type { NoticeView } from "./noticeView.ts";
+import { ViewModel } from "./ViewModel.ts";
+
+export type HelpMomentView = "general" | "after-warning" | "after-report" | "after-deterrence";
+
+export type HelpSnapshot = {
+  readonly moment: HelpMomentView;
+  readonly resources: readonly HelpResourceId[];
+  /** Set when the policy could not be applied: then every resource shows. */
+  readonly notices: readonly NoticeView[];
+};
+
+export class HelpViewModel extends ViewModel<HelpSnapshot> {
+  readonly #close: () => void;
+  readonly #quickExit: () => void;
+
+  constructor(
+    decide: HelpDecider,
+    moment: HelpMomentView,
+    actions: { close: () => void; quickExit: () => void },
+  ) {
+    const decision = decide(moment);
+    super({
+      moment,
+      resources: decision.help,
+      notices: decision.failedClosed ? decision.notices : [],
+    });
+    this.#close = actions.close;
+    this.#quickExit = actions.quickExit;
+  }
+
+  readonly close = (): void => {
+    this.#close();
+  };
+
+  /** Leaves help at once, for a young person who does not want to be seen reading it. */
+  readonly quickExit = (): void => {
+    this.#quickExit();
+  };
+}
