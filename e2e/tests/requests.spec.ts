@@ -65,6 +65,11 @@ test("Noor reads a request, sees why it is a request, and accepts it", async ({ 
     .click();
   await expect(noor.getByRole("heading", { name: "Verzoek" })).toBeVisible();
   await expect(noor.locator(".notice").first()).toBeVisible();
+  // Help sits inside the warning itself: the Kindertelefoon, one tap to call.
+  await expect(noor.getByRole("link", { name: /0800-0432/ })).toHaveAttribute(
+    "href",
+    "tel:08000432",
+  );
   expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
   await saveDocScreenshot(noor, "request");
 

@@ -1,6 +1,7 @@
 // One request from someone who is not a contact: who is asking, the engine's
 // notices for this reader, and the choices the engine offers.
 import type { RequestViewModel } from "../viewmodels/RequestViewModel.ts";
+import { HelpResourceList } from "./HelpResourceList.tsx";
 import { NoticeList } from "./NoticeList.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
@@ -34,6 +35,7 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
           </p>
           <NoticeList notices={view.notices} />
           <p className="hint">{t("request.previewHidden")}</p>
+          <HelpResourceList ids={view.help} />
           <div className="actions">
             {view.canAccept ? (
               <button

@@ -2,7 +2,12 @@
 // reader, and the choices the engine offers. Opening this screen is the
 // "reading" that an accept-after-reading decision asks for.
 
-import type { ActionId, IncomingContactDecision, Notice } from "@safety-by-design/policy-engine";
+import type {
+  ActionId,
+  HelpResourceId,
+  IncomingContactDecision,
+  Notice,
+} from "@safety-by-design/policy-engine";
 import type { InvitationSummary } from "../matrix/chatSession.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
 import { ViewModel } from "./ViewModel.ts";
@@ -29,6 +34,8 @@ export type RequestSnapshot =
       readonly inviterName: string | undefined;
       readonly presentation: IncomingContactDecision["effect"];
       readonly notices: readonly Notice[];
+      /** Help the engine offers with this request (e.g. Kindertelefoon for a minor). */
+      readonly help: readonly HelpResourceId[];
       readonly canAccept: boolean;
       readonly canIgnore: boolean;
       readonly canBlock: boolean;
@@ -118,6 +125,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
       inviterName: invitation.inviterDisplayName,
       presentation: decision.effect,
       notices: decision.notices,
+      help: offered.includes("get-help") ? decision.help : [],
       canAccept: offered.includes("accept") || offered.includes("accept-after-reading"),
       canIgnore: offered.includes("ignore"),
       canBlock: offered.includes("block") || offered.includes("block-and-report"),
