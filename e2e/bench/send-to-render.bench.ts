@@ -13,6 +13,7 @@ import { homeserverCommand, repoRoot, resolveHomeserver } from "../../tools/lib/
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { seedPersonaAccounts } from "../../tools/lib/seed.ts";
 import { chromiumPath, chromiumArgs } from "../chromium.ts";
+import { skipRecoveryOffer } from "../support/personas.ts";
 
 const MESSAGES = 50;
 const PORT = 4175;
@@ -35,6 +36,7 @@ async function signInAndOpenChat(page: Page, username: string, other: string): P
   await page.getByLabel("Gebruikersnaam").fill(username);
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Inloggen" }).click();
+  await skipRecoveryOffer(page);
   await page.getByRole("button", { name: new RegExp(other) }).click();
   await page.getByRole("textbox", { name: "Bericht" }).waitFor();
 }

@@ -3,6 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
+import { skipRecoveryOffer } from "../support/personas.ts";
 
 test("Noor signs in on her phone and sees her chats", async ({ page }, testInfo) => {
   await page.goto("/");
@@ -12,6 +13,7 @@ test("Noor signs in on her phone and sees her chats", async ({ page }, testInfo)
   await page.getByLabel("Gebruikersnaam").fill("noor");
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Inloggen" }).click();
+  await skipRecoveryOffer(page);
 
   await expect(page.getByRole("heading", { name: "Gesprekken" })).toBeVisible();
   await expect(page.getByText("Ingelogd als @noor:")).toBeVisible();

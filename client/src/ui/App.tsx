@@ -7,6 +7,7 @@ import { ChatListView } from "./ChatListView.tsx";
 import { ConversationView } from "./ConversationView.tsx";
 import { HelpView } from "./HelpView.tsx";
 import { NewChatView } from "./NewChatView.tsx";
+import { RecoveryView } from "./RecoveryView.tsx";
 import { RequestView } from "./RequestView.tsx";
 import { SignInView } from "./SignInView.tsx";
 import { TranslatorContext } from "./TranslatorContext.tsx";
@@ -79,6 +80,8 @@ function renderScreen(
       return <RequestView viewModel={screen.request} />;
     case "new-chat":
       return <NewChatView viewModel={screen.newChat} />;
+    case "recovery":
+      return <RecoveryView viewModel={screen.recovery} />;
     default:
       return assertNever(screen);
   }

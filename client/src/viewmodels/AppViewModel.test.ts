@@ -56,6 +56,10 @@ function fakeSession(signOut = vi.fn(() => Promise.resolve())): RunningSession {
     join: () => Promise.resolve(),
     directChatWith: () => undefined,
     createEncryptedDirectChat: () => Promise.resolve("!new"),
+    recoveryStatus: () => Promise.resolve("set-up-on-this-device"),
+    setUpRecovery: () => Promise.resolve({ ok: true, recoveryKey: "EsTc test" }),
+    restoreWithRecoveryKey: () =>
+      Promise.resolve({ ok: true, imported: 0, total: 0, deviceVerified: true }),
   };
   const gateway = createPolicyGateway({
     engine: createPolicyEngine(loadBundledPack("nl-default")),

@@ -10,6 +10,7 @@ import { ConversationViewModel, type ConversationSource } from "./ConversationVi
 import { HelpViewModel, type HelpMomentView } from "./HelpViewModel.ts";
 import type { HelpDecider } from "../policy/decideHelp.ts";
 import { NewChatViewModel, type NewChatSource } from "./NewChatViewModel.ts";
+import { RecoveryViewModel, type RecoverySource } from "./RecoveryViewModel.ts";
 import { RequestViewModel, type RequestSource } from "./RequestViewModel.ts";
 import { SignInViewModel, type SignInError } from "./SignInViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
@@ -18,6 +19,7 @@ import { ViewModel } from "./ViewModel.ts";
 export type SessionPort = ChatListSource &
   ConversationSource &
   RequestSource &
+  RecoverySource &
   NewChatSource & {
     stop(): void;
     signOut(): Promise<void>;
@@ -56,7 +58,8 @@ export type AppScreen =
   | { readonly kind: "chats"; readonly chatList: ChatListViewModel }
   | { readonly kind: "conversation"; readonly conversation: ConversationViewModel }
   | { readonly kind: "request"; readonly request: RequestViewModel }
-  | { readonly kind: "new-chat"; readonly newChat: NewChatViewModel };
+  | { readonly kind: "new-chat"; readonly newChat: NewChatViewModel }
+  | { readonly kind: "recovery"; readonly recovery: RecoveryViewModel };
 
 export type AppSnapshot = {
   readonly locale: Locale;
@@ -81,7 +84,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
       this.#showSignIn();
       return;
     }
-    await this.#startSession(credentials);
+    await this.#startSession(credentials, false);
   }
 
   readonly setLocale = (locale: Locale): void => {
@@ -118,12 +121,17 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     super.dispose();
   }
 
-  async #startSession(credentials: SessionCredentials): Promise<void> {
+  /** `justSignedIn`: after the sign-in form (not a reload), the recovery key is offered or asked for. */
+  async #startSession(credentials: SessionCredentials, justSignedIn: boolean): Promise<void> {
     this.#setScreen({ kind: "restoring" });
     try {
       const session = await this.#deps.startSession(credentials);
       this.#session = session;
-      this.#showChats();
+      const status = justSignedIn
+        ? await this.#recoveryStatus(session.session)
+        : "set-up-on-this-device";
+      if (status === "set-up-on-this-device") this.#showChats();
+      else this.#showRecovery(status);
     } catch (error) {
       this.#deps.reportError("starting the session failed", error);
       this.#deps.forgetCredentials(credentials.userId);
@@ -179,6 +187,27 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     this.#setScreen({ kind: "conversation", conversation });
   }
 
+  async #recoveryStatus(
+    session: SessionPort,
+  ): Promise<Awaited<ReturnType<SessionPort["recoveryStatus"]>>> {
+    try {
+      return await session.recoveryStatus();
+    } catch (error) {
+      // Chatting works without a recovery key: never block the person on it.
+      this.#deps.reportError("checking the recovery key failed", error);
+      return "set-up-on-this-device";
+    }
+  }
+
+  #showRecovery(status: "not-set-up" | "needs-recovery-key"): void {
+    const running = this.#session;
+    if (running === undefined) return;
+    const recovery = new RecoveryViewModel(running.session, status, () => {
+      this.#showChats();
+    });
+    this.#setScreen({ kind: "recovery", recovery });
+  }
+
   #showRequest(roomId: string): void {
     const running = this.#session;
     if (running === undefined) return;
@@ -214,7 +243,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
         signIn: this.#deps.signIn,
         onSignedIn: (credentials) => {
           this.#deps.saveCredentials(credentials);
-          void this.#startSession(credentials);
+          void this.#startSession(credentials, true);
         },
       },
       error,
@@ -234,5 +263,6 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     if (screen.kind === "conversation") screen.conversation.dispose();
     if (screen.kind === "request") screen.request.dispose();
     if (screen.kind === "new-chat") screen.newChat.dispose();
+    if (screen.kind === "recovery") screen.recovery.dispose();
   }
 }

@@ -1,0 +1,64 @@
+// Keeping old messages: Rita makes a recovery key right after signing in,
+// chats, signs out (which deletes everything on this browser), signs in
+// again, types her key, and reads her old messages again.
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
+import { saveDocScreenshot } from "../support/screenshots.ts";
+
+const homeserver = resolveHomeserver("test");
+
+test("a recovery key keeps old messages readable after signing out and in again", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const username = `rita-${randomBytes(4).toString("hex")}`;
+  const password = randomBytes(12).toString("hex");
+  await ensureAccount(homeserver, { username, password, displayName: "Rita" });
+  const signInAsRita = async (): Promise<void> => {
+    await page.goto("/");
+    await page.getByLabel("Gebruikersnaam").fill(username);
+    await page.getByLabel("Wachtwoord").fill(password);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+  };
+
+  await signInAsRita();
+  await expect(page.getByRole("heading", { name: "Bewaar je herstelcode" })).toBeVisible();
+  await page.getByRole("button", { name: "Maak mijn herstelcode" }).click();
+  await expect(page.getByRole("heading", { name: "Jouw herstelcode" })).toBeVisible();
+  const recoveryKey = (await page.locator(".recovery-key").textContent())?.trim() ?? "";
+  expect(recoveryKey.length).toBeGreaterThan(40);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await expect(page.getByRole("button", { name: "Klaar" })).toBeDisabled();
+  await page.getByLabel("Ik heb mijn herstelcode bewaard").check();
+  await page.getByRole("button", { name: "Klaar" }).click();
+
+  // A chat with Lotte, and a message worth keeping.
+  await page.getByRole("button", { name: "Nieuw gesprek" }).click();
+  await page.getByLabel("Matrix-ID van de ander").fill("@lotte:localhost");
+  await page.getByRole("button", { name: "Gesprek starten" }).click();
+  const keepsake = `Bewaar dit bericht ${randomBytes(3).toString("hex")}`;
+  await page.getByRole("textbox", { name: "Bericht" }).fill(keepsake);
+  await page.getByRole("button", { name: "Versturen" }).click();
+  await expect(page.getByText(keepsake)).toBeVisible();
+  await expect(page.getByText("Wordt verstuurd")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Terug naar gesprekken" }).click();
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(page.getByRole("heading", { name: "Inloggen" })).toBeVisible({ timeout: 30_000 });
+
+  await signInAsRita();
+  await expect(page.getByRole("heading", { name: "Oude berichten lezen" })).toBeVisible();
+  await page.getByLabel("Herstelcode").fill("this is not it");
+  await page.getByRole("button", { name: "Berichten openen" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await page.getByLabel("Herstelcode").fill(recoveryKey);
+  await saveDocScreenshot(page, "recovery-key");
+  await page.getByRole("button", { name: "Berichten openen" }).click();
+  await expect(page.getByText("Gelukt. Je oude berichten zijn weer te lezen.")).toBeVisible();
+  await page.getByRole("button", { name: "Verder naar je gesprekken" }).click();
+
+  await page.getByRole("button", { name: /lotte/i }).first().click();
+  await expect(page.getByText(keepsake)).toBeVisible();
+});
