@@ -67,6 +67,18 @@ export async function rawInviteToDirectRoom(
   return roomId;
 }
 
+export async function rawJoin(session: RawSession, roomId: string): Promise<void> {
+  await call(session, "POST", `/rooms/${encodeURIComponent(roomId)}/join`, {});
+}
+
+/** Rooms this account is invited to, from one sync. */
+export async function rawInvitedRoomIds(session: RawSession): Promise<string[]> {
+  const sync = (await call(session, "GET", "/sync?timeout=0")) as {
+    rooms?: { invite?: Record<string, unknown> };
+  };
+  return Object.keys(sync.rooms?.invite ?? {});
+}
+
 export async function rawLogout(session: RawSession): Promise<void> {
   await call(session, "POST", "/logout", {});
 }

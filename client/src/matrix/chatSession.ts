@@ -19,6 +19,7 @@ import {
   RoomEvent,
   RoomMemberEvent,
   EventStatus,
+  EventTimeline,
   type MatrixClient,
   type MatrixEvent,
   type Room,
@@ -78,6 +79,8 @@ export type InvitationSummary = {
   readonly invitedAt: number;
   /** The inviter marked it as a direct chat. */
   readonly isDirect: boolean;
+  /** The room's name as the inviter set it (a group's name); undefined for most direct chats. */
+  readonly roomName: string | undefined;
 };
 
 /** A person this account has an accepted direct chat with. */
@@ -295,6 +298,13 @@ export class ChatSession {
             inviterDisplayName: inviter?.rawDisplayName,
             invitedAt: inviteEvent.getTs(),
             isDirect: content.is_direct === true,
+            roomName: stringOrUndefined(
+              room
+                .getLiveTimeline()
+                .getState(EventTimeline.FORWARDS)
+                ?.getStateEvents(EventType.RoomName, "")
+                ?.getContent<{ name?: unknown }>().name,
+            ),
           },
         ];
       })
@@ -353,6 +363,19 @@ export class ChatSession {
       ],
     });
     await this.markAsDirectChat(roomId, otherUserId);
+    return roomId;
+  }
+
+  /** Creates an encrypted group with a name and invites the others. */
+  async createEncryptedGroup(name: string, otherUserIds: readonly string[]): Promise<string> {
+    const { room_id: roomId } = await this.#client.createRoom({
+      name,
+      preset: Preset.PrivateChat,
+      invite: [...otherUserIds],
+      initial_state: [
+        { type: EventType.RoomEncryption, state_key: "", content: { algorithm: MEGOLM } },
+      ],
+    });
     return roomId;
   }
 
@@ -483,6 +506,10 @@ function toChatSummary(room: Room, myUserId: string): ChatSummary {
     unreadCount: room.getUnreadNotificationCount(NotificationCountType.Total),
     inviterUserId: membership === "invite" ? inviteEvent?.getSender() : undefined,
   };
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }
 
 export function serverNameOf(userId: string): string {

@@ -35,6 +35,7 @@ function invitation(inviterUserId: string, inviterDisplayName: string): Invitati
     inviterDisplayName,
     invitedAt: 1,
     isDirect: true,
+    roomName: undefined,
   };
 }
 

@@ -7,6 +7,7 @@ import { ChatListView } from "./ChatListView.tsx";
 import { ConversationView } from "./ConversationView.tsx";
 import { HelpView } from "./HelpView.tsx";
 import { NewChatView } from "./NewChatView.tsx";
+import { NewGroupView } from "./NewGroupView.tsx";
 import { RecoveryView } from "./RecoveryView.tsx";
 import { RequestView } from "./RequestView.tsx";
 import { SignInView } from "./SignInView.tsx";
@@ -82,6 +83,8 @@ function renderScreen(
       return <NewChatView viewModel={screen.newChat} />;
     case "recovery":
       return <RecoveryView viewModel={screen.recovery} />;
+    case "new-group":
+      return <NewGroupView viewModel={screen.newGroup} />;
     default:
       return assertNever(screen);
   }

@@ -55,14 +55,26 @@ export function ChatListView({ viewModel }: { viewModel: ChatListViewModel }) {
 
       {view.tab === "chats" ? (
         <>
-          <button type="button" className="primary new-chat" onClick={viewModel.startNewChat}>
-            {t("home.newChat")}
-          </button>
+          <div className="new-buttons">
+            <button type="button" className="primary new-chat" onClick={viewModel.startNewChat}>
+              {t("home.newChat")}
+            </button>
+            <button type="button" className="new-chat" onClick={viewModel.startNewGroup}>
+              {t("home.newGroup")}
+            </button>
+          </div>
           {view.invitations.length > 0 ? (
             <ul className="rows" aria-label={t("home.tab.chats")}>
               {view.invitations.map((invitation) => (
                 <li key={invitation.roomId} className="row invitation">
-                  <span>{t("invitation.wantsToChat", { name: invitation.inviterName })}</span>
+                  <span>
+                    {invitation.groupName === undefined
+                      ? t("invitation.wantsToChat", { name: invitation.inviterName })
+                      : t("invitation.invitesToGroup", {
+                          name: invitation.inviterName,
+                          group: invitation.groupName,
+                        })}
+                  </span>
                   <button
                     type="button"
                     onClick={() => void viewModel.acceptInvitation(invitation.roomId)}

@@ -56,6 +56,7 @@ function fakeSession(signOut = vi.fn(() => Promise.resolve())): RunningSession {
     join: () => Promise.resolve(),
     directChatWith: () => undefined,
     createEncryptedDirectChat: () => Promise.resolve("!new"),
+    createEncryptedGroup: () => Promise.resolve("!group"),
     recoveryStatus: () => Promise.resolve("set-up-on-this-device"),
     setUpRecovery: () => Promise.resolve({ ok: true, recoveryKey: "EsTc test" }),
     restoreWithRecoveryKey: () =>

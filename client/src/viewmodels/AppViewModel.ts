@@ -10,6 +10,7 @@ import { ConversationViewModel, type ConversationSource } from "./ConversationVi
 import { HelpViewModel, type HelpMomentView } from "./HelpViewModel.ts";
 import type { HelpDecider } from "../policy/decideHelp.ts";
 import { NewChatViewModel, type NewChatSource } from "./NewChatViewModel.ts";
+import { NewGroupViewModel, type NewGroupSource } from "./NewGroupViewModel.ts";
 import { RecoveryViewModel, type RecoverySource } from "./RecoveryViewModel.ts";
 import { RequestViewModel, type RequestSource } from "./RequestViewModel.ts";
 import { SignInViewModel, type SignInError } from "./SignInViewModel.ts";
@@ -20,7 +21,8 @@ export type SessionPort = ChatListSource &
   ConversationSource &
   RequestSource &
   RecoverySource &
-  NewChatSource & {
+  NewChatSource &
+  NewGroupSource & {
     stop(): void;
     signOut(): Promise<void>;
   };
@@ -59,7 +61,8 @@ export type AppScreen =
   | { readonly kind: "conversation"; readonly conversation: ConversationViewModel }
   | { readonly kind: "request"; readonly request: RequestViewModel }
   | { readonly kind: "new-chat"; readonly newChat: NewChatViewModel }
-  | { readonly kind: "recovery"; readonly recovery: RecoveryViewModel };
+  | { readonly kind: "recovery"; readonly recovery: RecoveryViewModel }
+  | { readonly kind: "new-group"; readonly newGroup: NewGroupViewModel };
 
 export type AppSnapshot = {
   readonly locale: Locale;
@@ -172,6 +175,9 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
         startNewChat: () => {
           this.#showNewChat();
         },
+        startNewGroup: () => {
+          this.#showNewGroup();
+        },
       },
       tab,
     );
@@ -222,6 +228,20 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     this.#setScreen({ kind: "request", request });
   }
 
+  #showNewGroup(): void {
+    const running = this.#session;
+    if (running === undefined) return;
+    const newGroup = new NewGroupViewModel(running.session, running.gateway, {
+      back: () => {
+        this.#showChats();
+      },
+      openConversation: (id) => {
+        this.#showConversation(id);
+      },
+    });
+    this.#setScreen({ kind: "new-group", newGroup });
+  }
+
   #showNewChat(): void {
     const running = this.#session;
     if (running === undefined) return;
@@ -264,5 +284,6 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     if (screen.kind === "request") screen.request.dispose();
     if (screen.kind === "new-chat") screen.newChat.dispose();
     if (screen.kind === "recovery") screen.recovery.dispose();
+    if (screen.kind === "new-group") screen.newGroup.dispose();
   }
 }

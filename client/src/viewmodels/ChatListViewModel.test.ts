@@ -15,6 +15,7 @@ const invite = (from: string, name: string): InvitationSummary => ({
   inviterDisplayName: name,
   invitedAt: 1,
   isDirect: true,
+  roomName: undefined,
 });
 
 function source(invitations: InvitationSummary[]): ChatListSource {
@@ -49,7 +50,13 @@ function gateway(engine = createPolicyEngine(loadBundledPack("nl-default"))) {
   });
 }
 
-const actions = { signOut: vi.fn(), open: vi.fn(), openRequest: vi.fn(), startNewChat: vi.fn() };
+const actions = {
+  signOut: vi.fn(),
+  open: vi.fn(),
+  openRequest: vi.fn(),
+  startNewChat: vi.fn(),
+  startNewGroup: vi.fn(),
+};
 
 describe("ChatListViewModel places invitations as the engine decides", () => {
   it("puts a contact's invitation with the chats and an unknown adult's with the requests", () => {

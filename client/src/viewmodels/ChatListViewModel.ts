@@ -24,6 +24,7 @@ export type ChatListActions = {
   readonly open: (roomId: string) => void;
   readonly openRequest: (roomId: string) => void;
   readonly startNewChat: () => void;
+  readonly startNewGroup: () => void;
 };
 
 export type ChatRow = {
@@ -38,6 +39,8 @@ export type InvitationRow = {
   readonly roomId: string;
   readonly inviterUserId: string;
   readonly inviterName: string;
+  /** A group's name; undefined for a direct chat. */
+  readonly groupName: string | undefined;
 };
 
 export type RequestRow = {
@@ -109,6 +112,10 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
     this.#actions.startNewChat();
   };
 
+  readonly startNewGroup = (): void => {
+    this.#actions.startNewGroup();
+  };
+
   /** Accepts an invitation the engine presents as a normal chat. */
   readonly acceptInvitation = async (roomId: string): Promise<void> => {
     await this.#source.join(roomId);
@@ -142,6 +149,7 @@ function snapshotOf(
           roomId: invitation.roomId,
           inviterUserId: invitation.inviterUserId,
           inviterName: name ?? invitation.inviterUserId,
+          groupName: invitation.isDirect ? undefined : invitation.roomName,
         });
         break;
       case "request":

@@ -1,0 +1,82 @@
+// "New group": a name and the people to invite; the engine's contact
+// decision for each person shows here when it has something to say.
+import { useId } from "react";
+import type { NewGroupViewModel } from "../viewmodels/NewGroupViewModel.ts";
+import { NoticeList } from "./NoticeList.tsx";
+import { useTranslator } from "./TranslatorContext.tsx";
+import { useViewModel } from "./useViewModel.ts";
+
+export function NewGroupView({ viewModel }: { viewModel: NewGroupViewModel }) {
+  const view = useViewModel(viewModel);
+  const { t } = useTranslator();
+  const ids = { name: useId(), members: useId(), hint: useId(), error: useId() };
+  const refused = view.checks.some((check) => check.effect === "refused");
+
+  return (
+    <section className="new-group-screen" aria-labelledby="new-group-title">
+      <div className="conversation-header">
+        <button
+          type="button"
+          className="back"
+          onClick={viewModel.back}
+          aria-label={t("newGroup.back")}
+        >
+          ←
+        </button>
+        <h1 id="new-group-title">{t("newGroup.title")}</h1>
+      </div>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void viewModel.submit();
+        }}
+      >
+        <label htmlFor={ids.name}>{t("newGroup.name")}</label>
+        <input
+          id={ids.name}
+          value={view.name}
+          autoComplete="off"
+          onChange={(event) => {
+            viewModel.setName(event.currentTarget.value);
+          }}
+        />
+        <label htmlFor={ids.members}>{t("newGroup.members")}</label>
+        <textarea
+          id={ids.members}
+          rows={4}
+          autoCapitalize="none"
+          spellCheck={false}
+          aria-describedby={ids.hint}
+          value={view.members}
+          onChange={(event) => {
+            viewModel.setMembers(event.currentTarget.value);
+          }}
+        />
+        <p id={ids.hint} className="hint">
+          {t("newGroup.membersHint")}
+        </p>
+        {view.error ? (
+          <p id={ids.error} className="error" role="alert">
+            {t(view.error.key, view.error.params)}
+          </p>
+        ) : null}
+        {view.checks.map((check) => (
+          <div key={check.userId} className="decision" role="alert">
+            <p className="error">
+              {check.effect === "refused"
+                ? t("newGroup.refused", { id: check.userId })
+                : t("newGroup.withNotice", { id: check.userId })}
+            </p>
+            <NoticeList notices={check.notices} />
+          </div>
+        ))}
+        {refused ? null : (
+          <button type="submit" className="primary" disabled={view.busy}>
+            {view.checks.length > 0 ? t("newGroup.continue") : t("newGroup.create")}
+          </button>
+        )}
+      </form>
+    </section>
+  );
+}

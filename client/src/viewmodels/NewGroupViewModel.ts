@@ -1,0 +1,111 @@
+// View model of "new group": a name and up to nine other people (ten with
+// the creator). Every person is checked with the policy engine's sender-side
+// contact decision, exactly as a direct chat would be; a refused person is
+// named with the engine's notice, never silently dropped.
+
+import type { ContactDecision } from "@safety-by-design/policy-engine";
+import type { MessageKey } from "../i18n/i18n.ts";
+import type { PolicyGateway } from "../policy/policyGateway.ts";
+import type { NoticeView } from "./noticeView.ts";
+import { ViewModel } from "./ViewModel.ts";
+
+/** Small groups only: a product limit for the youth panel, not a safety rule. */
+export const MAX_GROUP_SIZE = 10;
+
+export type NewGroupSource = {
+  readonly userId: string;
+  createEncryptedGroup(name: string, otherUserIds: readonly string[]): Promise<string>;
+};
+
+export type PersonCheck = {
+  readonly userId: string;
+  readonly effect: ContactDecision["effect"];
+  readonly notices: readonly NoticeView[];
+};
+
+export type NewGroupSnapshot = {
+  readonly name: string;
+  readonly members: string;
+  readonly busy: boolean;
+  readonly error:
+    | { readonly key: MessageKey; readonly params: Readonly<Record<string, string | number>> }
+    | undefined;
+  /** People the engine answered with a notice (refused, or allowed after reading). */
+  readonly checks: readonly PersonCheck[];
+};
+
+const MATRIX_USER_ID = /^@[a-z0-9._=\-/+]+:[a-z0-9.-]+(:[0-9]{1,5})?$/i;
+
+export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> {
+  readonly #source: NewGroupSource;
+  readonly #gateway: PolicyGateway;
+  readonly #navigation: { back: () => void; openConversation: (roomId: string) => void };
+
+  constructor(
+    source: NewGroupSource,
+    gateway: PolicyGateway,
+    navigation: { back: () => void; openConversation: (roomId: string) => void },
+  ) {
+    super({ name: "", members: "", busy: false, error: undefined, checks: [] });
+    this.#source = source;
+    this.#gateway = gateway;
+    this.#navigation = navigation;
+  }
+
+  readonly setName = (name: string): void => {
+    this.update({ ...this.getSnapshot(), name, error: undefined });
+  };
+
+  readonly setMembers = (members: string): void => {
+    this.update({ ...this.getSnapshot(), members, error: undefined, checks: [] });
+  };
+
+  readonly submit = async (): Promise<void> => {
+    const view = this.getSnapshot();
+    const name = view.name.trim();
+    const people = [...new Set(view.members.split(/[\s,;]+/).filter((id) => id !== ""))].filter(
+      (id) => id !== this.#source.userId,
+    );
+    const invalid = people.find((id) => !MATRIX_USER_ID.test(id));
+    const error =
+      name === ""
+        ? { key: "newGroup.error.name" as const, params: {} }
+        : people.length === 0
+          ? { key: "newGroup.error.noMembers" as const, params: {} }
+          : invalid !== undefined
+            ? { key: "newGroup.error.invalidId" as const, params: { id: invalid } }
+            : people.length > MAX_GROUP_SIZE - 1
+              ? { key: "newGroup.error.tooMany" as const, params: { max: MAX_GROUP_SIZE } }
+              : undefined;
+    if (error !== undefined) {
+      this.update({ ...view, error, checks: [] });
+      return;
+    }
+    const checks = people.map((userId) => {
+      const decision = this.#gateway.startChat(userId);
+      return { userId, effect: decision.effect, notices: decision.notices };
+    });
+    const needsAttention = checks.filter((check) => check.effect !== "allowed");
+    if (needsAttention.length > 0 && view.checks.length === 0) {
+      // Show what the engine said; the person reads it and decides (or removes someone).
+      this.update({ ...view, checks: needsAttention });
+      return;
+    }
+    if (checks.some((check) => check.effect === "refused")) return;
+    this.update({ ...view, busy: true });
+    try {
+      const roomId = await this.#source.createEncryptedGroup(name, people);
+      this.#navigation.openConversation(roomId);
+    } catch {
+      this.update({
+        ...this.getSnapshot(),
+        busy: false,
+        error: { key: "newGroup.error.failed", params: {} },
+      });
+    }
+  };
+
+  readonly back = (): void => {
+    this.#navigation.back();
+  };
+}

@@ -1,0 +1,64 @@
+// Small groups: Noor makes a group with Lotte. Someone calling themselves
+// "L0tte" is in it too, so every message from either shows who really sent it.
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { ensureDirectChat } from "../../tools/lib/conversations.ts";
+import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
+import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
+import {
+  rawInvitedRoomIds,
+  rawJoin,
+  rawLogin,
+  rawLogout,
+  rawSetDisplayName,
+} from "../../tools/lib/rawMatrix.ts";
+import { personaOnPhone } from "../support/personas.ts";
+
+const homeserver = resolveHomeserver("test");
+
+test.beforeAll(async () => {
+  await ensureDirectChat(
+    homeserver,
+    { username: "noor", password: DEMO_PASSWORD },
+    { username: "lotte", password: DEMO_PASSWORD },
+  );
+});
+
+test("a group of friends works, and look-alike names are told apart", async ({ browser }) => {
+  const username = `lookalike-${randomBytes(4).toString("hex")}`;
+  const password = randomBytes(12).toString("hex");
+  await ensureAccount(homeserver, { username, password, displayName: "L0tte" });
+  const impostor = await rawLogin(homeserver, username, password);
+  await rawSetDisplayName(impostor, "L0tte");
+
+  const noor = await personaOnPhone(browser, "noor");
+  const lotte = await personaOnPhone(browser, "lotte");
+  const groupName = `Klas 2B ${randomBytes(2).toString("hex")}`;
+
+  await noor.getByRole("button", { name: "Nieuwe groep" }).click();
+  await noor.getByLabel("Naam van de groep").fill(groupName);
+  await noor.getByLabel("Wie doet er mee?").fill(`@lotte:localhost\n${impostor.userId}`);
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
+  await noor.getByRole("button", { name: "Groep maken" }).click();
+  await expect(noor.getByRole("heading", { name: groupName })).toBeVisible();
+
+  await expect.poll(() => rawInvitedRoomIds(impostor)).not.toHaveLength(0);
+  for (const roomId of await rawInvitedRoomIds(impostor)) await rawJoin(impostor, roomId);
+
+  // Noor is Lotte's contact, so Lotte's own engine shows the invitation with her chats.
+  await lotte
+    .getByRole("listitem")
+    .filter({ hasText: groupName })
+    .getByRole("button", { name: "Accepteren" })
+    .click();
+  await expect(lotte.getByRole("heading", { name: groupName })).toBeVisible();
+  const hello = `Hoi allemaal ${randomBytes(3).toString("hex")}`;
+  await lotte.getByRole("textbox", { name: "Bericht" }).fill(hello);
+  await lotte.getByRole("button", { name: "Versturen" }).click();
+
+  const message = noor.locator(".message").filter({ hasText: hello });
+  await expect(message).toBeVisible();
+  await expect(message.locator(".message-sender")).toHaveText("Lotte (@lotte:localhost)");
+  await rawLogout(impostor);
+});
