@@ -30,3 +30,8 @@ export async function personaOnPhone(browser: Browser, username: string): Promis
   await signIn(page, username);
   return page;
 }
+
+/** Matches an accessible name that contains this Matrix ID literally. */
+export function containingMatrixId(userId: string): RegExp {
+  return new RegExp(userId.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+}

@@ -80,3 +80,24 @@ test("a message body full of HTML and script renders as inert text", async ({ br
   await expect(lotte.locator(".messages img, .messages script, .messages b")).toHaveCount(0);
   expect(dialogs).toBe(0);
 });
+
+test("a message sent without connection shows as not sent, and arrives after a retry", async ({
+  browser,
+}) => {
+  const noor = await personaOnPhone(browser, "noor");
+  const lotte = await personaOnPhone(browser, "lotte");
+  await noor.getByRole("button", { name: /Lotte/ }).click();
+  await lotte.getByRole("button", { name: /Noor/ }).click();
+
+  await noor.context().setOffline(true);
+  const text = `Ben je er? ${randomUUID().slice(0, 8)}`;
+  await noor.getByRole("textbox", { name: "Bericht" }).fill(text);
+  await noor.getByRole("button", { name: "Versturen" }).click();
+  const mine = noor.locator(".message").filter({ hasText: text });
+  await expect(mine.getByText("Niet verstuurd.")).toBeVisible({ timeout: 45_000 });
+
+  await noor.context().setOffline(false);
+  await mine.getByRole("button", { name: "Opnieuw proberen" }).click();
+  await expect(lotte.getByText(text)).toBeVisible({ timeout: 30_000 });
+  await expect(mine.getByText("Niet verstuurd.")).toHaveCount(0);
+});

@@ -13,7 +13,7 @@ import {
   rawLogout,
   rawSetDisplayName,
 } from "../../tools/lib/rawMatrix.ts";
-import { personaOnPhone } from "../support/personas.ts";
+import { containingMatrixId, personaOnPhone } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
 
 const homeserver = resolveHomeserver("test");
@@ -45,7 +45,7 @@ test("an invitation sent with plain HTTP calls lands in Requests, never in Chats
 
   await noor.getByRole("button", { name: /^Verzoeken/ }).click();
   const request = noor.getByRole("button", {
-    name: new RegExp(stranger.userId.replace(/[.$]/g, "\\$&")),
+    name: containingMatrixId(stranger.userId),
   });
   await expect(request).toBeVisible();
   await noor.getByRole("button", { name: "Gesprekken" }).click();
@@ -61,7 +61,7 @@ test("Noor reads a request, sees why it is a request, and accepts it", async ({ 
   await noor.getByRole("button", { name: /^Verzoeken/ }).click();
   await saveDocScreenshot(noor, "requests");
   await noor
-    .getByRole("button", { name: new RegExp(stranger.userId.replace(/[.$]/g, "\\$&")) })
+    .getByRole("button", { name: containingMatrixId(stranger.userId) })
     .click();
   await expect(noor.getByRole("heading", { name: "Verzoek" })).toBeVisible();
   await expect(noor.locator(".notice").first()).toBeVisible();
@@ -87,9 +87,48 @@ test("a stranger named like Noor's friend Lotte is flagged, with the real Matrix
 
   await noor.getByRole("button", { name: /^Verzoeken/ }).click();
   await noor
-    .getByRole("button", { name: new RegExp(impostor.userId.replace(/[.$]/g, "\\$&")) })
+    .getByRole("button", { name: containingMatrixId(impostor.userId) })
     .click();
   await expect(noor.getByText(impostor.userId)).toBeVisible();
   await expect(noor.locator(".notice").filter({ hasText: /lijkt op/i })).toBeVisible();
   await rawLogout(impostor);
+});
+
+test("a display name full of HTML shows as plain text", async ({ browser }) => {
+  const payload = `<img src=x onerror="alert(1)"><b>Bas</b>`;
+  const stranger = await rawStranger(payload);
+  const noor = await personaOnPhone(browser, "noor");
+  let dialogs = 0;
+  noor.on("dialog", (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  await rawInviteToDirectRoom(stranger, "@noor:localhost");
+  await noor.getByRole("button", { name: /^Verzoeken/ }).click();
+  await expect(noor.getByText(payload).first()).toBeVisible();
+  await expect(noor.locator("main img, main b")).toHaveCount(0);
+  expect(dialogs).toBe(0);
+  await rawLogout(stranger);
+});
+
+test("after Noor blocks a stranger, the request is gone and a new one from them never arrives", async ({
+  browser,
+}) => {
+  const stranger = await rawStranger("Jeroen");
+  const noor = await personaOnPhone(browser, "noor");
+  await rawInviteToDirectRoom(stranger, "@noor:localhost");
+  await noor.getByRole("button", { name: /^Verzoeken/ }).click();
+  const row = noor.getByRole("button", {
+    name: containingMatrixId(stranger.userId),
+  });
+  await row.click();
+  await noor.getByRole("button", { name: "Blokkeren" }).click();
+  await expect(noor.getByRole("heading", { name: "Verzoeken" })).toBeAttached();
+  await expect(row).toHaveCount(0);
+
+  await rawInviteToDirectRoom(stranger, "@noor:localhost");
+  // Give the new invitation time to arrive if it were going to.
+  await noor.waitForTimeout(3_000);
+  await expect(row).toHaveCount(0);
+  await rawLogout(stranger);
 });
