@@ -18,27 +18,11 @@
 //   display form): 0800 numbers are often unreachable from abroad, and the app
 //   serves people in the Netherlands.
 
-/** Ids of the help table; identical to the policy engine's HelpResourceId. */
-export type HelpResourceId =
-  | "kindertelefoon"
-  | "helpwanted"
-  | "stop-it-now"
-  | "centrum-seksueel-geweld"
-  | "veilig-thuis"
-  | "politie"
-  | "emergency-112"
-  | "meldpunt-kinderporno";
-
-export const HELP_RESOURCE_IDS: readonly HelpResourceId[] = [
-  "kindertelefoon",
-  "helpwanted",
-  "stop-it-now",
-  "centrum-seksueel-geweld",
-  "veilig-thuis",
-  "politie",
-  "emergency-112",
-  "meldpunt-kinderporno",
-];
+// The ids are the policy engine's: its help decisions name resources by
+// them, and this table says what each one is. Re-exported so views need not
+// import the engine.
+import { HELP_RESOURCE_IDS, type HelpResourceId } from "@safety-by-design/policy-engine";
+export { HELP_RESOURCE_IDS, type HelpResourceId };
 
 /** The date of the brief's figures and of this check (ISO 8601). */
 export const HELP_RESOURCES_VERIFIED_ON = "2026-11-23";

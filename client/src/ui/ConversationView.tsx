@@ -2,6 +2,7 @@
 // leave/block. Renders ConversationViewModel; contains no rules.
 import { useEffect, useId, useRef } from "react";
 import type { ConversationViewModel, MessageRow } from "../viewmodels/ConversationViewModel.ts";
+import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
@@ -30,17 +31,12 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
 
   return (
     <section className="conversation" aria-labelledby="conversation-title">
-      <div className="conversation-header">
-        <button
-          type="button"
-          className="back"
-          onClick={viewModel.close}
-          aria-label={t("conversation.back")}
-        >
-          ←
-        </button>
-        <h1 id="conversation-title">{view.title}</h1>
-      </div>
+      <ScreenHeader
+        titleId="conversation-title"
+        title={view.title}
+        backLabel={t("conversation.back")}
+        onBack={viewModel.close}
+      />
       <p className="encrypted-note">{t("conversation.encrypted")}</p>
 
       {view.canLoadOlder ? (

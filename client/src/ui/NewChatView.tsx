@@ -4,6 +4,7 @@ import { useId } from "react";
 import type { NewChatViewModel } from "../viewmodels/NewChatViewModel.ts";
 import { HelpResourceList } from "./HelpResourceList.tsx";
 import { NoticeList } from "./NoticeList.tsx";
+import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
@@ -14,17 +15,12 @@ export function NewChatView({ viewModel }: { viewModel: NewChatViewModel }) {
 
   return (
     <section className="new-chat-screen" aria-labelledby="new-chat-title">
-      <div className="conversation-header">
-        <button
-          type="button"
-          className="back"
-          onClick={viewModel.back}
-          aria-label={t("newChat.back")}
-        >
-          ←
-        </button>
-        <h1 id="new-chat-title">{t("newChat.title")}</h1>
-      </div>
+      <ScreenHeader
+        titleId="new-chat-title"
+        title={t("newChat.title")}
+        backLabel={t("newChat.back")}
+        onBack={viewModel.back}
+      />
       <form
         noValidate
         onSubmit={(event) => {

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import type { NewGroupViewModel } from "../viewmodels/NewGroupViewModel.ts";
 import { NoticeList } from "./NoticeList.tsx";
+import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
@@ -14,17 +15,12 @@ export function NewGroupView({ viewModel }: { viewModel: NewGroupViewModel }) {
 
   return (
     <section className="new-group-screen" aria-labelledby="new-group-title">
-      <div className="conversation-header">
-        <button
-          type="button"
-          className="back"
-          onClick={viewModel.back}
-          aria-label={t("newGroup.back")}
-        >
-          ←
-        </button>
-        <h1 id="new-group-title">{t("newGroup.title")}</h1>
-      </div>
+      <ScreenHeader
+        titleId="new-group-title"
+        title={t("newGroup.title")}
+        backLabel={t("newGroup.back")}
+        onBack={viewModel.back}
+      />
       <form
         noValidate
         onSubmit={(event) => {

@@ -3,6 +3,7 @@
 import type { RequestViewModel } from "../viewmodels/RequestViewModel.ts";
 import { HelpResourceList } from "./HelpResourceList.tsx";
 import { NoticeList } from "./NoticeList.tsx";
+import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
@@ -12,17 +13,12 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
 
   return (
     <section className="request" aria-labelledby="request-title">
-      <div className="conversation-header">
-        <button
-          type="button"
-          className="back"
-          onClick={viewModel.back}
-          aria-label={t("request.back")}
-        >
-          ←
-        </button>
-        <h1 id="request-title">{t("request.title")}</h1>
-      </div>
+      <ScreenHeader
+        titleId="request-title"
+        title={t("request.title")}
+        backLabel={t("request.back")}
+        onBack={viewModel.back}
+      />
       {!view.found ? (
         <p className="empty">{t("request.notFound")}</p>
       ) : (

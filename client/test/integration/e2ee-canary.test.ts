@@ -4,38 +4,14 @@
 // message; then every file in Synapse's data folder is searched for it.
 
 import "fake-indexeddb/auto";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatSession } from "../../src/matrix/chatSession.ts";
-import { signInWithPassword, type SessionCredentials } from "../../src/matrix/signIn.ts";
-import {
-  ensureAccount,
-  resolveHomeserver,
-  type Homeserver,
-} from "../../../tools/lib/homeserver.ts";
+import { type ChatSession } from "../../src/matrix/chatSession.ts";
+import { freshAccount, startNewDevice, testHomeserver, until } from "./support.ts";
 
-const homeserver: Homeserver = resolveHomeserver("test");
-
-async function freshUser(label: string): Promise<SessionCredentials> {
-  const username = `${label}-${randomUUID().slice(0, 8)}`;
-  const password = randomBytes(12).toString("hex");
-  await ensureAccount(homeserver, { username, password, displayName: label });
-  const result = await signInWithPassword(homeserver.url, username, password);
-  if (!result.ok) throw new Error(`sign-in failed: ${result.failure.kind}`);
-  return result.credentials;
-}
-
-async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const homeserver = testHomeserver;
 
 /** Every regular file below a folder, with its bytes. */
 function filesBelow(dir: string): { path: string; bytes: Buffer }[] {
@@ -50,8 +26,8 @@ describe("end-to-end encryption against the real homeserver", () => {
   let bob: ChatSession;
 
   beforeAll(async () => {
-    alice = await ChatSession.start(await freshUser("alice"), { storage: "memory" });
-    bob = await ChatSession.start(await freshUser("bob"), { storage: "memory" });
+    alice = await startNewDevice(await freshAccount("alice"));
+    bob = await startNewDevice(await freshAccount("bob"));
   });
 
   afterAll(() => {

@@ -11,43 +11,14 @@ import "fake-indexeddb/auto";
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeRecoveryKey } from "matrix-js-sdk/lib/crypto-api/index.js";
-import { ChatSession, type TimelineMessage } from "../../src/matrix/chatSession.ts";
-import { signInWithPassword, type SessionCredentials } from "../../src/matrix/signIn.ts";
-import {
-  ensureAccount,
-  resolveHomeserver,
-  type Homeserver,
-} from "../../../tools/lib/homeserver.ts";
+import { type ChatSession, type TimelineMessage } from "../../src/matrix/chatSession.ts";
+import { freshAccount, startNewDevice, until, type TestAccount } from "./support.ts";
 
-const homeserver: Homeserver = resolveHomeserver("test");
-
-type Account = { readonly username: string; readonly password: string };
-
-async function freshAccount(label: string): Promise<Account> {
-  const account = {
-    username: `${label}-${randomUUID().slice(0, 8)}`,
-    password: randomBytes(12).toString("hex"),
-  };
-  await ensureAccount(homeserver, { ...account, displayName: label });
-  return account;
-}
+type Account = TestAccount;
 
 /** Signs in (a new device each time) and starts a session as the browser would, minus IndexedDB. */
 async function signIn(account: Account): Promise<ChatSession> {
-  const result = await signInWithPassword(homeserver.url, account.username, account.password);
-  if (!result.ok) throw new Error(`sign-in failed: ${result.failure.kind}`);
-  const credentials: SessionCredentials = result.credentials;
-  return ChatSession.start(credentials, { storage: "memory" });
-}
-
-async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return startNewDevice(account, { sdkLogLevel: "warn" });
 }
 
 /** The given messages, in order, once all of them are in the timeline (readable or not). */

@@ -8,7 +8,7 @@
 // message's plaintext appears nowhere in what the admin API returns.
 
 import { IDBFactory } from "fake-indexeddb";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatSession, type TimelineMessage } from "../../src/matrix/chatSession.ts";
 import { createReportBundle, type ReportBundle } from "../../src/matrix/reporting/bundle.ts";
@@ -26,32 +26,13 @@ import {
   type ReporterSigningKeyPair,
 } from "../../src/matrix/reporting/seal.ts";
 import { createFetchReportTransport } from "../../src/matrix/reporting/transport.ts";
-import { signInWithPassword, type SessionCredentials } from "../../src/matrix/signIn.ts";
-import {
-  ensureAccount,
-  resolveHomeserver,
-  type Homeserver,
-} from "../../../tools/lib/homeserver.ts";
+import type { SessionCredentials } from "../../src/matrix/signIn.ts";
+import { freshAccount, signInNewDevice, testHomeserver, until } from "./support.ts";
 
-const homeserver: Homeserver = resolveHomeserver("test");
+const homeserver = testHomeserver;
 
 async function freshUser(label: string, admin = false): Promise<SessionCredentials> {
-  const username = `${label}-${randomUUID().slice(0, 8)}`;
-  const password = randomBytes(12).toString("hex");
-  await ensureAccount(homeserver, { username, password, displayName: label, admin });
-  const result = await signInWithPassword(homeserver.url, username, password);
-  if (!result.ok) throw new Error(`sign-in failed: ${result.failure.kind}`);
-  return result.credentials;
-}
-
-async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return signInNewDevice(await freshAccount(label, { admin }));
 }
 
 type EventReport = {

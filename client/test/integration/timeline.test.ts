@@ -2,45 +2,11 @@
 // load on request (paging), unread counts rise with new messages and fall
 // when the reader has seen them.
 import "fake-indexeddb/auto";
-import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatSession } from "../../src/matrix/chatSession.ts";
-import { signInWithPassword } from "../../src/matrix/signIn.ts";
-import { ensureAccount, resolveHomeserver } from "../../../tools/lib/homeserver.ts";
+import { type ChatSession } from "../../src/matrix/chatSession.ts";
+import { freshAccount, startNewDevice, until, type TestAccount } from "./support.ts";
 
-const homeserver = resolveHomeserver("test");
-
-type Login = { readonly username: string; readonly password: string };
-
-async function freshAccount(label: string): Promise<Login> {
-  const login = {
-    username: `${label}-${randomUUID().slice(0, 8)}`,
-    password: randomBytes(12).toString("hex"),
-  };
-  await ensureAccount(homeserver, { ...login, displayName: label });
-  return login;
-}
-
-/** A new device of this account: a fresh sign-in with an empty store. */
-async function newDevice(login: Login): Promise<ChatSession> {
-  const result = await signInWithPassword(homeserver.url, login.username, login.password);
-  if (!result.ok) throw new Error(`sign-in failed: ${result.failure.kind}`);
-  return ChatSession.start(result.credentials, { storage: "memory", sdkLogLevel: "error" });
-}
-
-async function until<T>(
-  probe: () => T | undefined | false,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+type Login = TestAccount;
 
 describe("conversation history against the real homeserver", () => {
   let sender: ChatSession;
@@ -49,9 +15,9 @@ describe("conversation history against the real homeserver", () => {
   let roomId: string;
 
   beforeAll(async () => {
-    sender = await newDevice(await freshAccount("sender"));
+    sender = await startNewDevice(await freshAccount("sender"));
     readerLogin = await freshAccount("reader");
-    reader = await newDevice(readerLogin);
+    reader = await startNewDevice(readerLogin);
     roomId = await sender.createEncryptedDirectChat(reader.userId);
     await until(() => reader.chats.find((c) => c.roomId === roomId), "the invitation");
     await reader.join(roomId);
@@ -96,7 +62,7 @@ describe("conversation history against the real homeserver", () => {
 
     // A second device of the reader starts with only the newest messages
     // (initial sync limit 30), and pages back through the rest.
-    const secondDevice = await newDevice(readerLogin);
+    const secondDevice = await startNewDevice(readerLogin);
     try {
       await until(() => secondDevice.conversation(roomId), "the room on the new device");
       const firstPage = secondDevice.messages(roomId).length;

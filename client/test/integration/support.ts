@@ -1,0 +1,67 @@
+// Shared by the integration tests: fresh accounts on the real test
+// homeserver, new devices signed in through the client's own Matrix layer,
+// and waiting for something that arrives over sync.
+import "fake-indexeddb/auto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { ChatSession, type ChatSessionOptions } from "../../src/matrix/chatSession.ts";
+import { signInWithPassword, type SessionCredentials } from "../../src/matrix/signIn.ts";
+import {
+  ensureAccount,
+  resolveHomeserver,
+  type Homeserver,
+} from "../../../tools/lib/homeserver.ts";
+
+export const testHomeserver: Homeserver = resolveHomeserver("test");
+
+export type TestAccount = { readonly username: string; readonly password: string };
+
+/** A new account with a random name and password. */
+export async function freshAccount(
+  label: string,
+  options: { admin?: boolean } = {},
+): Promise<TestAccount> {
+  const account = {
+    username: `${label}-${randomUUID().slice(0, 8)}`,
+    password: randomBytes(12).toString("hex"),
+  };
+  await ensureAccount(testHomeserver, {
+    ...account,
+    displayName: label,
+    admin: options.admin === true,
+  });
+  return account;
+}
+
+/** Signs in as the sign-in screen does; every call is a new device. */
+export async function signInNewDevice(account: TestAccount): Promise<SessionCredentials> {
+  const result = await signInWithPassword(testHomeserver.url, account.username, account.password);
+  if (!result.ok) throw new Error(`sign-in failed: ${result.failure.kind}`);
+  return result.credentials;
+}
+
+/** A new device of the account, running with Rust crypto in memory. */
+export async function startNewDevice(
+  account: TestAccount,
+  options: Partial<ChatSessionOptions> = {},
+): Promise<ChatSession> {
+  return ChatSession.start(await signInNewDevice(account), {
+    storage: "memory",
+    sdkLogLevel: "error",
+    ...options,
+  });
+}
+
+/** Polls until `probe` gives a value (not undefined or false), or fails after the timeout. */
+export async function until<T>(
+  probe: () => T | undefined | false,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
