@@ -36,6 +36,7 @@ test("a recovery key keeps old messages readable after signing out and in again"
 
   // A chat with Lotte, and a message worth keeping.
   await page.getByRole("button", { name: "Nieuw gesprek" }).click();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.getByLabel("Matrix-ID van de ander").fill("@lotte:localhost");
   await page.getByRole("button", { name: "Gesprek starten" }).click();
   const keepsake = `Bewaar dit bericht ${randomBytes(3).toString("hex")}`;
@@ -50,6 +51,7 @@ test("a recovery key keeps old messages readable after signing out and in again"
 
   await signInAsRita();
   await expect(page.getByRole("heading", { name: "Oude berichten lezen" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.getByLabel("Herstelcode").fill("this is not it");
   await page.getByRole("button", { name: "Berichten openen" }).click();
   await expect(page.getByRole("alert")).toBeVisible();

@@ -59,10 +59,12 @@ test("Noor reads a request, sees why it is a request, and accepts it", async ({ 
   await rawInviteToDirectRoom(stranger, "@noor:localhost");
 
   await noor.getByRole("button", { name: /^Verzoeken/ }).click();
+  await expect(
+    noor.getByRole("button", { name: containingMatrixId(stranger.userId) }),
+  ).toBeVisible();
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
   await saveDocScreenshot(noor, "requests");
-  await noor
-    .getByRole("button", { name: containingMatrixId(stranger.userId) })
-    .click();
+  await noor.getByRole("button", { name: containingMatrixId(stranger.userId) }).click();
   await expect(noor.getByRole("heading", { name: "Verzoek" })).toBeVisible();
   await expect(noor.locator(".notice").first()).toBeVisible();
   // Help sits inside the warning itself: the Kindertelefoon, one tap to call.
@@ -86,9 +88,7 @@ test("a stranger named like Noor's friend Lotte is flagged, with the real Matrix
   await rawInviteToDirectRoom(impostor, "@noor:localhost");
 
   await noor.getByRole("button", { name: /^Verzoeken/ }).click();
-  await noor
-    .getByRole("button", { name: containingMatrixId(impostor.userId) })
-    .click();
+  await noor.getByRole("button", { name: containingMatrixId(impostor.userId) }).click();
   await expect(noor.getByText(impostor.userId)).toBeVisible();
   await expect(noor.locator(".notice").filter({ hasText: /lijkt op/i })).toBeVisible();
   await rawLogout(impostor);
