@@ -3,7 +3,8 @@
 // builds and serves the client, and prints where to go and how to sign in.
 // Ctrl-C stops the client and the homeserver.
 
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import { startBackground, type BackgroundProcess } from "./lib/background.ts";
 import { homeserverCommand, repoRoot, resolveHomeserver } from "./lib/homeserver.ts";
 import { DEMO_PASSWORD } from "./lib/personas.ts";
 import { seedPersonaAccounts } from "./lib/seed.ts";
@@ -29,14 +30,14 @@ function runToEnd(
   });
 }
 
-let client: ChildProcess | undefined;
+let client: BackgroundProcess | undefined;
 let stopping = false;
 
 function stopAll(exitCode: number): void {
   if (stopping) return;
   stopping = true;
   console.log("\nStopping the demo…");
-  client?.kill("SIGTERM");
+  client?.stop();
   if (!usesExternalHomeserver) {
     try {
       homeserverCommand("demo", "stop");
@@ -63,11 +64,15 @@ async function main(): Promise<void> {
   await runToEnd("npx", ["vite", "build", "--logLevel", "warn"], {
     VITE_HOMESERVER_URL: homeserver.url,
   });
-  client = spawn("npx", ["vite", "preview", "--port", String(CLIENT_PORT), "--logLevel", "warn"], {
-    cwd: repoRoot,
-    stdio: "inherit",
-  });
-  client.on("exit", (code) => {
+  client = startBackground("npx", [
+    "vite",
+    "preview",
+    "--port",
+    String(CLIENT_PORT),
+    "--logLevel",
+    "warn",
+  ]);
+  client.child.on("exit", (code) => {
     if (!stopping) {
       console.error(`The client server stopped unexpectedly (exit ${code}).`);
       stopAll(1);

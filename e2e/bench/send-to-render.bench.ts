@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
 import { ensureDirectChat } from "../../tools/lib/conversations.ts";
+import { startBackground } from "../../tools/lib/background.ts";
 import { homeserverCommand, repoRoot, resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { seedPersonaAccounts } from "../../tools/lib/seed.ts";
@@ -55,10 +56,14 @@ await ensureDirectChat(
   { username: "lotte", password: DEMO_PASSWORD },
 );
 await run("npx", ["vite", "build", "--logLevel", "error"], { VITE_HOMESERVER_URL: homeserver.url });
-const preview = spawn("npx", ["vite", "preview", "--port", String(PORT), "--logLevel", "error"], {
-  cwd: repoRoot,
-  stdio: "inherit",
-});
+const preview = startBackground("npx", [
+  "vite",
+  "preview",
+  "--port",
+  String(PORT),
+  "--logLevel",
+  "error",
+]);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs] });
 try {
   const viewport = { width: 375, height: 667 };
@@ -124,5 +129,5 @@ try {
   console.log(`BENCH send-to-render-p95 ${percentile(latencies, 95)} ms`);
 } finally {
   await browser.close();
-  preview.kill("SIGTERM");
+  preview.stop();
 }
