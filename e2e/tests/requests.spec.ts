@@ -75,6 +75,14 @@ test("Noor reads a request, sees why it is a request, and accepts it", async ({ 
   expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
   await saveDocScreenshot(noor, "request");
 
+  // "Why am I seeing this?" explains the rules that decided, in plain words.
+  await noor.getByText("Waarom zie ik dit?").click();
+  await expect(noor.getByText(/Daarom komt het bericht eerst bij Verzoeken/)).toBeVisible();
+  await expect(noor.getByText(/Veiligheidsregels: nl-default/)).toBeVisible();
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
+  await noor.getByText("Waarom zie ik dit?").scrollIntoViewIfNeeded();
+  await saveDocScreenshot(noor, "why");
+
   await noor.getByRole("button", { name: "Accepteren" }).click();
   await expect(noor.getByRole("heading", { name: "Sanne" })).toBeVisible();
   await rawLogout(stranger);

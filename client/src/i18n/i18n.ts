@@ -5,6 +5,8 @@ import { en } from "./messages.en.ts";
 import { nl, type MessageKey } from "./messages.nl.ts";
 import { noticesEn } from "./notices.en.ts";
 import { noticesNl, type NoticeCopyKey } from "./notices.nl.ts";
+import { whyEn } from "./why.en.ts";
+import { whyNl, type WhyRuleId } from "./why.nl.ts";
 
 export type Locale = "nl" | "en";
 export const LOCALES: readonly Locale[] = ["nl", "en"];
@@ -26,6 +28,8 @@ export type Translator = {
   readonly t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
   /** The words for a notice the policy engine raised (its copy key, chosen for the reader's band). */
   readonly notice: (copyKey: string) => string;
+  /** Why a rule decided, for "why am I seeing this?"; undefined for a rule with no words yet. */
+  readonly why: (ruleId: string) => string | undefined;
   readonly plural: (
     key: PluralKey,
     count: number,
@@ -42,10 +46,12 @@ export function createTranslator(locale: Locale): Translator {
       return value === undefined ? whole : String(value);
     });
   const notices = noticeCatalogues[locale];
+  const whys = locale === "nl" ? whyNl : whyEn;
   return {
     locale,
     t,
     notice: (copyKey) => (isNoticeCopyKey(copyKey) ? notices[copyKey] : notices[NOTICE_FALLBACK]),
+    why: (ruleId) => (Object.hasOwn(whyNl, ruleId) ? whys[ruleId as WhyRuleId] : undefined),
     plural: (key, count, params) => {
       const form = pluralRules.select(count) === "one" ? "one" : "other";
       return t(`${key}_${form}` as MessageKey, { count, ...params });

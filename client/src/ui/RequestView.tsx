@@ -9,7 +9,7 @@ import { useViewModel } from "./useViewModel.ts";
 
 export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
   const view = useViewModel(viewModel);
-  const { t } = useTranslator();
+  const { t, why } = useTranslator();
 
   return (
     <section className="request" aria-labelledby="request-title">
@@ -32,6 +32,17 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
           <NoticeList notices={view.notices} />
           <p className="hint">{t("request.previewHidden")}</p>
           <HelpResourceList ids={view.help} />
+          <details className="why">
+            <summary>{t("why.title")}</summary>
+            <ul>
+              {[...new Set(view.reasons.map((reason) => why(reason) ?? t("why.other")))].map(
+                (text) => (
+                  <li key={text}>{text}</li>
+                ),
+              )}
+            </ul>
+            <p className="hint">{t("why.rules", { pack: view.pack })}</p>
+          </details>
           <div className="actions">
             {view.canAccept ? (
               <button

@@ -42,6 +42,8 @@ export type RequestSnapshot =
       readonly offered: readonly ActionId[];
       readonly decisionId: string;
       readonly reasons: readonly string[];
+      /** Which rules decided: pack id and version, for "why am I seeing this?". */
+      readonly pack: string;
       readonly failedClosed: boolean;
       readonly busy: boolean;
     };
@@ -132,6 +134,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
       offered,
       decisionId: decision.decisionId,
       reasons: decision.reasons,
+      pack: `${decision.pack.id} ${decision.pack.version}`,
       failedClosed: decision.failedClosed,
       busy: this.#busy,
     });

@@ -1,0 +1,22 @@
+// "Why am I seeing this?" in English; the same rule ids as why.nl.ts.
+import type { WhyRuleId } from "./why.nl.ts";
+
+export const whyEn: Readonly<Record<WhyRuleId, string>> = {
+  "incoming-contact/presentation-table":
+    "You don't know this person from your contacts. That is why the message goes to Requests first. This way you choose if you want to chat.",
+  "incoming-contact/adult-strangers-never-normal-chat-for-minors":
+    "An adult you don't know never goes straight to your chats. The same goes when we don't know their age. That is a fixed rule of the app.",
+  "incoming-contact/signal-no-shared-rooms":
+    "You are not in a group together. So you probably don't know this person from school or a club.",
+  "incoming-contact/signal-other-server":
+    "This person uses another server. So we know less about this account.",
+  "incoming-contact/signal-name-resembles-contact":
+    "The name looks like someone in your contacts. But it is a different account. Some people pretend to be a friend this way.",
+  "incoming-contact/signal-name-resembles-help-service":
+    "The name looks like a help service. Real help services don't message you first. You can find real help with the Help button.",
+  "contact/contact-table": "The app's rules decide who you can start a chat with.",
+  "contact/adults-cannot-start-contact-with-minors":
+    "In this app, an adult cannot simply chat with a child. That is only possible if they already know each other.",
+  "engine/fail-closed":
+    "The app could not load its safety rules. So it is being extra careful now.",
+};
