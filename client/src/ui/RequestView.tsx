@@ -30,7 +30,7 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
             <span className="row-id">{view.inviterUserId}</span>
           </p>
           <NoticeList notices={view.notices} />
-          <p className="hint">{t("request.previewHidden")}</p>
+          {view.preview === "shown" ? null : <p className="hint">{t("request.previewHidden")}</p>}
           <HelpResourceList ids={view.help} />
           <details className="why">
             <summary>{t("why.title")}</summary>

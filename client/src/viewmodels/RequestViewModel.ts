@@ -33,6 +33,8 @@ export type RequestSnapshot =
       readonly inviterUserId: string;
       readonly inviterName: string | undefined;
       readonly presentation: IncomingContactDecision["effect"];
+      /** The engine's preview decision. Matrix invitations carry no message, so "shown" has nothing to show yet. */
+      readonly preview: IncomingContactDecision["preview"];
       readonly notices: readonly Notice[];
       /** Help the engine offers with this request (e.g. Kindertelefoon for a minor). */
       readonly help: readonly HelpResourceId[];
@@ -126,6 +128,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
       inviterUserId: invitation.inviterUserId,
       inviterName: invitation.inviterDisplayName,
       presentation: decision.effect,
+      preview: decision.preview,
       notices: decision.notices,
       help: offered.includes("get-help") ? decision.help : [],
       canAccept: offered.includes("accept") || offered.includes("accept-after-reading"),
