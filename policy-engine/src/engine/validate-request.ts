@@ -92,6 +92,7 @@ export function validateContact(fields: Fields): ContactRequest {
   person(fields, "sender");
   person(fields, "recipient");
   flag(fields, "isContact", "");
+  if (fields["recipientProtectsMinor"] !== undefined) flag(fields, "recipientProtectsMinor", "");
   return fields as unknown as ContactRequest;
 }
 

@@ -36,6 +36,7 @@ export const DecisionRequestSchema = z.discriminatedUnion("point", [
     sender: Person,
     recipient: Person,
     isContact: z.boolean(),
+    recipientProtectsMinor: z.boolean().optional(),
   }),
   z.strictObject({
     point: z.literal("incoming-contact"),

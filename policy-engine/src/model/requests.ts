@@ -37,6 +37,13 @@ export type ContactRequest = {
   /** What the sender's client knows: `unverified` when the recipient disclosed no band. */
   readonly recipient: PersonFacts;
   readonly isContact: boolean;
+  /**
+   * The recipient's own device answered that it protects a minor from this
+   * contact (it would hold the request aside), without disclosing a band.
+   * Optional, default `false`. A modified recipient client could claim it
+   * falsely; that only makes the recipient harder to reach.
+   */
+  readonly recipientProtectsMinor?: boolean | undefined;
 };
 
 /** Recipient side: how does `recipient` (the device user) see an invite or first message from `sender`? */

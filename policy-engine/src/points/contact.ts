@@ -1,4 +1,4 @@
-import { effectiveBand } from "../model/bands.ts";
+import { effectiveBand, isMinor } from "../model/bands.ts";
 import type { ContactDecision } from "../model/decisions.ts";
 import { CONTACT_EFFECTS, protectionRank } from "../model/effects.ts";
 import type { ContactEffect } from "../model/effects.ts";
@@ -40,11 +40,19 @@ function actionsFor(effect: ContactEffect): readonly ActionId[] {
 export function contactFacts(request: ContactRequest, pack: CompiledPack): ContactFacts {
   const senderBand = effectiveBand(request.sender);
   const recipientBand = effectiveBand(request.recipient);
+  // A band-less "I protect a minor" answer from the recipient's device counts
+  // as a minor stranger; a verified band, when known, always wins.
+  const protectedWithoutBand =
+    recipientBand === "unverified" && request.recipientProtectsMinor === true;
   return {
     request,
     senderBand,
     recipientBand,
-    relationship: relationshipClass(senderBand, recipientBand, request.isContact, pack),
+    recipientIsMinor: isMinor(recipientBand) || protectedWithoutBand,
+    relationship:
+      protectedWithoutBand && !request.isContact
+        ? "minor-stranger"
+        : relationshipClass(senderBand, recipientBand, request.isContact, pack),
   };
 }
 

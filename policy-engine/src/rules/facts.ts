@@ -24,6 +24,8 @@ export type ContactFacts = {
   readonly request: ContactRequest;
   readonly senderBand: AgeBand;
   readonly recipientBand: AgeBand;
+  /** A verified minor band, or the recipient's device said it protects a minor. */
+  readonly recipientIsMinor: boolean;
   /** The recipient as seen from the sender. */
   readonly relationship: RelationshipClass;
 };
