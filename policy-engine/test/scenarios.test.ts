@@ -52,6 +52,7 @@ const Expectation = z.strictObject({
   reasons: z.array(z.enum(RULE_IDS)).min(1),
   preview: z.enum(PREVIEWS).optional(),
   relationship: z.enum(RELATIONSHIP_CLASSES).optional(),
+  protectsMinor: z.boolean().optional(),
   notices: z.array(z.enum(PACK_NOTICE_IDS)).optional(),
   noticeCopyKeys: z.array(z.string()).optional(),
   until: z.number().optional(),
@@ -152,7 +153,10 @@ function observed(decision: Decision): Record<string, unknown> {
   const until = decision.notices.find((notice) => notice.until !== undefined)?.until;
   if (until !== undefined) fields["until"] = until;
   if ("relationship" in decision) fields["relationship"] = decision.relationship;
-  if (decision.point === "incoming-contact") fields["preview"] = decision.preview;
+  if (decision.point === "incoming-contact") {
+    fields["preview"] = decision.preview;
+    fields["protectsMinor"] = decision.protectsMinor;
+  }
   if (decision.point === "report") {
     fields["category"] = decision.category;
     fields["destinations"] = decision.destinations.map((destination) => destination.id);

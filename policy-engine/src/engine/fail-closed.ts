@@ -131,6 +131,7 @@ export function failClosedDecision(
         effect: "filtered",
         preview: "hidden",
         relationship: null,
+        protectsMinor: true,
         help,
         actions: ["view", "ignore", "block", "block-and-report", "get-help", "why"],
       };

@@ -87,6 +87,14 @@ export type IncomingContactDecision = DecisionCommon & {
   readonly preview: Preview;
   /** The sender as seen from the recipient; `null` when failed closed. */
   readonly relationship: RelationshipClass | null;
+  /**
+   * The recipient is a minor and this contact is kept out of the normal chats
+   * (the pack's adults-cannot-start-contact-with-minors guard). The recipient's
+   * device may tell the sender's device so, without its band, when asked
+   * before a chat starts (the sender's contact decision takes it as
+   * `recipientProtectsMinor`). `true` when failed closed.
+   */
+  readonly protectsMinor: boolean;
 };
 
 export type ConversationNoticeDecision = DecisionCommon & {

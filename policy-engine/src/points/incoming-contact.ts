@@ -1,4 +1,4 @@
-import { effectiveBand } from "../model/bands.ts";
+import { effectiveBand, isMinor } from "../model/bands.ts";
 import type { IncomingContactDecision } from "../model/decisions.ts";
 import {
   ACCEPT_MODES,
@@ -122,6 +122,10 @@ export function decideIncomingContact(
     effect: presentation,
     preview: preview ?? (presentation === "normal" ? "shown" : "hidden"),
     relationship: facts.relationship,
+    protectsMinor:
+      pack.guards.adultsCannotStartContactWithMinors &&
+      isMinor(facts.recipientBand) &&
+      presentation !== "normal",
     decisionId: base.decisionId,
     pack: base.pack,
     notices: mergeNotices(kept),

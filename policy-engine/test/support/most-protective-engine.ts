@@ -42,6 +42,7 @@ function answer(request: DecisionRequest, now: number): Decision {
         effect: "declined",
         preview: "hidden",
         relationship: null,
+        protectsMinor: true,
         help: ["kindertelefoon"],
         actions: ["block", "block-and-report", "get-help"],
       };
