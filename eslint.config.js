@@ -122,6 +122,19 @@ export default tseslint.config(
     },
   },
   {
+    // Study metrics sit beside the policy layer: view models may record
+    // through them; they never see the SDK, the Matrix layer or a screen.
+    files: ["client/src/study/**/*.ts"],
+    rules: {
+      "no-restricted-imports": forbid(sdkAndCrypto, react, [
+        {
+          group: ["**/matrix/**", "**/policy/**", "**/viewmodels/**", "**/ui/**"],
+          message: "study/ records engine ids only; it knows no other client layer.",
+        },
+      ]),
+    },
+  },
+  {
     files: ["client/src/ui/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks },
     rules: {

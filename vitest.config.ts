@@ -18,6 +18,7 @@ export default defineConfig({
             "policy-engine/src/**/*.test.ts",
             "policy-engine/test/**/*.test.ts",
             "client/src/**/*.test.{ts,tsx}",
+            "tools/**/*.test.ts",
           ],
           setupFiles: ["tools/vitest-fail-on-console.ts"],
         },

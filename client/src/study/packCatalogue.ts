@@ -1,0 +1,217 @@
+// The packs a facilitator can choose from: the engine's bundled packs and the
+// researcher's variants (JSON files in study/packs/). Validation is the
+// engine's own loader; this only adds file names, duplicate ids, and a list
+// the console can show. Pure: the caller reads the files (Vite at build time,
+// tools/check-packs.ts from disk).
+
+import {
+  AGE_BANDS,
+  BUNDLED_PACK_IDS,
+  PACK_NOTICE_IDS,
+  loadBundledPack,
+  parsePack,
+  type CompiledPack,
+  type PackLoadResult,
+  type PackPurpose,
+} from "@safety-by-design/policy-engine";
+import { noticesEn } from "../i18n/notices.en.ts";
+import { noticesNl } from "../i18n/notices.nl.ts";
+
+/** The folder researchers drop variants into, relative to the repository root. */
+export const STUDY_PACKS_FOLDER = "study/packs";
+
+/** Copy keys the client has words for, in Dutch and in English. */
+export const TRANSLATED_COPY_KEYS: ReadonlySet<string> = new Set(
+  Object.keys(noticesNl).filter((key) => Object.hasOwn(noticesEn, key)),
+);
+
+export type PackSource = "bundled" | "variant";
+
+/** One problem with a pack file: which file, where in it (a JSON Pointer, "" for the whole file), what. */
+export type PackFileError = {
+  readonly file: string;
+  readonly path: string;
+  readonly message: string;
+};
+
+export type PackLabel = { readonly nl: string; readonly en: string };
+
+type PackChoiceBase = {
+  readonly id: string;
+  readonly label: PackLabel;
+  readonly source: PackSource;
+  /** Where the pack comes from, relative to the repository root. */
+  readonly file: string;
+};
+
+/** A pack in the console's list: selectable only when valid. */
+export type PackChoice =
+  | (PackChoiceBase & {
+      readonly valid: true;
+      readonly errors: readonly [];
+      readonly purpose: PackPurpose;
+      readonly pack: CompiledPack;
+    })
+  | (PackChoiceBase & { readonly valid: false; readonly errors: readonly PackFileError[] });
+
+/** A variant file as read: its name in `study/packs/` and its text. */
+export type PackVariantFile = { readonly name: string; readonly text: string };
+
+/**
+ * Lists the bundled packs, then the variants by file name. A pack is invalid
+ * when the engine's loader rejects it, when one of its copy keys has no words
+ * in the client's translations (`translatedCopyKeys`: keys with both Dutch and
+ * English text), or, for a variant, when its id is already taken by a bundled
+ * pack or another variant (then every variant with that id is invalid, since
+ * study data would not say which one ran). `folder` names the variants'
+ * folder in file names and errors.
+ */
+export function buildPackCatalogue(
+  variants: readonly PackVariantFile[],
+  translatedCopyKeys: ReadonlySet<string>,
+  folder: string = STUDY_PACKS_FOLDER,
+): readonly PackChoice[] {
+  const bundled = BUNDLED_PACK_IDS.map((id) =>
+    toChoice(id, "bundled", `policy-engine/packs/${id}.json`, loadBundledPack(id), null),
+  );
+  const loaded = [...variants]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((variant) => {
+      const file = `${folder}/${variant.name}`;
+      return toChoice(fallbackId(variant), "variant", file, parsePack(variant.text), variant.text);
+    });
+
+  const bundledIds = new Set(bundled.map((choice) => choice.id));
+  const filesById = new Map<string, string[]>();
+  for (const choice of loaded) {
+    filesById.set(choice.id, [...(filesById.get(choice.id) ?? []), choice.file]);
+  }
+  const duplicateErrors = (choice: PackChoice): PackFileError[] => {
+    const errors: PackFileError[] = [];
+    if (bundledIds.has(choice.id)) {
+      errors.push({
+        file: choice.file,
+        path: "/id",
+        message: `the id "${choice.id}" is already used by the bundled pack policy-engine/packs/${choice.id}.json; give the variant its own id`,
+      });
+    }
+    const others = (filesById.get(choice.id) ?? []).filter((file) => file !== choice.file);
+    if (others.length > 0) {
+      errors.push({
+        file: choice.file,
+        path: "/id",
+        message: `the id "${choice.id}" is also used by ${others.join(", ")}; every pack needs its own id`,
+      });
+    }
+    return errors;
+  };
+  return [
+    ...bundled.map((choice) => withErrors(choice, copyKeyErrors(choice, translatedCopyKeys))),
+    ...loaded.map((choice) =>
+      withErrors(choice, [
+        ...copyKeyErrors(choice, translatedCopyKeys),
+        ...duplicateErrors(choice),
+      ]),
+    ),
+  ];
+}
+
+/** The compiled pack of a selectable entry, or undefined (unknown id or invalid pack). */
+export function selectPack(catalogue: readonly PackChoice[], id: string): CompiledPack | undefined {
+  const choice = catalogue.find((c) => c.id === id);
+  return choice?.valid === true ? choice.pack : undefined;
+}
+
+/** `study/packs/x.json /incomingContact/cells/13-15: message`, for the console and the CLI. */
+export function formatPackFileError(error: PackFileError): string {
+  return `${error.file} ${error.path === "" ? "(whole file)" : error.path}: ${error.message}`;
+}
+
+/** Copy keys of a loaded pack with no words in the translations. */
+function copyKeyErrors(choice: PackChoice, translated: ReadonlySet<string>): PackFileError[] {
+  if (!choice.valid) return [];
+  const errors: PackFileError[] = [];
+  for (const noticeId of PACK_NOTICE_IDS) {
+    const missing = [
+      ...new Set(AGE_BANDS.map((band) => choice.pack.notices[noticeId][band].copyKey)),
+    ].filter((key) => !translated.has(key));
+    if (missing.length === 0) continue;
+    errors.push({
+      file: choice.file,
+      path: `/notices/${noticeId}/copyKey`,
+      message: `no Dutch and English words for ${missing.join(", ")} in client/src/i18n/notices.nl.ts and notices.en.ts; use an existing copy key or ask a developer to add the words`,
+    });
+  }
+  return errors;
+}
+
+function withErrors(choice: PackChoice, errors: readonly PackFileError[]): PackChoice {
+  if (errors.length === 0) return choice;
+  const { id, label, source, file } = choice;
+  return {
+    id,
+    label,
+    source,
+    file,
+    valid: false,
+    errors: [...(choice.valid ? [] : choice.errors), ...errors],
+  };
+}
+
+function toChoice(
+  id: string,
+  source: PackSource,
+  file: string,
+  result: PackLoadResult,
+  text: string | null,
+): PackChoice {
+  if (result.ok) {
+    const { pack } = result;
+    return {
+      id: pack.ref.id,
+      label: pack.source.label,
+      source,
+      file,
+      valid: true,
+      errors: [],
+      purpose: pack.ref.purpose,
+      pack,
+    };
+  }
+  return {
+    id,
+    label: text === null ? { nl: id, en: id } : labelOf(text, id),
+    source,
+    file,
+    valid: false,
+    errors: result.problems.map((problem) => ({ file, ...problem })),
+  };
+}
+
+/** An invalid variant is listed under the id it declares if it has one, else its file name. */
+function fallbackId(variant: PackVariantFile): string {
+  const declared = field(variant.text, "id");
+  return typeof declared === "string" && declared !== ""
+    ? declared
+    : variant.name.replace(/\.json$/, "");
+}
+
+function labelOf(text: string, id: string): PackLabel {
+  const label = field(text, "label");
+  if (typeof label === "object" && label !== null) {
+    const { nl, en } = label as Record<string, unknown>;
+    if (typeof nl === "string" && typeof en === "string") return { nl, en };
+  }
+  return { nl: id, en: id };
+}
+
+function field(text: string, name: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)[name]
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
