@@ -1,7 +1,21 @@
-// Before the e2e suite: the persona accounts exist on the test homeserver.
+// Before the e2e suite: the persona accounts exist on the test homeserver, and
+// the demo age-assurance provider answers on its port (the built client asks
+// it for attestations; tools/lib/ageIssuerService.ts). The returned function
+// stops the provider after the suite.
+import { startAgeIssuerService } from "../tools/lib/ageIssuerService.ts";
+import { AGE_ISSUER_PORTS, prepareLocalDeployment } from "../tools/lib/deployment.ts";
 import { resolveHomeserver } from "../tools/lib/homeserver.ts";
 import { seedPersonaAccounts } from "../tools/lib/seed.ts";
 
-export default async function globalSetup(): Promise<void> {
-  await seedPersonaAccounts(resolveHomeserver("test"));
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const homeserver = resolveHomeserver("test");
+  await seedPersonaAccounts(homeserver);
+  const deployment = await prepareLocalDeployment("test");
+  const issuer = await startAgeIssuerService({
+    issuer: deployment.issuer,
+    issuerDir: deployment.issuerDir,
+    homeserver,
+    port: AGE_ISSUER_PORTS.test,
+  });
+  return () => issuer.close();
 }

@@ -1,10 +1,16 @@
 // `npm start`: the whole demo on this machine. Starts the demo homeserver
 // (or uses MATRIX_HOMESERVER_URL), makes sure the persona accounts exist,
-// builds and serves the client, and prints where to go and how to sign in.
-// Ctrl-C stops the client and the homeserver.
+// starts the demo age-assurance provider, builds and serves the client, and
+// prints where to go and how to sign in. Ctrl-C stops all of it.
 
 import { spawn } from "node:child_process";
+import { startAgeIssuerService, type AgeIssuerService } from "./lib/ageIssuerService.ts";
 import { startBackground, type BackgroundProcess } from "./lib/background.ts";
+import {
+  AGE_ISSUER_PORTS,
+  clientBuildEnvironment,
+  prepareLocalDeployment,
+} from "./lib/deployment.ts";
 import { homeserverCommand, repoRoot, resolveHomeserver } from "./lib/homeserver.ts";
 import { DEMO_PASSWORD } from "./lib/personas.ts";
 import { seedPersonaAccounts } from "./lib/seed.ts";
@@ -31,6 +37,7 @@ function runToEnd(
 }
 
 let client: BackgroundProcess | undefined;
+let ageIssuer: AgeIssuerService | undefined;
 let stopping = false;
 
 function stopAll(exitCode: number): void {
@@ -38,6 +45,7 @@ function stopAll(exitCode: number): void {
   stopping = true;
   console.log("\nStopping the demo…");
   client?.stop();
+  void ageIssuer?.close();
   if (!usesExternalHomeserver) {
     try {
       homeserverCommand("demo", "stop");
@@ -59,11 +67,20 @@ async function main(): Promise<void> {
   if (!usesExternalHomeserver) homeserverCommand("demo", "start");
   const homeserver = resolveHomeserver("demo");
   const personas = await seedPersonaAccounts(homeserver);
+  const deployment = await prepareLocalDeployment("demo");
+  ageIssuer = await startAgeIssuerService({
+    issuer: deployment.issuer,
+    issuerDir: deployment.issuerDir,
+    homeserver,
+    port: AGE_ISSUER_PORTS.demo,
+  });
 
   console.log("Building the client…");
-  await runToEnd("npx", ["vite", "build", "--logLevel", "warn"], {
-    VITE_HOMESERVER_URL: homeserver.url,
-  });
+  await runToEnd(
+    "npx",
+    ["vite", "build", "--logLevel", "warn"],
+    clientBuildEnvironment(deployment, homeserver.url),
+  );
   client = startBackground("npx", [
     "vite",
     "preview",
@@ -85,6 +102,8 @@ safety-by-design chat is running.
 
   Open:       ${url}
   Homeserver: ${homeserver.url}
+  Age issuer: ${ageIssuer.url}   (demo age-assurance provider)
+  Moderation key: ${deployment.moderationKeyFile}   (the moderator imports it)
   Password:   ${DEMO_PASSWORD}   (every demo account)
 
   account        persona      age  band        role`);

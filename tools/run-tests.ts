@@ -10,10 +10,10 @@
 // suites (typecheck and lint count one check per project and tool), and exits
 // non-zero on any failure or on a run that executed no test.
 
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { homeserverCommand, repoRoot, resolveHomeserver } from "./lib/homeserver.ts";
+import { homeserverCommand, repoRoot } from "./lib/homeserver.ts";
 
 type Counts = { passed: number; failed: number; skipped: number };
 type Suite = { name: SuiteName; run: () => Counts };
@@ -138,8 +138,14 @@ const suites: Record<SuiteName, Suite> = {
     name: "e2e",
     run: () => {
       if (!ensureHomeserver()) return check(false);
-      const homeserverUrl = resolveHomeserver("test").url;
-      if (!npx(["vite", "build"], { VITE_HOMESERVER_URL: homeserverUrl })) return check(false);
+      // The deployment's public keys (age issuer, moderation team) go into the build.
+      const buildEnvironment = JSON.parse(
+        execFileSync(process.execPath, ["tools/client-env.ts", "test", "--json"], {
+          cwd: repoRoot,
+          encoding: "utf8",
+        }),
+      ) as Record<string, string>;
+      if (!npx(["vite", "build"], buildEnvironment)) return check(false);
       const reportFile = join(reportsDir, "e2e.json");
       rmSync(reportFile, { force: true });
       const ok = run("npx", ["playwright", "test", "--config", "e2e/playwright.config.ts"]);

@@ -3,6 +3,7 @@
 import { createPolicyEngine, loadBundledPack } from "@safety-by-design/policy-engine";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { readDeploymentConfig } from "./deployment.ts";
 import { HELP_SERVICE_NAMES } from "./help/resources.ts";
 import { isLocale, type Locale } from "./i18n/i18n.ts";
 import { signInWithPassword } from "./matrix/signIn.ts";
@@ -12,10 +13,9 @@ import {
   loadCredentials,
   saveCredentials,
 } from "./matrix/sessionStore.ts";
-import { ageFactsFromVerified, UNVERIFIED } from "./policy/ageFacts.ts";
+import { UNVERIFIED } from "./policy/ageFacts.ts";
 import { helpDecider } from "./policy/decideHelp.ts";
-import { enforceIncomingContacts } from "./policy/enforceIncomingContacts.ts";
-import { createPolicyGateway } from "./policy/policyGateway.ts";
+import { moderationRoutingDecider } from "./policy/decideModerationRouting.ts";
 import { App } from "./ui/App.tsx";
 import "./ui/styles.css";
 import { AppViewModel } from "./viewmodels/AppViewModel.ts";
@@ -28,6 +28,9 @@ const initialLocale: Locale = isLocale(storedLocale) ? storedLocale : "nl";
 // engine that fails closed (every decision the most protective one).
 const engine = createPolicyEngine(loadBundledPack("nl-default"));
 
+// Trust anchors (age issuers, the moderation key) are the deployment's configuration.
+const deployment = readDeploymentConfig(import.meta.env);
+
 const reportError = (message: string, error: unknown): void => {
   // The composition root is the one place that may write to the console.
   // eslint-disable-next-line no-console
@@ -35,7 +38,7 @@ const reportError = (message: string, error: unknown): void => {
 };
 
 const app = new AppViewModel({
-  defaultHomeserverUrl: import.meta.env.VITE_HOMESERVER_URL ?? "http://127.0.0.1:8008",
+  defaultHomeserverUrl: deployment.homeserverUrl,
   initialLocale,
   saveLocale: (locale) => {
     localStorage.setItem(LOCALE_KEY, locale);
@@ -58,20 +61,68 @@ const app = new AppViewModel({
         crypto.getRandomValues(new Uint8Array(n)),
       ),
     });
-    const gateway = createPolicyGateway({
+    // Age, enforcement and disclosure for this device (policy/deviceProtection.ts).
+    const { startDeviceProtection } = await import("./policy/deviceProtection.ts");
+    const protection = await startDeviceProtection(session, {
       engine,
-      clock: () => Date.now(),
-      // No age presentations are exchanged yet: every band is unverified.
-      ages: ageFactsFromVerified(session.userId, new Map()),
-      relationships: session,
+      trustedAgeIssuers: deployment.trustedAgeIssuers,
+      ageIssuerUrl: deployment.ageIssuerUrl,
+      storage: localStorage,
+      fetch: (input, init) => fetch(input, init),
+      now: () => Date.now(),
+      randomId: () => crypto.randomUUID(),
       helpServiceNames: HELP_SERVICE_NAMES,
       locale: () => navigator.language,
-    });
-    const stopEnforcement = enforceIncomingContacts(session, gateway, {
-      declined: () => undefined,
       failed: reportError,
     });
-    return { session, gateway, stop: stopEnforcement };
+    // Reporting: this account's outbox resumes every report not yet delivered.
+    const reporting = await import("./matrix/reporting/reportingSession.ts");
+    const reports = await reporting
+      .startReporting({
+        userId: session.userId,
+        homeserverUrl: credentials.homeserverUrl,
+        accessToken: credentials.accessToken,
+        moderationPublicKey: deployment.moderationPublicKey,
+        keyStorage: localStorage,
+        logger: { warn: reportError },
+      })
+      .catch((error: unknown) => {
+        reportError("reporting could not start", error);
+        return reporting.unavailableReporting();
+      });
+    const wakeReports = (): void => {
+      void reports.wake();
+    };
+    window.addEventListener("online", wakeReports);
+    // Moderation: offered to server admins; the team's secret key is imported on their device.
+    const moderationInbox = await import("./matrix/reporting/moderationInbox.ts");
+    const { createModeratorDeviceStore } = await import("./matrix/reporting/moderatorKeyStore.ts");
+    const moderationService = moderationInbox.createModerationService({
+      userId: session.userId,
+      api: moderationInbox.createModerationAdminApi({
+        homeserverUrl: credentials.homeserverUrl,
+        accessToken: credentials.accessToken,
+      }),
+      store: createModeratorDeviceStore(localStorage, session.userId),
+      deploymentPublicKey: deployment.moderationPublicKey,
+    });
+    const moderation = {
+      isAvailable: () => moderationService.isAvailable(),
+      port: moderationService,
+      decideRouting: moderationRoutingDecider(engine, () => Date.now()),
+      clock: () => Date.now(),
+    };
+    return {
+      session,
+      gateway: protection.gateway,
+      reports,
+      moderation,
+      stop: () => {
+        window.removeEventListener("online", wakeReports);
+        reports.stop();
+        protection.stop();
+      },
+    };
   },
   reportError,
   // Before sign-in nothing is known about the person: help for anyone.

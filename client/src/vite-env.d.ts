@@ -1,8 +1,15 @@
 /// <reference types="vite/client" />
 
 // Declaration merging with Vite's own ImportMetaEnv needs an interface.
+// The values are the deployment's configuration; client/src/deployment.ts reads them.
 // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 interface ImportMetaEnv {
   /** The homeserver the sign-in screen offers first (set by the demo and the tests). */
   readonly VITE_HOMESERVER_URL?: string;
+  /** The age-assurance provider that issues attestations (the demo issuer in the demo). */
+  readonly VITE_AGE_ISSUER_URL?: string;
+  /** JSON list of trusted age issuers: `[{ "keyId": "...", "publicKey": "..." }]`. */
+  readonly VITE_TRUSTED_AGE_ISSUERS?: string;
+  /** The moderation team's X25519 public key (base64url): reports are sealed to it. */
+  readonly VITE_MODERATION_PUBLIC_KEY?: string;
 }

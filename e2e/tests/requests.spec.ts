@@ -130,7 +130,7 @@ test("after Noor blocks a stranger, the request is gone and a new one from them 
     name: containingMatrixId(stranger.userId),
   });
   await row.click();
-  await noor.getByRole("button", { name: "Blokkeren" }).click();
+  await noor.getByRole("button", { name: "Blokkeren", exact: true }).click();
   await expect(noor.getByRole("heading", { name: "Verzoeken" })).toBeAttached();
   await expect(row).toHaveCount(0);
 

@@ -67,6 +67,32 @@ export async function rawInviteToDirectRoom(
   return roomId;
 }
 
+/** Sends a plain (unencrypted) text message, as a script would into any room. */
+export async function rawSendText(
+  session: RawSession,
+  roomId: string,
+  text: string,
+): Promise<void> {
+  const txn = `raw-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  await call(session, "PUT", `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${txn}`, {
+    msgtype: "m.text",
+    body: text,
+  });
+}
+
+/** Sends a plaintext to-device message to every device of `userId` (no Olm: anyone can). */
+export async function rawSendToDevice(
+  session: RawSession,
+  type: string,
+  userId: string,
+  content: Record<string, unknown>,
+): Promise<void> {
+  const txn = `raw-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  await call(session, "PUT", `/sendToDevice/${encodeURIComponent(type)}/${txn}`, {
+    messages: { [userId]: { "*": content } },
+  });
+}
+
 export async function rawJoin(session: RawSession, roomId: string): Promise<void> {
   await call(session, "POST", `/rooms/${encodeURIComponent(roomId)}/join`, {});
 }

@@ -17,6 +17,13 @@ export const whyEn: Readonly<Record<WhyRuleId, string>> = {
   "contact/contact-table": "The app's rules decide who you can start a chat with.",
   "contact/adults-cannot-start-contact-with-minors":
     "In this app, an adult cannot simply chat with a child. That is only possible if they already know each other.",
+  "conversation-notice/no-standing-notice": "This chat needs no extra notice.",
+  "conversation-notice/recently-accepted-stranger":
+    "You accepted this request only recently. You didn't know this person yet. That is why a reminder stays here for a while. It goes away by itself.",
+  "conversation-notice/name-resembles-contact":
+    "The name looks like someone in your contacts. But it is a different account. That is why this notice stays.",
+  "conversation-notice/name-resembles-help-service":
+    "The name looks like a help service. Real help services don't message you first. You can find real help with the Help button.",
   "engine/fail-closed":
     "The app could not load its safety rules. So it is being extra careful now.",
 };

@@ -20,6 +20,13 @@ export const whyNl = {
   "contact/contact-table": "De regels van de app bepalen met wie je een gesprek kunt beginnen.",
   "contact/adults-cannot-start-contact-with-minors":
     "In deze app kan een volwassene niet zomaar met een kind chatten. Dat kan alleen als ze elkaar al kennen.",
+  "conversation-notice/no-standing-notice": "Bij dit gesprek hoort geen extra melding.",
+  "conversation-notice/recently-accepted-stranger":
+    "Je hebt dit verzoek pas geaccepteerd. Je kende deze persoon nog niet. Daarom staat hier een tijdje een herinnering. Die gaat vanzelf weg.",
+  "conversation-notice/name-resembles-contact":
+    "De naam lijkt op die van iemand in je contacten. Maar het is een ander account. Daarom blijft deze melding staan.",
+  "conversation-notice/name-resembles-help-service":
+    "De naam lijkt op een hulpdienst. Echte hulpdiensten sturen je niet zelf als eerste een bericht. Echte hulp vind je via de knop Hulp.",
   "engine/fail-closed":
     "De app kon de veiligheidsregels niet laden. Daarom is de app nu extra voorzichtig.",
 } as const;

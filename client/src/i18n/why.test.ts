@@ -5,8 +5,9 @@ import { whyEn } from "./why.en.ts";
 import { whyNl } from "./why.nl.ts";
 
 // The decision points whose reasons a young person can open today: a request
-// (incoming-contact) and starting a chat (contact); plus the fail-closed reason.
-const SHOWN_POINTS = new Set(["incoming-contact", "contact"]);
+// (incoming-contact), starting a chat (contact) and the reminder in an accepted
+// conversation (conversation-notice); plus the fail-closed reason.
+const SHOWN_POINTS = new Set(["incoming-contact", "contact", "conversation-notice"]);
 const shownRuleIds = [
   ...RULE_CATALOGUE.filter((rule) => SHOWN_POINTS.has(rule.point)).map((rule) => rule.id),
   "engine/fail-closed",

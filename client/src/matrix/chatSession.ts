@@ -27,6 +27,9 @@ import {
 import { logger as sdkLogger } from "matrix-js-sdk/lib/logger.js";
 import { shownNames, type ShownName } from "./displayNames.ts";
 import * as keyBackup from "./keyBackup.ts";
+import type { ToDeviceTransport } from "./age/ageExchange.ts";
+import { trackDevicesOf } from "./trackDevices.ts";
+import type { OpenIdToken } from "./age/wallet.ts";
 import type { SessionCredentials } from "./signIn.ts";
 
 export type ChatSummary = {
@@ -92,6 +95,33 @@ export type ContactSummary = {
 
 export type SyncState = "starting" | "syncing" | "offline";
 
+/** How a conversation started, as this account recorded it (a fact for the policy layer). */
+export type ConversationOriginRecord = {
+  readonly origin: "accepted-request" | "started-by-me";
+  /** When this account accepted the request or started the chat, ms since the Unix epoch. */
+  readonly acceptedAt: number;
+};
+
+/** Room account data: private to this account, readable on all its devices. */
+export const CONVERSATION_ORIGIN_EVENT = "org.safety-by-design.conversation_origin";
+
+declare module "matrix-js-sdk/lib/@types/event.js" {
+  // Module augmentation needs an interface: this is how the SDK types custom account data.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface RoomAccountDataEvents {
+    [CONVERSATION_ORIGIN_EVENT]: ConversationOriginRecord;
+  }
+}
+
+type EncryptedToDeviceMessage = {
+  readonly type: string;
+  readonly sender: string;
+  readonly content: Record<string, unknown>;
+};
+
+/** To-device messages kept for the first listener; more than this in one first sync is dropped. */
+const MAX_TO_DEVICE_BACKLOG = 500;
+
 export type ChatSessionOptions = {
   /** "indexeddb" in the browser; "memory" for Node tests. */
   readonly storage: "indexeddb" | "memory";
@@ -121,6 +151,9 @@ export class ChatSession {
   #syncState: SyncState = "starting";
   #notifyScheduled = false;
   readonly #exhaustedHistory = new Set<string>();
+  /** Encrypted to-device messages that arrived before anyone listened (the first sync). */
+  #toDeviceBacklog: EncryptedToDeviceMessage[] | undefined = [];
+  readonly #toDeviceHandlers = new Set<(message: EncryptedToDeviceMessage) => void>();
 
   private constructor(client: MatrixClient, userId: string) {
     this.#client = client;
@@ -190,6 +223,14 @@ export class ChatSession {
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Something views derive from, but the SDK does not know about, changed
+   * (a verified age band arrived): listeners recompute, as after a sync.
+   */
+  noteExternalChange(): void {
+    this.#scheduleRecompute();
   }
 
   get chats(): readonly ChatSummary[] {
@@ -363,6 +404,7 @@ export class ChatSession {
       ],
     });
     await this.markAsDirectChat(roomId, otherUserId);
+    await this.#recordStartedByMe(roomId);
     return roomId;
   }
 
@@ -376,7 +418,14 @@ export class ChatSession {
         { type: EventType.RoomEncryption, state_key: "", content: { algorithm: MEGOLM } },
       ],
     });
+    await this.#recordStartedByMe(roomId);
     return roomId;
+  }
+
+  // The chat exists either way. Without the record its origin reads as "unknown",
+  // which the policy engine treats as an accepted request: the protective side.
+  async #recordStartedByMe(roomId: string): Promise<void> {
+    await this.recordConversationOrigin(roomId, "started-by-me").catch(() => undefined);
   }
 
   /** Records in m.direct that this room is the direct chat with that person. */
@@ -389,6 +438,34 @@ export class ChatSession {
       ...direct,
       [otherUserId]: [...rooms, roomId],
     });
+  }
+
+  /** How this conversation started, if this account recorded it; undefined if not (or unreadable). */
+  conversationOrigin(roomId: string): ConversationOriginRecord | undefined {
+    const content: unknown = this.#client
+      .getRoom(roomId)
+      ?.getAccountData(CONVERSATION_ORIGIN_EVENT)
+      ?.getContent();
+    return toConversationOrigin(content);
+  }
+
+  /** Records how this conversation started, for the standing notices in it. */
+  async recordConversationOrigin(
+    roomId: string,
+    origin: ConversationOriginRecord["origin"],
+    acceptedAt: number = Date.now(),
+  ): Promise<void> {
+    await this.#client.setRoomAccountData(roomId, CONVERSATION_ORIGIN_EVENT, {
+      origin,
+      acceptedAt,
+    });
+  }
+
+  /** When this account joined the room (its membership event); undefined when not joined. */
+  joinedAt(roomId: string): number | undefined {
+    const room = this.#client.getRoom(roomId);
+    if (room?.getMyMembership() !== MEMBERSHIP_JOIN) return undefined;
+    return room.getMember(this.userId)?.events.member?.getTs();
   }
 
   async join(roomId: string): Promise<void> {
@@ -450,7 +527,58 @@ export class ChatSession {
 
   // --- end of key backup ---------------------------------------------------
 
+  /**
+   * Olm-encrypted to-device messages, for the age exchange (age/ageExchange.ts).
+   * The first handler also receives what arrived during the first sync.
+   */
+  readonly toDevice: ToDeviceTransport = {
+    send: async (userId, type, content) => {
+      const crypto = this.#client.getCrypto();
+      if (crypto === undefined) throw new Error("end-to-end encryption is not running");
+      // Strangers share no room yet, so their devices may not be tracked (trackDevices.ts).
+      await trackDevicesOf(crypto, userId);
+      const deviceMap = await crypto.getUserDeviceInfo([userId]);
+      const devices = [...(deviceMap.get(userId)?.keys() ?? [])].map((deviceId) => ({
+        userId,
+        deviceId,
+      }));
+      if (devices.length === 0) return 0;
+      await this.#client.queueToDevice(
+        await crypto.encryptToDeviceMessages(type, devices, content),
+      );
+      return devices.length;
+    },
+    onEncrypted: (handler) => {
+      this.#toDeviceHandlers.add(handler);
+      const backlog = this.#toDeviceBacklog ?? [];
+      this.#toDeviceBacklog = undefined;
+      for (const message of backlog) handler(message);
+      return () => this.#toDeviceHandlers.delete(handler);
+    },
+  };
+
+  /** A Matrix OpenID token: proves this user ID to a third party (the age provider), nothing more. */
+  async openIdToken(): Promise<OpenIdToken> {
+    const token = await this.#client.getOpenIdToken();
+    return { access_token: token.access_token, matrix_server_name: token.matrix_server_name };
+  }
+
   #listen(): void {
+    this.#client.on(ClientEvent.ReceivedToDeviceMessage, ({ message, encryptionInfo }) => {
+      // Only what Olm decrypted, from the user the decryption authenticated.
+      if (encryptionInfo === null || encryptionInfo.sender !== message.sender) return;
+      const received: EncryptedToDeviceMessage = {
+        type: message.type,
+        sender: message.sender,
+        content: message.content,
+      };
+      if (this.#toDeviceBacklog !== undefined) {
+        if (this.#toDeviceBacklog.length < MAX_TO_DEVICE_BACKLOG)
+          this.#toDeviceBacklog.push(received);
+        return;
+      }
+      for (const handler of this.#toDeviceHandlers) handler(received);
+    });
     const changed = (): void => {
       this.#scheduleRecompute();
     };
@@ -468,6 +596,7 @@ export class ChatSession {
     this.#client.on(RoomMemberEvent.Name, changed);
     this.#client.on(RoomMemberEvent.Membership, changed);
     this.#client.on(ClientEvent.AccountData, changed);
+    this.#client.on(RoomEvent.AccountData, changed);
   }
 
   // Many SDK events arrive in one burst per sync: coalesce them into one snapshot.
@@ -506,6 +635,14 @@ function toChatSummary(room: Room, myUserId: string): ChatSummary {
     unreadCount: room.getUnreadNotificationCount(NotificationCountType.Total),
     inviterUserId: membership === "invite" ? inviteEvent?.getSender() : undefined,
   };
+}
+
+function toConversationOrigin(content: unknown): ConversationOriginRecord | undefined {
+  if (typeof content !== "object" || content === null) return undefined;
+  const { origin, acceptedAt } = content as Record<string, unknown>;
+  if (origin !== "accepted-request" && origin !== "started-by-me") return undefined;
+  if (typeof acceptedAt !== "number" || !Number.isFinite(acceptedAt)) return undefined;
+  return { origin, acceptedAt };
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

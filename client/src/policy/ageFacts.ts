@@ -1,8 +1,8 @@
 // Policy layer: what this device knows about people's ages, as engine facts.
 // A band counts only when a signed age attestation was presented and verified
-// (client/src/matrix/age). Until presentations travel between clients, the
-// client knows no verified band; the engine then treats everyone as
-// `unverified`, which towards minors is the protective reading.
+// (client/src/matrix/age): the device user's own band from the attestation in
+// its wallet, anyone else's from a presentation they sent this device. Anyone
+// else is `unverified`, which towards minors is the protective reading.
 
 import type { PersonFacts } from "@safety-by-design/policy-engine";
 
@@ -23,5 +23,23 @@ export function ageFactsFromVerified(
   return {
     self: () => verified.get(selfUserId) ?? UNVERIFIED,
     about: (userId) => verified.get(userId) ?? UNVERIFIED,
+  };
+}
+
+/** What the device's age wallet and age exchange know (client/src/matrix/age). */
+export type DeviceAgeKnowledge = {
+  /** The device user's own verified band, if the wallet holds a valid attestation. */
+  readonly ownBand: () => PersonFacts["ageBand"] | undefined;
+  /** A band another person presented to this device and that verified, while valid. */
+  readonly peerBand: (userId: string) => PersonFacts["ageBand"] | undefined;
+};
+
+/** Age facts from this device's own verification: a band counts only when it verified. */
+export function ageFactsFromDevice(knowledge: DeviceAgeKnowledge): AgeFactsSource {
+  const facts = (band: PersonFacts["ageBand"] | undefined): PersonFacts =>
+    band === undefined || band === "unverified" ? UNVERIFIED : { ageBand: band, ageVerified: true };
+  return {
+    self: () => facts(knowledge.ownBand()),
+    about: (userId) => facts(knowledge.peerBand(userId)),
   };
 }

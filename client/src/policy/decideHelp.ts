@@ -7,9 +7,11 @@ import type {
   HelpMoment,
   PersonFacts,
   PolicyEngine,
+  ReportCategory,
 } from "@safety-by-design/policy-engine";
 
-export type HelpDecider = (moment: HelpMoment) => HelpDecision;
+/** `reportCategory`: with "after-report", what was reported (adds e.g. Helpwanted after sextortion). */
+export type HelpDecider = (moment: HelpMoment, reportCategory?: ReportCategory) => HelpDecision;
 
 export function helpDecider(
   engine: PolicyEngine,
@@ -17,6 +19,9 @@ export function helpDecider(
   person: () => PersonFacts,
   locale: () => string,
 ): HelpDecider {
-  return (moment) =>
-    engine.decide({ point: "help", person: person(), moment, locale: locale() }, clock());
+  return (moment, reportCategory) =>
+    engine.decide(
+      { point: "help", person: person(), moment, reportCategory, locale: locale() },
+      clock(),
+    );
 }

@@ -81,8 +81,8 @@ describe("policy gateway (real nl-default and strict packs)", () => {
     expect(friendLike.notices.map((n) => n.id)).toContain("name-resembles-contact");
   });
 
-  it("refuses, sender side, an adult starting a chat with a minor, with Stop it Now", () => {
-    const decision = gatewayFor(ALEX, "nl-default").startChat(NOOR);
+  it("refuses, sender side, an adult starting a chat with a minor, with Stop it Now", async () => {
+    const decision = await gatewayFor(ALEX, "nl-default").startChat(NOOR);
     expect(decision.effect).toBe("refused");
     expect(decision.help).toContain("stop-it-now");
   });

@@ -5,13 +5,20 @@
 
 import type {
   ContactDecision,
+  DisclosureDecision,
   IncomingContactDecision,
   PolicyEngine,
 } from "@safety-by-design/policy-engine";
 import type { ContactSummary, InvitationSummary } from "../matrix/chatSession.ts";
 import { resemblesAny } from "../matrix/displayNames.ts";
 import type { AgeFactsSource } from "./ageFacts.ts";
+import { ageGating, type ContactProbe } from "./ageGating.ts";
+import {
+  conversationNoticeDecider,
+  type ConversationNoticeDecider,
+} from "./decideConversationNotices.ts";
 import { helpDecider, type HelpDecider } from "./decideHelp.ts";
+import { reportDecider, type ReportDecider } from "./decideReport.ts";
 
 /** What the gateway needs to know about relationships; ChatSession provides it. */
 export type RelationshipFacts = {
@@ -30,16 +37,24 @@ export type PolicyGatewayDependencies = {
   readonly helpServiceNames: readonly string[];
   /** The device's locale (BCP 47), e.g. "nl-NL": help adds 112 outside the pack's country. */
   readonly locale?: () => string;
+  /** Asks a recipient's devices before a chat starts (ageGating.ts); absent: no probing. */
+  readonly probe?: ContactProbe;
 };
 
 export type PolicyGateway = {
   readonly engine: PolicyEngine;
   /** How an invitation is presented on this device: normal chat, request, filtered or declined. */
   readonly presentInvitation: (invitation: InvitationSummary) => IncomingContactDecision;
-  /** Sender side: may the device user start a chat with this person? */
-  readonly startChat: (otherUserId: string) => ContactDecision;
+  /** Sender side: may the device user start a chat with this person? (May ask their device first.) */
+  readonly startChat: (otherUserId: string) => Promise<ContactDecision>;
+  /** May this device show its user's verified age band to this person? */
+  readonly disclosure: (audienceUserId: string) => DisclosureDecision;
   /** Which help resources fit the device user at this moment. */
   readonly help: HelpDecider;
+  /** Standing notices in an accepted conversation, e.g. the reminder after accepting a stranger. */
+  readonly conversationNotices: ConversationNoticeDecider;
+  /** What happens with a report: default category, anonymity, advice, help, what to offer after. */
+  readonly report: ReportDecider;
 };
 
 export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGateway {
@@ -61,6 +76,23 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
   return {
     engine,
     help: helpDecider(engine, clock, ages.self, deps.locale ?? (() => "nl-NL")),
+    conversationNotices: conversationNoticeDecider({
+      engine,
+      clock,
+      ages,
+      resemblesContact,
+      resemblesHelpService: (displayName) => resemblesAny(displayName, helpServiceNames),
+    }),
+    report: reportDecider({
+      engine,
+      clock,
+      ages,
+      isContact,
+      resemblance: (userId, displayName) => ({
+        contact: resemblesContact(userId, displayName),
+        helpService: displayName !== undefined && resemblesAny(displayName, helpServiceNames),
+      }),
+    }),
     presentInvitation: (invitation) =>
       engine.decide(
         {
@@ -80,16 +112,14 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
         },
         clock(),
       ),
-    startChat: (otherUserId) =>
-      engine.decide(
-        {
-          point: "contact",
-          sender: ages.self(),
-          recipient: ages.about(otherUserId),
-          isContact: isContact(otherUserId),
-        },
-        clock(),
-      ),
+    ...ageGating({
+      engine,
+      clock,
+      ages,
+      isContact,
+      sharesAcceptedConversation: (userId) => relationships.sharedRoomCount(userId) > 0,
+      probe: deps.probe,
+    }),
   };
 }
 

@@ -6,16 +6,18 @@ import { assertNever } from "../viewmodels/assertNever.ts";
 import { ChatListView } from "./ChatListView.tsx";
 import { ConversationView } from "./ConversationView.tsx";
 import { HelpView } from "./HelpView.tsx";
+import { ModerationView } from "./ModerationView.tsx";
 import { NewChatView } from "./NewChatView.tsx";
 import { NewGroupView } from "./NewGroupView.tsx";
 import { RecoveryView } from "./RecoveryView.tsx";
+import { ReportSheetView } from "./ReportSheetView.tsx";
 import { RequestView } from "./RequestView.tsx";
 import { SignInView } from "./SignInView.tsx";
 import { TranslatorContext } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
 export function App({ viewModel }: { viewModel: AppViewModel }) {
-  const { locale, screen, help } = useViewModel(viewModel);
+  const { locale, screen, help, report } = useViewModel(viewModel);
   const translator = useMemo(() => createTranslator(locale), [locale]);
   const { t } = translator;
 
@@ -53,7 +55,12 @@ export function App({ viewModel }: { viewModel: AppViewModel }) {
         {help ? (
           <HelpView viewModel={help} />
         ) : (
-          <main className="app-main">{renderScreen(screen, t)}</main>
+          <>
+            <main className="app-main" inert={report !== undefined}>
+              {renderScreen(screen, t)}
+            </main>
+            {report ? <ReportSheetView viewModel={report} /> : null}
+          </>
         )}
       </div>
     </TranslatorContext>
@@ -85,6 +92,8 @@ function renderScreen(
       return <RecoveryView viewModel={screen.recovery} />;
     case "new-group":
       return <NewGroupView viewModel={screen.newGroup} />;
+    case "moderation":
+      return <ModerationView viewModel={screen.moderation} />;
     default:
       return assertNever(screen);
   }

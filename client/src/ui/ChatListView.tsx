@@ -143,6 +143,11 @@ export function ChatListView({ viewModel }: { viewModel: ChatListViewModel }) {
 
       <footer className="account">
         <p className="signed-in-as">{t("chats.signedInAs", { userId: view.userId })}</p>
+        {view.canModerate ? (
+          <button type="button" onClick={viewModel.openModeration}>
+            {t("moderation.entry")}
+          </button>
+        ) : null}
         <button
           type="button"
           onClick={() => {

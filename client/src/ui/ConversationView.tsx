@@ -2,6 +2,7 @@
 // leave/block. Renders ConversationViewModel; contains no rules.
 import { useEffect, useId, useRef } from "react";
 import type { ConversationViewModel, MessageRow } from "../viewmodels/ConversationViewModel.ts";
+import { ConversationReminder } from "./ConversationReminder.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
@@ -37,6 +38,7 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
         backLabel={t("conversation.back")}
         onBack={viewModel.close}
       />
+      {viewModel.reminder ? <ConversationReminder viewModel={viewModel.reminder} /> : null}
       <p className="encrypted-note">{t("conversation.encrypted")}</p>
 
       {view.canLoadOlder ? (
@@ -64,6 +66,9 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
             row={row}
             time={time.format(row.timestamp)}
             onRetry={() => void viewModel.retry(row.id)}
+            onReport={() => {
+              viewModel.reportMessage(row.id);
+            }}
           />
         ))}
         <li ref={endOfMessages} className="end-of-messages" aria-hidden="true" />
@@ -105,6 +110,18 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
             {t("conversation.block", { name: other.label })}
           </button>
         ))}
+        {view.others.map((other) => (
+          <button
+            key={`report-${other.userId}`}
+            type="button"
+            aria-haspopup="dialog"
+            onClick={() => {
+              viewModel.reportPerson(other.userId);
+            }}
+          >
+            {t("report.person", { name: other.label })}
+          </button>
+        ))}
         <button type="button" onClick={() => void viewModel.leave()}>
           {t("conversation.leave")}
         </button>
@@ -113,7 +130,17 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
   );
 }
 
-function Message({ row, time, onRetry }: { row: MessageRow; time: string; onRetry: () => void }) {
+function Message({
+  row,
+  time,
+  onRetry,
+  onReport,
+}: {
+  row: MessageRow;
+  time: string;
+  onRetry: () => void;
+  onReport: () => void;
+}) {
   const { t, plural } = useTranslator();
   if (row.kind === "undecryptable") {
     return (
@@ -130,6 +157,18 @@ function Message({ row, time, onRetry }: { row: MessageRow; time: string; onRetr
       <span className="message-meta">
         <time dateTime={new Date(row.timestamp).toISOString()}>{time}</time>
         {row.sendState === "sending" ? <span> · {t("conversation.sending")}</span> : null}
+        {/* Every message from someone else can be reported. */}
+        {row.mine ? null : (
+          <button
+            type="button"
+            className="message-report"
+            aria-haspopup="dialog"
+            aria-label={t("report.messageButtonLabel", { name: row.senderLabel })}
+            onClick={onReport}
+          >
+            {t("report.messageButton")}
+          </button>
+        )}
       </span>
       {row.sendState === "failed" ? (
         <span className="message-failed" role="alert">

@@ -1,15 +1,16 @@
 // One request from someone who is not a contact: who is asking, the engine's
 // notices for this reader, and the choices the engine offers.
 import type { RequestViewModel } from "../viewmodels/RequestViewModel.ts";
-import { HelpResourceList } from "./HelpResourceList.tsx";
+import { HelpRows } from "./HelpRows.tsx";
 import { NoticeList } from "./NoticeList.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
+import { WhyDetails } from "./WhyDetails.tsx";
 
 export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
   const view = useViewModel(viewModel);
-  const { t, why } = useTranslator();
+  const { t } = useTranslator();
 
   return (
     <section className="request" aria-labelledby="request-title">
@@ -30,19 +31,8 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
             <span className="row-id">{view.inviterUserId}</span>
           </p>
           <NoticeList notices={view.notices} />
-          {view.preview === "shown" ? null : <p className="hint">{t("request.previewHidden")}</p>}
-          <HelpResourceList ids={view.help} />
-          <details className="why">
-            <summary>{t("why.title")}</summary>
-            <ul>
-              {[...new Set(view.reasons.map((reason) => why(reason) ?? t("why.other")))].map(
-                (text) => (
-                  <li key={text}>{text}</li>
-                ),
-              )}
-            </ul>
-            <p className="hint">{t("why.rules", { pack: view.pack })}</p>
-          </details>
+          <HelpRows ids={view.help} />
+          {/* The choices come right after the notice and its help: on a phone all fit one screen. */}
           <div className="actions">
             {view.canAccept ? (
               <button
@@ -64,7 +54,19 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
                 {t("request.block")}
               </button>
             ) : null}
+            {view.canReport ? (
+              <button
+                type="button"
+                aria-haspopup="dialog"
+                disabled={view.busy}
+                onClick={() => void viewModel.blockAndReport()}
+              >
+                {t("request.blockAndReport")}
+              </button>
+            ) : null}
           </div>
+          {view.preview === "shown" ? null : <p className="hint">{t("request.previewHidden")}</p>}
+          <WhyDetails reasons={view.reasons} pack={view.pack} />
         </>
       )}
     </section>

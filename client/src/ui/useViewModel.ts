@@ -7,5 +7,6 @@ type Observable<S> = {
 };
 
 export function useViewModel<S>(viewModel: Observable<S>): S {
-  return useSyncExternalStore(viewModel.subscribe, viewModel.getSnapshot);
+  // The same snapshot for server rendering, which the views' unit tests use (no DOM there).
+  return useSyncExternalStore(viewModel.subscribe, viewModel.getSnapshot, viewModel.getSnapshot);
 }

@@ -1,5 +1,6 @@
 import { createPolicyEngine, loadBundledPack } from "@safety-by-design/policy-engine";
 import { describe, expect, it, vi } from "vitest";
+import { unavailableReporting } from "../matrix/reporting/reportingSession.ts";
 import type { SessionCredentials } from "../matrix/signIn.ts";
 import { ageFactsFromVerified, UNVERIFIED } from "../policy/ageFacts.ts";
 import { helpDecider } from "../policy/decideHelp.ts";
@@ -54,6 +55,9 @@ function fakeSession(signOut = vi.fn(() => Promise.resolve())): RunningSession {
     signOut,
     invitations: () => [],
     join: () => Promise.resolve(),
+    conversationOrigin: () => undefined,
+    recordConversationOrigin: () => Promise.resolve(),
+    joinedAt: () => undefined,
     directChatWith: () => undefined,
     createEncryptedDirectChat: () => Promise.resolve("!new"),
     createEncryptedGroup: () => Promise.resolve("!group"),
@@ -74,7 +78,7 @@ function fakeSession(signOut = vi.fn(() => Promise.resolve())): RunningSession {
     },
     helpServiceNames: [],
   });
-  return { session, gateway, stop: vi.fn() };
+  return { session, gateway, reports: unavailableReporting(), stop: vi.fn() };
 }
 
 function deps(overrides: Partial<AppDependencies> = {}): AppDependencies {

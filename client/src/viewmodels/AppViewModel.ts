@@ -2,16 +2,26 @@
 // life cycle (restore on load, sign in, sign out). Its dependencies come in
 // from main.tsx, so tests can run it without a browser or a homeserver.
 
-import type { Locale } from "../i18n/i18n.ts";
+import type { ReportCategory } from "@safety-by-design/policy-engine";
+import { createTranslator, type Locale } from "../i18n/i18n.ts";
+import type { ReportFiler } from "../matrix/reporting/reportFiler.ts";
 import type { SessionCredentials, SignInResult } from "../matrix/signIn.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
 import { ChatListViewModel, type ChatListSource, type HomeTab } from "./ChatListViewModel.ts";
+import {
+  ConversationReminderViewModel,
+  wakeAtWithTimers,
+  type ConversationReminderSource,
+  type WakeAt,
+} from "./ConversationReminderViewModel.ts";
 import { ConversationViewModel, type ConversationSource } from "./ConversationViewModel.ts";
 import { HelpViewModel, type HelpMomentView } from "./HelpViewModel.ts";
+import { ModerationViewModel, type ModerationAccess } from "./ModerationViewModel.ts";
 import type { HelpDecider } from "../policy/decideHelp.ts";
 import { NewChatViewModel, type NewChatSource } from "./NewChatViewModel.ts";
 import { NewGroupViewModel, type NewGroupSource } from "./NewGroupViewModel.ts";
 import { RecoveryViewModel, type RecoverySource } from "./RecoveryViewModel.ts";
+import { ReportSheetViewModel, type ReportSubject } from "./ReportSheetViewModel.ts";
 import { RequestViewModel, type RequestSource } from "./RequestViewModel.ts";
 import { SignInViewModel, type SignInError } from "./SignInViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
@@ -22,7 +32,8 @@ export type SessionPort = ChatListSource &
   RequestSource &
   RecoverySource &
   NewChatSource &
-  NewGroupSource & {
+  NewGroupSource &
+  ConversationReminderSource & {
     stop(): void;
     signOut(): Promise<void>;
   };
@@ -31,6 +42,10 @@ export type SessionPort = ChatListSource &
 export type RunningSession = {
   readonly session: SessionPort;
   readonly gateway: PolicyGateway;
+  /** Files reports and follows their delivery (the outbox of this account). */
+  readonly reports: ReportFiler;
+  /** The moderation screen's dependencies; offered only if the account is a server admin. */
+  readonly moderation?: ModerationAccess | undefined;
   /** Stops on-device enforcement and the session's background work. */
   readonly stop: () => void;
 };
@@ -52,6 +67,8 @@ export type AppDependencies = {
   readonly reportError: (message: string, error: unknown) => void;
   /** Help decisions before sign-in, when nothing is known about the person. */
   readonly signedOutHelp: HelpDecider;
+  /** Wakes a conversation's reminder when the engine's time for it is up (default: timers). */
+  readonly wakeAt?: WakeAt;
 };
 
 export type AppScreen =
@@ -62,13 +79,16 @@ export type AppScreen =
   | { readonly kind: "request"; readonly request: RequestViewModel }
   | { readonly kind: "new-chat"; readonly newChat: NewChatViewModel }
   | { readonly kind: "recovery"; readonly recovery: RecoveryViewModel }
-  | { readonly kind: "new-group"; readonly newGroup: NewGroupViewModel };
+  | { readonly kind: "new-group"; readonly newGroup: NewGroupViewModel }
+  | { readonly kind: "moderation"; readonly moderation: ModerationViewModel };
 
 export type AppSnapshot = {
   readonly locale: Locale;
   readonly screen: AppScreen;
   /** The help screen, over whatever screen is open; undefined when closed. */
   readonly help: HelpViewModel | undefined;
+  /** The report sheet, over whatever screen is open; undefined when closed. */
+  readonly report: ReportSheetViewModel | undefined;
 };
 
 export class AppViewModel extends ViewModel<AppSnapshot> {
@@ -76,7 +96,12 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
   #session: RunningSession | undefined;
 
   constructor(deps: AppDependencies) {
-    super({ locale: deps.initialLocale, screen: { kind: "restoring" }, help: undefined });
+    super({
+      locale: deps.initialLocale,
+      screen: { kind: "restoring" },
+      help: undefined,
+      report: undefined,
+    });
     this.#deps = deps;
   }
 
@@ -96,21 +121,76 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
   };
 
   /** One tap from any screen, signed in or not. */
-  readonly openHelp = (moment: HelpMomentView = "general"): void => {
+  readonly openHelp = (
+    moment: HelpMomentView = "general",
+    reportCategory?: ReportCategory,
+  ): void => {
     this.getSnapshot().help?.dispose();
     const decide = this.#session?.gateway.help ?? this.#deps.signedOutHelp;
-    const help = new HelpViewModel(decide, moment, {
-      close: () => {
-        this.#closeHelp();
+    const help = new HelpViewModel(
+      decide,
+      moment,
+      {
+        close: () => {
+          this.#closeHelp();
+        },
+        quickExit: () => {
+          // Away from help at once, to a plain screen: the chat list, or sign-in.
+          this.#closeHelp();
+          this.#closeReport();
+          if (this.#session !== undefined) this.#showChats();
+        },
       },
-      quickExit: () => {
-        // Away from help at once, to a plain screen: the chat list, or sign-in.
-        this.#closeHelp();
-        if (this.#session !== undefined) this.#showChats();
-      },
-    });
+      reportCategory,
+    );
     this.update({ ...this.getSnapshot(), help });
   };
+
+  /**
+   * Opens the report sheet over the current screen. It stays open when the
+   * screen behind it changes (after block or leave), so the reporter keeps
+   * seeing the report's status.
+   */
+  #openReport(subject: ReportSubject, alreadyBlocked = false): void {
+    const running = this.#session;
+    if (running === undefined) return;
+    this.getSnapshot().report?.dispose();
+    const { t } = createTranslator(this.getSnapshot().locale);
+    const report = new ReportSheetViewModel(subject, {
+      reporting: running.reports,
+      decide: running.gateway.report,
+      source: running.session,
+      explanation: (category) =>
+        t("report.explanation", { category: t(`report.category.${category}`) }),
+      alreadyBlocked,
+      actions: {
+        block: async (userId) => {
+          await running.session.block(userId);
+          // A blocked request is declined too, as the request screen's block does.
+          if (subject.kind === "request") {
+            await running.session.leave(subject.roomId);
+            this.#showChats("requests");
+          }
+        },
+        leave: async (roomId) => {
+          await running.session.leave(roomId);
+          this.#showChats();
+        },
+        help: (category) => {
+          this.openHelp("after-report", category);
+        },
+        close: () => {
+          this.#closeReport();
+        },
+      },
+    });
+    this.update({ ...this.getSnapshot(), report });
+  }
+
+  #closeReport(): void {
+    this.getSnapshot().report?.dispose();
+    this.update({ ...this.getSnapshot(), report: undefined });
+  }
 
   #closeHelp(): void {
     this.getSnapshot().help?.dispose();
@@ -119,6 +199,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
 
   override dispose(): void {
     this.#disposeScreen();
+    this.getSnapshot().report?.dispose();
     this.#session?.stop();
     this.#session?.session.stop();
     super.dispose();
@@ -145,6 +226,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
   async #signOut(): Promise<void> {
     const running = this.#session;
     this.#session = undefined;
+    this.#closeReport();
     if (running !== undefined) {
       running.stop();
       this.#deps.forgetCredentials(running.session.userId);
@@ -178,6 +260,15 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
         startNewGroup: () => {
           this.#showNewGroup();
         },
+        moderation:
+          running.moderation === undefined
+            ? undefined
+            : {
+                isAvailable: running.moderation.isAvailable,
+                open: () => {
+                  this.#showModeration();
+                },
+              },
       },
       tab,
     );
@@ -187,9 +278,23 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
   #showConversation(roomId: string): void {
     const running = this.#session;
     if (running === undefined) return;
-    const conversation = new ConversationViewModel(running.session, roomId, () => {
-      this.#showChats();
-    });
+    const reminder = new ConversationReminderViewModel(
+      running.session,
+      running.gateway.conversationNotices,
+      roomId,
+      this.#deps.wakeAt ?? wakeAtWithTimers(),
+    );
+    const conversation = new ConversationViewModel(
+      running.session,
+      roomId,
+      () => {
+        this.#showChats();
+      },
+      reminder,
+      (subject) => {
+        this.#openReport(subject);
+      },
+    );
     this.#setScreen({ kind: "conversation", conversation });
   }
 
@@ -224,6 +329,9 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
       openConversation: (id) => {
         this.#showConversation(id);
       },
+      report: (subject) => {
+        this.#openReport(subject, true);
+      },
     });
     this.#setScreen({ kind: "request", request });
   }
@@ -240,6 +348,18 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
       },
     });
     this.#setScreen({ kind: "new-group", newGroup });
+  }
+
+  #showModeration(): void {
+    const access = this.#session?.moderation;
+    if (access === undefined) return;
+    const moderation = new ModerationViewModel(access, {
+      back: () => {
+        this.#showChats();
+      },
+    });
+    this.#setScreen({ kind: "moderation", moderation });
+    void moderation.start();
   }
 
   #showNewChat(): void {
@@ -285,5 +405,6 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     if (screen.kind === "new-chat") screen.newChat.dispose();
     if (screen.kind === "recovery") screen.recovery.dispose();
     if (screen.kind === "new-group") screen.newGroup.dispose();
+    if (screen.kind === "moderation") screen.moderation.dispose();
   }
 }

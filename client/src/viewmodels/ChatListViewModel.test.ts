@@ -93,4 +93,27 @@ describe("ChatListViewModel places invitations as the engine decides", () => {
     );
     expect(vm.getSnapshot().controlArm).toBe(true);
   });
+
+  it("offers the moderation screen only once the server says this account is an admin", async () => {
+    const open = vi.fn();
+    const admin = new ChatListViewModel(source([]), gateway(), {
+      ...actions,
+      moderation: { isAvailable: () => Promise.resolve(true), open },
+    });
+    expect(admin.getSnapshot().canModerate).toBe(false);
+    await vi.waitFor(() => {
+      expect(admin.getSnapshot().canModerate).toBe(true);
+    });
+    admin.openModeration();
+    expect(open).toHaveBeenCalledTimes(1);
+
+    const notAdmin = new ChatListViewModel(source([]), gateway(), {
+      ...actions,
+      moderation: { isAvailable: () => Promise.resolve(false), open },
+    });
+    await Promise.resolve();
+    expect(notAdmin.getSnapshot().canModerate).toBe(false);
+    notAdmin.openModeration();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
 });

@@ -25,6 +25,9 @@ export type ChatListActions = {
   readonly openRequest: (roomId: string) => void;
   readonly startNewChat: () => void;
   readonly startNewGroup: () => void;
+  /** The moderation screen, shown as an entry only once `isAvailable` says yes (server admins). */
+  readonly moderation?:
+    { readonly isAvailable: () => Promise<boolean>; readonly open: () => void } | undefined;
 };
 
 export type ChatRow = {
@@ -65,6 +68,8 @@ export type ChatListSnapshot = {
   readonly policyFailedClosed: boolean;
   /** A pack marked as a control arm (no protection) is in use: shown as a banner. */
   readonly controlArm: boolean;
+  /** This account may open the moderation screen (it is a server admin). */
+  readonly canModerate: boolean;
 };
 
 export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
@@ -72,6 +77,7 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
   readonly #gateway: PolicyGateway;
   readonly #actions: ChatListActions;
   #tab: HomeTab = "chats";
+  #canModerate = false;
 
   constructor(
     source: ChatListSource,
@@ -89,7 +95,23 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
         this.#refresh();
       }),
     );
+    let disposed = false;
+    this.onDispose(() => {
+      disposed = true;
+    });
+    void actions.moderation?.isAvailable().then(
+      (available) => {
+        if (disposed || !available) return;
+        this.#canModerate = true;
+        this.#refresh();
+      },
+      () => undefined,
+    );
   }
+
+  readonly openModeration = (): void => {
+    if (this.#canModerate) this.#actions.moderation?.open();
+  };
 
   readonly showTab = (tab: HomeTab): void => {
     this.#tab = tab;
@@ -127,7 +149,10 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
   }
 
   #refresh(): void {
-    this.update(snapshotOf(this.#source, this.#gateway, this.#tab));
+    this.update({
+      ...snapshotOf(this.#source, this.#gateway, this.#tab),
+      canModerate: this.#canModerate,
+    });
   }
 }
 
@@ -185,5 +210,6 @@ function snapshotOf(
     requests,
     policyFailedClosed: policyFailedClosed || gateway.engine.problems.length > 0,
     controlArm: gateway.engine.pack.purpose === "control-arm",
+    canModerate: false,
   };
 }

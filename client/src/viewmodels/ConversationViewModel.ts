@@ -3,6 +3,8 @@
 
 import type { ConversationSnapshot, TimelineMessage } from "../matrix/chatSession.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
+import type { ConversationReminderViewModel } from "./ConversationReminderViewModel.ts";
+import type { ReportSubject } from "./ReportSheetViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
 
 /** What a conversation needs of a session; the Matrix layer's ChatSession satisfies it. */
@@ -48,16 +50,33 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
   readonly #source: ConversationSource;
   readonly #roomId: string;
   readonly #onClosed: () => void;
+  readonly #openReport: (subject: ReportSubject) => void;
   #draft = "";
   #loadingOlder = false;
   #notice: MessageKey | undefined;
   #lastReadId: string | undefined;
 
-  constructor(source: ConversationSource, roomId: string, onClosed: () => void) {
+  /** The engine's standing notices at the top; owned (and disposed) by this view model. */
+  readonly reminder: ConversationReminderViewModel | undefined;
+
+  constructor(
+    source: ConversationSource,
+    roomId: string,
+    onClosed: () => void,
+    reminder?: ConversationReminderViewModel,
+    /** Opens the report sheet (the app owns it, so it outlives this screen). */
+    openReport?: (subject: ReportSubject) => void,
+  ) {
     super(emptySnapshot(roomId));
     this.#source = source;
     this.#roomId = roomId;
     this.#onClosed = onClosed;
+    this.#openReport = openReport ?? (() => undefined);
+    this.reminder = reminder;
+    if (reminder !== undefined)
+      this.onDispose(() => {
+        reminder.dispose();
+      });
     this.#refresh();
     this.onDispose(
       source.subscribe(() => {
@@ -120,6 +139,15 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
 
   readonly close = (): void => {
     this.#onClosed();
+  };
+
+  /** Report: opens the sheet that shows what will be shared, with one button to send. */
+  readonly reportMessage = (eventId: string): void => {
+    this.#openReport({ kind: "message", roomId: this.#roomId, eventId });
+  };
+
+  readonly reportPerson = (userId: string): void => {
+    this.#openReport({ kind: "profile", roomId: this.#roomId, userId });
   };
 
   #refresh(): void {

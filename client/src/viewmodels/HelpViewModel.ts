@@ -2,6 +2,7 @@
 // selected for this person and moment. Everything it shows is bundled: no
 // network request, nothing recorded.
 
+import type { ReportCategory } from "@safety-by-design/policy-engine";
 import type { HelpResourceId } from "../help/resources.ts";
 import type { HelpDecider } from "../policy/decideHelp.ts";
 import type { NoticeView } from "./noticeView.ts";
@@ -24,8 +25,10 @@ export class HelpViewModel extends ViewModel<HelpSnapshot> {
     decide: HelpDecider,
     moment: HelpMomentView,
     actions: { close: () => void; quickExit: () => void },
+    /** With "after-report": the engine category that was reported. */
+    reportCategory?: ReportCategory,
   ) {
-    const decision = decide(moment);
+    const decision = decide(moment, reportCategory);
     super({
       moment,
       resources: decision.help,

@@ -63,7 +63,10 @@ export class NewChatViewModel extends ViewModel<NewChatSnapshot> {
       this.update({ ...this.getSnapshot(), error: "newChat.error.self", decision: undefined });
       return;
     }
-    const decision = this.#gateway.startChat(otherUserId);
+    // The engine may ask the other person's device first (age gating): a few seconds at most.
+    this.update({ ...this.getSnapshot(), busy: true, error: undefined, decision: undefined });
+    const decision = await this.#gateway.startChat(otherUserId);
+    this.update({ ...this.getSnapshot(), busy: false });
     const shown = {
       effect: decision.effect,
       notices: decision.notices,

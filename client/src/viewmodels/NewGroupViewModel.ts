@@ -81,10 +81,15 @@ export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> {
       this.update({ ...view, error, checks: [] });
       return;
     }
-    const checks = people.map((userId) => {
-      const decision = this.#gateway.startChat(userId);
-      return { userId, effect: decision.effect, notices: decision.notices };
-    });
+    // Each check may ask that person's device first (age gating), so the button is busy meanwhile.
+    this.update({ ...view, busy: true });
+    const checks = await Promise.all(
+      people.map(async (userId) => {
+        const decision = await this.#gateway.startChat(userId);
+        return { userId, effect: decision.effect, notices: decision.notices };
+      }),
+    );
+    this.update({ ...view, busy: false });
     const needsAttention = checks.filter((check) => check.effect !== "allowed");
     if (needsAttention.length > 0 && view.checks.length === 0) {
       // Show what the engine said; the person reads it and decides (or removes someone).

@@ -10,12 +10,15 @@ import type {
 } from "@safety-by-design/policy-engine";
 import type { InvitationSummary } from "../matrix/chatSession.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
+import type { ReportSubject } from "./ReportSheetViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
 
 export type RequestSource = {
   invitations(): readonly InvitationSummary[];
   subscribe(listener: () => void): () => void;
   join(roomId: string): Promise<void>;
+  /** Remembers that the device user accepted this request (the reminder in the conversation). */
+  recordConversationOrigin(roomId: string, origin: "accepted-request"): Promise<void>;
   leave(roomId: string): Promise<void>;
   block(userId: string): Promise<void>;
 };
@@ -23,6 +26,8 @@ export type RequestSource = {
 export type RequestNavigation = {
   readonly back: () => void;
   readonly openConversation: (roomId: string) => void;
+  /** Opens the report sheet for someone the device user has just blocked. */
+  readonly report?: (subject: ReportSubject) => void;
 };
 
 export type RequestSnapshot =
@@ -41,6 +46,8 @@ export type RequestSnapshot =
       readonly canAccept: boolean;
       readonly canIgnore: boolean;
       readonly canBlock: boolean;
+      /** The engine offers "block and report" (and reporting is wired up). */
+      readonly canReport: boolean;
       readonly offered: readonly ActionId[];
       readonly decisionId: string;
       readonly reasons: readonly string[];
@@ -79,7 +86,14 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
   readonly accept = async (): Promise<void> => {
     const view = this.getSnapshot();
     if (!view.found || !view.canAccept) return;
-    await this.#act(() => this.#source.join(this.#roomId));
+    await this.#act(async () => {
+      await this.#source.join(this.#roomId);
+      // Without the record the origin reads as "unknown", which the engine treats as an
+      // accepted request anyway: a failed write costs the person nothing.
+      await this.#source.recordConversationOrigin(this.#roomId, "accepted-request").catch(() => {
+        /* protective default applies */
+      });
+    });
     this.#navigation.openConversation(this.#roomId);
   };
 
@@ -97,6 +111,19 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
       await this.#source.leave(this.#roomId);
     });
     this.#navigation.back();
+  };
+
+  /** Blocks at once (and declines), then opens the report sheet: one more tap sends the report. */
+  readonly blockAndReport = async (): Promise<void> => {
+    const view = this.getSnapshot();
+    if (!view.found || !view.canReport) return;
+    await this.block();
+    this.#navigation.report?.({
+      kind: "request",
+      roomId: this.#roomId,
+      userId: view.inviterUserId,
+      displayName: view.inviterName,
+    });
   };
 
   readonly back = (): void => {
@@ -134,6 +161,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
       canAccept: offered.includes("accept") || offered.includes("accept-after-reading"),
       canIgnore: offered.includes("ignore"),
       canBlock: offered.includes("block") || offered.includes("block-and-report"),
+      canReport: offered.includes("block-and-report") && this.#navigation.report !== undefined,
       offered,
       decisionId: decision.decisionId,
       reasons: decision.reasons,

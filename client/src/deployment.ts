@@ -1,0 +1,109 @@
+// Composition support: the deployment's configuration, read once from the
+// build environment (Vite's `import.meta.env`, set by tools/lib/deployment.ts
+// for the demo and the tests). Trust anchors are configuration, never code:
+// which age issuers to trust, where to ask for an attestation, and which key
+// seals reports for the moderation team.
+//
+// A broken value never throws here. It becomes "not configured" plus a
+// problem the app can show: no trusted issuer means everyone is `unverified`
+// (the protective reading); no moderation key means reports cannot be sealed
+// and the report screen says so instead of sending anything readable.
+
+export type TrustedAgeIssuer = {
+  readonly keyId: string;
+  /** Ed25519 public key, base64url. */
+  readonly publicKey: string;
+};
+
+export type DeploymentConfig = {
+  /** The homeserver the sign-in screen offers first. */
+  readonly homeserverUrl: string;
+  /** The age-assurance provider's attestation endpoint (base URL); undefined: none. */
+  readonly ageIssuerUrl: string | undefined;
+  readonly trustedAgeIssuers: readonly TrustedAgeIssuer[];
+  /** X25519 public key (base64url) reports are sealed to; undefined: reporting cannot seal. */
+  readonly moderationPublicKey: string | undefined;
+  /** What was wrong with the configuration, in English, for the console and the about screen. */
+  readonly problems: readonly string[];
+};
+
+export type DeploymentEnvironment = {
+  readonly VITE_HOMESERVER_URL?: string | undefined;
+  readonly VITE_AGE_ISSUER_URL?: string | undefined;
+  /** JSON: `[{ "keyId": "...", "publicKey": "..." }]`. */
+  readonly VITE_TRUSTED_AGE_ISSUERS?: string | undefined;
+  readonly VITE_MODERATION_PUBLIC_KEY?: string | undefined;
+};
+
+const DEFAULT_HOMESERVER_URL = "http://127.0.0.1:8008";
+const BASE64URL_KEY = /^[A-Za-z0-9_-]{43}$/;
+
+export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConfig {
+  const problems: string[] = [];
+  const text = (value: string | undefined): string | undefined =>
+    value === undefined || value.trim() === "" ? undefined : value.trim();
+
+  const ageIssuerUrl = text(env.VITE_AGE_ISSUER_URL);
+  if (ageIssuerUrl !== undefined && !isHttpUrl(ageIssuerUrl)) {
+    problems.push("VITE_AGE_ISSUER_URL is not an http(s) URL; age attestations are off");
+  }
+
+  const moderationPublicKey = text(env.VITE_MODERATION_PUBLIC_KEY);
+  if (moderationPublicKey !== undefined && !BASE64URL_KEY.test(moderationPublicKey)) {
+    problems.push(
+      "VITE_MODERATION_PUBLIC_KEY is not a 32-byte base64url key; reports cannot be sealed",
+    );
+  }
+
+  return {
+    homeserverUrl: text(env.VITE_HOMESERVER_URL) ?? DEFAULT_HOMESERVER_URL,
+    ageIssuerUrl: ageIssuerUrl !== undefined && isHttpUrl(ageIssuerUrl) ? ageIssuerUrl : undefined,
+    trustedAgeIssuers: parseTrustedIssuers(text(env.VITE_TRUSTED_AGE_ISSUERS), problems),
+    moderationPublicKey:
+      moderationPublicKey !== undefined && BASE64URL_KEY.test(moderationPublicKey)
+        ? moderationPublicKey
+        : undefined,
+    problems,
+  };
+}
+
+/** A list that does not parse trusts nobody: everyone stays `unverified`. */
+function parseTrustedIssuers(json: string | undefined, problems: string[]): TrustedAgeIssuer[] {
+  if (json === undefined) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    problems.push("VITE_TRUSTED_AGE_ISSUERS is not JSON; no age issuer is trusted");
+    return [];
+  }
+  const valid =
+    Array.isArray(value) &&
+    value.every(
+      (entry: unknown) =>
+        typeof entry === "object" &&
+        entry !== null &&
+        typeof (entry as Record<string, unknown>)["keyId"] === "string" &&
+        typeof (entry as Record<string, unknown>)["publicKey"] === "string" &&
+        BASE64URL_KEY.test((entry as Record<string, string>)["publicKey"] ?? ""),
+    );
+  if (!valid) {
+    problems.push(
+      "VITE_TRUSTED_AGE_ISSUERS is not a list of { keyId, publicKey }; no age issuer is trusted",
+    );
+    return [];
+  }
+  return (value as Record<string, string>[]).map((entry) => ({
+    keyId: entry["keyId"] ?? "",
+    publicKey: entry["publicKey"] ?? "",
+  }));
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}

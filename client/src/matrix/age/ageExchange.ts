@@ -1,0 +1,302 @@
+// Matrix layer, age assurance: presentations between devices. Everything
+// travels as Olm-encrypted to-device messages, never in invites, room state
+// or profiles, so the homeserver sees only that a few hundred encrypted bytes
+// went from one device to another (docs/age-assurance.md, "Carriage").
+//
+//   org.safety-by-design.age_presentation  { presentation, reply }
+//       "this is my band, for you": verified on arrival; `reply` asks the
+//       recipient to present back if its own policy allows.
+//   org.safety-by-design.contact_probe     { probe_id, presentation? }
+//       "I am about to start a chat with you" (with the sender's presentation
+//       when the sender's policy discloses it).
+//   org.safety-by-design.contact_answer    { probe_id, protects_minor }
+//       the recipient device's answer: would it hold such a contact aside to
+//       protect a minor? No band is disclosed.
+//
+// This module only carries and verifies. What to disclose, and how to answer
+// a probe, are policy decisions: the policy layer registers the handlers.
+
+import type { AgePresentation } from "./format.ts";
+import type { TrustedIssuer } from "./keys.ts";
+import { createPresentation } from "./presentation.ts";
+import { createMemoryReplayCache, type ReplayCacheEntry } from "./replayCache.ts";
+import { verifyPresentation, type AgeVerification } from "./verify.ts";
+import type { OwnAge } from "./wallet.ts";
+
+export const AGE_PRESENTATION_TYPE = "org.safety-by-design.age_presentation";
+export const CONTACT_PROBE_TYPE = "org.safety-by-design.contact_probe";
+export const CONTACT_ANSWER_TYPE = "org.safety-by-design.contact_answer";
+
+/** What the Matrix layer gives this module: encrypted to-device messages only. */
+export type ToDeviceTransport = {
+  /** Encrypts `content` for every device of `userId` and sends it; resolves with how many. */
+  send(userId: string, type: string, content: Record<string, unknown>): Promise<number>;
+  /**
+   * Calls `handler` with each to-device message that arrived Olm-encrypted;
+   * `sender` is the Matrix user the decryption authenticated. Plaintext
+   * to-device messages are never passed on.
+   */
+  onEncrypted(
+    handler: (message: {
+      readonly type: string;
+      readonly sender: string;
+      readonly content: Record<string, unknown>;
+    }) => void,
+  ): () => void;
+};
+
+export type VerifiedPeerBand = {
+  readonly band: Extract<AgeVerification, { verified: true }>["band"];
+  /** ms since the epoch: after this the band is forgotten. */
+  readonly validUntil: number;
+};
+
+export type ProbeAnswer = "protects-minor" | "open" | "no-answer";
+
+export type AgeExchangeDependencies = {
+  readonly selfUserId: string;
+  readonly transport: ToDeviceTransport;
+  readonly trustedIssuers: readonly TrustedIssuer[];
+  /** This device's own credentials (from the wallet). */
+  readonly ownAge: () => OwnAge;
+  readonly now: () => number;
+  /** Persists verified bands and the replay cache across reloads; absent: memory only. */
+  readonly storage?: Pick<Storage, "getItem" | "setItem"> | undefined;
+  readonly randomId: () => string;
+};
+
+type PresentationHandler = (
+  from: string,
+  verification: AgeVerification,
+  replyRequested: boolean,
+) => void;
+type ProbeHandler = (
+  from: string,
+  verification: AgeVerification | undefined,
+) => { readonly protectsMinor: boolean };
+
+type Persisted = {
+  readonly bands: Record<string, VerifiedPeerBand>;
+  readonly nonces: readonly ReplayCacheEntry[];
+};
+
+export class AgeExchange {
+  readonly #deps: AgeExchangeDependencies;
+  readonly #bands = new Map<string, VerifiedPeerBand>();
+  readonly #replayCache;
+  readonly #listeners = new Set<() => void>();
+  readonly #observers = new Set<(from: string, verification: AgeVerification) => void>();
+  readonly #pendingProbes = new Map<string, (answer: ProbeAnswer) => void>();
+  #onPresentation: PresentationHandler = () => undefined;
+  #onProbe: ProbeHandler = () => ({ protectsMinor: false });
+  readonly #stopReceiving: () => void;
+
+  constructor(deps: AgeExchangeDependencies) {
+    this.#deps = deps;
+    const persisted = this.#readPersisted();
+    for (const [userId, band] of Object.entries(persisted.bands)) this.#bands.set(userId, band);
+    this.#replayCache = createMemoryReplayCache({ entries: persisted.nonces });
+    this.#stopReceiving = deps.transport.onEncrypted((message) => {
+      void this.#receive(message.type, message.sender, message.content);
+    });
+  }
+
+  stop(): void {
+    this.#stopReceiving();
+    for (const resolve of this.#pendingProbes.values()) resolve("no-answer");
+    this.#pendingProbes.clear();
+  }
+
+  /** What this device has verified about `userId`'s band, while it is valid. */
+  verifiedBand(userId: string): VerifiedPeerBand | undefined {
+    const known = this.#bands.get(userId);
+    if (known === undefined) return undefined;
+    if (known.validUntil <= this.#deps.now()) {
+      this.#bands.delete(userId);
+      return undefined;
+    }
+    return known;
+  }
+
+  /** Called when a verified band arrives or expires. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Every verification outcome, accepted or not, with its reason (for tests,
+   * diagnostics and a study log of reasons; never the presentation itself).
+   */
+  observe(observer: (from: string, verification: AgeVerification) => void): () => void {
+    this.#observers.add(observer);
+    return () => this.#observers.delete(observer);
+  }
+
+  /** The policy layer decides whether to present back. */
+  handlePresentations(handler: PresentationHandler): void {
+    this.#onPresentation = handler;
+  }
+
+  /** The policy layer decides how this device answers contact probes. */
+  handleProbes(handler: ProbeHandler): void {
+    this.#onProbe = handler;
+  }
+
+  /** Presents this device's band to `userId` (only call it when the disclosure decision allows). */
+  async present(
+    userId: string,
+    options: { readonly reply: boolean },
+  ): Promise<"sent" | "nothing-to-present" | "no-devices"> {
+    const presentation = await this.#presentationFor(userId);
+    if (presentation === undefined) return "nothing-to-present";
+    const devices = await this.#deps.transport.send(userId, AGE_PRESENTATION_TYPE, {
+      presentation,
+      reply: options.reply,
+    });
+    return devices === 0 ? "no-devices" : "sent";
+  }
+
+  /**
+   * Tells `userId`'s devices that a chat is about to start, with this
+   * device's presentation when `disclose`, and waits up to `timeoutMs` for
+   * the first answer. A recipient that is offline gives "no-answer"; its
+   * device still enforces when it sees the invite.
+   */
+  async probeContact(
+    userId: string,
+    options: { readonly disclose: boolean; readonly timeoutMs: number },
+  ): Promise<ProbeAnswer> {
+    const probeId = this.#deps.randomId();
+    const presentation = options.disclose ? await this.#presentationFor(userId) : undefined;
+    const answered = new Promise<ProbeAnswer>((resolve) => {
+      this.#pendingProbes.set(probeId, resolve);
+    });
+    const devices = await this.#deps.transport.send(userId, CONTACT_PROBE_TYPE, {
+      probe_id: probeId,
+      ...(presentation === undefined ? {} : { presentation }),
+    });
+    if (devices === 0) {
+      this.#pendingProbes.delete(probeId);
+      return "no-answer";
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<ProbeAnswer>((resolve) => {
+      timer = setTimeout(() => {
+        resolve("no-answer");
+      }, options.timeoutMs);
+    });
+    try {
+      return await Promise.race([answered, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      this.#pendingProbes.delete(probeId);
+    }
+  }
+
+  async #presentationFor(userId: string): Promise<AgePresentation | undefined> {
+    const own = this.#deps.ownAge();
+    if (own.status !== "verified") return undefined;
+    return createPresentation(own.credentials.holder, own.credentials.attestation, {
+      audienceUserId: userId,
+      now: this.#deps.now(),
+    });
+  }
+
+  async #receive(type: string, sender: string, content: Record<string, unknown>): Promise<void> {
+    if (sender === this.#deps.selfUserId) return;
+    switch (type) {
+      case AGE_PRESENTATION_TYPE: {
+        const verification = await this.#verify(sender, content["presentation"]);
+        this.#onPresentation(sender, verification, content["reply"] === true);
+        return;
+      }
+      case CONTACT_PROBE_TYPE: {
+        const probeId = content["probe_id"];
+        if (typeof probeId !== "string" || probeId.length > 64) return;
+        const verification =
+          content["presentation"] === undefined
+            ? undefined
+            : await this.#verify(sender, content["presentation"]);
+        const { protectsMinor } = this.#onProbe(sender, verification);
+        await this.#deps.transport.send(sender, CONTACT_ANSWER_TYPE, {
+          probe_id: probeId,
+          protects_minor: protectsMinor,
+        });
+        return;
+      }
+      case CONTACT_ANSWER_TYPE: {
+        const probeId = content["probe_id"];
+        if (typeof probeId !== "string") return;
+        this.#pendingProbes.get(probeId)?.(
+          content["protects_minor"] === true ? "protects-minor" : "open",
+        );
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Verifies and, when valid, remembers the band; never throws. */
+  async #verify(sender: string, presentation: unknown): Promise<AgeVerification> {
+    const verification = await verifyPresentation(presentation, {
+      audienceUserId: this.#deps.selfUserId,
+      subjectUserId: sender,
+      now: this.#deps.now(),
+      trustedIssuers: this.#deps.trustedIssuers,
+      replayCache: this.#replayCache,
+    });
+    if (verification.verified) {
+      this.#bands.set(sender, { band: verification.band, validUntil: verification.validUntil });
+      this.#persist();
+      for (const listener of this.#listeners) listener();
+    }
+    for (const observer of this.#observers) observer(sender, verification);
+    return verification;
+  }
+
+  #storageKey(): string {
+    return `sbd.age-peers.${this.#deps.selfUserId}`;
+  }
+
+  #readPersisted(): Persisted {
+    const empty: Persisted = { bands: {}, nonces: [] };
+    try {
+      const text = this.#deps.storage?.getItem(this.#storageKey());
+      if (text === null || text === undefined) return empty;
+      const value = JSON.parse(text) as Partial<Persisted>;
+      const bands: Record<string, VerifiedPeerBand> = {};
+      for (const [userId, band] of Object.entries(value.bands ?? {})) {
+        if (
+          typeof band === "object" &&
+          ["8-12", "13-15", "16-17", "18+"].includes(band.band) &&
+          typeof band.validUntil === "number"
+        ) {
+          bands[userId] = { band: band.band, validUntil: band.validUntil };
+        }
+      }
+      const nonces = Array.isArray(value.nonces)
+        ? (value.nonces as readonly unknown[]).filter(
+            (entry): entry is ReplayCacheEntry =>
+              typeof entry === "object" &&
+              entry !== null &&
+              typeof (entry as Partial<ReplayCacheEntry>).key === "string" &&
+              typeof (entry as Partial<ReplayCacheEntry>).keepUntil === "number",
+          )
+        : [];
+      return { bands, nonces };
+    } catch {
+      return empty;
+    }
+  }
+
+  #persist(): void {
+    if (this.#deps.storage === undefined) return;
+    const now = this.#deps.now();
+    const bands: Record<string, VerifiedPeerBand> = {};
+    for (const [userId, band] of this.#bands) if (band.validUntil > now) bands[userId] = band;
+    const persisted: Persisted = { bands, nonces: this.#replayCache.snapshot(now) };
+    this.#deps.storage.setItem(this.#storageKey(), JSON.stringify(persisted));
+  }
+}

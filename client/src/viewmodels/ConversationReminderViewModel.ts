@@ -1,0 +1,154 @@
+// View model of the calm reminder at the top of an accepted conversation:
+// the engine's standing notices (conversation-notice decision), the help it
+// offers, and its reasons. The engine decides what shows and until when; this
+// asks again when the session changes and when a notice's time is up.
+
+import type { HelpResourceId } from "@safety-by-design/policy-engine";
+import type { ConversationOriginRecord, ConversationSnapshot } from "../matrix/chatSession.ts";
+import type { ConversationNoticeDecider } from "../policy/decideConversationNotices.ts";
+import type { NoticeView } from "./noticeView.ts";
+import { ViewModel } from "./ViewModel.ts";
+
+/** What the reminder needs of a session; the Matrix layer's ChatSession satisfies it. */
+export type ConversationReminderSource = {
+  readonly userId: string;
+  conversation(roomId: string): ConversationSnapshot | undefined;
+  conversationOrigin(roomId: string): ConversationOriginRecord | undefined;
+  joinedAt(roomId: string): number | undefined;
+  subscribe(listener: () => void): () => void;
+};
+
+/** Calls back at (or soon after) `time`, ms since the Unix epoch; returns a cancel function. */
+export type WakeAt = (time: number, callback: () => void) => () => void;
+
+// setTimeout holds at most 2^31-1 ms (about 24.8 days); a later wake-up comes in steps.
+const LONGEST_TIMEOUT_MS = 2_147_483_647;
+
+/** A WakeAt on the platform's timers, measuring from the given clock. */
+export function wakeAtWithTimers(now: () => number = Date.now): WakeAt {
+  return (time, callback) => {
+    const delay = Math.min(Math.max(0, time - now()), LONGEST_TIMEOUT_MS);
+    const handle = setTimeout(callback, delay);
+    return () => {
+      clearTimeout(handle);
+    };
+  };
+}
+
+export type ConversationReminderSnapshot = {
+  /** Empty when the engine raises no standing notice: then nothing shows. */
+  readonly notices: readonly NoticeView[];
+  /** Help the engine offers with the reminder (e.g. Kindertelefoon for a minor). */
+  readonly help: readonly HelpResourceId[];
+  /** The rules that decided, for "why am I seeing this?". */
+  readonly reasons: readonly string[];
+  /** Pack id and version, for "why am I seeing this?". */
+  readonly pack: string;
+};
+
+const NOTHING: ConversationReminderSnapshot = Object.freeze({
+  notices: [],
+  help: [],
+  reasons: [],
+  pack: "",
+});
+
+export class ConversationReminderViewModel extends ViewModel<ConversationReminderSnapshot> {
+  readonly #source: ConversationReminderSource;
+  readonly #decide: ConversationNoticeDecider;
+  readonly #roomId: string;
+  readonly #wakeAt: WakeAt;
+  #wake: { readonly time: number; readonly cancel: () => void } | undefined;
+
+  constructor(
+    source: ConversationReminderSource,
+    decide: ConversationNoticeDecider,
+    roomId: string,
+    wakeAt: WakeAt,
+  ) {
+    super(NOTHING);
+    this.#source = source;
+    this.#decide = decide;
+    this.#roomId = roomId;
+    this.#wakeAt = wakeAt;
+    this.#refresh();
+    this.onDispose(
+      source.subscribe(() => {
+        this.#refresh();
+      }),
+    );
+    this.onDispose(() => {
+      this.#wake?.cancel();
+      this.#wake = undefined;
+    });
+  }
+
+  #refresh(): void {
+    const conversation = this.#source.conversation(this.#roomId);
+    const others = (conversation?.members ?? []).filter(
+      (m) =>
+        m.userId !== this.#source.userId && (m.membership === "join" || m.membership === "invite"),
+    );
+    const recorded = this.#source.conversationOrigin(this.#roomId);
+    const joinedAt = this.#source.joinedAt(this.#roomId);
+    // One decision per other person (a group has several); the notices of all are shown once each.
+    const shown = others
+      .map((other) =>
+        this.#decide({
+          otherUserId: other.userId,
+          otherDisplayName: other.name,
+          recorded,
+          joinedAt,
+        }),
+      )
+      .filter((decision) => decision.effect === "show-notices");
+
+    const notices = uniqueBy(
+      shown.flatMap((d) => d.notices),
+      (n) => n.id,
+    );
+    this.#scheduleWake(notices.flatMap((n) => (n.until === undefined ? [] : [n.until])));
+    const next: ConversationReminderSnapshot =
+      notices.length === 0
+        ? NOTHING
+        : {
+            notices: notices.map(({ id, severity, copyKey }) => ({ id, severity, copyKey })),
+            help: unique(shown.flatMap((d) => (d.actions.includes("get-help") ? d.help : []))),
+            reasons: unique(shown.flatMap((d) => d.reasons)),
+            pack: shown[0] ? `${shown[0].pack.id} ${shown[0].pack.version}` : "",
+          };
+    // Sync events arrive often; publish only when what is shown changed.
+    if (JSON.stringify(next) !== JSON.stringify(this.getSnapshot())) this.update(next);
+  }
+
+  /** Asks the engine again when the first notice's time is up. */
+  #scheduleWake(untils: readonly number[]): void {
+    const time = untils.length === 0 ? undefined : Math.min(...untils);
+    if (time === this.#wake?.time) return;
+    this.#wake?.cancel();
+    this.#wake =
+      time === undefined
+        ? undefined
+        : {
+            time,
+            cancel: this.#wakeAt(time, () => {
+              this.#wake = undefined;
+              this.#refresh();
+            }),
+          };
+  }
+}
+
+function unique<T>(items: readonly T[]): readonly T[] {
+  return [...new Set(items)];
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): readonly T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

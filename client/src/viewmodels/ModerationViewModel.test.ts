@@ -1,0 +1,299 @@
+import { describe, expect, it, vi } from "vitest";
+import { createReportBundle, type ReportBundle } from "../matrix/reporting/bundle.ts";
+import type { InboxLoad, InboxReport } from "../matrix/reporting/moderationInbox.ts";
+import type { ModerationRouting } from "../policy/decideModerationRouting.ts";
+import {
+  ModerationViewModel,
+  type ModerationDependencies,
+  type ModerationPort,
+} from "./ModerationViewModel.ts";
+
+const NOOR = "@noor:localhost";
+const ALEX = "@alex:localhost";
+const ROOM = "!dm:localhost";
+
+let idCounter = 0;
+function bundle(category: ReportBundle["category"] = "asking-for-images"): ReportBundle {
+  idCounter++;
+  const created = createReportBundle(
+    {
+      category,
+      explanation: "He keeps asking me for photos.",
+      subject: {
+        kind: "message",
+        roomId: ROOM,
+        reported: {
+          eventId: "$e2",
+          sender: ALEX,
+          timestamp: 2_000,
+          kind: "text",
+          body: "send a pic",
+        },
+        preceding: [{ eventId: "$e1", sender: ALEX, timestamp: 1_000, kind: "text", body: "hi" }],
+        contextConsent: true,
+      },
+      reporter: { userId: NOOR, includeIdentity: true },
+      goodFaith: { confirmed: true, statementKey: "report.goodFaith.statement" },
+    },
+    {
+      now: () => 1_700_000_000_000,
+      randomBytes: (n) => Uint8Array.from({ length: n }, (_, i) => (idCounter * 17 + i) % 256),
+    },
+  );
+  if (!created.ok) throw new Error(created.problems.join("; "));
+  return created.bundle;
+}
+
+function opened(b: ReportBundle, receivedAt: number): InboxReport {
+  return {
+    reportId: b.reportId,
+    opened: { ok: true, bundle: b, signature: "valid", signerPublicKey: "signer-key" },
+    receivedAt,
+    filedBy: [NOOR],
+    serverEventSender: ALEX,
+    checks: { filedByNamedReporter: true, targetMatches: true, senderMatches: true },
+  };
+}
+
+const unreadable: InboxReport = {
+  reportId: "f".repeat(32),
+  opened: { ok: false, problems: ["the sealed report does not open with this key"] },
+  receivedAt: 5,
+  filedBy: [NOOR],
+  serverEventSender: null,
+  checks: { filedByNamedReporter: null, targetMatches: null, senderMatches: null },
+};
+
+const ROUTING: ModerationRouting = {
+  engineCategory: "grooming",
+  adviceForChat: ["politie"],
+  adviceForPublicWebsite: ["politie"],
+  reporterIdentityOptional: true,
+  reasons: ["report/advice-for-material-in-chats"],
+  failedClosed: false,
+  decisionId: "nl-default@1/report/0",
+};
+
+function fakePort(options: { stored?: boolean; loads?: InboxLoad[] } = {}) {
+  let stored = options.stored ?? false;
+  const handled = new Map<string, number>();
+  const loads = [...(options.loads ?? [])];
+  const port = {
+    storedKey: vi.fn(() => Promise.resolve(stored ? { matchesDeployment: true } : undefined)),
+    importKey: vi.fn((input: string) => {
+      if (input !== "good")
+        return Promise.resolve({ ok: false as const, problem: "unreadable" as const });
+      stored = true;
+      return Promise.resolve({ ok: true as const, status: { matchesDeployment: false } });
+    }),
+    forgetKey: vi.fn(() => {
+      stored = false;
+    }),
+    loadInbox: vi.fn(() => {
+      const next = loads.length > 1 ? loads.shift() : loads[0];
+      if (next === undefined) throw new Error("no load scripted");
+      return Promise.resolve(next);
+    }),
+    handled: () => handled,
+    markHandled: vi.fn((id: string, at: number) => void handled.set(id, at)),
+    reopen: vi.fn((id: string) => void handled.delete(id)),
+  } satisfies ModerationPort;
+  return port;
+}
+
+function viewModel(port: ModerationPort) {
+  const deps: ModerationDependencies = {
+    port,
+    decideRouting: vi.fn(() => ROUTING),
+    clock: () => 42_000,
+  };
+  const back = vi.fn();
+  return { vm: new ModerationViewModel(deps, { back }), deps, back };
+}
+
+const loaded = (
+  reports: InboxReport[],
+  extra: Partial<Extract<InboxLoad, { ok: true }>["inbox"]> = {},
+): InboxLoad => ({
+  ok: true,
+  inbox: {
+    reports,
+    incomplete: 0,
+    unrecognised: 0,
+    userReports: "listed",
+    truncated: false,
+    ...extra,
+  },
+});
+
+describe("the moderation screen", () => {
+  it("asks for the key first, explains a wrong one, and loads reports with the right one", async () => {
+    const older = bundle();
+    const port = fakePort({ loads: [loaded([opened(older, 10)])] });
+    const { vm } = viewModel(port);
+    await vm.start();
+    expect(vm.getSnapshot().key).toEqual({
+      kind: "needed",
+      input: "",
+      busy: false,
+      error: undefined,
+    });
+    expect(port.loadInbox).not.toHaveBeenCalled();
+
+    await vm.importKey();
+    vm.setKeyInput("nonsense");
+    await vm.importKey();
+    expect(vm.getSnapshot().key).toMatchObject({
+      kind: "needed",
+      input: "nonsense",
+      error: "moderation.key.error.unreadable",
+    });
+
+    vm.setKeyInput("good");
+    expect(vm.getSnapshot().key).toMatchObject({ error: undefined });
+    await vm.importKey();
+    const view = vm.getSnapshot();
+    // The pasted secret does not stay in the snapshot.
+    expect(view.key).toEqual({ kind: "ready", matchesDeployment: false });
+    expect(view.inbox).toMatchObject({ status: "loaded", error: undefined, handled: [] });
+    expect(view.inbox.open).toEqual([
+      {
+        reportId: older.reportId,
+        receivedAt: 10,
+        category: "asking-for-images",
+        subject: "message",
+        signature: "valid",
+        handledAt: undefined,
+      },
+    ]);
+  });
+
+  it("opens a report with its evidence, notice, checks and the policy layer's routing", async () => {
+    const b = bundle("sexual-content-to-minor");
+    const port = fakePort({ stored: true, loads: [loaded([opened(b, 10), unreadable])] });
+    const { vm, deps } = viewModel(port);
+    await vm.start();
+    vm.openReport("not-a-report");
+    expect(vm.getSnapshot().selected).toBeUndefined();
+
+    vm.openReport(b.reportId);
+    const detail = vm.getSnapshot().selected;
+    expect(deps.decideRouting).toHaveBeenCalledWith({
+      category: "sexual-content-to-minor",
+      subject: "message",
+    });
+    expect(detail).toMatchObject({
+      reportId: b.reportId,
+      filedBy: [NOOR],
+      serverEventSender: ALEX,
+      checks: { filedByNamedReporter: true },
+      content: { kind: "opened", bundle: b, signerPublicKey: "signer-key", routing: ROUTING },
+    });
+
+    vm.openReport(unreadable.reportId);
+    expect(vm.getSnapshot().selected?.content).toEqual({
+      kind: "unreadable",
+      problems: ["the sealed report does not open with this key"],
+    });
+    expect(
+      vm.getSnapshot().inbox.open.find((r) => r.reportId === unreadable.reportId),
+    ).toMatchObject({
+      category: undefined,
+      signature: undefined,
+    });
+
+    vm.closeReport();
+    expect(vm.getSnapshot().selected).toBeUndefined();
+  });
+
+  it("marks a report handled on this device, and can reopen it", async () => {
+    const b = bundle();
+    const port = fakePort({ stored: true, loads: [loaded([opened(b, 10)])] });
+    const { vm } = viewModel(port);
+    await vm.start();
+    vm.openReport(b.reportId);
+    vm.markHandled(b.reportId);
+    expect(port.markHandled).toHaveBeenCalledWith(b.reportId, 42_000);
+    expect(vm.getSnapshot().inbox.open).toEqual([]);
+    expect(vm.getSnapshot().inbox.handled.map((r) => r.handledAt)).toEqual([42_000]);
+    expect(vm.getSnapshot().selected?.handledAt).toBe(42_000);
+
+    vm.reopen(b.reportId);
+    expect(vm.getSnapshot().inbox.open).toHaveLength(1);
+    expect(vm.getSnapshot().selected?.handledAt).toBeUndefined();
+  });
+
+  it("forgets the key: back to the key form, nothing of the reports left", async () => {
+    const port = fakePort({ stored: true, loads: [loaded([opened(bundle(), 10)])] });
+    const { vm } = viewModel(port);
+    await vm.start();
+    vm.forgetKey();
+    expect(port.forgetKey).toHaveBeenCalled();
+    expect(vm.getSnapshot()).toMatchObject({
+      key: { kind: "needed" },
+      inbox: { status: "idle", open: [], handled: [] },
+      selected: undefined,
+    });
+    await vm.refresh();
+    expect(port.loadInbox).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows why loading failed, keeps the last list, and asks for the key if it vanished", async () => {
+    const b = bundle();
+    const port = fakePort({
+      stored: true,
+      loads: [
+        loaded([opened(b, 10)], { incomplete: 1, unrecognised: 2, userReports: "unsupported" }),
+        { ok: false, problem: { kind: "unreachable", message: "offline" } },
+        { ok: false, problem: { kind: "not-admin" } },
+        { ok: false, problem: { kind: "no-key" } },
+      ],
+    });
+    const { vm } = viewModel(port);
+    await vm.start();
+    expect(vm.getSnapshot().inbox).toMatchObject({
+      incomplete: 1,
+      unrecognised: 2,
+      userReportsListed: false,
+    });
+    await vm.refresh();
+    expect(vm.getSnapshot().inbox).toMatchObject({
+      status: "failed",
+      error: "moderation.error.unreachable",
+      open: [expect.objectContaining({ reportId: b.reportId })],
+    });
+    await vm.refresh();
+    expect(vm.getSnapshot().inbox.error).toBe("moderation.error.notAdmin");
+    await vm.refresh();
+    expect(vm.getSnapshot().key.kind).toBe("needed");
+  });
+
+  it("ignores a load that finishes after a newer one, or after the screen closed", async () => {
+    let resolveFirst: (load: InboxLoad) => void = () => undefined;
+    const port = fakePort({ stored: true, loads: [loaded([])] });
+    port.loadInbox
+      .mockImplementationOnce(
+        () =>
+          new Promise<InboxLoad>((resolve) => {
+            resolveFirst = resolve;
+          }),
+      )
+      .mockImplementationOnce(() => Promise.resolve(loaded([opened(bundle(), 1)])));
+    const { vm } = viewModel(port);
+    const starting = vm.start();
+    await vi.waitFor(() => {
+      expect(port.loadInbox).toHaveBeenCalledTimes(1);
+    });
+    await vm.refresh();
+    resolveFirst(loaded([]));
+    await starting;
+    expect(vm.getSnapshot().inbox.open).toHaveLength(1);
+    vm.dispose();
+  });
+
+  it("goes back to the chats", () => {
+    const { vm, back } = viewModel(fakePort());
+    vm.back();
+    expect(back).toHaveBeenCalled();
+  });
+});

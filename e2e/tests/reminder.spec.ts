@@ -1,0 +1,72 @@
+// The reminder after accepting: when Noor accepts a request from someone she
+// does not know, a calm reminder stays at the top of the conversation for as
+// long as the policy engine's conversation-notice decision says, with help one
+// tap away. The request itself fits on one phone screen: notice, help, choices.
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
+import {
+  rawInviteToDirectRoom,
+  rawLogin,
+  rawLogout,
+  rawSetDisplayName,
+} from "../../tools/lib/rawMatrix.ts";
+import { containingMatrixId, personaOnPhone } from "../support/personas.ts";
+import { saveDocScreenshot } from "../support/screenshots.ts";
+
+const homeserver = resolveHomeserver("test");
+
+/** A fresh account that talks to the homeserver with plain HTTP only. */
+async function rawStranger(displayName: string) {
+  const username = `stranger-${randomBytes(4).toString("hex")}`;
+  const password = randomBytes(12).toString("hex");
+  await ensureAccount(homeserver, { username, password, displayName });
+  const session = await rawLogin(homeserver, username, password);
+  await rawSetDisplayName(session, displayName);
+  return session;
+}
+
+test("after Noor accepts a stranger's request, a calm reminder with help stays in the conversation", async ({
+  browser,
+}) => {
+  const stranger = await rawStranger("Ruben");
+  const noor = await personaOnPhone(browser, "noor");
+  await rawInviteToDirectRoom(stranger, "@noor:localhost");
+
+  await noor.getByRole("button", { name: /^Verzoeken/ }).click();
+  await noor.getByRole("button", { name: containingMatrixId(stranger.userId) }).click();
+  await expect(noor.getByRole("heading", { name: "Verzoek" })).toBeVisible();
+  // On a phone, the notice, the Kindertelefoon inside it and the choices fit one screen.
+  await expect(noor.locator(".notice").first()).toBeInViewport();
+  await expect(noor.getByRole("link", { name: /Kindertelefoon.*0800-0432/ })).toBeInViewport();
+  const accept = noor.getByRole("button", { name: "Accepteren" });
+  await expect(accept).toBeInViewport();
+
+  await accept.click();
+  await expect(noor.getByRole("heading", { name: "Ruben" })).toBeVisible();
+  const reminder = noor.getByRole("note", { name: "Herinnering" });
+  await expect(reminder).toContainText("Je kent deze persoon nog maar kort.");
+  await expect(reminder.getByRole("link", { name: /0800-0432/ })).toHaveAttribute(
+    "href",
+    "tel:08000432",
+  );
+  // Nothing to close: the engine decides when the reminder goes.
+  await expect(reminder.getByRole("button", { name: /sluit|weg/i })).toHaveCount(0);
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
+  await saveDocScreenshot(noor, "conversation-reminder");
+
+  // "Meer" opens the full card in place; "Waarom zie ik dit?" explains the reminder.
+  await reminder.getByRole("button", { name: "Meer over De Kindertelefoon" }).click();
+  await expect(reminder.getByText(/Praat over alles wat je dwarszit/)).toBeVisible();
+  await reminder.getByText("Waarom zie ik dit?").click();
+  await expect(reminder.getByText(/Je hebt dit verzoek pas geaccepteerd/)).toBeVisible();
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
+
+  // The reminder is remembered with the account, not the screen: it is back after a reload.
+  await noor.reload();
+  await expect(noor.getByRole("heading", { name: "Gesprekken" })).toBeVisible();
+  await noor.getByRole("button", { name: /Ruben/ }).first().click();
+  await expect(noor.getByRole("note", { name: "Herinnering" })).toBeVisible();
+  await rawLogout(stranger);
+});

@@ -1,0 +1,57 @@
+// Reporting: Noor reports a message from Alex. The sheet shows what will be
+// shared before anything is sent; one tap on "Melden" files it, and she sees
+// it go from the queue to delivered. The moderators, not the server, can read it.
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { ensureDirectChat } from "../../tools/lib/conversations.ts";
+import { resolveHomeserver } from "../../tools/lib/homeserver.ts";
+import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
+import { personaOnPhone } from "../support/personas.ts";
+import { saveDocScreenshot } from "../support/screenshots.ts";
+
+const homeserver = resolveHomeserver("test");
+
+test.beforeAll(async () => {
+  await ensureDirectChat(
+    homeserver,
+    { username: "noor", password: DEMO_PASSWORD },
+    { username: "alex", password: DEMO_PASSWORD },
+  );
+});
+
+test("Noor reports a message from Alex in one tap and sees it delivered", async ({ browser }) => {
+  const noor = await personaOnPhone(browser, "noor");
+  const alex = await personaOnPhone(browser, "alex");
+  await noor.getByRole("button", { name: /Alex/ }).first().click();
+  await alex.getByRole("button", { name: /Noor/ }).first().click();
+
+  const before = `Hoi, hoe oud ben je? ${randomUUID().slice(0, 8)}`;
+  const reported = `Stuur eens een foto van jezelf. ${randomUUID().slice(0, 8)}`;
+  for (const text of [before, reported]) {
+    await alex.getByRole("textbox", { name: "Bericht" }).fill(text);
+    await alex.getByRole("button", { name: "Versturen" }).click();
+    await expect(noor.getByText(text)).toBeVisible();
+  }
+
+  const message = noor.getByRole("listitem").filter({ hasText: reported });
+  await message.getByRole("button", { name: /^Bericht van .* melden$/ }).click();
+
+  // Before sending: the sheet shows the reported message and the one before it.
+  const sheet = noor.getByRole("dialog", { name: "Bericht melden" });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByText(reported)).toBeVisible();
+  await expect(sheet.getByText(before)).toBeVisible();
+  await expect(sheet.getByLabel(/ervoor mee/)).toBeChecked();
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
+  await saveDocScreenshot(noor, "report-sheet");
+
+  await sheet.getByRole("button", { name: "Melden", exact: true }).click();
+  await expect(sheet.getByRole("status").filter({ hasText: /Verstuurd/ })).toBeVisible();
+  await expect(sheet.getByRole("button", { name: "Hulp zoeken" })).toBeVisible();
+  await expect(sheet.getByRole("button", { name: /blokkeren$/ })).toBeVisible();
+  await saveDocScreenshot(noor, "report-delivered");
+
+  await sheet.getByRole("button", { name: "Sluiten" }).click();
+  await expect(sheet).toBeHidden();
+});

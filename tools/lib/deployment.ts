@@ -1,0 +1,101 @@
+// Tooling: the trust anchors of a local deployment (demo or tests), made once
+// per homeserver instance and kept in .local/ beside the homeserver's data:
+//
+//   .local/age-issuer/<instance>/   the demo age issuer's key pair (secret: mode 600)
+//   .local/moderation/<instance>/   the moderation team's key pair (secret: mode 600)
+//
+// Their public halves go into the client's build environment (the VITE_*
+// variables client/src/deployment.ts reads). The moderation secret never goes
+// into the client build: the moderator imports it on their own device.
+
+import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  generateModerationKeyPair,
+  keyToText,
+  moderationKeyPairFromText,
+} from "../../client/src/matrix/reporting/seal.ts";
+import type { IssuerKeyPair } from "../../client/src/matrix/age/keys.ts";
+import { loadOrCreateIssuer } from "./ageIssuer.ts";
+import { repoRoot, type HomeserverInstance } from "./homeserver.ts";
+
+/** The demo age issuer's HTTP port per instance (tools/lib/ageIssuerService.ts). */
+export const AGE_ISSUER_PORTS: Readonly<Record<HomeserverInstance, number>> = {
+  demo: 8009,
+  test: 8119,
+};
+
+/** `{ publicKey, secretKey }` as base64url text; what the moderator imports. */
+export type ModerationKeyText = { readonly publicKey: string; readonly secretKey: string };
+
+export type LocalDeployment = {
+  readonly instance: HomeserverInstance;
+  readonly issuer: IssuerKeyPair;
+  readonly issuerDir: string;
+  readonly ageIssuerUrl: string;
+  readonly moderationKey: ModerationKeyText;
+  readonly moderationKeyFile: string;
+};
+
+export function ageIssuerDir(instance: HomeserverInstance): string {
+  return join(repoRoot, ".local", "age-issuer", instance);
+}
+
+export function moderationKeyFile(instance: HomeserverInstance): string {
+  return join(repoRoot, ".local", "moderation", instance, "moderation-key.json");
+}
+
+/** Loads the instance's issuer and moderation keys, making them the first time. */
+export async function prepareLocalDeployment(
+  instance: HomeserverInstance,
+): Promise<LocalDeployment> {
+  const issuerDir = ageIssuerDir(instance);
+  const issuer = await loadOrCreateIssuer(issuerDir);
+  const keyFile = moderationKeyFile(instance);
+  return {
+    instance,
+    issuer,
+    issuerDir,
+    ageIssuerUrl: `http://127.0.0.1:${AGE_ISSUER_PORTS[instance]}`,
+    moderationKey: await loadOrCreateModerationKey(keyFile),
+    moderationKeyFile: keyFile,
+  };
+}
+
+/** The client's build environment for this deployment (public values only). */
+export function clientBuildEnvironment(
+  deployment: LocalDeployment,
+  homeserverUrl: string,
+): Record<string, string> {
+  return {
+    VITE_HOMESERVER_URL: homeserverUrl,
+    VITE_AGE_ISSUER_URL: deployment.ageIssuerUrl,
+    VITE_TRUSTED_AGE_ISSUERS: JSON.stringify([
+      { keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey },
+    ]),
+    VITE_MODERATION_PUBLIC_KEY: deployment.moderationKey.publicKey,
+  };
+}
+
+async function loadOrCreateModerationKey(file: string): Promise<ModerationKeyText> {
+  const exists = await stat(file).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    const pair = await generateModerationKeyPair();
+    const text: ModerationKeyText = {
+      publicKey: await keyToText(pair.publicKey),
+      secretKey: await keyToText(pair.secretKey),
+    };
+    await mkdir(join(file, ".."), { recursive: true, mode: 0o700 });
+    await writeFile(file, `${JSON.stringify(text, null, 2)}\n`, { mode: 0o600, flag: "wx" });
+    await chmod(file, 0o600);
+    return text;
+  }
+  const text = JSON.parse(await readFile(file, "utf8")) as ModerationKeyText;
+  if ((await moderationKeyPairFromText(text)) === undefined) {
+    throw new Error(`${file} is not a moderation key pair; delete it to make a new one`);
+  }
+  return text;
+}
