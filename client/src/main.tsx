@@ -115,6 +115,7 @@ const app = new AppViewModel({
     return {
       session,
       gateway: protection.gateway,
+      people: protection.people,
       reports,
       moderation,
       stop: () => {

@@ -111,7 +111,27 @@ declare module "matrix-js-sdk/lib/@types/event.js" {
   interface RoomAccountDataEvents {
     [CONVERSATION_ORIGIN_EVENT]: ConversationOriginRecord;
   }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface AccountDataEvents {
+    [DISCOVERY_SETTINGS_EVENT]: DiscoverySettings;
+  }
 }
+
+/** A search result from the homeserver's user directory (no age facts: the device adds those). */
+export type PersonFound = {
+  readonly userId: string;
+  readonly displayName: string | undefined;
+};
+
+export type DiscoverySettings = {
+  readonly findableByPeers: boolean;
+  readonly suggestedToPeers: boolean;
+};
+
+/** User account data: the discovery opt-ins (they say nothing about age). */
+const DISCOVERY_SETTINGS_EVENT = "org.safety-by-design.discovery_settings";
+/** The opt-in directory room's alias (local part); tools/lib/seed.ts makes the room. */
+export const DISCOVERY_DIRECTORY_ALIAS = "vindbaar";
 
 type EncryptedToDeviceMessage = {
   readonly type: string;
@@ -556,6 +576,45 @@ export class ChatSession {
       return () => this.#toDeviceHandlers.delete(handler);
     },
   };
+
+  /**
+   * Searches the homeserver's user directory. The server answers only with
+   * people this account shares a room with, or who are in a public room (the
+   * opt-in directory); the policy layer decides which of them to show.
+   */
+  async searchPeople(term: string): Promise<readonly PersonFound[]> {
+    const { results } = await this.#client.searchUserDirectory({ term, limit: 20 });
+    return results
+      .filter((result) => result.user_id !== this.userId)
+      .map((result) => ({ userId: result.user_id, displayName: result.display_name }));
+  }
+
+  /** This account's discovery opt-ins (user account data); both off unless set. */
+  discoverySettings(): DiscoverySettings {
+    const content: unknown = this.#client.getAccountData(DISCOVERY_SETTINGS_EVENT)?.getContent();
+    const value = (typeof content === "object" && content !== null ? content : {}) as Record<
+      string,
+      unknown
+    >;
+    return {
+      findableByPeers: value["findableByPeers"] === true,
+      suggestedToPeers: value["suggestedToPeers"] === true,
+    };
+  }
+
+  /**
+   * Saves the opt-ins and joins or leaves the opt-in directory room: a public
+   * room the deployment keeps (tools/lib/seed.ts), whose only purpose is that
+   * the server's user directory lists its members to searchers.
+   */
+  async setDiscoverySettings(settings: DiscoverySettings): Promise<void> {
+    const alias = `#${DISCOVERY_DIRECTORY_ALIAS}:${this.serverName}`;
+    const { room_id: roomId } = await this.#client.getRoomIdForAlias(alias);
+    const joined = this.#client.getRoom(roomId)?.getMyMembership() === MEMBERSHIP_JOIN;
+    if (settings.findableByPeers && !joined) await this.#client.joinRoom(roomId);
+    if (!settings.findableByPeers && joined) await this.#client.leave(roomId);
+    await this.#client.setAccountData(DISCOVERY_SETTINGS_EVENT, { ...settings });
+  }
 
   /** A Matrix OpenID token: proves this user ID to a third party (the age provider), nothing more. */
   async openIdToken(): Promise<OpenIdToken> {

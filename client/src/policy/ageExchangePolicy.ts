@@ -7,6 +7,8 @@
 // - contacts (accepted direct chats) whose band this device does not know
 //   are shown this device's band once per session, again only if disclosure
 //   allows (so friends see each other as verified peers);
+// - a search probe is answered only when the person opted in to being
+//   findable (discovery.ts);
 // - a contact probe is answered with the incoming-contact decision this
 //   device would make for an invite from that sender: its `protectsMinor`
 //   ("I keep this contact out of a minor's chats") goes back, without a band.
@@ -22,11 +24,14 @@ export type AgeExchangePort = {
     handler: (from: string, verification: unknown, replyRequested: boolean) => void,
   ): void;
   handleProbes(handler: (from: string) => { readonly protectsMinor: boolean }): void;
+  handleDiscoveryProbes(handler: (from: string) => { readonly answer: boolean }): void;
 };
 
 export type ContactsSource = {
   contacts(): readonly { readonly userId: string }[];
   subscribe(listener: () => void): () => void;
+  /** The device user's discovery opt-in, set through the engine's protective-setting decision. */
+  discoverySettings(): { readonly findableByPeers: boolean };
 };
 
 export function applyAgeExchangePolicy(
@@ -65,6 +70,13 @@ export function applyAgeExchangePolicy(
     };
     return { protectsMinor: gateway.presentInvitation(asInvite).protectsMinor };
   });
+
+  // A search probe is answered only if the person opted in to being findable
+  // (a setting the engine allowed, after showing what it means); the answer
+  // carries a presentation for the searcher, whose engine then decides.
+  exchange.handleDiscoveryProbes(() => ({
+    answer: contacts.discoverySettings().findableByPeers,
+  }));
 
   const reconcile = (): void => {
     for (const { userId } of contacts.contacts()) {

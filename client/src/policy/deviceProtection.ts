@@ -15,6 +15,7 @@ import type { TrustedIssuer } from "../matrix/age/keys.ts";
 import { loadOwnAge, type OpenIdToken, type OwnAge } from "../matrix/age/wallet.ts";
 import { ageFactsFromDevice } from "./ageFacts.ts";
 import { applyAgeExchangePolicy } from "./ageExchangePolicy.ts";
+import { peopleFinder, type DiscoverySource, type PeopleFinder } from "./discovery.ts";
 import { enforceIncomingContacts, type InvitationSource } from "./enforceIncomingContacts.ts";
 import {
   createPolicyGateway,
@@ -24,7 +25,8 @@ import {
 
 /** What the device's Matrix session offers (ChatSession satisfies it). */
 export type ProtectedSession = RelationshipFacts &
-  InvitationSource & {
+  InvitationSource &
+  DiscoverySource & {
     readonly toDevice: ToDeviceTransport;
     openIdToken(): Promise<OpenIdToken>;
     noteExternalChange(): void;
@@ -50,6 +52,8 @@ export type DeviceProtection = {
   readonly gateway: PolicyGateway;
   readonly ages: AgeExchange;
   readonly ownAge: OwnAge;
+  /** "Find people": the directory, the candidates' answers and the engine's discovery decision. */
+  readonly people: PeopleFinder;
   readonly stop: () => void;
 };
 
@@ -75,13 +79,14 @@ export async function startDeviceProtection(
     storage: options.storage,
     randomId: options.randomId,
   });
+  const ageFacts = ageFactsFromDevice({
+    ownBand: () => (ownAge.status === "verified" ? ownAge.band : undefined),
+    peerBand: (userId) => ages.verifiedBand(userId)?.band,
+  });
   const gateway = createPolicyGateway({
     engine: options.engine,
     clock: options.now,
-    ages: ageFactsFromDevice({
-      ownBand: () => (ownAge.status === "verified" ? ownAge.band : undefined),
-      peerBand: (userId) => ages.verifiedBand(userId)?.band,
-    }),
+    ages: ageFacts,
     relationships: session,
     helpServiceNames: options.helpServiceNames,
     locale: options.locale,
@@ -99,10 +104,19 @@ export async function startDeviceProtection(
     clock: options.now,
     failed: options.failed,
   });
+  const people = peopleFinder({
+    engine: options.engine,
+    clock: options.now,
+    ages: ageFacts,
+    isContact: (userId) => session.contacts().some((contact) => contact.userId === userId),
+    source: session,
+    probe: (userId, timeoutMs) => ages.probeDiscovery(userId, timeoutMs),
+  });
   return {
     gateway,
     ages,
     ownAge,
+    people,
     stop: () => {
       stopAgePolicy();
       stopAgeUpdates();

@@ -7,6 +7,7 @@ import { ChatListView } from "./ChatListView.tsx";
 import { ConversationView } from "./ConversationView.tsx";
 import { HelpView } from "./HelpView.tsx";
 import { ModerationView } from "./ModerationView.tsx";
+import { FindPeopleView } from "./FindPeopleView.tsx";
 import { NewChatView } from "./NewChatView.tsx";
 import { NewGroupView } from "./NewGroupView.tsx";
 import { RecoveryView } from "./RecoveryView.tsx";
@@ -88,6 +89,8 @@ function renderScreen(
       return <RequestView viewModel={screen.request} />;
     case "new-chat":
       return <NewChatView viewModel={screen.newChat} />;
+    case "find-people":
+      return <FindPeopleView viewModel={screen.findPeople} />;
     case "recovery":
       return <RecoveryView viewModel={screen.recovery} />;
     case "new-group":

@@ -62,6 +62,11 @@ export function ChatListView({ viewModel }: { viewModel: ChatListViewModel }) {
             <button type="button" className="new-chat" onClick={viewModel.startNewGroup}>
               {t("home.newGroup")}
             </button>
+            {viewModel.canFindPeople ? (
+              <button type="button" className="new-chat" onClick={viewModel.findPeople}>
+                {t("findPeople.open")}
+              </button>
+            ) : null}
           </div>
           {view.invitations.length > 0 ? (
             <ul className="rows" aria-label={t("home.tab.chats")}>

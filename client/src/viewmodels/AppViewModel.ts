@@ -6,6 +6,7 @@ import type { ReportCategory } from "@safety-by-design/policy-engine";
 import { createTranslator, type Locale } from "../i18n/i18n.ts";
 import type { ReportFiler } from "../matrix/reporting/reportFiler.ts";
 import type { SessionCredentials, SignInResult } from "../matrix/signIn.ts";
+import type { PeopleFinder } from "../policy/discovery.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
 import { ChatListViewModel, type ChatListSource, type HomeTab } from "./ChatListViewModel.ts";
 import {
@@ -15,6 +16,7 @@ import {
   type WakeAt,
 } from "./ConversationReminderViewModel.ts";
 import { ConversationViewModel, type ConversationSource } from "./ConversationViewModel.ts";
+import { FindPeopleViewModel } from "./FindPeopleViewModel.ts";
 import { HelpViewModel, type HelpMomentView } from "./HelpViewModel.ts";
 import { ModerationViewModel, type ModerationAccess } from "./ModerationViewModel.ts";
 import type { HelpDecider } from "../policy/decideHelp.ts";
@@ -44,6 +46,8 @@ export type RunningSession = {
   readonly gateway: PolicyGateway;
   /** Files reports and follows their delivery (the outbox of this account). */
   readonly reports: ReportFiler;
+  /** "Find people" (age-gated discovery); absent without device protection. */
+  readonly people?: PeopleFinder | undefined;
   /** The moderation screen's dependencies; offered only if the account is a server admin. */
   readonly moderation?: ModerationAccess | undefined;
   /** Stops on-device enforcement and the session's background work. */
@@ -78,6 +82,7 @@ export type AppScreen =
   | { readonly kind: "conversation"; readonly conversation: ConversationViewModel }
   | { readonly kind: "request"; readonly request: RequestViewModel }
   | { readonly kind: "new-chat"; readonly newChat: NewChatViewModel }
+  | { readonly kind: "find-people"; readonly findPeople: FindPeopleViewModel }
   | { readonly kind: "recovery"; readonly recovery: RecoveryViewModel }
   | { readonly kind: "new-group"; readonly newGroup: NewGroupViewModel }
   | { readonly kind: "moderation"; readonly moderation: ModerationViewModel };
@@ -260,6 +265,12 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
         startNewGroup: () => {
           this.#showNewGroup();
         },
+        findPeople:
+          running.people === undefined
+            ? undefined
+            : () => {
+                this.#showFindPeople();
+              },
         moderation:
           running.moderation === undefined
             ? undefined
@@ -362,7 +373,22 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     void moderation.start();
   }
 
-  #showNewChat(): void {
+  #showFindPeople(): void {
+    const people = this.#session?.people;
+    if (people === undefined) return;
+    const findPeople = new FindPeopleViewModel(people, {
+      back: () => {
+        this.#showChats();
+      },
+      startChatWith: (userId) => {
+        this.#showNewChat(userId);
+      },
+    });
+    this.#setScreen({ kind: "find-people", findPeople });
+  }
+
+  /** With `userId`, the contact decision runs at once (started from Find people). */
+  #showNewChat(userId?: string): void {
     const running = this.#session;
     if (running === undefined) return;
     const newChat = new NewChatViewModel(running.session, running.gateway, {
@@ -374,6 +400,10 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
       },
     });
     this.#setScreen({ kind: "new-chat", newChat });
+    if (userId !== undefined) {
+      newChat.setMatrixId(userId);
+      void newChat.submit();
+    }
   }
 
   #showSignIn(error?: SignInError): void {
@@ -403,6 +433,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     if (screen.kind === "conversation") screen.conversation.dispose();
     if (screen.kind === "request") screen.request.dispose();
     if (screen.kind === "new-chat") screen.newChat.dispose();
+    if (screen.kind === "find-people") screen.findPeople.dispose();
     if (screen.kind === "recovery") screen.recovery.dispose();
     if (screen.kind === "new-group") screen.newGroup.dispose();
     if (screen.kind === "moderation") screen.moderation.dispose();

@@ -25,6 +25,8 @@ export type ChatListActions = {
   readonly openRequest: (roomId: string) => void;
   readonly startNewChat: () => void;
   readonly startNewGroup: () => void;
+  /** "Find people"; absent when this session cannot search (no device protection). */
+  readonly findPeople?: (() => void) | undefined;
   /** The moderation screen, shown as an entry only once `isAvailable` says yes (server admins). */
   readonly moderation?:
     { readonly isAvailable: () => Promise<boolean>; readonly open: () => void } | undefined;
@@ -136,6 +138,14 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
 
   readonly startNewGroup = (): void => {
     this.#actions.startNewGroup();
+  };
+
+  get canFindPeople(): boolean {
+    return this.#actions.findPeople !== undefined;
+  }
+
+  readonly findPeople = (): void => {
+    this.#actions.findPeople?.();
   };
 
   /** Accepts an invitation the engine presents as a normal chat. */

@@ -12,6 +12,12 @@
 //   org.safety-by-design.contact_answer    { probe_id, protects_minor }
 //       the recipient device's answer: would it hold such a contact aside to
 //       protect a minor? No band is disclosed.
+//   org.safety-by-design.discovery_probe   { probe_id }
+//       "you came up in my search": only a device whose user opted in to be
+//       findable answers, with
+//   org.safety-by-design.discovery_answer  { probe_id, findable_by_peers, presentation }
+//       its presentation for the searcher, so the searcher's engine judges a
+//       verified band. Silence means "not findable".
 //
 // This module only carries and verifies. What to disclose, and how to answer
 // a probe, are policy decisions: the policy layer registers the handlers.
@@ -26,6 +32,11 @@ import type { OwnAge } from "./wallet.ts";
 export const AGE_PRESENTATION_TYPE = "org.safety-by-design.age_presentation";
 export const CONTACT_PROBE_TYPE = "org.safety-by-design.contact_probe";
 export const CONTACT_ANSWER_TYPE = "org.safety-by-design.contact_answer";
+export const DISCOVERY_PROBE_TYPE = "org.safety-by-design.discovery_probe";
+export const DISCOVERY_ANSWER_TYPE = "org.safety-by-design.discovery_answer";
+
+/** A searched person's device answered: findable, with a band that verified (or not). */
+export type DiscoveryAnswer = { readonly findableByPeers: boolean } | "no-answer";
 
 /** What the Matrix layer gives this module: encrypted to-device messages only. */
 export type ToDeviceTransport = {
@@ -75,6 +86,8 @@ type ProbeHandler = (
   verification: AgeVerification | undefined,
 ) => { readonly protectsMinor: boolean };
 
+type DiscoveryProbeHandler = (from: string) => { readonly answer: boolean };
+
 type Persisted = {
   readonly bands: Record<string, VerifiedPeerBand>;
   readonly nonces: readonly ReplayCacheEntry[];
@@ -87,6 +100,8 @@ export class AgeExchange {
   readonly #listeners = new Set<() => void>();
   readonly #observers = new Set<(from: string, verification: AgeVerification) => void>();
   readonly #pendingProbes = new Map<string, (answer: ProbeAnswer) => void>();
+  readonly #pendingDiscovery = new Map<string, (answer: DiscoveryAnswer) => void>();
+  #onDiscoveryProbe: DiscoveryProbeHandler = () => ({ answer: false });
   #onPresentation: PresentationHandler = () => undefined;
   #onProbe: ProbeHandler = () => ({ protectsMinor: false });
   readonly #stopReceiving: () => void;
@@ -105,6 +120,8 @@ export class AgeExchange {
     this.#stopReceiving();
     for (const resolve of this.#pendingProbes.values()) resolve("no-answer");
     this.#pendingProbes.clear();
+    for (const resolve of this.#pendingDiscovery.values()) resolve("no-answer");
+    this.#pendingDiscovery.clear();
   }
 
   /** What this device has verified about `userId`'s band, while it is valid. */
@@ -141,6 +158,42 @@ export class AgeExchange {
   /** The policy layer decides how this device answers contact probes. */
   handleProbes(handler: ProbeHandler): void {
     this.#onProbe = handler;
+  }
+
+  /** The policy layer decides whether this device answers a search (only when its user opted in). */
+  handleDiscoveryProbes(handler: DiscoveryProbeHandler): void {
+    this.#onDiscoveryProbe = handler;
+  }
+
+  /**
+   * Asks the devices of someone who came up in a search whether they want to
+   * be found; an answer carries their presentation, verified before this
+   * resolves. Silence (not opted in, or offline) gives "no-answer".
+   */
+  async probeDiscovery(userId: string, timeoutMs: number): Promise<DiscoveryAnswer> {
+    const probeId = this.#deps.randomId();
+    const answered = new Promise<DiscoveryAnswer>((resolve) => {
+      this.#pendingDiscovery.set(probeId, resolve);
+    });
+    const devices = await this.#deps.transport.send(userId, DISCOVERY_PROBE_TYPE, {
+      probe_id: probeId,
+    });
+    if (devices === 0) {
+      this.#pendingDiscovery.delete(probeId);
+      return "no-answer";
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<DiscoveryAnswer>((resolve) => {
+      timer = setTimeout(() => {
+        resolve("no-answer");
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([answered, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      this.#pendingDiscovery.delete(probeId);
+    }
   }
 
   /** Presents this device's band to `userId` (only call it when the disclosure decision allows). */
@@ -231,6 +284,29 @@ export class AgeExchange {
         this.#pendingProbes.get(probeId)?.(
           content["protects_minor"] === true ? "protects-minor" : "open",
         );
+        return;
+      }
+      case DISCOVERY_PROBE_TYPE: {
+        const probeId = content["probe_id"];
+        if (typeof probeId !== "string" || probeId.length > 64) return;
+        if (!this.#onDiscoveryProbe(sender).answer) return;
+        const presentation = await this.#presentationFor(sender);
+        await this.#deps.transport.send(sender, DISCOVERY_ANSWER_TYPE, {
+          probe_id: probeId,
+          findable_by_peers: true,
+          ...(presentation === undefined ? {} : { presentation }),
+        });
+        return;
+      }
+      case DISCOVERY_ANSWER_TYPE: {
+        const probeId = content["probe_id"];
+        if (typeof probeId !== "string") return;
+        const resolve = this.#pendingDiscovery.get(probeId);
+        if (resolve === undefined) return;
+        // Verify (and remember the band) before the searcher's engine is asked.
+        if (content["presentation"] !== undefined)
+          await this.#verify(sender, content["presentation"]);
+        resolve({ findableByPeers: content["findable_by_peers"] === true });
         return;
       }
       default:

@@ -1,0 +1,121 @@
+// "Find people": search the people who want to be found and fit this
+// person's age (the engine decided, on this device), and this person's own
+// "findable by people my age" switch, with the engine's information first.
+import { useId } from "react";
+import type { FindPeopleViewModel } from "../viewmodels/FindPeopleViewModel.ts";
+import { NoticeList } from "./NoticeList.tsx";
+import { ScreenHeader } from "./ScreenHeader.tsx";
+import { useTranslator } from "./TranslatorContext.tsx";
+import { useViewModel } from "./useViewModel.ts";
+
+export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }) {
+  const view = useViewModel(viewModel);
+  const { t } = useTranslator();
+  const ids = { input: useId(), hint: useId(), error: useId(), findable: useId() };
+  const { findable } = view;
+
+  return (
+    <section className="find-people-screen" aria-labelledby="find-people-title">
+      <ScreenHeader
+        titleId="find-people-title"
+        title={t("findPeople.title")}
+        backLabel={t("findPeople.back")}
+        onBack={viewModel.back}
+      />
+      <form
+        role="search"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void viewModel.search();
+        }}
+      >
+        <label htmlFor={ids.input}>{t("findPeople.term")}</label>
+        <input
+          id={ids.input}
+          type="search"
+          autoCapitalize="none"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={view.error ? `${ids.hint} ${ids.error}` : ids.hint}
+          aria-invalid={view.error ? true : undefined}
+          value={view.term}
+          onChange={(event) => {
+            viewModel.setTerm(event.currentTarget.value);
+          }}
+        />
+        <p id={ids.hint} className="hint">
+          {t("findPeople.termHint")}
+        </p>
+        {view.error ? (
+          <p id={ids.error} className="error" role="alert">
+            {t(view.error)}
+          </p>
+        ) : null}
+        <button type="submit" className="primary" disabled={view.searching}>
+          {view.searching ? t("findPeople.searching") : t("findPeople.search")}
+        </button>
+      </form>
+
+      <div aria-live="polite">
+        {view.results === undefined || view.searching ? null : view.results.length === 0 ? (
+          <p className="status">{t("findPeople.none")}</p>
+        ) : (
+          <ul className="rows" aria-label={t("findPeople.results")}>
+            {view.results.map((person) => (
+              <li key={person.userId} className="row">
+                <span className="person">
+                  <strong>{person.name ?? person.userId}</strong>
+                  <span className="matrix-id">{person.userId}</span>
+                </span>
+                <button
+                  type="button"
+                  aria-label={t("findPeople.chat", { name: person.name ?? person.userId })}
+                  onClick={() => {
+                    viewModel.startChatWith(person.userId);
+                  }}
+                >
+                  {t("newChat.start")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <section className="setting" aria-labelledby={ids.findable}>
+        <h2 id={ids.findable}>{t("findPeople.findable.title")}</h2>
+        <p>{findable.on ? t("findPeople.findable.on") : t("findPeople.findable.off")}</p>
+        {findable.refused ? <NoticeList notices={findable.refused} /> : null}
+        {findable.confirming ? (
+          <div className="decision">
+            <NoticeList notices={findable.confirming.notices} />
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={findable.saving}
+                onClick={() => void viewModel.confirmFindable()}
+              >
+                {findable.confirming.newValue
+                  ? t("findPeople.findable.confirm")
+                  : t("findPeople.findable.confirmOff")}
+              </button>
+              <button type="button" onClick={viewModel.cancelFindable}>
+                {t("findPeople.findable.cancel")}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button
+            type="button"
+            disabled={findable.saving}
+            onClick={() => void viewModel.requestFindable(!findable.on)}
+          >
+            {findable.on ? t("findPeople.findable.turnOff") : t("findPeople.findable.turnOn")}
+          </button>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+// Measure 1, as people use it: age-gated discovery and contact. Every
+// persona's device holds its own verified band (from the demo age provider);
+// the bands of others are known only from presentations between devices.
+//
+// Daan (16) opts in to being findable by people his age: Noor (14) finds him,
+// Alex (adult) does not. Alex does not find Noor either, and when he types
+// her Matrix ID, his own client stops him with the deterrence notice and
+// Stop it Now, because Noor's device answered that it protects a minor.
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { registerAgeBand } from "../../tools/lib/ageIssuerService.ts";
+import { ageIssuerDir } from "../../tools/lib/deployment.ts";
+import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
+import { personaOnPhone, signIn } from "../support/personas.ts";
+import { saveDocScreenshot } from "../support/screenshots.ts";
+
+/**
+ * An adult like the persona Alex, on a fresh account: the shared persona may
+ * already be Noor's contact from other tests, and contacts do see each other.
+ */
+async function freshAdultOnPhone(browser: Browser): Promise<Page> {
+  const homeserver = resolveHomeserver("test");
+  const username = `alex-${randomBytes(4).toString("hex")}`;
+  const password = randomBytes(12).toString("hex");
+  await ensureAccount(homeserver, { username, password, displayName: "Alex" });
+  await registerAgeBand(ageIssuerDir("test"), `@${username}:${homeserver.serverName}`, "18+");
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, username, password);
+  return page;
+}
+
+/** Turning it off is allowed at once: it is the protective direction. */
+async function turnOff(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Uitzetten" }).click();
+  await expect(page.getByText("Uit: niemand kan je vinden via zoeken.")).toBeVisible();
+}
+
+async function openFindPeople(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Mensen zoeken" }).click();
+  await expect(page.getByRole("heading", { name: "Mensen zoeken" })).toBeVisible();
+}
+
+async function search(page: Page, term: string): Promise<void> {
+  await page.getByLabel("Naam of Matrix-ID").fill(term);
+  await page.getByRole("button", { name: "Zoeken" }).click();
+  await expect(page.getByRole("button", { name: "Zoeken" })).toBeEnabled({ timeout: 20_000 });
+}
+
+test("Daan opts in; Noor finds him, Alex finds neither him nor Noor and is stopped with Stop it Now", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+
+  // Daan turns on "findable by people my age": the engine shows what that means first.
+  const daan = await personaOnPhone(browser, "daan");
+  await openFindPeople(daan);
+  // A rerun against the same homeserver may find it still on from last time.
+  if (await daan.getByRole("button", { name: "Uitzetten" }).isVisible()) await turnOff(daan);
+  await daan.getByRole("button", { name: "Aanzetten" }).click();
+  await expect(daan.getByText(/Volwassenen vinden je nooit/)).toBeVisible();
+  expect((await new AxeBuilder({ page: daan }).analyze()).violations).toEqual([]);
+  await daan.getByRole("button", { name: "Ik snap het, zet aan" }).click();
+  await expect(daan.getByText("Aan: jongeren van jouw leeftijd kunnen je vinden.")).toBeVisible();
+
+  // Noor (13-15) finds Daan (16-17): peers under nl-default, and he said yes.
+  const noor = await personaOnPhone(browser, "noor");
+  await openFindPeople(noor);
+  await search(noor, "daan");
+  const found = noor.getByRole("list", { name: "Gevonden" });
+  await expect(found.getByText("@daan:localhost")).toBeVisible();
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
+  await saveDocScreenshot(noor, "find-people");
+
+  // Alex (18+) searches for Daan and for Noor: nobody.
+  const alex = await freshAdultOnPhone(browser);
+  await openFindPeople(alex);
+  await search(alex, "daan");
+  await expect(alex.getByText("Niemand gevonden.")).toBeVisible();
+  await search(alex, "noor");
+  await expect(alex.getByText("Niemand gevonden.")).toBeVisible();
+
+  // Alex types Noor's Matrix ID: his client asks her device first, and stops him.
+  await alex.getByRole("button", { name: "Terug naar gesprekken" }).click();
+  await alex.getByRole("button", { name: "Nieuw gesprek" }).click();
+  await alex.getByLabel("Matrix-ID van de ander").fill("@noor:localhost");
+  await alex.getByRole("button", { name: "Gesprek starten" }).click();
+  const decision = alex.getByRole("alert");
+  await expect(decision).toBeVisible({ timeout: 20_000 });
+  await expect(decision.getByRole("heading", { name: "Stop it Now" })).toBeVisible();
+  await expect(alex.getByRole("button", { name: "Toch doorgaan" })).toHaveCount(0);
+  expect((await new AxeBuilder({ page: alex }).analyze()).violations).toEqual([]);
+  await saveDocScreenshot(alex, "deterrence");
+
+  // Nothing reached Noor: no request appeared.
+  await noor.getByRole("button", { name: "Terug naar gesprekken" }).click();
+  await noor.getByRole("button", { name: /Verzoeken/ }).click();
+  await expect(noor.getByText(/Alex/)).toHaveCount(0);
+
+  // Daan turns it off again; then Noor no longer finds him.
+  await turnOff(daan);
+  await noor.getByRole("button", { name: "Gesprekken" }).click();
+  await openFindPeople(noor);
+  await search(noor, "daan");
+  await expect(noor.getByText("Niemand gevonden.")).toBeVisible();
+});
