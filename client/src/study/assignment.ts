@@ -44,8 +44,7 @@ export function assignPack(
 ): void {
   if (!USER_ID.test(userId)) throw new Error("not a Matrix user ID");
   if (packId !== undefined && !PACK_ID.test(packId)) throw new Error("not a pack id");
-  const next: Record<string, string> = { ...readAssignments(storage) };
-  if (packId === undefined) delete next[userId];
-  else next[userId] = packId;
+  const others = Object.entries(readAssignments(storage)).filter(([id]) => id !== userId);
+  const next = Object.fromEntries(packId === undefined ? others : [...others, [userId, packId]]);
   storage.setItem(STUDY_ASSIGNMENT_KEY, JSON.stringify(next));
 }
