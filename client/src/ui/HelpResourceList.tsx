@@ -16,12 +16,19 @@ export function HelpResourceList({ ids }: { ids: readonly HelpResourceId[] }) {
   );
 }
 
-/** One resource in full: the help screen's card, and what a compact help row opens. */
-export function HelpResourceDetails({ resource }: { resource: HelpResource }) {
+/** One resource in full: the help screen's card, what a compact help row opens, moderation advice. */
+export function HelpResourceDetails({
+  resource,
+  headingLevel = 2,
+}: {
+  resource: HelpResource;
+  headingLevel?: 2 | 3;
+}) {
   const { locale } = useTranslator();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <>
-      <h2>{resource.name[locale]}</h2>
+      <Heading>{resource.name[locale]}</Heading>
       <p>{resource.purpose[locale]}</p>
       <div className="help-contact">
         {resource.phones.map((phone) => (

@@ -10,6 +10,7 @@ import type {
   ModerationReportRow,
   ModerationViewModel,
 } from "../viewmodels/ModerationViewModel.ts";
+import { HelpResourceDetails } from "./HelpResourceList.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
@@ -444,37 +445,14 @@ function Evidence({
 }
 
 function AdviceList({ ids, t }: { ids: readonly HelpResourceId[]; t: T }) {
-  const { locale } = useTranslator();
   if (ids.length === 0) return <p className="hint">{t("moderation.routing.none")}</p>;
   return (
     <ul className="help-resources advice">
-      {ids.map((id) => {
-        const resource = HELP_RESOURCES[id];
-        return (
-          <li key={id} className="help-resource">
-            <h3>{resource.name[locale]}</h3>
-            <p>{resource.purpose[locale]}</p>
-            <div className="help-contact">
-              {resource.phones.map((phone) => (
-                <a key={phone.tel} href={phone.tel}>
-                  {phone.label[locale]}: {phone.display}
-                </a>
-              ))}
-              {resource.web.map((web) => (
-                <a
-                  key={web.url}
-                  href={web.url}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  referrerPolicy="no-referrer"
-                >
-                  {web.label[locale]}
-                </a>
-              ))}
-            </div>
-          </li>
-        );
-      })}
+      {ids.map((id) => (
+        <li key={id} className="help-resource">
+          <HelpResourceDetails resource={HELP_RESOURCES[id]} headingLevel={3} />
+        </li>
+      ))}
     </ul>
   );
 }
