@@ -2,30 +2,12 @@
 // does not know, a calm reminder stays at the top of the conversation for as
 // long as the policy engine's conversation-notice decision says, with help one
 // tap away. The request itself fits on one phone screen: notice, help, choices.
-import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
-import {
-  rawInviteToDirectRoom,
-  rawLogin,
-  rawLogout,
-  rawSetDisplayName,
-} from "../../tools/lib/rawMatrix.ts";
+import { rawInviteToDirectRoom, rawLogout } from "../../tools/lib/rawMatrix.ts";
 import { containingMatrixId, personaOnPhone } from "../support/personas.ts";
+import { rawStranger } from "../support/strangers.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
-
-const homeserver = resolveHomeserver("test");
-
-/** A fresh account that talks to the homeserver with plain HTTP only. */
-async function rawStranger(displayName: string) {
-  const username = `stranger-${randomBytes(4).toString("hex")}`;
-  const password = randomBytes(12).toString("hex");
-  await ensureAccount(homeserver, { username, password, displayName });
-  const session = await rawLogin(homeserver, username, password);
-  await rawSetDisplayName(session, displayName);
-  return session;
-}
 
 test("after Noor accepts a stranger's request, a calm reminder with help stays in the conversation", async ({
   browser,

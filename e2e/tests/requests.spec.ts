@@ -1,32 +1,14 @@
 // Requests: someone who is not a contact never lands in Noor's chat list.
 // Her own device asks the policy engine where each invitation goes, whatever
 // the sender used: our app, or plain HTTP calls to the Matrix API.
-import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { ensureDirectChat } from "../../tools/lib/conversations.ts";
-import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
-import {
-  rawInviteToDirectRoom,
-  rawLogin,
-  rawLogout,
-  rawSetDisplayName,
-} from "../../tools/lib/rawMatrix.ts";
+import { rawInviteToDirectRoom, rawLogout } from "../../tools/lib/rawMatrix.ts";
 import { containingMatrixId, personaOnPhone } from "../support/personas.ts";
+import { homeserver, rawStranger } from "../support/strangers.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
-
-const homeserver = resolveHomeserver("test");
-
-/** A fresh account that talks to the homeserver with plain HTTP only. */
-async function rawStranger(displayName: string) {
-  const username = `stranger-${randomBytes(4).toString("hex")}`;
-  const password = randomBytes(12).toString("hex");
-  await ensureAccount(homeserver, { username, password, displayName });
-  const session = await rawLogin(homeserver, username, password);
-  await rawSetDisplayName(session, displayName);
-  return session;
-}
 
 test.beforeAll(async () => {
   await ensureDirectChat(
