@@ -1,7 +1,9 @@
 // `npm start`: the whole demo on this machine. Starts the demo homeserver
-// (or uses MATRIX_HOMESERVER_URL), makes sure the persona accounts exist,
-// starts the demo age-assurance provider, builds and serves the client, and
-// prints where to go and how to sign in. Ctrl-C stops all of it.
+// (or uses MATRIX_HOMESERVER_URL), makes sure the persona accounts and their
+// starting state exist (tools/lib/demoSeed.ts: Noor and Lotte's history, Daan
+// findable by peers), starts the demo age-assurance provider, builds and
+// serves the client, and prints where to go and how to sign in. Ctrl-C stops
+// all of it; `npm run demo:reset` (tools/demo-reset.ts) returns to the seeded state.
 
 import { spawn } from "node:child_process";
 import { startAgeIssuerService, type AgeIssuerService } from "./lib/ageIssuerService.ts";
@@ -12,8 +14,9 @@ import {
   prepareLocalDeployment,
 } from "./lib/deployment.ts";
 import { homeserverCommand, repoRoot, resolveHomeserver } from "./lib/homeserver.ts";
+import { recoveryKeyFile, seedDemoState, type DemoSeed } from "./lib/demoSeed.ts";
 import { DEMO_PASSWORD } from "./lib/personas.ts";
-import { seedPersonaAccounts } from "./lib/seed.ts";
+import { seedPersonaAccounts, type SeededPersona } from "./lib/seed.ts";
 
 const CLIENT_PORT = Number(process.env["DEMO_PORT"] ?? 5173);
 const usesExternalHomeserver = (process.env["MATRIX_HOMESERVER_URL"] ?? "") !== "";
@@ -67,6 +70,13 @@ async function main(): Promise<void> {
   if (!usesExternalHomeserver) homeserverCommand("demo", "start");
   const homeserver = resolveHomeserver("demo");
   const personas = await seedPersonaAccounts(homeserver);
+  console.log("Seeding the demo's conversations and settings…");
+  const seed = await seedDemoState(homeserver);
+  console.log(
+    seed.historySentNow
+      ? "  sent Noor and Lotte's chat history (encrypted)"
+      : "  Noor and Lotte's chat history is already there",
+  );
   const deployment = await prepareLocalDeployment("demo");
   ageIssuer = await startAgeIssuerService({
     issuer: deployment.issuer,
@@ -79,7 +89,9 @@ async function main(): Promise<void> {
   await runToEnd(
     "npx",
     ["vite", "build", "--logLevel", "warn"],
-    clientBuildEnvironment(deployment, homeserver.url),
+    // The demo build, and only it, knows the shared demo password, so its
+    // sign-in links fill in the whole form (never in the tests' or a real build).
+    { ...clientBuildEnvironment(deployment, homeserver.url), VITE_DEMO_PASSWORD: DEMO_PASSWORD },
   );
   client = startBackground("npx", [
     "vite",
@@ -100,19 +112,58 @@ async function main(): Promise<void> {
   console.log(`
 safety-by-design chat is running.
 
-  Open:       ${url}
+  Open:       ${url}   (a phone-sized window)
   Homeserver: ${homeserver.url}
   Age issuer: ${ageIssuer.url}   (demo age-assurance provider)
-  Moderation key: ${deployment.moderationKeyFile}   (the moderator imports it)
-  Password:   ${DEMO_PASSWORD}   (every demo account)
+`);
+  console.log(personaTable(personas, url));
+  console.log(signInNotes(seed, deployment.moderationKeyFile));
+}
 
-  account        persona      age  band        role`);
-  for (const p of personas) {
-    console.log(
-      `  ${p.username.padEnd(14)} ${p.displayName.padEnd(12)} ${String(p.age ?? "?").padEnd(4)} ${p.band.padEnd(11)} ${p.role}`,
-    );
-  }
-  console.log("\nSign in with an account name and the password. Press Ctrl-C to stop everything.");
+/** One row per persona, with a one-click sign-in link (this local demo only). */
+function personaTable(personas: readonly SeededPersona[], url: string): string {
+  const rows = [
+    ["account", "persona", "age", "verified band", "role", "sign in (one click)"],
+    ...personas.map((p) => [
+      p.username,
+      p.displayName,
+      String(p.age ?? "?"),
+      p.band === "unverified" ? "niet geverifieerd" : p.band,
+      p.role,
+      `${url}#signin=${p.username}`,
+    ]),
+  ];
+  const widths = rows[0]?.map((_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? "").length)),
+  );
+  return rows
+    .map((row) =>
+      `  ${row.map((cell, column) => cell.padEnd(widths?.[column] ?? 0)).join("  ")}`.trimEnd(),
+    )
+    .join("\n");
+}
+
+function signInNotes(seed: DemoSeed, moderationKeyFile: string): string {
+  const key = (name: "noor" | "lotte"): string =>
+    seed.recoveryKeys[name] ?? "unknown (run `npm run demo:reset`, then `npm start`)";
+  return `
+  Bands are verified at sign-in: each persona's app fetches a signed age attestation from the
+  demo age issuer. Mark gets none, so he stays "niet geverifieerd".
+
+  Password:   ${DEMO_PASSWORD}   (every demo account; the links above fill it in, tap "Inloggen")
+
+  Noor and Lotte are friends with a short encrypted chat. At sign-in the app asks for the
+  herstelcode (recovery key) that unlocks it ("Oude berichten lezen"); paste:
+    noor   ${key("noor")}
+    lotte  ${key("lotte")}
+  (kept in ${recoveryKeyFile}; "Later" skips it and the old messages stay locked)
+  Daan is findable by peers in "Mensen zoeken".
+
+  Moderation key: ${moderationKeyFile}
+    The moderator signs in as moderation, opens "Moderatie: meldingen" and pastes the whole file once
+    (it stays on that browser only).
+
+Sign in in a private window per persona, or sign out first. Press Ctrl-C to stop everything.`;
 }
 
 main().catch((error: unknown) => {

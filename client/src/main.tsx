@@ -19,6 +19,7 @@ import { moderationRoutingDecider } from "./policy/decideModerationRouting.ts";
 import { App } from "./ui/App.tsx";
 import "./ui/styles.css";
 import { AppViewModel } from "./viewmodels/AppViewModel.ts";
+import { signInLinkPrefill } from "./viewmodels/SignInViewModel.ts";
 
 const LOCALE_KEY = "sbd.locale";
 const storedLocale = localStorage.getItem(LOCALE_KEY);
@@ -30,6 +31,13 @@ const engine = createPolicyEngine(loadBundledPack("nl-default"));
 
 // Trust anchors (age issuers, the moderation key) are the deployment's configuration.
 const deployment = readDeploymentConfig(import.meta.env);
+
+// A local demo's one-click sign-in link (#signin=noor), read once and removed
+// from the address bar. Only the demo's build sets VITE_DEMO_PASSWORD.
+const signInPrefill = signInLinkPrefill(window.location.hash, import.meta.env.VITE_DEMO_PASSWORD);
+if (window.location.hash.startsWith("#signin=")) {
+  history.replaceState(null, "", window.location.pathname + window.location.search);
+}
 
 const reportError = (message: string, error: unknown): void => {
   // The composition root is the one place that may write to the console.
@@ -126,6 +134,7 @@ const app = new AppViewModel({
     };
   },
   reportError,
+  signInPrefill,
   // Before sign-in nothing is known about the person: help for anyone.
   signedOutHelp: helpDecider(
     engine,

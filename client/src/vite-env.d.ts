@@ -12,4 +12,6 @@ interface ImportMetaEnv {
   readonly VITE_TRUSTED_AGE_ISSUERS?: string;
   /** The moderation team's X25519 public key (base64url): reports are sealed to it. */
   readonly VITE_MODERATION_PUBLIC_KEY?: string;
+  /** Local demo only (tools/demo.ts): the one shared demo password its sign-in links fill in. */
+  readonly VITE_DEMO_PASSWORD?: string;
 }

@@ -18,7 +18,11 @@ export async function signedInSession(
   return ChatSession.start(result.credentials, { storage: "memory", sdkLogLevel: "error" });
 }
 
-async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
+export async function until<T>(
+  probe: () => T | undefined,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
@@ -40,16 +44,24 @@ export async function ensureDirectChat(
   const first = await signedInSession(homeserver, a);
   const second = await signedInSession(homeserver, b);
   try {
-    const existing = first.directChatWith(second.userId);
-    if (existing !== undefined && second.directChatWith(first.userId) === existing) return existing;
-    const roomId = existing ?? (await first.createEncryptedDirectChat(second.userId));
-    await until(() => second.chats.find((c) => c.roomId === roomId), `${b.username}'s invite`);
-    if (second.chats.find((c) => c.roomId === roomId)?.membership === "invite")
-      await second.join(roomId);
-    await second.markAsDirectChat(roomId, first.userId);
-    return roomId;
+    return await ensureDirectChatBetween(first, second);
   } finally {
     await first.signOut();
     await second.signOut();
   }
+}
+
+/** As ensureDirectChat, with two sessions that are already running (the first one creates it). */
+export async function ensureDirectChatBetween(
+  first: ChatSession,
+  second: ChatSession,
+): Promise<string> {
+  const existing = first.directChatWith(second.userId);
+  if (existing !== undefined && second.directChatWith(first.userId) === existing) return existing;
+  const roomId = existing ?? (await first.createEncryptedDirectChat(second.userId));
+  await until(() => second.chats.find((c) => c.roomId === roomId), `${second.userId}'s invite`);
+  if (second.chats.find((c) => c.roomId === roomId)?.membership === "invite")
+    await second.join(roomId);
+  await second.markAsDirectChat(roomId, first.userId);
+  return roomId;
 }

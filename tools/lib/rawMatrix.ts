@@ -108,3 +108,35 @@ export async function rawInvitedRoomIds(session: RawSession): Promise<string[]> 
 export async function rawLogout(session: RawSession): Promise<void> {
   await call(session, "POST", "/logout", {});
 }
+
+/** Account data of this account (room account data with `roomId`); undefined if never set. */
+export async function rawGetAccountData(
+  session: RawSession,
+  type: string,
+  roomId?: string,
+): Promise<Record<string, unknown> | undefined> {
+  try {
+    return (await call(session, "GET", accountDataPath(session, type, roomId))) as Record<
+      string,
+      unknown
+    >;
+  } catch (error) {
+    if (error instanceof Error && error.message.includes(": 404 ")) return undefined;
+    throw error;
+  }
+}
+
+export async function rawPutAccountData(
+  session: RawSession,
+  type: string,
+  content: Record<string, unknown>,
+  roomId?: string,
+): Promise<void> {
+  await call(session, "PUT", accountDataPath(session, type, roomId), content);
+}
+
+function accountDataPath(session: RawSession, type: string, roomId: string | undefined): string {
+  const user = `/user/${encodeURIComponent(session.userId)}`;
+  const room = roomId === undefined ? "" : `/rooms/${encodeURIComponent(roomId)}`;
+  return `${user}${room}/account_data/${encodeURIComponent(type)}`;
+}

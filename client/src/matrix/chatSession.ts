@@ -97,7 +97,8 @@ export type SyncState = "starting" | "syncing" | "offline";
 
 /** How a conversation started, as this account recorded it (a fact for the policy layer). */
 export type ConversationOriginRecord = {
-  readonly origin: "accepted-request" | "started-by-me";
+  /** "in-person": people who already know each other (the demo seeds Noor and Lotte so). */
+  readonly origin: "accepted-request" | "started-by-me" | "in-person";
   /** When this account accepted the request or started the chat, ms since the Unix epoch. */
   readonly acceptedAt: number;
 };
@@ -699,7 +700,8 @@ function toChatSummary(room: Room, myUserId: string): ChatSummary {
 function toConversationOrigin(content: unknown): ConversationOriginRecord | undefined {
   if (typeof content !== "object" || content === null) return undefined;
   const { origin, acceptedAt } = content as Record<string, unknown>;
-  if (origin !== "accepted-request" && origin !== "started-by-me") return undefined;
+  if (origin !== "accepted-request" && origin !== "started-by-me" && origin !== "in-person")
+    return undefined;
   if (typeof acceptedAt !== "number" || !Number.isFinite(acceptedAt)) return undefined;
   return { origin, acceptedAt };
 }

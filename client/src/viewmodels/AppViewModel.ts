@@ -25,7 +25,7 @@ import { NewGroupViewModel, type NewGroupSource } from "./NewGroupViewModel.ts";
 import { RecoveryViewModel, type RecoverySource } from "./RecoveryViewModel.ts";
 import { ReportSheetViewModel, type ReportSubject } from "./ReportSheetViewModel.ts";
 import { RequestViewModel, type RequestSource } from "./RequestViewModel.ts";
-import { SignInViewModel, type SignInError } from "./SignInViewModel.ts";
+import { SignInViewModel, type SignInError, type SignInPrefill } from "./SignInViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
 
 /** What the screens need of a Matrix session; the Matrix layer's ChatSession satisfies it. */
@@ -73,6 +73,8 @@ export type AppDependencies = {
   readonly signedOutHelp: HelpDecider;
   /** Wakes a conversation's reminder when the engine's time for it is up (default: timers). */
   readonly wakeAt?: WakeAt;
+  /** A local demo's sign-in link: fills in the first sign-in form shown, once. */
+  readonly signInPrefill?: SignInPrefill | undefined;
 };
 
 export type AppScreen =
@@ -99,6 +101,7 @@ export type AppSnapshot = {
 export class AppViewModel extends ViewModel<AppSnapshot> {
   readonly #deps: AppDependencies;
   #session: RunningSession | undefined;
+  #signInPrefill: SignInPrefill | undefined;
 
   constructor(deps: AppDependencies) {
     super({
@@ -108,6 +111,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
       report: undefined,
     });
     this.#deps = deps;
+    this.#signInPrefill = deps.signInPrefill;
   }
 
   /** Resumes a remembered session, or shows sign-in. */
@@ -407,9 +411,12 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
   }
 
   #showSignIn(error?: SignInError): void {
+    const prefill = this.#signInPrefill;
+    this.#signInPrefill = undefined;
     const signIn = new SignInViewModel(
       {
         defaultHomeserverUrl: this.#deps.defaultHomeserverUrl,
+        prefill,
         signIn: this.#deps.signIn,
         onSignedIn: (credentials) => {
           this.#deps.saveCredentials(credentials);

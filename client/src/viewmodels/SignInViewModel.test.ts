@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { SignInViewModel } from "./SignInViewModel.ts";
+import { SignInViewModel, signInLinkPrefill } from "./SignInViewModel.ts";
 
 describe("SignInViewModel", () => {
   it("asks for both fields before trying", async () => {
@@ -45,5 +45,66 @@ describe("SignInViewModel", () => {
       serverFieldOpen: false,
       error: { key: "signIn.error.wrongCredentials" },
     });
+  });
+
+  it("starts filled in from a demo's sign-in link, and signs in with one tap", async () => {
+    const signIn = vi.fn(() =>
+      Promise.resolve({ ok: false as const, failure: { kind: "wrong-credentials" as const } }),
+    );
+    const vm = new SignInViewModel({
+      defaultHomeserverUrl: "http://hs",
+      prefill: { username: "noor", password: "veilig-demo" },
+      signIn,
+      onSignedIn: vi.fn(),
+    });
+    expect(vm.getSnapshot()).toMatchObject({ username: "noor", password: "veilig-demo" });
+    await vm.submit();
+    expect(signIn).toHaveBeenCalledWith("http://hs", "noor", "veilig-demo");
+  });
+
+  it("fills in only the name when the link comes without a password", async () => {
+    const signIn = vi.fn();
+    const vm = new SignInViewModel({
+      defaultHomeserverUrl: "http://hs",
+      prefill: { username: "noor", password: undefined },
+      signIn,
+      onSignedIn: vi.fn(),
+    });
+    expect(vm.getSnapshot()).toMatchObject({ username: "noor", password: "" });
+    await vm.submit();
+    expect(signIn).not.toHaveBeenCalled();
+    expect(vm.getSnapshot().error?.key).toBe("signIn.error.required");
+  });
+});
+
+describe("signInLinkPrefill", () => {
+  it("reads the account name, and the password only from a demo build", () => {
+    expect(signInLinkPrefill("#signin=noor", "veilig-demo")).toEqual({
+      username: "noor",
+      password: "veilig-demo",
+    });
+    expect(signInLinkPrefill("#signin=noor", undefined)).toEqual({
+      username: "noor",
+      password: undefined,
+    });
+    expect(signInLinkPrefill("#signin=noor", "")).toEqual({
+      username: "noor",
+      password: undefined,
+    });
+    expect(signInLinkPrefill("#signin=Lotte", undefined)?.username).toBe("lotte");
+  });
+
+  it("ignores any other fragment", () => {
+    for (const hash of [
+      "",
+      "#",
+      "#signin=",
+      "#signin=no or",
+      "#signin=@noor:hs",
+      "#x=noor",
+      "#%E0%A4%A",
+    ]) {
+      expect(signInLinkPrefill(hash, "veilig-demo")).toBeUndefined();
+    }
   });
 });

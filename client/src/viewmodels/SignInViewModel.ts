@@ -20,8 +20,20 @@ export type SignInSnapshot = {
   readonly error: SignInError | undefined;
 };
 
+/**
+ * What a local demo's one-click sign-in link (`#signin=noor`) fills in, so the
+ * person only taps "Inloggen". The password only in a demo build, which has
+ * one shared password that the demo prints anyway.
+ */
+export type SignInPrefill = {
+  readonly username: string;
+  readonly password: string | undefined;
+};
+
 export type SignInDependencies = {
   readonly defaultHomeserverUrl: string;
+  /** From a demo's sign-in link; undefined: the form starts empty. */
+  readonly prefill?: SignInPrefill | undefined;
   readonly signIn: (
     homeserverUrl: string,
     username: string,
@@ -36,8 +48,8 @@ export class SignInViewModel extends ViewModel<SignInSnapshot> {
   constructor(deps: SignInDependencies, initialError?: SignInError) {
     super({
       homeserverUrl: deps.defaultHomeserverUrl,
-      username: "",
-      password: "",
+      username: deps.prefill?.username ?? "",
+      password: deps.prefill?.password ?? "",
       serverFieldOpen: false,
       busy: false,
       error: initialError,
@@ -84,6 +96,30 @@ export class SignInViewModel extends ViewModel<SignInSnapshot> {
       error: describeFailure(result.failure),
     });
   };
+}
+
+// A Matrix user ID's localpart (the name a person signs in with).
+const SIGN_IN_LINK = /^#signin=([a-z0-9._=/-]+)$/;
+
+/**
+ * Reads a demo's sign-in link from the address's fragment (`#signin=noor`).
+ * `demoPassword` is the demo build's shared password (VITE_DEMO_PASSWORD);
+ * without it only the name is filled in. Anything else: no prefill.
+ */
+export function signInLinkPrefill(
+  hash: string,
+  demoPassword: string | undefined,
+): SignInPrefill | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(hash).trim().toLowerCase();
+  } catch {
+    return undefined;
+  }
+  const username = SIGN_IN_LINK.exec(decoded)?.[1];
+  if (username === undefined) return undefined;
+  const password = demoPassword === undefined || demoPassword === "" ? undefined : demoPassword;
+  return { username, password };
 }
 
 export function describeFailure(failure: SignInFailure): SignInError {
