@@ -34,7 +34,8 @@ export async function until<T>(
 
 /**
  * Makes sure two accounts share an encrypted direct chat that both have
- * joined (and both list in m.direct). Returns its room ID.
+ * joined (and both list in m.direct), as friends who met in person (its
+ * recorded origin). Returns its room ID.
  */
 export async function ensureDirectChat(
   homeserver: Homeserver,
@@ -57,7 +58,25 @@ export async function ensureDirectChatBetween(
   second: ChatSession,
 ): Promise<string> {
   const existing = first.directChatWith(second.userId);
-  if (existing !== undefined && second.directChatWith(first.userId) === existing) return existing;
+  const roomId =
+    existing !== undefined && second.directChatWith(first.userId) === existing
+      ? existing
+      : await joinDirectChat(first, second, existing);
+  // Friends made by the tooling know each other already: no reminder for them.
+  const acceptedAt = Date.now();
+  for (const session of [first, second]) {
+    if (session.conversationOrigin(roomId)?.origin !== "in-person") {
+      await session.recordConversationOrigin(roomId, "in-person", acceptedAt);
+    }
+  }
+  return roomId;
+}
+
+async function joinDirectChat(
+  first: ChatSession,
+  second: ChatSession,
+  existing: string | undefined,
+): Promise<string> {
   const roomId = existing ?? (await first.createEncryptedDirectChat(second.userId));
   await until(() => second.chats.find((c) => c.roomId === roomId), `${second.userId}'s invite`);
   if (second.chats.find((c) => c.roomId === roomId)?.membership === "invite")
