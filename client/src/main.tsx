@@ -16,6 +16,10 @@ import {
 import { UNVERIFIED } from "./policy/ageFacts.ts";
 import { helpDecider } from "./policy/decideHelp.ts";
 import { moderationRoutingDecider } from "./policy/decideModerationRouting.ts";
+import { createDeviceStudyLog } from "./study/deviceStudyLog.ts";
+import { listStudyPacks } from "./study/packVariants.ts";
+import { enginePackFor } from "./study/sessionPack.ts";
+import { STUDY_STORAGE_KEY } from "./study/store.ts";
 import { App } from "./ui/App.tsx";
 import "./ui/styles.css";
 import { AppViewModel } from "./viewmodels/AppViewModel.ts";
@@ -25,9 +29,28 @@ const LOCALE_KEY = "sbd.locale";
 const storedLocale = localStorage.getItem(LOCALE_KEY);
 const initialLocale: Locale = isLocale(storedLocale) ? storedLocale : "nl";
 
-// The policy pack is loaded once, validated at load; an invalid pack gives an
-// engine that fails closed (every decision the most protective one).
-const engine = createPolicyEngine(loadBundledPack("nl-default"));
+// Help before sign-in is decided by the production pack. A session's own
+// engine runs the pack its account is assigned on this device (study kit;
+// nl-default without one), built when the session starts. An invalid pack,
+// or an unknown id, gives an engine that fails closed (every decision the
+// most protective one) and the chat list says so.
+const signedOutEngine = createPolicyEngine(loadBundledPack("nl-default"));
+const studyPacks = listStudyPacks();
+
+// The lab device's one study log. It records only after the facilitator
+// console (another page of this origin) took consent; when that page changes
+// the log, this one reads it again so that neither overwrites the other.
+const studyLog = createDeviceStudyLog({
+  storage: localStorage,
+  catalogue: studyPacks,
+  now: () => Date.now(),
+  randomBytes: (bytes) => {
+    bytes.set(crypto.getRandomValues(new Uint8Array(bytes.length)));
+  },
+});
+window.addEventListener("storage", (event) => {
+  if (event.key === STUDY_STORAGE_KEY || event.key === null) studyLog.reload();
+});
 
 // Trust anchors (age issuers, the moderation key) are the deployment's configuration.
 const deployment = readDeploymentConfig(import.meta.env);
@@ -69,6 +92,10 @@ const app = new AppViewModel({
         crypto.getRandomValues(new Uint8Array(n)),
       ),
     });
+    const engine = createPolicyEngine(enginePackFor(localStorage, credentials.userId, studyPacks));
+    if (engine.problems.length > 0) {
+      reportError("the policy pack of this session did not load: failing closed", engine.problems);
+    }
     // Age, enforcement and disclosure for this device (policy/deviceProtection.ts).
     const { startDeviceProtection } = await import("./policy/deviceProtection.ts");
     const protection = await startDeviceProtection(session, {
@@ -135,9 +162,10 @@ const app = new AppViewModel({
   },
   reportError,
   signInPrefill,
+  study: studyLog.recorder,
   // Before sign-in nothing is known about the person: help for anyone.
   signedOutHelp: helpDecider(
-    engine,
+    signedOutEngine,
     () => Date.now(),
     () => UNVERIFIED,
     () => navigator.language,

@@ -2,6 +2,7 @@
 // ids, and scripted words that stay mild. The word check looks only at our
 // own scripts, never at anything a user writes.
 import { describe, expect, it } from "vitest";
+import { STUDY_SCENARIO_IDS } from "../../client/src/study/scenarioIds.ts";
 import { PERSONAS } from "../lib/personas.ts";
 import { scenarioProblems, scriptedTexts, type Scenario } from "../lib/scenarioScript.ts";
 import { findScenario, SCENARIOS } from "./index.ts";
@@ -46,6 +47,10 @@ describe("scripted scenarios", () => {
         "unverified-account-contacts-noor",
       ]),
     );
+  });
+
+  it("are the scenarios the client's study log knows (client/src/study/scenarioIds.ts)", () => {
+    expect(SCENARIOS.map((s) => s.id)).toEqual([...STUDY_SCENARIO_IDS]);
   });
 
   it("gives every scenario its own id", () => {

@@ -147,6 +147,15 @@ export class StudyLog {
     return this.#dropped;
   }
 
+  /**
+   * Reads the stored log again: another page of this device (the facilitator
+   * console) gave consent, started a scenario or deleted records. Call it on
+   * the window's `storage` event, or the next record would overwrite them.
+   */
+  reload(): void {
+    this.#state = this.#store.load(this.#vocabulary);
+  }
+
   /** Deletes everything: every participant's records and consents (after an export). */
   deleteAll(): void {
     this.#save({ current: null, consents: [], records: [] });

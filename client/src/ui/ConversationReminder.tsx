@@ -16,8 +16,8 @@ export function ConversationReminder({ viewModel }: { viewModel: ConversationRem
   return (
     <div className="reminder" role="note" aria-label={t("conversation.reminderLabel")}>
       <NoticeList notices={view.notices} />
-      <HelpRows ids={view.help} />
-      <WhyDetails reasons={view.reasons} pack={view.pack} />
+      <HelpRows ids={view.help} onOpen={viewModel.openHelpResource} />
+      <WhyDetails reasons={view.reasons} pack={view.pack} onOpen={viewModel.openWhy} />
     </div>
   );
 }

@@ -1,13 +1,20 @@
 // Help inside a warning, one line per resource the engine chose: the name and
 // one tap to call (or the website when there is no phone line). "Meer" opens
 // the full card in place. Compact, so a warning and its choices fit one phone
-// screen; the help screen shows the full cards.
+// screen; the help screen shows the full cards. `onOpen` tells the view model
+// which resource's number or site was tapped; the link opens as usual.
 import { useId, useState } from "react";
 import { HELP_RESOURCES, type HelpResourceId } from "../help/resources.ts";
 import { HelpResourceDetails } from "./HelpResourceList.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 
-export function HelpRows({ ids }: { ids: readonly HelpResourceId[] }) {
+export function HelpRows({
+  ids,
+  onOpen,
+}: {
+  ids: readonly HelpResourceId[];
+  onOpen?: (id: HelpResourceId) => void;
+}) {
   const { locale, t } = useTranslator();
   const [openId, setOpenId] = useState<HelpResourceId | undefined>(undefined);
   const baseId = useId();
@@ -21,11 +28,14 @@ export function HelpRows({ ids }: { ids: readonly HelpResourceId[] }) {
         const web = resource.web[0];
         const detailsId = `${baseId}-${id}`;
         const open = openId === id;
+        const opened = (): void => {
+          onOpen?.(id);
+        };
         return (
           <li key={id} className="help-row">
             <div className="help-row-line">
               {phone !== undefined ? (
-                <a className="help-row-main" href={phone.tel}>
+                <a className="help-row-main" href={phone.tel} onClick={opened}>
                   <strong>{name}</strong>{" "}
                   <span>
                     {phone.label[locale]}: {phone.display}
@@ -38,6 +48,7 @@ export function HelpRows({ ids }: { ids: readonly HelpResourceId[] }) {
                   target="_blank"
                   rel="noopener noreferrer"
                   referrerPolicy="no-referrer"
+                  onClick={opened}
                 >
                   <strong>{name}</strong> <span>{web.label[locale]}</span>
                 </a>
@@ -58,7 +69,7 @@ export function HelpRows({ ids }: { ids: readonly HelpResourceId[] }) {
               </button>
             </div>
             <div id={detailsId} className="help-resource" hidden={!open}>
-              {open ? <HelpResourceDetails resource={resource} /> : null}
+              {open ? <HelpResourceDetails resource={resource} onOpen={onOpen} /> : null}
             </div>
           </li>
         );

@@ -47,7 +47,7 @@ export function HelpView({ viewModel }: { viewModel: HelpViewModel }) {
       </h1>
       <p>{t("help.intro")}</p>
       <NoticeList notices={view.notices} />
-      <HelpResourceList ids={view.resources} />
+      <HelpResourceList ids={view.resources} onOpen={viewModel.openResource} />
       <p className="hint">{t("help.private")}</p>
     </div>
   );

@@ -59,7 +59,7 @@ export function NewChatView({ viewModel }: { viewModel: NewChatViewModel }) {
       {view.decision ? (
         <div className="decision" role="alert">
           <NoticeList notices={view.decision.notices} />
-          <HelpResourceList ids={view.decision.help} />
+          <HelpResourceList ids={view.decision.help} onOpen={viewModel.openHelpResource} />
           <div className="actions">
             {view.decision.effect === "allowed-with-notice" ? (
               <button

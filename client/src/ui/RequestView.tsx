@@ -31,7 +31,7 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
             <span className="row-id">{view.inviterUserId}</span>
           </p>
           <NoticeList notices={view.notices} />
-          <HelpRows ids={view.help} />
+          <HelpRows ids={view.help} onOpen={viewModel.openHelpResource} />
           {/* The choices come right after the notice and its help: on a phone all fit one screen. */}
           <div className="actions">
             {view.canAccept ? (
@@ -66,7 +66,7 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
             ) : null}
           </div>
           {view.preview === "shown" ? null : <p className="hint">{t("request.previewHidden")}</p>}
-          <WhyDetails reasons={view.reasons} pack={view.pack} />
+          <WhyDetails reasons={view.reasons} pack={view.pack} onOpen={viewModel.openWhy} />
         </>
       )}
     </section>

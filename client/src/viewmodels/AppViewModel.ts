@@ -8,6 +8,7 @@ import type { ReportFiler } from "../matrix/reporting/reportFiler.ts";
 import type { SessionCredentials, SignInResult } from "../matrix/signIn.ts";
 import type { PeopleFinder } from "../policy/discovery.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
+import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
 import { ChatListViewModel, type ChatListSource, type HomeTab } from "./ChatListViewModel.ts";
 import {
   ConversationReminderViewModel,
@@ -73,6 +74,8 @@ export type AppDependencies = {
   readonly signedOutHelp: HelpDecider;
   /** Wakes a conversation's reminder when the engine's time for it is up (default: timers). */
   readonly wakeAt?: WakeAt;
+  /** The lab device's study log (records only with consent); default NO_STUDY, nothing. */
+  readonly study?: StudyRecorder;
   /** A local demo's sign-in link: fills in the first sign-in form shown, once. */
   readonly signInPrefill?: SignInPrefill | undefined;
 };
@@ -100,6 +103,7 @@ export type AppSnapshot = {
 
 export class AppViewModel extends ViewModel<AppSnapshot> {
   readonly #deps: AppDependencies;
+  readonly #study: StudyRecorder;
   #session: RunningSession | undefined;
   #signInPrefill: SignInPrefill | undefined;
 
@@ -111,6 +115,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
       report: undefined,
     });
     this.#deps = deps;
+    this.#study = deps.study ?? NO_STUDY;
     this.#signInPrefill = deps.signInPrefill;
   }
 
@@ -151,7 +156,9 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
         },
       },
       reportCategory,
+      this.#study,
     );
+    this.#study.record({ kind: "help-opened", moment });
     this.update({ ...this.getSnapshot(), help });
   };
 
@@ -172,6 +179,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
       explanation: (category) =>
         t("report.explanation", { category: t(`report.category.${category}`) }),
       alreadyBlocked,
+      study: this.#study,
       actions: {
         block: async (userId) => {
           await running.session.block(userId);
@@ -298,6 +306,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
       running.gateway.conversationNotices,
       roomId,
       this.#deps.wakeAt ?? wakeAtWithTimers(),
+      this.#study,
     );
     const conversation = new ConversationViewModel(
       running.session,
@@ -337,17 +346,23 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
   #showRequest(roomId: string): void {
     const running = this.#session;
     if (running === undefined) return;
-    const request = new RequestViewModel(running.session, running.gateway, roomId, {
-      back: () => {
-        this.#showChats("requests");
+    const request = new RequestViewModel(
+      running.session,
+      running.gateway,
+      roomId,
+      {
+        back: () => {
+          this.#showChats("requests");
+        },
+        openConversation: (id) => {
+          this.#showConversation(id);
+        },
+        report: (subject) => {
+          this.#openReport(subject, true);
+        },
       },
-      openConversation: (id) => {
-        this.#showConversation(id);
-      },
-      report: (subject) => {
-        this.#openReport(subject, true);
-      },
-    });
+      this.#study,
+    );
     this.#setScreen({ kind: "request", request });
   }
 
@@ -395,14 +410,19 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
   #showNewChat(userId?: string): void {
     const running = this.#session;
     if (running === undefined) return;
-    const newChat = new NewChatViewModel(running.session, running.gateway, {
-      back: () => {
-        this.#showChats();
+    const newChat = new NewChatViewModel(
+      running.session,
+      running.gateway,
+      {
+        back: () => {
+          this.#showChats();
+        },
+        openConversation: (id) => {
+          this.#showConversation(id);
+        },
       },
-      openConversation: (id) => {
-        this.#showConversation(id);
-      },
-    });
+      this.#study,
+    );
     this.#setScreen({ kind: "new-chat", newChat });
     if (userId !== undefined) {
       newChat.setMatrixId(userId);

@@ -6,6 +6,7 @@
 import type { HelpResourceId } from "@safety-by-design/policy-engine";
 import type { ConversationOriginRecord, ConversationSnapshot } from "../matrix/chatSession.ts";
 import type { ConversationNoticeDecider } from "../policy/decideConversationNotices.ts";
+import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
 import type { NoticeView } from "./noticeView.ts";
 import { ViewModel } from "./ViewModel.ts";
 
@@ -58,19 +59,26 @@ export class ConversationReminderViewModel extends ViewModel<ConversationReminde
   readonly #decide: ConversationNoticeDecider;
   readonly #roomId: string;
   readonly #wakeAt: WakeAt;
+  readonly #study: StudyRecorder;
   #wake: { readonly time: number; readonly cancel: () => void } | undefined;
+  /** Notices already recorded as shown while this conversation is open. */
+  readonly #noticesShown = new Set<string>();
+  /** The decision whose notices were recorded last: "why?" and choices refer to it. */
+  #studyDecision: { readonly decisionId: string; readonly packId: string } | undefined;
 
   constructor(
     source: ConversationReminderSource,
     decide: ConversationNoticeDecider,
     roomId: string,
     wakeAt: WakeAt,
+    study: StudyRecorder = NO_STUDY,
   ) {
     super(NOTHING);
     this.#source = source;
     this.#decide = decide;
     this.#roomId = roomId;
     this.#wakeAt = wakeAt;
+    this.#study = study;
     this.#refresh();
     this.onDispose(
       source.subscribe(() => {
@@ -82,6 +90,23 @@ export class ConversationReminderViewModel extends ViewModel<ConversationReminde
       this.#wake = undefined;
     });
   }
+
+  /** "Why am I seeing this?" was opened (for a study; it changes nothing on screen). */
+  readonly openWhy = (): void => {
+    if (this.getSnapshot().notices.length === 0 || this.#studyDecision === undefined) return;
+    this.#study.record({ kind: "why-opened", ...this.#studyDecision });
+  };
+
+  /** A help organisation's number or site in the reminder was tapped (the link opens as usual). */
+  readonly openHelpResource = (resource: HelpResourceId): void => {
+    this.#study.record({ kind: "help-resource-opened", moment: "after-warning", resource });
+  };
+
+  /** The conversation's own block or leave succeeded; a study notes it if the reminder showed. */
+  readonly chosen = (action: "block" | "leave"): void => {
+    if (this.getSnapshot().notices.length === 0 || this.#studyDecision === undefined) return;
+    this.#study.record({ kind: "action-chosen", ...this.#studyDecision, action });
+  };
 
   #refresh(): void {
     const conversation = this.#source.conversation(this.#roomId);
@@ -102,6 +127,20 @@ export class ConversationReminderViewModel extends ViewModel<ConversationReminde
         }),
       )
       .filter((decision) => decision.effect === "show-notices");
+    for (const decision of shown) {
+      for (const notice of decision.notices) {
+        const key = `${notice.id} ${notice.copyKey}`;
+        if (this.#noticesShown.has(key)) continue;
+        this.#noticesShown.add(key);
+        this.#studyDecision = { decisionId: decision.decisionId, packId: decision.pack.id };
+        this.#study.record({
+          kind: "notice-shown",
+          ...this.#studyDecision,
+          noticeId: notice.id,
+          copyKey: notice.copyKey,
+        });
+      }
+    }
 
     const notices = uniqueBy(
       shown.flatMap((d) => d.notices),

@@ -128,12 +128,14 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
 
   readonly leave = async (): Promise<void> => {
     await this.#source.leave(this.#roomId);
+    this.reminder?.chosen("leave");
     this.#onClosed();
   };
 
   readonly block = async (userId: string): Promise<void> => {
     await this.#source.block(userId);
     await this.#source.leave(this.#roomId);
+    this.reminder?.chosen("block");
     this.#onClosed();
   };
 

@@ -1,10 +1,12 @@
 // View model of the help screen: the resources the engine's help decision
 // selected for this person and moment. Everything it shows is bundled: no
-// network request, nothing recorded.
+// network request. In a usability study (with consent) the study log notes
+// which organisation's number or site was tapped, nothing more.
 
 import type { ReportCategory } from "@safety-by-design/policy-engine";
 import type { HelpResourceId } from "../help/resources.ts";
 import type { HelpDecider } from "../policy/decideHelp.ts";
+import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
 import type { NoticeView } from "./noticeView.ts";
 import { ViewModel } from "./ViewModel.ts";
 
@@ -20,6 +22,7 @@ export type HelpSnapshot = {
 export class HelpViewModel extends ViewModel<HelpSnapshot> {
   readonly #close: () => void;
   readonly #quickExit: () => void;
+  readonly #study: StudyRecorder;
 
   constructor(
     decide: HelpDecider,
@@ -27,6 +30,7 @@ export class HelpViewModel extends ViewModel<HelpSnapshot> {
     actions: { close: () => void; quickExit: () => void },
     /** With "after-report": the engine category that was reported. */
     reportCategory?: ReportCategory,
+    study: StudyRecorder = NO_STUDY,
   ) {
     const decision = decide(moment, reportCategory);
     super({
@@ -36,7 +40,17 @@ export class HelpViewModel extends ViewModel<HelpSnapshot> {
     });
     this.#close = actions.close;
     this.#quickExit = actions.quickExit;
+    this.#study = study;
   }
+
+  /** A resource's phone number or site was tapped (the link itself opens as usual). */
+  readonly openResource = (resource: HelpResourceId): void => {
+    this.#study.record({
+      kind: "help-resource-opened",
+      moment: this.getSnapshot().moment,
+      resource,
+    });
+  };
 
   readonly close = (): void => {
     this.#close();

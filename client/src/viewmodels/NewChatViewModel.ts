@@ -6,6 +6,7 @@
 import type { ContactDecision, HelpResourceId, Notice } from "@safety-by-design/policy-engine";
 import type { MessageKey } from "../i18n/i18n.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
+import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
 import { ViewModel } from "./ViewModel.ts";
 
 export type NewChatSource = {
@@ -40,12 +41,21 @@ export class NewChatViewModel extends ViewModel<NewChatSnapshot> {
   readonly #source: NewChatSource;
   readonly #gateway: PolicyGateway;
   readonly #navigation: NewChatNavigation;
+  readonly #study: StudyRecorder;
+  /** The pack of the decision on screen, for the study log (the snapshot has its id only). */
+  #shownPackId = "";
 
-  constructor(source: NewChatSource, gateway: PolicyGateway, navigation: NewChatNavigation) {
+  constructor(
+    source: NewChatSource,
+    gateway: PolicyGateway,
+    navigation: NewChatNavigation,
+    study: StudyRecorder = NO_STUDY,
+  ) {
     super({ matrixId: "", busy: false, error: undefined, decision: undefined });
     this.#source = source;
     this.#gateway = gateway;
     this.#navigation = navigation;
+    this.#study = study;
   }
 
   readonly setMatrixId = (matrixId: string): void => {
@@ -79,18 +89,50 @@ export class NewChatViewModel extends ViewModel<NewChatSnapshot> {
     }
     // "allowed-with-notice" waits for the person to read and continue; "refused" stops here.
     this.update({ ...this.getSnapshot(), decision: shown });
+    this.#shownPackId = decision.pack.id;
+    for (const notice of decision.notices) {
+      this.#study.record({
+        kind: "notice-shown",
+        decisionId: decision.decisionId,
+        packId: decision.pack.id,
+        noticeId: notice.id,
+        copyKey: notice.copyKey,
+      });
+    }
   };
 
   /** After reading an allowed-with-notice decision. */
   readonly continueAfterNotice = async (): Promise<void> => {
     const { decision, matrixId } = this.getSnapshot();
     if (decision?.effect !== "allowed-with-notice") return;
+    this.#recordChoice("continue");
     await this.#start(matrixId.trim());
   };
 
   readonly back = (): void => {
+    // Leaving a notice (or a refusal) is the choice not to go on.
+    this.#recordChoice("cancel");
     this.#navigation.back();
   };
+
+  /** A help organisation's number or site under the notice was tapped (the link opens as usual). */
+  readonly openHelpResource = (resource: HelpResourceId): void => {
+    const decision = this.getSnapshot().decision;
+    if (decision === undefined) return;
+    const moment = decision.effect === "refused" ? "after-deterrence" : "after-warning";
+    this.#study.record({ kind: "help-resource-opened", moment, resource });
+  };
+
+  #recordChoice(action: "continue" | "cancel"): void {
+    const decision = this.getSnapshot().decision;
+    if (decision === undefined) return;
+    this.#study.record({
+      kind: "action-chosen",
+      decisionId: decision.decisionId,
+      packId: this.#shownPackId,
+      action,
+    });
+  }
 
   async #start(otherUserId: string): Promise<void> {
     this.update({ ...this.getSnapshot(), busy: true, error: undefined });

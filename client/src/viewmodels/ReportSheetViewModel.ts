@@ -23,6 +23,7 @@ import {
 import type { OutboxState } from "../matrix/reporting/reportStore.ts";
 import type { ReportFiler, ReportSubmission } from "../matrix/reporting/reportFiler.ts";
 import type { ReportDecider, ReportOutcome } from "../policy/decideReport.ts";
+import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
 import { ViewModel } from "./ViewModel.ts";
 
 /** How many messages before the reported one are offered as context. */
@@ -67,6 +68,8 @@ export type ReportSheetDependencies = {
   /** The reporter blocked the person already (block and report from a request). */
   readonly alreadyBlocked?: boolean;
   readonly contextLimit?: number;
+  /** A usability study's log: a filed report's category and target only (default: none). */
+  readonly study?: StudyRecorder;
 };
 
 export type EvidenceRow = {
@@ -228,6 +231,14 @@ export class ReportSheetViewModel extends ViewModel<ReportSheetSnapshot> {
     if (result.ok) {
       this.#reportId = result.status.reportId;
       this.#phase = "filed";
+      const { decision } = this.#outcome;
+      (this.#deps.study ?? NO_STUDY).record({
+        kind: "report-filed",
+        decisionId: decision.decisionId,
+        packId: decision.pack.id,
+        category: decision.category,
+        target: this.#subject.kind,
+      });
     } else {
       this.#phase = result.reason === "not-configured" ? "unavailable" : "failed";
     }

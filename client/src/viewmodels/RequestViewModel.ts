@@ -10,6 +10,8 @@ import type {
 } from "@safety-by-design/policy-engine";
 import type { InvitationSummary } from "../matrix/chatSession.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
+import type { RequestChoice } from "../study/events.ts";
+import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
 import type { ReportSubject } from "./ReportSheetViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
 
@@ -62,19 +64,30 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
   readonly #gateway: PolicyGateway;
   readonly #roomId: string;
   readonly #navigation: RequestNavigation;
+  readonly #study: StudyRecorder;
   #busy = false;
+  /** Notices already recorded as shown on this screen (the screen refreshes on every sync). */
+  readonly #noticesShown = new Set<string>();
+  /**
+   * The decision the study attributes answers and "why?" to: the one whose
+   * notices were recorded. Each refresh decides anew (a new decision id, as
+   * the time is part of it), so the ids must be pinned for a study to join.
+   */
+  #studyDecision: { readonly decisionId: string; readonly packId: string } | undefined;
 
   constructor(
     source: RequestSource,
     gateway: PolicyGateway,
     roomId: string,
     navigation: RequestNavigation,
+    study: StudyRecorder = NO_STUDY,
   ) {
     super({ found: false });
     this.#source = source;
     this.#gateway = gateway;
     this.#roomId = roomId;
     this.#navigation = navigation;
+    this.#study = study;
     this.#refresh();
     this.onDispose(
       source.subscribe(() => {
@@ -94,12 +107,14 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
         /* protective default applies */
       });
     });
+    this.#recordAnswer("accepted");
     this.#navigation.openConversation(this.#roomId);
   };
 
   /** Declines the invitation; the person can still write again later. */
   readonly ignore = async (): Promise<void> => {
     await this.#act(() => this.#source.leave(this.#roomId));
+    this.#recordAnswer("ignored");
     this.#navigation.back();
   };
 
@@ -110,6 +125,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
       await this.#source.block(view.inviterUserId);
       await this.#source.leave(this.#roomId);
     });
+    this.#recordAnswer("blocked");
     this.#navigation.back();
   };
 
@@ -130,6 +146,40 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
     this.#navigation.back();
   };
 
+  /** "Why am I seeing this?" was opened (for a study; it changes nothing on screen). */
+  readonly openWhy = (): void => {
+    if (this.#studyDecision === undefined) return;
+    this.#study.record({ kind: "why-opened", ...this.#studyDecision });
+  };
+
+  /** A help organisation's number or site in the request was tapped (the link opens as usual). */
+  readonly openHelpResource = (resource: HelpResourceId): void => {
+    this.#study.record({ kind: "help-resource-opened", moment: "after-warning", resource });
+  };
+
+  #recordAnswer(choice: RequestChoice): void {
+    if (this.#studyDecision === undefined) return;
+    this.#study.record({ kind: "request-answered", ...this.#studyDecision, choice });
+  }
+
+  /** Records each notice once per screen, with the decision that raised it. */
+  #recordNotices(decision: IncomingContactDecision): void {
+    const ref = { decisionId: decision.decisionId, packId: decision.pack.id };
+    this.#studyDecision ??= ref;
+    for (const notice of decision.notices) {
+      const key = `${notice.id} ${notice.copyKey}`;
+      if (this.#noticesShown.has(key)) continue;
+      this.#noticesShown.add(key);
+      this.#studyDecision = ref;
+      this.#study.record({
+        kind: "notice-shown",
+        ...ref,
+        noticeId: notice.id,
+        copyKey: notice.copyKey,
+      });
+    }
+  }
+
   async #act(action: () => Promise<void>): Promise<void> {
     this.#busy = true;
     this.#refresh();
@@ -148,6 +198,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
       return;
     }
     const decision = this.#gateway.presentInvitation(invitation);
+    this.#recordNotices(decision);
     const offered = decision.actions;
     this.update({
       found: true,
