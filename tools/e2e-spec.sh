@@ -10,4 +10,5 @@ flock 9
 HOMESERVER_INSTANCE=test bash tools/homeserver/homeserver.sh start >/dev/null 9>&-
 eval "$(node_modules/.bin/node tools/client-env.ts test)"
 npx vite build --logLevel warn
-cd e2e && npx playwright test "$@"
+# 9>&-: nothing the tests start (e.g. a homeserver restart) may inherit the lock.
+cd e2e && npx playwright test "$@" 9>&-
