@@ -1,11 +1,13 @@
 // Reporting: Noor reports a message from Alex. The sheet shows what will be
 // shared before anything is sent; one tap on "Melden" files it, and she sees
-// it go from the queue to delivered. The moderators, not the server, can read it.
+// it go from the queue to delivered. The moderator, not the server, can read
+// it: on their own device they see exactly the evidence Noor saw.
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { ensureDirectChat } from "../../tools/lib/conversations.ts";
 import { resolveHomeserver } from "../../tools/lib/homeserver.ts";
+import { prepareLocalDeployment } from "../../tools/lib/deployment.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { personaOnPhone } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
@@ -54,4 +56,19 @@ test("Noor reports a message from Alex in one tap and sees it delivered", async 
 
   await sheet.getByRole("button", { name: "Sluiten" }).click();
   await expect(sheet).toBeHidden();
+
+  // The moderator opens it on their own device and sees exactly what Noor saw.
+  const { moderationKey } = await prepareLocalDeployment("test");
+  const moderator = await personaOnPhone(browser, "moderation");
+  await moderator.getByRole("button", { name: "Moderatie: meldingen" }).click();
+  await moderator
+    .getByLabel("Sleutelbestand of geheime sleutel")
+    .fill(JSON.stringify(moderationKey));
+  await moderator.getByRole("button", { name: "Sleutel importeren" }).click();
+  const open = moderator.locator("h2:text-is('Open meldingen') + ul");
+  // Newest first: the report Noor just filed.
+  await open.getByRole("button").first().click();
+  await expect(moderator.getByText(reported)).toBeVisible();
+  await expect(moderator.getByText(before)).toBeVisible();
+  await expect(moderator.getByText(/Handtekening geldig/).first()).toBeVisible();
 });

@@ -57,6 +57,21 @@ test("Noor reads a request, sees why it is a request, and accepts it", async ({ 
   expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
   await saveDocScreenshot(noor, "request");
 
+  // Help from inside the request: bundled, so opening it fetches nothing (only the
+  // Matrix sync that was already running talks to the homeserver), and back again.
+  const fetched: string[] = [];
+  const record = (request: { url(): string }): void => {
+    if (!request.url().startsWith(homeserver.url)) fetched.push(request.url());
+  };
+  noor.on("request", record);
+  await noor.getByRole("button", { name: "Hulp" }).click();
+  const help = noor.getByRole("dialog", { name: "Hulp" });
+  await expect(help.getByRole("heading", { name: "De Kindertelefoon" })).toBeVisible();
+  await help.getByRole("button", { name: "Sluiten" }).click();
+  await expect(noor.getByRole("heading", { name: "Verzoek" })).toBeVisible();
+  noor.off("request", record);
+  expect(fetched).toEqual([]);
+
   // "Why am I seeing this?" explains the rules that decided, in plain words.
   await noor.getByText("Waarom zie ik dit?").click();
   await expect(noor.getByText(/Daarom komt het bericht eerst bij Verzoeken/)).toBeVisible();
