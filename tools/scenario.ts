@@ -10,6 +10,8 @@
 // Exit code: 0 when the script ran to the end, 1 when it failed, 130 when stopped
 // (Ctrl-C), 2 for a usage error.
 
+import { presentActorAge } from "./lib/actorAge.ts";
+import { prepareLocalDeployment } from "./lib/deployment.ts";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -142,6 +144,7 @@ async function run(id: string | undefined, rest: readonly string[]): Promise<num
   if (values.participant !== undefined && !/^@[^:]+:.+$/.test(values.participant))
     throw new UsageError("--participant is a Matrix user ID, like @noor:localhost");
   const homeserver = resolveHomeserver(instance);
+  const deployment = await prepareLocalDeployment(instance);
   say(`${scenario.title[language]} (${scenario.id}) on ${homeserver.url}`);
   say(`Expected: ${scenario.expected.sees[language]}`);
   if (!values.verbose) muteSdkChatter();
@@ -158,6 +161,11 @@ async function run(id: string | undefined, rest: readonly string[]): Promise<num
     signal: stop.signal,
     waitScale: values["no-waits"] ? 0 : 1,
     ...(values.participant === undefined ? {} : { participantUserId: values.participant }),
+    // The actor's device presents its verified band first, as the app would.
+    actorReady: async (session) => {
+      const participant = values.participant ?? `@${scenario.participant}:${homeserver.serverName}`;
+      say(`Age: ${await presentActorAge(session, deployment, participant)}`);
+    },
   });
   return result.status === "finished" ? 0 : result.status === "stopped" ? 130 : 1;
 }

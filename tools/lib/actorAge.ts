@@ -1,0 +1,59 @@
+// Tooling: a scripted actor's verified age, as its own device would hold it.
+// The actor's session asks the deployment's age provider for an attestation
+// (Matrix OpenID, holder key made here) and presents its band to the
+// participant over Olm, exactly as the app does (client/src/matrix/age). So a
+// scripted Alex reaches Noor as a verified adult, and Mark stays unverified.
+// The actor still bypasses the app's sender-side check on purpose: the study
+// looks at what the participant's own device does with the contact.
+
+import { AgeExchange } from "../../client/src/matrix/age/ageExchange.ts";
+import { loadOwnAge } from "../../client/src/matrix/age/wallet.ts";
+import type { ChatSession } from "../../client/src/matrix/chatSession.ts";
+import type { LocalDeployment } from "./deployment.ts";
+
+function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
+  const values = new Map<string, string>();
+  return {
+    getItem: (key) => values.get(key) ?? null,
+    setItem: (key, value) => values.set(key, value),
+    removeItem: (key) => values.delete(key),
+  };
+}
+
+/** Presents the actor's band to `participantUserId`; says what happened, in words. */
+export async function presentActorAge(
+  session: ChatSession,
+  deployment: LocalDeployment,
+  participantUserId: string,
+): Promise<string> {
+  const storage = memoryStorage();
+  const trustedIssuers = [
+    { keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey },
+  ];
+  const own = await loadOwnAge({
+    userId: session.userId,
+    storage,
+    trustedIssuers,
+    providerUrl: deployment.ageIssuerUrl,
+    openIdToken: () => session.openIdToken(),
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+  });
+  if (own.status !== "verified") return `the actor has no verified age (${own.reason})`;
+  const exchange = new AgeExchange({
+    selfUserId: session.userId,
+    transport: session.toDevice,
+    trustedIssuers,
+    ownAge: () => own,
+    now: () => Date.now(),
+    randomId: () => crypto.randomUUID(),
+  });
+  try {
+    const sent = await exchange.present(participantUserId, { reply: false });
+    return sent === "sent"
+      ? `presented a verified ${own.band} band to ${participantUserId}`
+      : `could not present the band (${sent})`;
+  } finally {
+    exchange.stop();
+  }
+}
