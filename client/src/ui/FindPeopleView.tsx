@@ -5,13 +5,14 @@ import { useId } from "react";
 import type { FindPeopleViewModel } from "../viewmodels/FindPeopleViewModel.ts";
 import { NoticeList } from "./NoticeList.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
+import { TextField } from "./TextField.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
 export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }) {
   const view = useViewModel(viewModel);
   const { t } = useTranslator();
-  const ids = { input: useId(), hint: useId(), error: useId(), findable: useId() };
+  const findableTitle = useId();
   const { findable } = view;
 
   return (
@@ -30,28 +31,14 @@ export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }
           void viewModel.search();
         }}
       >
-        <label htmlFor={ids.input}>{t("findPeople.term")}</label>
-        <input
-          id={ids.input}
+        <TextField
+          label={t("findPeople.term")}
+          hint={t("findPeople.termHint")}
+          error={view.error === undefined ? undefined : t(view.error)}
           type="search"
-          autoCapitalize="none"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={view.error ? `${ids.hint} ${ids.error}` : ids.hint}
-          aria-invalid={view.error ? true : undefined}
           value={view.term}
-          onChange={(event) => {
-            viewModel.setTerm(event.currentTarget.value);
-          }}
+          onChange={viewModel.setTerm}
         />
-        <p id={ids.hint} className="hint">
-          {t("findPeople.termHint")}
-        </p>
-        {view.error ? (
-          <p id={ids.error} className="error" role="alert">
-            {t(view.error)}
-          </p>
-        ) : null}
         <button type="submit" className="primary" disabled={view.searching}>
           {view.searching ? t("findPeople.searching") : t("findPeople.search")}
         </button>
@@ -83,8 +70,8 @@ export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }
         )}
       </div>
 
-      <section className="setting" aria-labelledby={ids.findable}>
-        <h2 id={ids.findable}>{t("findPeople.findable.title")}</h2>
+      <section className="setting" aria-labelledby={findableTitle}>
+        <h2 id={findableTitle}>{t("findPeople.findable.title")}</h2>
         <p>{findable.on ? t("findPeople.findable.on") : t("findPeople.findable.off")}</p>
         {findable.refused ? <NoticeList notices={findable.refused} /> : null}
         {findable.confirming ? (

@@ -1,17 +1,16 @@
 // "New chat": a Matrix ID in, the engine's contact decision out: the chat
 // starts, or the engine's notice shows (with help, when it offers help).
-import { useId } from "react";
 import type { NewChatViewModel } from "../viewmodels/NewChatViewModel.ts";
 import { HelpResourceList } from "./HelpResourceList.tsx";
 import { NoticeList } from "./NoticeList.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
+import { TextField } from "./TextField.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
 export function NewChatView({ viewModel }: { viewModel: NewChatViewModel }) {
   const view = useViewModel(viewModel);
   const { t } = useTranslator();
-  const ids = { input: useId(), hint: useId(), error: useId() };
 
   return (
     <section className="new-chat-screen" aria-labelledby="new-chat-title">
@@ -28,28 +27,14 @@ export function NewChatView({ viewModel }: { viewModel: NewChatViewModel }) {
           void viewModel.submit();
         }}
       >
-        <label htmlFor={ids.input}>{t("newChat.matrixId")}</label>
-        <input
-          id={ids.input}
+        <TextField
+          label={t("newChat.matrixId")}
+          hint={t("newChat.matrixIdHint")}
+          error={view.error === undefined ? undefined : t(view.error)}
           name="matrix-id"
-          autoCapitalize="none"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={view.error ? `${ids.hint} ${ids.error}` : ids.hint}
-          aria-invalid={view.error ? true : undefined}
           value={view.matrixId}
-          onChange={(event) => {
-            viewModel.setMatrixId(event.currentTarget.value);
-          }}
+          onChange={viewModel.setMatrixId}
         />
-        <p id={ids.hint} className="hint">
-          {t("newChat.matrixIdHint")}
-        </p>
-        {view.error ? (
-          <p id={ids.error} className="error" role="alert">
-            {t(view.error)}
-          </p>
-        ) : null}
         {view.decision === undefined ? (
           <button type="submit" className="primary" disabled={view.busy}>
             {t("newChat.start")}
