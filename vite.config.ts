@@ -1,6 +1,7 @@
 // The client's Vite config (the app lives in client/). Sibling packages are
 // used from their TypeScript source through the custom export condition.
 import react from "@vitejs/plugin-react";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
 export default defineConfig({
@@ -21,5 +22,12 @@ export default defineConfig({
     // The one large chunk is matrix-js-sdk, loaded lazily after sign-in; the
     // sign-in screen's own JS is measured by the client bench instead.
     chunkSizeWarningLimit: 1024,
+    // Two pages: the app, and the facilitator console for usability studies.
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL("client/index.html", import.meta.url)),
+        console: fileURLToPath(new URL("client/console.html", import.meta.url)),
+      },
+    },
   },
 });

@@ -3,7 +3,13 @@
 // it for attestations; tools/lib/ageIssuerService.ts). The returned function
 // stops the provider after the suite.
 import { startAgeIssuerService } from "../tools/lib/ageIssuerService.ts";
-import { AGE_ISSUER_PORTS, prepareLocalDeployment } from "../tools/lib/deployment.ts";
+import {
+  AGE_ISSUER_PORTS,
+  facilitatorUserIds,
+  prepareLocalDeployment,
+  STUDY_SERVICE_PORTS,
+} from "../tools/lib/deployment.ts";
+import { startStudyService } from "../tools/lib/studyService.ts";
 import { resolveHomeserver } from "../tools/lib/homeserver.ts";
 import { seedPersonaAccounts } from "../tools/lib/seed.ts";
 
@@ -17,5 +23,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     homeserver,
     port: AGE_ISSUER_PORTS.test,
   });
-  return () => issuer.close();
+  const study = await startStudyService({
+    homeserver,
+    deployment,
+    facilitators: facilitatorUserIds(homeserver.serverName),
+    port: STUDY_SERVICE_PORTS.test,
+  });
+  return async () => {
+    await study.close();
+    await issuer.close();
+  };
 }

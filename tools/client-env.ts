@@ -10,7 +10,7 @@ if (instance !== "demo" && instance !== "test") {
   process.exit(64);
 }
 const deployment = await prepareLocalDeployment(instance);
-const env = clientBuildEnvironment(deployment, resolveHomeserver(instance).url);
+const env = clientBuildEnvironment(deployment, resolveHomeserver(instance));
 if (process.argv.includes("--json")) {
   console.log(JSON.stringify(env));
 } else {

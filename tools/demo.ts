@@ -7,11 +7,14 @@
 
 import { spawn } from "node:child_process";
 import { startAgeIssuerService, type AgeIssuerService } from "./lib/ageIssuerService.ts";
+import { startStudyService, type StudyService } from "./lib/studyService.ts";
 import { startBackground, type BackgroundProcess } from "./lib/background.ts";
 import {
   AGE_ISSUER_PORTS,
   clientBuildEnvironment,
+  facilitatorUserIds,
   prepareLocalDeployment,
+  STUDY_SERVICE_PORTS,
 } from "./lib/deployment.ts";
 import { homeserverCommand, repoRoot, resolveHomeserver } from "./lib/homeserver.ts";
 import { recoveryKeyFile, seedDemoState, type DemoSeed } from "./lib/demoSeed.ts";
@@ -41,6 +44,7 @@ function runToEnd(
 
 let client: BackgroundProcess | undefined;
 let ageIssuer: AgeIssuerService | undefined;
+let studyService: StudyService | undefined;
 let stopping = false;
 
 function stopAll(exitCode: number): void {
@@ -49,6 +53,7 @@ function stopAll(exitCode: number): void {
   console.log("\nStopping the demo…");
   client?.stop();
   void ageIssuer?.close();
+  void studyService?.close();
   if (!usesExternalHomeserver) {
     try {
       homeserverCommand("demo", "stop");
@@ -84,6 +89,12 @@ async function main(): Promise<void> {
     homeserver,
     port: AGE_ISSUER_PORTS.demo,
   });
+  studyService = await startStudyService({
+    homeserver,
+    deployment,
+    facilitators: facilitatorUserIds(homeserver.serverName),
+    port: STUDY_SERVICE_PORTS.demo,
+  });
 
   console.log("Building the client…");
   await runToEnd(
@@ -91,7 +102,7 @@ async function main(): Promise<void> {
     ["vite", "build", "--logLevel", "warn"],
     // The demo build, and only it, knows the shared demo password, so its
     // sign-in links fill in the whole form (never in the tests' or a real build).
-    { ...clientBuildEnvironment(deployment, homeserver.url), VITE_DEMO_PASSWORD: DEMO_PASSWORD },
+    { ...clientBuildEnvironment(deployment, homeserver), VITE_DEMO_PASSWORD: DEMO_PASSWORD },
   );
   client = startBackground("npx", [
     "vite",
@@ -115,6 +126,7 @@ safety-by-design chat is running.
   Open:       ${url}   (a phone-sized window)
   Homeserver: ${homeserver.url}
   Age issuer: ${ageIssuer.url}   (demo age-assurance provider)
+  Facilitator console: ${url}console.html   (sign in as facilitator)
 `);
   console.log(personaTable(personas, url));
   console.log(signInNotes(seed, deployment.moderationKeyFile));

@@ -23,6 +23,10 @@ export type DeploymentConfig = {
   readonly trustedAgeIssuers: readonly TrustedAgeIssuer[];
   /** X25519 public key (base64url) reports are sealed to; undefined: reporting cannot seal. */
   readonly moderationPublicKey: string | undefined;
+  /** The local study service (scenarios for the facilitator console); undefined: none. */
+  readonly studyServiceUrl: string | undefined;
+  /** Accounts that may open the facilitator console. */
+  readonly studyFacilitators: readonly string[];
   /** What was wrong with the configuration, in English, for the console and the about screen. */
   readonly problems: readonly string[];
 };
@@ -33,6 +37,9 @@ export type DeploymentEnvironment = {
   /** JSON: `[{ "keyId": "...", "publicKey": "..." }]`. */
   readonly VITE_TRUSTED_AGE_ISSUERS?: string | undefined;
   readonly VITE_MODERATION_PUBLIC_KEY?: string | undefined;
+  readonly VITE_STUDY_SERVICE_URL?: string | undefined;
+  /** Comma-separated Matrix user IDs. */
+  readonly VITE_STUDY_FACILITATORS?: string | undefined;
 };
 
 const DEFAULT_HOMESERVER_URL = "http://127.0.0.1:8008";
@@ -63,6 +70,13 @@ export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConf
       moderationPublicKey !== undefined && BASE64URL_KEY.test(moderationPublicKey)
         ? moderationPublicKey
         : undefined,
+    studyServiceUrl: ((url) => (url !== undefined && isHttpUrl(url) ? url : undefined))(
+      text(env.VITE_STUDY_SERVICE_URL),
+    ),
+    studyFacilitators: (text(env.VITE_STUDY_FACILITATORS) ?? "")
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => /^@[^:\s]+:\S+$/.test(id)),
     problems,
   };
 }

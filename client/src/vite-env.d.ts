@@ -12,6 +12,10 @@ interface ImportMetaEnv {
   readonly VITE_TRUSTED_AGE_ISSUERS?: string;
   /** The moderation team's X25519 public key (base64url): reports are sealed to it. */
   readonly VITE_MODERATION_PUBLIC_KEY?: string;
+  /** The local study service the facilitator console starts scenarios with (demo and tests). */
+  readonly VITE_STUDY_SERVICE_URL?: string;
+  /** Comma-separated Matrix IDs allowed to open the facilitator console. */
+  readonly VITE_STUDY_FACILITATORS?: string;
   /** Local demo only (tools/demo.ts): the one shared demo password its sign-in links fill in. */
   readonly VITE_DEMO_PASSWORD?: string;
 }

@@ -42,7 +42,8 @@ const HISTORY_MARKER_EVENT = "org.safety-by-design.demo_history";
 /** User account data the "Find people" screen keeps its opt-ins in (ChatSession.discoverySettings). */
 const DISCOVERY_SETTINGS_EVENT = "org.safety-by-design.discovery_settings";
 
-const FRIENDS = { first: "noor", second: "lotte" } as const;
+/** The seeded friends: their chat is part of the starting point of every study session. */
+export const FRIENDS = { first: "noor", second: "lotte" } as const;
 type Friend = (typeof FRIENDS)[keyof typeof FRIENDS];
 
 /** Short and everyday, at a 14-year-old's level: what friends write. */

@@ -17,13 +17,24 @@ import {
 } from "../../client/src/matrix/reporting/seal.ts";
 import type { IssuerKeyPair } from "../../client/src/matrix/age/keys.ts";
 import { loadOrCreateIssuer } from "./ageIssuer.ts";
-import { repoRoot, type HomeserverInstance } from "./homeserver.ts";
+import { repoRoot, type Homeserver, type HomeserverInstance } from "./homeserver.ts";
 
 /** The demo age issuer's HTTP port per instance (tools/lib/ageIssuerService.ts). */
 export const AGE_ISSUER_PORTS: Readonly<Record<HomeserverInstance, number>> = {
   demo: 8009,
   test: 8119,
 };
+
+/** The study service's HTTP port per instance (tools/lib/studyService.ts). */
+export const STUDY_SERVICE_PORTS: Readonly<Record<HomeserverInstance, number>> = {
+  demo: 8010,
+  test: 8120,
+};
+
+/** The accounts that may run the facilitator console (the Facilitator persona). */
+export function facilitatorUserIds(serverName: string): readonly string[] {
+  return [`@facilitator:${serverName}`];
+}
 
 /** `{ publicKey, secretKey }` as base64url text; what the moderator imports. */
 export type ModerationKeyText = { readonly publicKey: string; readonly secretKey: string };
@@ -65,10 +76,12 @@ export async function prepareLocalDeployment(
 /** The client's build environment for this deployment (public values only). */
 export function clientBuildEnvironment(
   deployment: LocalDeployment,
-  homeserverUrl: string,
+  homeserver: Pick<Homeserver, "url" | "serverName">,
 ): Record<string, string> {
   return {
-    VITE_HOMESERVER_URL: homeserverUrl,
+    VITE_HOMESERVER_URL: homeserver.url,
+    VITE_STUDY_SERVICE_URL: `http://127.0.0.1:${STUDY_SERVICE_PORTS[deployment.instance]}`,
+    VITE_STUDY_FACILITATORS: facilitatorUserIds(homeserver.serverName).join(","),
     VITE_AGE_ISSUER_URL: deployment.ageIssuerUrl,
     VITE_TRUSTED_AGE_ISSUERS: JSON.stringify([
       { keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey },

@@ -1,0 +1,265 @@
+// Tooling (Node only): the study service the facilitator console talks to.
+// Scripted actors need Node (they sign in as demo accounts and run E2EE
+// sessions), so the console in the browser asks this small local service to
+// start, stop and report on scenarios, and to reset a participant account.
+//
+// Only a facilitator may use it: every request carries the facilitator's
+// Matrix access token, which the service checks with the homeserver
+// (/account/whoami) against the deployment's facilitator list. It listens on
+// 127.0.0.1 only. It never sees what the participant's device records: the
+// study log stays on the lab device.
+//
+//   GET  /scenarios                 ids, titles, participants
+//   POST /scenarios/{id}/start      runs one (one at a time)
+//   POST /scenarios/stop            stops the running one
+//   GET  /scenarios/status          the run: step kinds and status, no text
+//   POST /participants/{name}/reset declines requests, leaves every room
+//                                   but the seeded friends' chat, unblocks everyone
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { SCENARIOS, findScenario } from "../scenarios/index.ts";
+import { presentActorAge } from "./actorAge.ts";
+import type { LocalDeployment } from "./deployment.ts";
+import type { Homeserver } from "./homeserver.ts";
+import { FRIENDS } from "./demoSeed.ts";
+import { DEMO_PASSWORD, PERSONAS } from "./personas.ts";
+import { rawLogin, rawLogout, type RawSession } from "./rawMatrix.ts";
+import { runScenario, type ScenarioEvent } from "./scenarioRunner.ts";
+
+export type StudyServiceOptions = {
+  readonly homeserver: Homeserver;
+  readonly deployment: LocalDeployment;
+  /** Matrix user IDs allowed to use the service. */
+  readonly facilitators: readonly string[];
+  /** 0: any free port (tests). */
+  readonly port: number;
+  /** The client's origin, for CORS. */
+  readonly allowedOrigin?: string;
+};
+
+export type StudyService = { readonly url: string; close(): Promise<void> };
+
+type StepView = { readonly index: number; readonly step: string; readonly status: string };
+type RunView = {
+  readonly scenarioId: string;
+  readonly status: "running" | "finished" | "failed" | "stopped";
+  readonly steps: readonly StepView[];
+};
+
+export async function startStudyService(options: StudyServiceOptions): Promise<StudyService> {
+  let run: { view: RunView; abort: AbortController } | undefined;
+
+  const setStep = (index: number, step: string, status: string): void => {
+    if (run === undefined) return;
+    const steps = run.view.steps.filter((s) => s.index !== index);
+    run.view = {
+      ...run.view,
+      steps: [...steps, { index, step, status }].sort((a, b) => a.index - b.index),
+    };
+  };
+
+  const onEvent = (event: ScenarioEvent): void => {
+    switch (event.type) {
+      case "step-started":
+        setStep(event.index, event.step.do, "running");
+        return;
+      case "step-finished":
+        setStep(event.index, event.step.do, "finished");
+        return;
+      case "step-skipped":
+        setStep(event.index, event.step.do, "skipped");
+        return;
+      case "step-failed":
+        setStep(event.index, event.step.do, "failed");
+        return;
+      case "scenario-finished":
+        if (run !== undefined) run.view = { ...run.view, status: event.result.status };
+        return;
+      case "scenario-started":
+        return;
+    }
+  };
+
+  const routes = async (request: IncomingMessage, path: string): Promise<[number, unknown]> => {
+    if (request.method === "GET" && path === "/scenarios") {
+      return [
+        200,
+        SCENARIOS.map((s) => ({ id: s.id, title: s.title, participant: s.participant })),
+      ];
+    }
+    if (request.method === "GET" && path === "/scenarios/status") {
+      return [200, run?.view ?? null];
+    }
+    if (request.method === "POST" && path === "/scenarios/stop") {
+      run?.abort.abort(new Error("stopped by the facilitator"));
+      return [200, run?.view ?? null];
+    }
+    const start = /^\/scenarios\/([a-z0-9-]+)\/start$/.exec(path);
+    if (request.method === "POST" && start !== null) {
+      const scenario = findScenario(start[1] ?? "");
+      if (scenario === undefined) return [404, { error: "no such scenario" }];
+      if (run?.view.status === "running") return [409, { error: "a scenario is running" }];
+      const abort = new AbortController();
+      run = { view: { scenarioId: scenario.id, status: "running", steps: [] }, abort };
+      const participant = `@${scenario.participant}:${options.homeserver.serverName}`;
+      void runScenario(scenario, {
+        homeserver: options.homeserver,
+        signal: abort.signal,
+        onEvent,
+        actorReady: async (session) => {
+          await presentActorAge(session, options.deployment, participant);
+        },
+      });
+      return [202, run.view];
+    }
+    const reset = /^\/participants\/([a-z0-9._=-]+)\/reset$/.exec(path);
+    if (request.method === "POST" && reset !== null) {
+      const username = reset[1] ?? "";
+      if (!PERSONAS.some((p) => p.username === username)) return [404, { error: "no persona" }];
+      return [200, await resetParticipant(options.homeserver, username)];
+    }
+    return [404, { error: "unknown route" }];
+  };
+
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (request.method === "OPTIONS") {
+      send(response, 204, undefined, options.allowedOrigin);
+      return;
+    }
+    facilitatorOf(options, request)
+      .then(async (facilitator) => {
+        if (facilitator === undefined) {
+          send(response, 401, { error: "facilitators only" }, options.allowedOrigin);
+          return;
+        }
+        const [status, body] = await routes(request, path);
+        send(response, status, body, options.allowedOrigin);
+      })
+      .catch((error: unknown) => {
+        send(response, 500, { error: String(error) }, options.allowedOrigin);
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, "127.0.0.1", () => {
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : options.port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      run?.abort.abort(new Error("the study service stops"));
+      await closeServer(server);
+    },
+  };
+}
+
+/** The facilitator behind the request's bearer token, as the homeserver says; else undefined. */
+async function facilitatorOf(
+  options: StudyServiceOptions,
+  request: IncomingMessage,
+): Promise<string | undefined> {
+  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1];
+  if (token === undefined) return undefined;
+  const whoami = await fetch(`${options.homeserver.url}/_matrix/client/v3/account/whoami`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!whoami.ok) return undefined;
+  const { user_id: userId } = (await whoami.json()) as { user_id?: unknown };
+  return typeof userId === "string" && options.facilitators.includes(userId) ? userId : undefined;
+}
+
+/**
+ * A clean starting point for the next scenario: pending requests declined,
+ * every room left except the seeded friends' chat (Noor and Lotte's), nobody
+ * blocked. So a scripted actor is a stranger again at the next run.
+ */
+async function resetParticipant(
+  homeserver: Homeserver,
+  username: string,
+): Promise<{ declined: number; left: number }> {
+  const friendOf: Record<string, string> = {
+    [FRIENDS.first]: FRIENDS.second,
+    [FRIENDS.second]: FRIENDS.first,
+  };
+  const keep = new Set(
+    [username, friendOf[username]].flatMap((name) =>
+      name === undefined ? [] : [`@${name}:${homeserver.serverName}`],
+    ),
+  );
+  const session = await rawLogin(homeserver, username, DEMO_PASSWORD);
+  try {
+    const sync = (await call(session, "GET", "/sync?timeout=0")) as {
+      rooms?: { invite?: Record<string, unknown>; join?: Record<string, unknown> };
+    };
+    let declined = 0;
+    for (const roomId of Object.keys(sync.rooms?.invite ?? {})) {
+      await call(session, "POST", `/rooms/${encodeURIComponent(roomId)}/leave`, {});
+      declined++;
+    }
+    let left = 0;
+    for (const roomId of Object.keys(sync.rooms?.join ?? {})) {
+      const { joined } = (await call(
+        session,
+        "GET",
+        `/rooms/${encodeURIComponent(roomId)}/joined_members`,
+      )) as { joined: Record<string, unknown> };
+      if (Object.keys(joined).some((member) => !keep.has(member))) {
+        await call(session, "POST", `/rooms/${encodeURIComponent(roomId)}/leave`, {});
+        left++;
+      }
+    }
+    await call(
+      session,
+      "PUT",
+      `/user/${encodeURIComponent(session.userId)}/account_data/m.ignored_user_list`,
+      { ignored_users: {} },
+    );
+    return { declined, left };
+  } finally {
+    await rawLogout(session);
+  }
+}
+
+async function call(
+  session: RawSession,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const response = await fetch(`${session.homeserver.url}/_matrix/client/v3${path}`, {
+    method,
+    headers: { authorization: `Bearer ${session.accessToken}`, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
+  return response.json();
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  allowedOrigin: string | undefined,
+): void {
+  response.writeHead(status, {
+    "access-control-allow-origin": allowedOrigin ?? "*",
+    "access-control-allow-methods": "GET, POST, OPTIONS",
+    "access-control-allow-headers": "authorization, content-type",
+    "content-type": "application/json",
+    "cache-control": "no-store",
+  });
+  response.end(body === undefined ? undefined : JSON.stringify(body));
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+    server.closeAllConnections();
+  });
+}
