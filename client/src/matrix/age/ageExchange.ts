@@ -175,9 +175,15 @@ export class AgeExchange {
     const answered = new Promise<DiscoveryAnswer>((resolve) => {
       this.#pendingDiscovery.set(probeId, resolve);
     });
-    const devices = await this.#deps.transport.send(userId, DISCOVERY_PROBE_TYPE, {
-      probe_id: probeId,
-    });
+    let devices: number;
+    try {
+      devices = await this.#deps.transport.send(userId, DISCOVERY_PROBE_TYPE, {
+        probe_id: probeId,
+      });
+    } catch {
+      // Not reachable: treated as silence, so the person is simply not shown.
+      devices = 0;
+    }
     if (devices === 0) {
       this.#pendingDiscovery.delete(probeId);
       return "no-answer";
@@ -221,14 +227,20 @@ export class AgeExchange {
     options: { readonly disclose: boolean; readonly timeoutMs: number },
   ): Promise<ProbeAnswer> {
     const probeId = this.#deps.randomId();
-    const presentation = options.disclose ? await this.#presentationFor(userId) : undefined;
     const answered = new Promise<ProbeAnswer>((resolve) => {
       this.#pendingProbes.set(probeId, resolve);
     });
-    const devices = await this.#deps.transport.send(userId, CONTACT_PROBE_TYPE, {
-      probe_id: probeId,
-      ...(presentation === undefined ? {} : { presentation }),
-    });
+    let devices: number;
+    try {
+      const presentation = options.disclose ? await this.#presentationFor(userId) : undefined;
+      devices = await this.#deps.transport.send(userId, CONTACT_PROBE_TYPE, {
+        probe_id: probeId,
+        ...(presentation === undefined ? {} : { presentation }),
+      });
+    } catch {
+      // Like an offline recipient: the sender goes ahead, the recipient's device still enforces.
+      devices = 0;
+    }
     if (devices === 0) {
       this.#pendingProbes.delete(probeId);
       return "no-answer";
@@ -343,13 +355,20 @@ export class AgeExchange {
       if (text === null || text === undefined) return empty;
       const value = JSON.parse(text) as Partial<Persisted>;
       const bands: Record<string, VerifiedPeerBand> = {};
-      for (const [userId, band] of Object.entries(value.bands ?? {})) {
+      // Stored data is untrusted too: a broken entry is skipped, never the whole cache.
+      for (const [userId, entry] of Object.entries(value.bands ?? {}) as [string, unknown][]) {
+        const band = (typeof entry === "object" && entry !== null ? entry : {}) as Partial<
+          Record<keyof VerifiedPeerBand, unknown>
+        >;
         if (
-          typeof band === "object" &&
+          typeof band.band === "string" &&
           ["8-12", "13-15", "16-17", "18+"].includes(band.band) &&
           typeof band.validUntil === "number"
         ) {
-          bands[userId] = { band: band.band, validUntil: band.validUntil };
+          bands[userId] = {
+            band: band.band as VerifiedPeerBand["band"],
+            validUntil: band.validUntil,
+          };
         }
       }
       const nonces = Array.isArray(value.nonces)

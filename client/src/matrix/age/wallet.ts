@@ -80,9 +80,15 @@ export async function loadOwnAge(deps: WalletDependencies): Promise<OwnAge> {
   const holder = stored?.holder ?? (await createHolderKeyPair());
   if (stored === undefined) writeStored(deps, { holder });
 
+  // A stored attestation that is still valid but due for renewal is kept when
+  // renewing fails: a provider outage must not make a minor's device unverified.
+  let current: OwnAge | undefined;
   if (stored?.attestation !== undefined) {
     const own = await checkOwn(deps, holder, stored.attestation);
-    if (own.status === "verified" && own.validUntil - deps.now() > RENEW_BEFORE_MS) return own;
+    if (own.status === "verified") {
+      if (own.validUntil - deps.now() > RENEW_BEFORE_MS) return own;
+      current = own;
+    }
   }
 
   let answer: Response;
@@ -100,21 +106,22 @@ export async function loadOwnAge(deps: WalletDependencies): Promise<OwnAge> {
       }),
     });
   } catch {
-    return { status: "unverified", reason: "provider-unreachable" };
+    return current ?? { status: "unverified", reason: "provider-unreachable" };
   }
   if (answer.status === 404) {
     writeStored(deps, { holder });
     return { status: "unverified", reason: "not-verified" };
   }
-  if (!answer.ok) return { status: "unverified", reason: "provider-refused" };
+  if (!answer.ok) return current ?? { status: "unverified", reason: "provider-refused" };
   let attestation: unknown;
   try {
     attestation = ((await answer.json()) as { attestation?: unknown }).attestation;
   } catch {
-    return { status: "unverified", reason: "invalid-attestation" };
+    return current ?? { status: "unverified", reason: "invalid-attestation" };
   }
   const own = await checkOwn(deps, holder, attestation);
-  if (own.status === "verified") writeStored(deps, { holder, attestation });
+  if (own.status !== "verified") return current ?? own;
+  writeStored(deps, { holder, attestation });
   return own;
 }
 
