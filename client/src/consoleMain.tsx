@@ -6,7 +6,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { readDeploymentConfig } from "./deployment.ts";
-import { signInWithPassword } from "./matrix/signIn.ts";
+import { normaliseHomeserverUrl, signInWithPassword } from "./matrix/signIn.ts";
+import { logOutToken, whoAmI } from "./matrix/tokenSession.ts";
 import { createDeviceStudyLog } from "./study/deviceStudyLog.ts";
 import { listStudyPacks } from "./study/packVariants.ts";
 import { createStudyServiceClient } from "./study/studyServiceClient.ts";
@@ -15,6 +16,7 @@ import "./ui/styles.css";
 import { ConsoleViewModel } from "./viewmodels/ConsoleViewModel.ts";
 
 const deployment = readDeploymentConfig(import.meta.env);
+const homeserverUrl = normaliseHomeserverUrl(deployment.homeserverUrl) ?? deployment.homeserverUrl;
 const catalogue = listStudyPacks();
 const log = createDeviceStudyLog({
   storage: localStorage,
@@ -25,13 +27,28 @@ const log = createDeviceStudyLog({
   },
 });
 
+// The console's token lives in this window only, apart from the participant's
+// credentials in localStorage, so both windows can be signed in at once.
+const TOKEN_KEY = "safety-by-design.console.token";
+
 const console_ = new ConsoleViewModel({
   signIn: async (username, password) => {
-    const result = await signInWithPassword(deployment.homeserverUrl, username, password);
+    const result = await signInWithPassword(homeserverUrl, username, password);
     if (!result.ok) return undefined;
-    sessionStorage.setItem("sbd.console.token", result.credentials.accessToken);
     return { userId: result.credentials.userId, accessToken: result.credentials.accessToken };
   },
+  whoAmI: (token) => whoAmI(homeserverUrl, token),
+  signOut: (token) => logOutToken(homeserverUrl, token),
+  tokens: {
+    load: () => sessionStorage.getItem(TOKEN_KEY),
+    save: (token) => {
+      sessionStorage.setItem(TOKEN_KEY, token);
+    },
+    clear: () => {
+      sessionStorage.removeItem(TOKEN_KEY);
+    },
+  },
+  now: () => Date.now(),
   facilitators: deployment.studyFacilitators,
   serviceFor: (token) =>
     deployment.studyServiceUrl === undefined
@@ -51,6 +68,7 @@ const console_ = new ConsoleViewModel({
 });
 // The participant's window writes to the same log: this is the live timeline.
 window.addEventListener("storage", console_.refresh);
+void console_.resume();
 
 const rootElement = document.getElementById("root");
 if (rootElement === null) throw new Error("console.html has no #root element");

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
+import { unknownAdultContactsNoor } from "../../tools/scenarios/unknown-adult-contacts-noor.ts";
 import { signIn } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
 
@@ -14,7 +15,7 @@ const SCENARIO = "Onbekende volwassene stuurt Noor een bericht";
 
 async function runScenarioAndBlock(consolePage: Page, noor: Page): Promise<void> {
   await consolePage.getByRole("button", { name: `Start scenario ${SCENARIO}` }).click();
-  await expect(consolePage.getByRole("status")).toContainText("running");
+  await expect(consolePage.getByRole("status")).toContainText("loopt");
 
   // Noor: the stranger's request, help from the header, then block.
   await noor.getByRole("button", { name: /^Verzoeken/ }).click();
@@ -31,7 +32,9 @@ async function runScenarioAndBlock(consolePage: Page, noor: Page): Promise<void>
   const timeline = consolePage.getByRole("region", { name: /Tijdlijn/ });
   await expect(timeline.getByText("request-answered").first()).toBeVisible();
   await consolePage.getByRole("button", { name: "Scenario stoppen" }).click();
-  await expect(consolePage.getByRole("status")).not.toContainText("running", { timeout: 20_000 });
+  await expect(consolePage.getByRole("status")).toContainText(/gestopt|afgelopen/, {
+    timeout: 20_000,
+  });
 }
 
 test("a facilitated session: consent, nl-default then baseline, export without content", async ({
@@ -41,6 +44,10 @@ test("a facilitated session: consent, nl-default then baseline, export without c
   const lab = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const consolePage = await lab.newPage();
   await consolePage.goto("/console.html");
+  await expect(
+    consolePage.getByRole("heading", { name: "Inloggen als studieleider" }),
+  ).toBeVisible();
+  expect((await new AxeBuilder({ page: consolePage }).analyze()).violations).toEqual([]);
   await consolePage.getByLabel("Gebruikersnaam").fill("facilitator");
   await consolePage.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await consolePage.getByRole("button", { name: "Inloggen" }).click();
@@ -57,7 +64,15 @@ test("a facilitated session: consent, nl-default then baseline, export without c
   await signIn(noor, "noor");
   await runScenarioAndBlock(consolePage, noor);
   expect((await new AxeBuilder({ page: consolePage }).analyze()).violations).toEqual([]);
+  await consolePage.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
   await saveDocScreenshot(consolePage, "console");
+  await consolePage.getByRole("heading", { name: /Tijdlijn/ }).scrollIntoViewIfNeeded();
+  await consolePage.evaluate(() => {
+    window.scrollBy(0, -120);
+  });
+  await saveDocScreenshot(consolePage, "console-timeline");
 
   // The same scenario under the control arm: Noor's app starts again with baseline.
   await consolePage.getByLabel("Beleid voor Noor").selectOption("baseline");
@@ -89,8 +104,38 @@ test("a facilitated session: consent, nl-default then baseline, export without c
   expect(rows.filter((row) => row.includes(",scenario-started,"))).toHaveLength(2);
   // Nothing anyone wrote, no name, no Matrix ID, no room. (Scenario ids name the
   // fictional persona in lower case, e.g. unknown-adult-contacts-noor.)
-  for (const forbidden of ["tekening", "Noor", "Alex", "@noor", "@alex", "!", "localhost"]) {
+  const scripted = unknownAdultContactsNoor.steps.flatMap((step) =>
+    step.do === "send" ? [step.text.nl, step.text.en] : [],
+  );
+  expect(scripted.length).toBeGreaterThan(0);
+  for (const forbidden of [
+    ...scripted,
+    "tekening",
+    "Noor",
+    "Alex",
+    "@noor",
+    "@alex",
+    "!",
+    "localhost",
+  ]) {
     expect(csv).not.toContain(forbidden);
   }
+
+  // Withdrawal asks first, then deletes this participant's records at once.
+  await consolePage
+    .getByRole("button", { name: "Toestemming ingetrokken: gegevens wissen" })
+    .click();
+  await expect(consolePage.getByRole("alertdialog")).toContainText("wist direct alle gegevens");
+  await consolePage.getByRole("button", { name: "Ja, intrekken en wissen" }).click();
+  await expect(consolePage.getByText("Nog niets vastgelegd.")).toBeVisible();
+  await expect(consolePage.getByText("Nog geen gespeelde scenario's.")).toBeVisible();
+
+  // Signing the console out leaves Noor's window signed in.
+  await consolePage.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(
+    consolePage.getByRole("heading", { name: "Inloggen als studieleider" }),
+  ).toBeVisible();
+  await noor.reload();
+  await expect(noor.getByRole("heading", { name: "Gesprekken" })).toBeVisible();
   await lab.close();
 });

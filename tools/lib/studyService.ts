@@ -10,11 +10,13 @@
 // study log stays on the lab device.
 //
 //   GET  /scenarios                 ids, titles, participants
-//   POST /scenarios/{id}/start      runs one (one at a time)
+//   POST /scenarios/{id}/start      runs one (one at a time); optional JSON body
+//                                   { participant: "@p07:server" } plays towards
+//                                   a study account instead of the persona
 //   POST /scenarios/stop            stops the running one
 //   GET  /scenarios/status          the run: step kinds and status, no text
-//   POST /participants/{name}/reset declines requests, leaves every room
-//                                   but the seeded friends' chat, unblocks everyone
+//   POST /participants/{name}/reset declines requests, leaves and forgets every
+//                                   room but the seeded friends' chat, unblocks everyone
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { SCENARIOS, findScenario } from "../scenarios/index.ts";
@@ -35,6 +37,8 @@ export type StudyServiceOptions = {
   readonly port: number;
   /** The client's origin, for CORS. */
   readonly allowedOrigin?: string;
+  /** Plays a scenario; the real runner unless a test passes its own. */
+  readonly runScenario?: typeof runScenario;
 };
 
 export type StudyService = { readonly url: string; close(): Promise<void> };
@@ -73,7 +77,16 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
         setStep(event.index, event.step.do, "failed");
         return;
       case "scenario-finished":
-        if (run !== undefined) run.view = { ...run.view, status: event.result.status };
+        // A step still under way when the run ends was cut short by the stop.
+        if (run !== undefined) {
+          run.view = {
+            status: event.result.status,
+            scenarioId: run.view.scenarioId,
+            steps: run.view.steps.map((s) =>
+              s.status === "running" ? { ...s, status: "stopped" } : s,
+            ),
+          };
+        }
         return;
       case "scenario-started":
         return;
@@ -99,12 +112,15 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
       const scenario = findScenario(start[1] ?? "");
       if (scenario === undefined) return [404, { error: "no such scenario" }];
       if (run?.view.status === "running") return [409, { error: "a scenario is running" }];
+      const requested = participantOf(await readJson(request), options.homeserver.serverName);
+      if (requested === null) return [400, { error: "participant is not a user of this server" }];
       const abort = new AbortController();
       run = { view: { scenarioId: scenario.id, status: "running", steps: [] }, abort };
-      const participant = `@${scenario.participant}:${options.homeserver.serverName}`;
-      void runScenario(scenario, {
+      const participant = requested ?? `@${scenario.participant}:${options.homeserver.serverName}`;
+      void (options.runScenario ?? runScenario)(scenario, {
         homeserver: options.homeserver,
         signal: abort.signal,
+        ...(requested === undefined ? {} : { participantUserId: requested }),
         onEvent,
         actorReady: async (session) => {
           await presentActorAge(session, options.deployment, participant);
@@ -157,6 +173,34 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
   };
 }
 
+/** The request body as JSON; undefined when there is none. */
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  let text = "";
+  for await (const chunk of request) {
+    text += String(chunk);
+    if (text.length > 4096) throw new Error("request body too large");
+  }
+  return text.trim() === "" ? undefined : (JSON.parse(text) as unknown);
+}
+
+/**
+ * The participant a start request names: undefined for the scenario's own
+ * persona, null when the name is not a plain user ID on this homeserver.
+ */
+function participantOf(body: unknown, serverName: string): string | undefined | null {
+  if (typeof body !== "object" || body === null) return undefined;
+  const participant = (body as Record<string, unknown>)["participant"];
+  if (participant === undefined) return undefined;
+  return typeof participant === "string" &&
+    participant === `@${localpartOf(participant)}:${serverName}`
+    ? participant
+    : null;
+}
+
+function localpartOf(userId: string): string {
+  return /^@([a-z0-9._=-]+):/.exec(userId)?.[1] ?? "";
+}
+
 /** The facilitator behind the request's bearer token, as the homeserver says; else undefined. */
 async function facilitatorOf(
   options: StudyServiceOptions,
@@ -196,8 +240,13 @@ async function resetParticipant(
       rooms?: { invite?: Record<string, unknown>; join?: Record<string, unknown> };
     };
     let declined = 0;
-    for (const roomId of Object.keys(sync.rooms?.invite ?? {})) {
+    // Leave and forget: a forgotten room no longer shows up in the next sync.
+    const leave = async (roomId: string): Promise<void> => {
       await call(session, "POST", `/rooms/${encodeURIComponent(roomId)}/leave`, {});
+      await call(session, "POST", `/rooms/${encodeURIComponent(roomId)}/forget`, {});
+    };
+    for (const roomId of Object.keys(sync.rooms?.invite ?? {})) {
+      await leave(roomId);
       declined++;
     }
     let left = 0;
@@ -208,7 +257,7 @@ async function resetParticipant(
         `/rooms/${encodeURIComponent(roomId)}/joined_members`,
       )) as { joined: Record<string, unknown> };
       if (Object.keys(joined).some((member) => !keep.has(member))) {
-        await call(session, "POST", `/rooms/${encodeURIComponent(roomId)}/leave`, {});
+        await leave(roomId);
         left++;
       }
     }

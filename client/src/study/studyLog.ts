@@ -115,6 +115,13 @@ export class StudyLog {
     return this.#append({ kind: "scenario-started" });
   }
 
+  /** The scenario run records are grouped under now, if one is open. */
+  currentRun(): { readonly scenario: string; readonly run: number } | undefined {
+    const current = this.#state.current;
+    if (current === null || current.scenario === null) return undefined;
+    return { scenario: current.scenario, run: current.run };
+  }
+
   endScenario(): RecordOutcome {
     const current = this.#state.current;
     if (current === null) return "no-consent";

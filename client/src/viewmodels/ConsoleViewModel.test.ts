@@ -25,7 +25,7 @@ function memoryStorage(): Storage {
   };
 }
 
-function fakeService(calls: string[]): StudyServicePort {
+function fakeService(calls: string[], failing = false): StudyServicePort {
   let running: string | undefined;
   return {
     scenarios: () =>
@@ -42,6 +42,7 @@ function fakeService(calls: string[]): StudyServicePort {
       return Promise.resolve();
     },
     stop: () => {
+      if (failing) return Promise.reject(new Error("unreachable"));
       calls.push("stop");
       running = undefined;
       return Promise.resolve();
@@ -57,7 +58,10 @@ function fakeService(calls: string[]): StudyServicePort {
   };
 }
 
-function consoleFor(userId = "@facilitator:localhost") {
+function consoleFor(
+  userId = "@facilitator:localhost",
+  options: { storedToken?: string; failingService?: boolean } = {},
+) {
   const storage = memoryStorage();
   const catalogue = listStudyPacks();
   let now = 1_000;
@@ -68,25 +72,67 @@ function consoleFor(userId = "@facilitator:localhost") {
     randomBytes: (bytes) => bytes.fill(7),
   });
   const calls: string[] = [];
+  let token: string | null = options.storedToken ?? null;
   const viewModel = new ConsoleViewModel({
     signIn: () => Promise.resolve({ userId, accessToken: "token" }),
+    whoAmI: (accessToken) => Promise.resolve(accessToken === "token" ? userId : undefined),
+    signOut: (accessToken) => {
+      calls.push(`sign out ${accessToken}`);
+      return Promise.resolve();
+    },
+    tokens: {
+      load: () => token,
+      save: (value) => {
+        token = value;
+      },
+      clear: () => {
+        token = null;
+      },
+    },
+    now: () => 42,
     facilitators: ["@facilitator:localhost"],
-    serviceFor: () => fakeService(calls),
+    serviceFor: () => fakeService(calls, options.failingService),
     storage,
     log,
     catalogue,
     participants: [{ username: "noor", name: "Noor", band: "13-15" }],
     serverName: () => "localhost",
   });
-  return { viewModel, storage, log, calls };
+  return { viewModel, storage, log, calls, token: () => token };
 }
 
 describe("the facilitator console", () => {
-  it("only a configured facilitator gets in", async () => {
-    const { viewModel } = consoleFor("@noor:localhost");
+  it("only a configured facilitator gets in; another account's token is ended at once", async () => {
+    const { viewModel, calls, token } = consoleFor("@noor:localhost");
     await viewModel.signIn("noor", "pw");
     expect(viewModel.getSnapshot().facilitator).toBeUndefined();
     expect(viewModel.getSnapshot().error).toBe("facilitator.error.notFacilitator");
+    expect(calls).toEqual(["sign out token"]);
+    expect(token()).toBeNull();
+  });
+
+  it("keeps the token for this window, resumes with it, and forgets it on sign-out", async () => {
+    const first = consoleFor();
+    await first.viewModel.signIn("facilitator", "pw");
+    expect(first.token()).toBe("token");
+
+    const reopened = consoleFor("@facilitator:localhost", { storedToken: "token" });
+    await reopened.viewModel.resume();
+    expect(reopened.viewModel.getSnapshot().facilitator).toBe("@facilitator:localhost");
+    expect(reopened.viewModel.getSnapshot().scenarios).toHaveLength(1);
+
+    await reopened.viewModel.signOut();
+    expect(reopened.viewModel.getSnapshot().facilitator).toBeUndefined();
+    expect(reopened.viewModel.getSnapshot().scenarios).toEqual([]);
+    expect(reopened.token()).toBeNull();
+    expect(reopened.calls).toContain("sign out token");
+  });
+
+  it("does not resume with a token the homeserver no longer knows", async () => {
+    const { viewModel, token } = consoleFor("@facilitator:localhost", { storedToken: "expired" });
+    await viewModel.resume();
+    expect(viewModel.getSnapshot().facilitator).toBeUndefined();
+    expect(token()).toBeNull();
   });
 
   it("assigns a valid pack to a participant, refuses an unknown one", async () => {
@@ -111,12 +157,42 @@ describe("the facilitator console", () => {
       "help-opened",
       "scenario-started",
     ]);
+    expect(viewModel.getSnapshot().loggedRun).toEqual({
+      scenario: "unknown-adult-contacts-noor",
+      run: 1,
+    });
     await viewModel.stopScenario();
     expect(calls).toEqual(["start unknown-adult-contacts-noor", "stop"]);
+    expect(viewModel.getSnapshot().loggedRun).toBeUndefined();
     expect(viewModel.exportCsv()).toContain(",help-opened,");
+    expect(JSON.parse(viewModel.exportJson())).toMatchObject({
+      exportedAt: "1970-01-01T00:00:00.042Z",
+    });
+
+    // Withdrawal asks first (the view says the records will be deleted); cancel keeps them.
+    viewModel.askToWithdrawConsent();
+    expect(viewModel.getSnapshot().confirmingWithdrawal).toBe(true);
+    viewModel.cancelWithdrawal();
+    expect(log.records()).not.toEqual([]);
+    viewModel.askToWithdrawConsent();
     viewModel.withdrawConsent();
     expect(viewModel.getSnapshot().consent).toBeUndefined();
+    expect(viewModel.getSnapshot().confirmingWithdrawal).toBe(false);
     expect(log.records()).toEqual([]);
+  });
+
+  it("closes the run in the log even when the study service does not answer the stop", async () => {
+    const { viewModel } = consoleFor("@facilitator:localhost", { failingService: true });
+    await viewModel.signIn("facilitator", "pw");
+    viewModel.giveConsent();
+    await viewModel.startScenario("unknown-adult-contacts-noor");
+    await viewModel.stopScenario();
+    expect(viewModel.getSnapshot().loggedRun).toBeUndefined();
+    expect(viewModel.getSnapshot().error).toBe("facilitator.error.service");
+    expect(viewModel.getSnapshot().timeline.map((r) => r.kind)).toEqual([
+      "scenario-ended",
+      "scenario-started",
+    ]);
   });
 
   it("resets a participant through the study service", async () => {

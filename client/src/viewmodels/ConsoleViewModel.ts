@@ -33,8 +33,21 @@ export type ConsoleSignIn = (
   password: string,
 ) => Promise<{ readonly userId: string; readonly accessToken: string } | undefined>;
 
+/** Where the console keeps its access token: this window only (sessionStorage). */
+export type ConsoleTokenStore = {
+  load(): string | null;
+  save(accessToken: string): void;
+  clear(): void;
+};
+
 export type ConsoleDependencies = {
   readonly signIn: ConsoleSignIn;
+  /** Whose token this is, as the homeserver says (undefined: no longer valid). */
+  readonly whoAmI: (accessToken: string) => Promise<string | undefined>;
+  /** Ends the token's session on the homeserver. */
+  readonly signOut: (accessToken: string) => Promise<void>;
+  readonly tokens: ConsoleTokenStore;
+  readonly now: () => number;
   /** Matrix IDs allowed to use the console (deployment configuration). */
   readonly facilitators: readonly string[];
   readonly serviceFor: (accessToken: string) => StudyServicePort | undefined;
@@ -55,8 +68,13 @@ export type ConsoleSnapshot = {
   readonly consent:
     | { readonly participant: string; readonly textVersion: string; readonly givenAt: number }
     | undefined;
+  /** The facilitator asked to withdraw consent and has not yet confirmed the deletion. */
+  readonly confirmingWithdrawal: boolean;
   readonly scenarios: readonly ScenarioListing[];
+  /** The scripted actor's run, as the study service reports it. */
   readonly run: ScenarioRunView | null;
+  /** The run the device's log groups records under now (open until the facilitator stops it). */
+  readonly loggedRun: { readonly scenario: string; readonly run: number } | undefined;
   /** Newest first, the last 50 records. */
   readonly timeline: readonly StudyRecord[];
   readonly summaries: readonly ScenarioSummary[];
@@ -64,29 +82,48 @@ export type ConsoleSnapshot = {
 
 const POLL_MS = 1500;
 
+const SIGNED_OUT = {
+  facilitator: undefined,
+  busy: false,
+  participants: [],
+  consent: undefined,
+  confirmingWithdrawal: false,
+  scenarios: [],
+  run: null,
+  loggedRun: undefined,
+  timeline: [],
+  summaries: [],
+} as const;
+
 export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> {
   readonly #deps: ConsoleDependencies;
   #service: StudyServicePort | undefined;
-  #poll: ReturnType<typeof setInterval> | undefined;
+  #accessToken: string | undefined;
+  #poll: ReturnType<typeof setTimeout> | undefined;
 
   constructor(deps: ConsoleDependencies) {
-    super({
-      facilitator: undefined,
-      busy: false,
-      error: undefined,
-      participants: [],
-      packs: deps.catalogue,
-      consent: undefined,
-      scenarios: [],
-      run: null,
-      timeline: [],
-      summaries: [],
-    });
+    super({ ...SIGNED_OUT, error: undefined, packs: deps.catalogue });
     this.#deps = deps;
     this.onDispose(() => {
-      clearInterval(this.#poll);
+      clearTimeout(this.#poll);
+      this.#poll = undefined;
+      this.#accessToken = undefined;
     });
   }
+
+  /** On opening the page: resumes with this window's token if it is still a facilitator's. */
+  readonly resume = async (): Promise<void> => {
+    const token = this.#deps.tokens.load();
+    if (token === null) return;
+    this.update({ ...this.getSnapshot(), busy: true });
+    const userId = await this.#deps.whoAmI(token).catch(() => undefined);
+    if (userId === undefined || !this.#deps.facilitators.includes(userId)) {
+      this.#deps.tokens.clear();
+      this.update({ ...this.getSnapshot(), busy: false });
+      return;
+    }
+    await this.#enter(userId, token);
+  };
 
   readonly signIn = async (username: string, password: string): Promise<void> => {
     this.update({ ...this.getSnapshot(), busy: true, error: undefined });
@@ -96,6 +133,8 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> {
       return;
     }
     if (!this.#deps.facilitators.includes(session.userId)) {
+      // Not a facilitator: this token has no use here, so it is ended at once.
+      await this.#deps.signOut(session.accessToken).catch(() => undefined);
       this.update({
         ...this.getSnapshot(),
         busy: false,
@@ -103,8 +142,26 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> {
       });
       return;
     }
-    this.#service = this.#deps.serviceFor(session.accessToken);
-    this.update({ ...this.getSnapshot(), facilitator: session.userId, busy: false });
+    this.#deps.tokens.save(session.accessToken);
+    await this.#enter(session.userId, session.accessToken);
+  };
+
+  /** Signs the console out (the participant's window is not affected). */
+  readonly signOut = async (): Promise<void> => {
+    const token = this.#accessToken;
+    clearTimeout(this.#poll);
+    this.#poll = undefined;
+    this.#service = undefined;
+    this.#accessToken = undefined;
+    this.#deps.tokens.clear();
+    this.update({ ...this.getSnapshot(), ...SIGNED_OUT, error: undefined });
+    if (token !== undefined) await this.#deps.signOut(token).catch(() => undefined);
+  };
+
+  async #enter(userId: string, accessToken: string): Promise<void> {
+    this.#accessToken = accessToken;
+    this.#service = this.#deps.serviceFor(accessToken);
+    this.update({ ...this.getSnapshot(), facilitator: userId, busy: false, error: undefined });
     this.refresh();
     try {
       const scenarios = (await this.#service?.scenarios()) ?? [];
@@ -113,7 +170,7 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> {
     } catch {
       this.update({ ...this.getSnapshot(), error: "facilitator.error.service" });
     }
-  };
+  }
 
   /** Re-reads the device's study log and assignments (on every `storage` event, and after changes). */
   readonly refresh = (): void => {
@@ -123,6 +180,7 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> {
     const server = this.#deps.serverName(facilitator);
     const consent = this.#deps.log.consent();
     const records = this.#deps.log.records();
+    const confirming = this.getSnapshot().confirmingWithdrawal;
     this.update({
       ...this.getSnapshot(),
       participants: this.#deps.participants.map((p) => ({
@@ -137,6 +195,8 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> {
               textVersion: consent.textVersion,
               givenAt: consent.givenAt,
             },
+      confirmingWithdrawal: confirming && consent !== undefined && consent.withdrawnAt === null,
+      loggedRun: this.#deps.log.currentRun(),
       timeline: records.slice(-50).reverse(),
       summaries: summariseScenarios(records),
     });
@@ -155,9 +215,20 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> {
     this.refresh();
   };
 
-  /** Withdrawal deletes every record of the current participant. */
+  /** First step of a withdrawal: the view asks to confirm that the records will be deleted. */
+  readonly askToWithdrawConsent = (): void => {
+    if (this.getSnapshot().consent === undefined) return;
+    this.update({ ...this.getSnapshot(), confirmingWithdrawal: true });
+  };
+
+  readonly cancelWithdrawal = (): void => {
+    this.update({ ...this.getSnapshot(), confirmingWithdrawal: false });
+  };
+
+  /** Withdrawal confirmed: deletes every record of the current participant. */
   readonly withdrawConsent = (): void => {
     this.#deps.log.withdrawConsent();
+    this.update({ ...this.getSnapshot(), confirmingWithdrawal: false });
     this.refresh();
   };
 
@@ -173,10 +244,15 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> {
     await this.#pollStatus();
   };
 
+  /**
+   * Stops the scripted actor and closes the run in the log. The run closes
+   * even when the service does not answer (or the script had already ended),
+   * so later taps are not counted as part of it.
+   */
   readonly stopScenario = async (): Promise<void> => {
+    this.#deps.log.endScenario();
     await this.#withService(async (service) => {
       await service.stop();
-      this.#deps.log.endScenario();
     });
     await this.#pollStatus();
   };
@@ -186,7 +262,7 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> {
   readonly exportJson = (): string =>
     exportStudyJson(
       { records: this.#deps.log.records(), consents: this.#deps.log.consents() },
-      Date.now(),
+      this.#deps.now(),
     );
 
   async #withService(work: (service: StudyServicePort) => Promise<void>): Promise<void> {
@@ -205,12 +281,17 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> {
     this.refresh();
   }
 
+  /** Asks the service for the actor's progress, again every POLL_MS while it runs. */
   async #pollStatus(): Promise<void> {
-    const run = (await this.#service?.status().catch(() => null)) ?? null;
+    clearTimeout(this.#poll);
+    this.#poll = undefined;
+    const service = this.#service;
+    if (service === undefined) return;
+    const run = await service.status().catch(() => null);
+    if (service !== this.#service) return; // signed out meanwhile
     this.update({ ...this.getSnapshot(), run });
-    clearInterval(this.#poll);
     if (run?.status === "running") {
-      this.#poll = setInterval(() => {
+      this.#poll = setTimeout(() => {
         void this.#pollStatus();
       }, POLL_MS);
     }
