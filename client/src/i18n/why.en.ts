@@ -3,7 +3,7 @@ import type { WhyRuleId } from "./why.nl.ts";
 
 export const whyEn: Readonly<Record<WhyRuleId, string>> = {
   "incoming-contact/presentation-table":
-    "You don't know this person from your contacts. That is why the message goes to Requests first. This way you choose if you want to chat.",
+    "You don't know this person from your contacts. That is why the message goes to Requests first.",
   "incoming-contact/adult-strangers-never-normal-chat-for-minors":
     "An adult you don't know never goes straight to your chats. The same goes when we don't know their age. That is a fixed rule of the app.",
   "incoming-contact/signal-no-shared-rooms":

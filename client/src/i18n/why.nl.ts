@@ -6,7 +6,7 @@
 
 export const whyNl = {
   "incoming-contact/presentation-table":
-    "Je kent deze persoon niet uit je contacten. Daarom komt het bericht eerst bij Verzoeken. Zo kies jij of je wilt chatten.",
+    "Je kent deze persoon niet uit je contacten. Daarom komt het bericht eerst bij Verzoeken.",
   "incoming-contact/adult-strangers-never-normal-chat-for-minors":
     "Een volwassene die je niet kent, komt nooit meteen bij je gesprekken. Dat geldt ook als we de leeftijd niet weten. Dat is een vaste regel van de app.",
   "incoming-contact/signal-no-shared-rooms":

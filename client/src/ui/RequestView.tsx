@@ -65,7 +65,12 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
               </button>
             ) : null}
           </div>
-          {view.preview === "shown" ? null : <p className="hint">{t("request.previewHidden")}</p>}
+          {/* No promise of "after you accept" when the engine offers no accept (8-12 in nl-default). */}
+          {view.preview === "shown" ? null : (
+            <p className="hint">
+              {t(view.canAccept ? "request.previewHidden" : "request.previewHiddenNoAccept")}
+            </p>
+          )}
           <WhyDetails reasons={view.reasons} pack={view.pack} onOpen={viewModel.openWhy} />
         </>
       )}
