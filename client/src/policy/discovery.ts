@@ -78,8 +78,9 @@ export function peopleFinder(deps: PeopleFinderDependencies): PeopleFinder {
     let findable = false;
     if (!isContact(person.userId)) {
       const answer = await deps.probe(person.userId, DISCOVERY_PROBE_TIMEOUT_MS);
-      if (answer === "no-answer") return undefined;
-      findable = answer.findableByPeers;
+      // Only a yes is a yes: silence or "not findable" keeps a stranger out of the results.
+      if (answer === "no-answer" || !answer.findableByPeers) return undefined;
+      findable = true;
     }
     const decision = decide(person.userId, findable);
     return decision.effect === "visible"

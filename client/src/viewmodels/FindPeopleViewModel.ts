@@ -132,7 +132,13 @@ export class FindPeopleViewModel extends ViewModel<FindPeopleSnapshot> {
   }
 
   async #save(newValue: boolean): Promise<void> {
-    this.#setFindable({ ...this.getSnapshot().findable, saving: true });
+    const { error, findable } = this.getSnapshot();
+    // A new attempt replaces the last save's failure; a search error stays.
+    this.update({
+      ...this.getSnapshot(),
+      error: error === "findPeople.error.setting" ? undefined : error,
+      findable: { ...findable, saving: true },
+    });
     try {
       await this.#people.setFindable(newValue);
       this.#setFindable({ on: newValue, confirming: undefined, refused: undefined, saving: false });
