@@ -20,7 +20,8 @@
 // requests and tokens. CORS is open: the client runs on another port.
 
 import { readFile, writeFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { closeServer, sendJson } from "./localHttp.ts";
 import { join } from "node:path";
 import { isAttestedAgeBand, type AttestedAgeBand } from "../../client/src/matrix/age/format.ts";
 import type { IssuerKeyPair } from "../../client/src/matrix/age/keys.ts";
@@ -179,21 +180,5 @@ async function readJsonBody(
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, {
-    "access-control-allow-origin": "*",
-    "access-control-allow-methods": "POST, OPTIONS",
-    "access-control-allow-headers": "content-type",
-    "content-type": "application/json",
-    "cache-control": "no-store",
-  });
-  response.end(body === undefined ? undefined : JSON.stringify(body));
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-    server.closeAllConnections();
-  });
+  sendJson(response, status, body, { methods: "POST, OPTIONS", headers: "content-type" });
 }

@@ -18,7 +18,8 @@
 //   POST /participants/{name}/reset declines requests, leaves and forgets every
 //                                   room but the seeded friends' chat, unblocks everyone
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { closeServer, sendJson } from "./localHttp.ts";
 import { SCENARIOS, findScenario } from "../scenarios/index.ts";
 import { presentActorAge } from "./actorAge.ts";
 import type { LocalDeployment } from "./deployment.ts";
@@ -294,21 +295,9 @@ function send(
   body: unknown,
   allowedOrigin: string | undefined,
 ): void {
-  response.writeHead(status, {
-    "access-control-allow-origin": allowedOrigin ?? "*",
-    "access-control-allow-methods": "GET, POST, OPTIONS",
-    "access-control-allow-headers": "authorization, content-type",
-    "content-type": "application/json",
-    "cache-control": "no-store",
-  });
-  response.end(body === undefined ? undefined : JSON.stringify(body));
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-    server.closeAllConnections();
+  sendJson(response, status, body, {
+    origin: allowedOrigin,
+    methods: "GET, POST, OPTIONS",
+    headers: "authorization, content-type",
   });
 }
