@@ -1,10 +1,13 @@
 // Before the e2e suite: the persona accounts exist on the test homeserver, and
-// the demo age-assurance provider answers on its port (the built client asks
-// it for attestations; tools/lib/ageIssuerService.ts). The returned function
-// stops the provider after the suite.
+// the demo age-assurance provider and the discovery gatekeeper answer on their
+// ports (the built client asks them for attestations and for "Find people";
+// tools/lib/ageIssuerService.ts, tools/lib/discoveryService.ts). The returned
+// function stops them after the suite.
 import { startAgeIssuerService } from "../tools/lib/ageIssuerService.ts";
+import { startDiscoveryService } from "../tools/lib/discoveryService.ts";
 import {
   AGE_ISSUER_PORTS,
+  DISCOVERY_SERVICE_PORTS,
   facilitatorUserIds,
   prepareLocalDeployment,
   STUDY_SERVICE_PORTS,
@@ -23,6 +26,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     homeserver,
     port: AGE_ISSUER_PORTS.test,
   });
+  const discovery = await startDiscoveryService({
+    homeserver,
+    trustedIssuers: [{ keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey }],
+    port: DISCOVERY_SERVICE_PORTS.test,
+  });
   const study = await startStudyService({
     homeserver,
     deployment,
@@ -31,6 +39,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   return async () => {
     await study.close();
+    await discovery.close();
     await issuer.close();
   };
 }

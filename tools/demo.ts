@@ -1,17 +1,20 @@
 // `npm start`: the whole demo on this machine. Starts the demo homeserver
 // (or uses MATRIX_HOMESERVER_URL), makes sure the persona accounts and their
 // starting state exist (tools/lib/demoSeed.ts: Noor and Lotte's history, Daan
-// findable by peers), starts the demo age-assurance provider, builds and
-// serves the client, and prints where to go and how to sign in. Ctrl-C stops
+// findable by peers), starts the demo age-assurance provider and the
+// discovery gatekeeper ("Find people"), builds and serves the client, and
+// prints where to go and how to sign in. Ctrl-C stops
 // all of it; `npm run demo:reset` (tools/demo-reset.ts) returns to the seeded state.
 
 import { spawn } from "node:child_process";
 import { startAgeIssuerService, type AgeIssuerService } from "./lib/ageIssuerService.ts";
+import { startDiscoveryService, type DiscoveryService } from "./lib/discoveryService.ts";
 import { startStudyService, type StudyService } from "./lib/studyService.ts";
 import { startBackground, type BackgroundProcess } from "./lib/background.ts";
 import {
   AGE_ISSUER_PORTS,
   clientBuildEnvironment,
+  DISCOVERY_SERVICE_PORTS,
   facilitatorUserIds,
   prepareLocalDeployment,
   STUDY_SERVICE_PORTS,
@@ -44,6 +47,7 @@ function runToEnd(
 
 let client: BackgroundProcess | undefined;
 let ageIssuer: AgeIssuerService | undefined;
+let discovery: DiscoveryService | undefined;
 let studyService: StudyService | undefined;
 let stopping = false;
 
@@ -53,6 +57,7 @@ function stopAll(exitCode: number): void {
   console.log("\nStopping the demo…");
   client?.stop();
   void ageIssuer?.close();
+  void discovery?.close();
   void studyService?.close();
   if (!usesExternalHomeserver) {
     try {
@@ -88,6 +93,11 @@ async function main(): Promise<void> {
     issuerDir: deployment.issuerDir,
     homeserver,
     port: AGE_ISSUER_PORTS.demo,
+  });
+  discovery = await startDiscoveryService({
+    homeserver,
+    trustedIssuers: [{ keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey }],
+    port: DISCOVERY_SERVICE_PORTS.demo,
   });
   studyService = await startStudyService({
     homeserver,
@@ -126,6 +136,7 @@ safety-by-design chat is running.
   Open:       ${url}   (a phone-sized window)
   Homeserver: ${homeserver.url}
   Age issuer: ${ageIssuer.url}   (demo age-assurance provider)
+  Discovery:  ${discovery.url}   (the gatekeeper "Mensen zoeken" asks)
   Facilitator console: ${url}console.html   (sign in as facilitator)
 `);
   console.log(personaTable(personas, url));
@@ -169,7 +180,8 @@ function signInNotes(seed: DemoSeed, moderationKeyFile: string): string {
     noor   ${key("noor")}
     lotte  ${key("lotte")}
   (kept in ${recoveryKeyFile}; "Later" skips it and the old messages stay locked)
-  Daan is findable by peers in "Mensen zoeken".
+  Daan is findable by peers in "Mensen zoeken" while his app is open (his device registers him
+  with the discovery gatekeeper and answers the searcher's device).
 
   Moderation key: ${moderationKeyFile}
     The moderator signs in as moderation, opens "Moderatie: meldingen" and pastes the whole file once

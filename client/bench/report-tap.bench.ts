@@ -82,7 +82,11 @@ for (let run = 0; run < WARM_UP + RUNS; run++) {
     {
       reporting,
       decide,
-      source: { userId: NOOR, conversation: () => conversation },
+      source: {
+        userId: NOOR,
+        conversation: () => conversation,
+        person: (_roomId, userId) => ({ label: userId, shown: true }),
+      },
       explanation: (category) => `Gemeld in de app. Soort melding: ${category}.`,
       actions: { block: noop, leave: noop, help: () => undefined, close: () => undefined },
     },

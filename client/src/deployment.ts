@@ -1,8 +1,9 @@
 // Composition support: the deployment's configuration, read once from the
 // build environment (Vite's `import.meta.env`, set by tools/lib/deployment.ts
 // for the demo and the tests). Trust anchors are configuration, never code:
-// which age issuers to trust, where to ask for an attestation, and which key
-// seals reports for the moderation team.
+// which age issuers to trust, where to ask for an attestation, which
+// gatekeeper "Find people" asks, and which key seals reports for the
+// moderation team.
 //
 // A broken value never throws here. It becomes "not configured" plus a
 // problem the app can show: no trusted issuer means everyone is `unverified`
@@ -20,6 +21,8 @@ export type DeploymentConfig = {
   readonly homeserverUrl: string;
   /** The age-assurance provider's attestation endpoint (base URL); undefined: none. */
   readonly ageIssuerUrl: string | undefined;
+  /** The discovery gatekeeper ("Find people", base URL); undefined: Find people is not available. */
+  readonly discoveryServiceUrl: string | undefined;
   readonly trustedAgeIssuers: readonly TrustedAgeIssuer[];
   /** X25519 public key (base64url) reports are sealed to; undefined: reporting cannot seal. */
   readonly moderationPublicKey: string | undefined;
@@ -27,6 +30,19 @@ export type DeploymentConfig = {
   readonly studyServiceUrl: string | undefined;
   /** Accounts that may open the facilitator console. */
   readonly studyFacilitators: readonly string[];
+  /**
+   * The moderation team's own accounts: their names ("Moderatie") are not an
+   * impersonation of a help service when they come from these Matrix IDs.
+   */
+  readonly moderationAccounts: readonly string[];
+  /**
+   * This deployment runs usability studies (VITE_STUDY_MODE=1): a study
+   * assignment on the device may put an account on another pack, even the
+   * unprotected `baseline` control arm. Off unless configured: elsewhere an
+   * assignment is ignored (and the app says so), and every account runs the
+   * production pack.
+   */
+  readonly studyMode: boolean;
   /** What was wrong with the configuration, in English, for the console and the about screen. */
   readonly problems: readonly string[];
 };
@@ -34,12 +50,17 @@ export type DeploymentConfig = {
 export type DeploymentEnvironment = {
   readonly VITE_HOMESERVER_URL?: string | undefined;
   readonly VITE_AGE_ISSUER_URL?: string | undefined;
+  readonly VITE_DISCOVERY_SERVICE_URL?: string | undefined;
   /** JSON: `[{ "keyId": "...", "publicKey": "..." }]`. */
   readonly VITE_TRUSTED_AGE_ISSUERS?: string | undefined;
   readonly VITE_MODERATION_PUBLIC_KEY?: string | undefined;
   readonly VITE_STUDY_SERVICE_URL?: string | undefined;
   /** Comma-separated Matrix user IDs. */
   readonly VITE_STUDY_FACILITATORS?: string | undefined;
+  /** Comma-separated Matrix user IDs of the moderation team's accounts. */
+  readonly VITE_MODERATION_ACCOUNTS?: string | undefined;
+  /** "1": study assignments take effect; anything else (or nothing): they are ignored. */
+  readonly VITE_STUDY_MODE?: string | undefined;
 };
 
 const DEFAULT_HOMESERVER_URL = "http://127.0.0.1:8008";
@@ -55,6 +76,16 @@ export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConf
     problems.push("VITE_AGE_ISSUER_URL is not an http(s) URL; age attestations are off");
   }
 
+  const discoveryServiceUrl = text(env.VITE_DISCOVERY_SERVICE_URL);
+  if (discoveryServiceUrl !== undefined && !isHttpUrl(discoveryServiceUrl)) {
+    problems.push("VITE_DISCOVERY_SERVICE_URL is not an http(s) URL; Find people is off");
+  }
+
+  const studyMode = text(env.VITE_STUDY_MODE);
+  if (studyMode !== undefined && studyMode !== "1" && studyMode !== "0") {
+    problems.push("VITE_STUDY_MODE is neither 1 nor 0; study assignments are ignored");
+  }
+
   const moderationPublicKey = text(env.VITE_MODERATION_PUBLIC_KEY);
   if (moderationPublicKey !== undefined && !BASE64URL_KEY.test(moderationPublicKey)) {
     problems.push(
@@ -65,6 +96,10 @@ export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConf
   return {
     homeserverUrl: text(env.VITE_HOMESERVER_URL) ?? DEFAULT_HOMESERVER_URL,
     ageIssuerUrl: ageIssuerUrl !== undefined && isHttpUrl(ageIssuerUrl) ? ageIssuerUrl : undefined,
+    discoveryServiceUrl:
+      discoveryServiceUrl !== undefined && isHttpUrl(discoveryServiceUrl)
+        ? discoveryServiceUrl
+        : undefined,
     trustedAgeIssuers: parseTrustedIssuers(text(env.VITE_TRUSTED_AGE_ISSUERS), problems),
     moderationPublicKey:
       moderationPublicKey !== undefined && BASE64URL_KEY.test(moderationPublicKey)
@@ -73,12 +108,19 @@ export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConf
     studyServiceUrl: ((url) => (url !== undefined && isHttpUrl(url) ? url : undefined))(
       text(env.VITE_STUDY_SERVICE_URL),
     ),
-    studyFacilitators: (text(env.VITE_STUDY_FACILITATORS) ?? "")
-      .split(",")
-      .map((id) => id.trim())
-      .filter((id) => /^@[^:\s]+:\S+$/.test(id)),
+    studyFacilitators: matrixUserIds(text(env.VITE_STUDY_FACILITATORS)),
+    moderationAccounts: matrixUserIds(text(env.VITE_MODERATION_ACCOUNTS)),
+    studyMode: studyMode === "1",
     problems,
   };
+}
+
+/** A comma-separated list of Matrix user IDs; anything else in it is dropped. */
+function matrixUserIds(list: string | undefined): string[] {
+  return (list ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => /^@[^:\s]+:\S+$/.test(id));
 }
 
 /** A list that does not parse trusts nobody: everyone stays `unverified`. */

@@ -18,7 +18,7 @@ import { helpDecider } from "./policy/decideHelp.ts";
 import { moderationRoutingDecider } from "./policy/decideModerationRouting.ts";
 import { createDeviceStudyLog } from "./study/deviceStudyLog.ts";
 import { listStudyPacks } from "./study/packVariants.ts";
-import { enginePackFor } from "./study/sessionPack.ts";
+import { sessionPackFor } from "./study/sessionPack.ts";
 import { STUDY_STORAGE_KEY } from "./study/store.ts";
 import { App } from "./ui/App.tsx";
 import "./ui/styles.css";
@@ -31,9 +31,10 @@ const initialLocale: Locale = isLocale(storedLocale) ? storedLocale : "nl";
 
 // Help before sign-in is decided by the production pack. A session's own
 // engine runs the pack its account is assigned on this device (study kit;
-// nl-default without one), built when the session starts. An invalid pack,
-// or an unknown id, gives an engine that fails closed (every decision the
-// most protective one) and the chat list says so.
+// nl-default without one, and always outside a study deployment), built when
+// the session starts. An invalid pack, or an unknown id, gives an engine that
+// fails closed (every decision the most protective one) and the chat list
+// says so.
 const signedOutEngine = createPolicyEngine(loadBundledPack("nl-default"));
 const studyPacks = listStudyPacks();
 
@@ -92,7 +93,14 @@ const app = new AppViewModel({
         crypto.getRandomValues(new Uint8Array(n)),
       ),
     });
-    const engine = createPolicyEngine(enginePackFor(localStorage, credentials.userId, studyPacks));
+    // A study assignment counts only where the deployment runs studies; elsewhere it is ignored, visibly.
+    const { pack, ignoredAssignment } = sessionPackFor(
+      localStorage,
+      credentials.userId,
+      studyPacks,
+      { studyMode: deployment.studyMode },
+    );
+    const engine = createPolicyEngine(pack);
     if (engine.problems.length > 0) {
       reportError("the policy pack of this session did not load: failing closed", engine.problems);
     }
@@ -102,11 +110,13 @@ const app = new AppViewModel({
       engine,
       trustedAgeIssuers: deployment.trustedAgeIssuers,
       ageIssuerUrl: deployment.ageIssuerUrl,
+      discoveryServiceUrl: deployment.discoveryServiceUrl,
       storage: localStorage,
       fetch: (input, init) => fetch(input, init),
       now: () => Date.now(),
       randomId: () => crypto.randomUUID(),
       helpServiceNames: HELP_SERVICE_NAMES,
+      moderationAccounts: deployment.moderationAccounts,
       locale: () => navigator.language,
       failed: reportError,
     });
@@ -150,6 +160,8 @@ const app = new AppViewModel({
     return {
       session,
       gateway: protection.gateway,
+      ignoredStudyAssignment: ignoredAssignment,
+      rooms: protection.rooms,
       people: protection.people,
       reports,
       moderation,

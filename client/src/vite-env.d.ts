@@ -8,6 +8,8 @@ interface ImportMetaEnv {
   readonly VITE_HOMESERVER_URL?: string;
   /** The age-assurance provider that issues attestations (the demo issuer in the demo). */
   readonly VITE_AGE_ISSUER_URL?: string;
+  /** The discovery gatekeeper "Find people" asks (tools/lib/discoveryService.ts in the demo). */
+  readonly VITE_DISCOVERY_SERVICE_URL?: string;
   /** JSON list of trusted age issuers: `[{ "keyId": "...", "publicKey": "..." }]`. */
   readonly VITE_TRUSTED_AGE_ISSUERS?: string;
   /** The moderation team's X25519 public key (base64url): reports are sealed to it. */
@@ -16,6 +18,10 @@ interface ImportMetaEnv {
   readonly VITE_STUDY_SERVICE_URL?: string;
   /** Comma-separated Matrix IDs allowed to open the facilitator console. */
   readonly VITE_STUDY_FACILITATORS?: string;
+  /** Comma-separated Matrix user IDs of the deployment's moderation accounts. */
+  readonly VITE_MODERATION_ACCOUNTS?: string;
+  /** "1" in a deployment that runs usability studies (demo, tests): study pack assignments apply. */
+  readonly VITE_STUDY_MODE?: string;
   /** Local demo only (tools/demo.ts): the one shared demo password its sign-in links fill in. */
   readonly VITE_DEMO_PASSWORD?: string;
 }

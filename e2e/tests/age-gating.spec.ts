@@ -2,10 +2,13 @@
 // persona's device holds its own verified band (from the demo age provider);
 // the bands of others are known only from presentations between devices.
 //
-// Daan (16) opts in to being findable by people his age: Noor (14) finds him,
-// Alex (adult) does not. Alex does not find Noor either, and when he types
-// her Matrix ID, his own client stops him with the deterrence notice and
-// Stop it Now, because Noor's device answered that it protects a minor.
+// Daan (16) opts in to being findable by people his age: his app registers
+// him with the deployment's discovery gatekeeper (no room, nothing to join).
+// Noor (14) finds him; Alex (adult) does not. Alex does not find Noor either,
+// and when he types her Matrix ID, his own client stops him with the
+// deterrence notice and Stop it Now, because Noor's device answered that it
+// protects a minor. An account without a verified age can search nobody and
+// cannot be found. Daan opts out, and Noor no longer finds him.
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -16,18 +19,25 @@ import { personaOnPhone, signIn } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
 
 /**
- * An adult like the persona Alex, on a fresh account: the shared persona may
- * already be Noor's contact from other tests, and contacts do see each other.
+ * An adult like the persona Alex (or, without a band, an unverified account
+ * like Mark), on a fresh account: the shared personas may already be Noor's
+ * contacts from other tests, and contacts do see each other.
  */
-async function freshAdultOnPhone(browser: Browser): Promise<Page> {
+async function freshAccountOnPhone(
+  browser: Browser,
+  name: "Alex" | "Mark",
+  band: "18+" | undefined,
+): Promise<{ page: Page; username: string }> {
   const homeserver = resolveHomeserver("test");
-  const username = `alex-${randomBytes(4).toString("hex")}`;
+  const username = `${name.toLowerCase()}-${randomBytes(4).toString("hex")}`;
   const password = randomBytes(12).toString("hex");
-  await ensureAccount(homeserver, { username, password, displayName: "Alex" });
-  await registerAgeBand(ageIssuerDir("test"), `@${username}:${homeserver.serverName}`, "18+");
+  await ensureAccount(homeserver, { username, password, displayName: name });
+  if (band !== undefined) {
+    await registerAgeBand(ageIssuerDir("test"), `@${username}:${homeserver.serverName}`, band);
+  }
   const page = await (await browser.newContext()).newPage();
   await signIn(page, username, password);
-  return page;
+  return { page, username };
 }
 
 /** Turning it off is allowed at once: it is the protective direction. */
@@ -50,7 +60,7 @@ async function search(page: Page, term: string): Promise<void> {
 test("Daan opts in; Noor finds him, Alex finds neither him nor Noor and is stopped with Stop it Now", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
 
   // Daan turns on "findable by people my age": the engine shows what that means first.
   const daan = await personaOnPhone(browser, "daan");
@@ -73,7 +83,7 @@ test("Daan opts in; Noor finds him, Alex finds neither him nor Noor and is stopp
   await saveDocScreenshot(noor, "find-people");
 
   // Alex (18+) searches for Daan and for Noor: nobody.
-  const alex = await freshAdultOnPhone(browser);
+  const { page: alex } = await freshAccountOnPhone(browser, "Alex", "18+");
   await openFindPeople(alex);
   await search(alex, "daan");
   await expect(alex.getByText("Niemand gevonden.")).toBeVisible();
@@ -97,10 +107,21 @@ test("Daan opts in; Noor finds him, Alex finds neither him nor Noor and is stopp
   await noor.getByRole("button", { name: /Verzoeken/ }).click();
   await expect(noor.getByText(/Alex/)).toHaveCount(0);
 
-  // Daan turns it off again; then Noor no longer finds him.
-  await turnOff(daan);
+  // Mark, whose age was never checked, can search nobody and cannot switch findable on;
+  // Noor does not find him either.
+  const { page: mark, username: markName } = await freshAccountOnPhone(browser, "Mark", undefined);
+  await openFindPeople(mark);
+  await expect(mark.getByText(/Je leeftijd is niet gecontroleerd/)).toBeVisible();
+  await expect(mark.getByLabel("Naam of Matrix-ID")).toHaveCount(0);
+  await expect(mark.getByRole("button", { name: "Aanzetten" })).toHaveCount(0);
+  expect((await new AxeBuilder({ page: mark }).analyze()).violations).toEqual([]);
   await noor.getByRole("button", { name: "Gesprekken" }).click();
   await openFindPeople(noor);
+  await search(noor, markName);
+  await expect(noor.getByText("Niemand gevonden.")).toBeVisible();
+
+  // Daan turns it off again; then Noor no longer finds him.
+  await turnOff(daan);
   await search(noor, "daan");
   await expect(noor.getByText("Niemand gevonden.")).toBeVisible();
 });

@@ -105,7 +105,42 @@ const requests: Record<DecisionPoint, DecisionRequest[]> = {
       })),
     ),
   ),
+  // Small rooms here (the per-decision figure); the 50-member room is timed on its own below.
+  room: people.flatMap((self, index) =>
+    (["invite", "join"] as const).map((membership) =>
+      roomRequest(self, membership, 3 + (index % 5)),
+    ),
+  ),
 };
+
+/** A room of `size` others around `self`: a contact who invited, strangers of every band. */
+function roomRequest(
+  self: PersonFacts,
+  membership: "invite" | "join",
+  size: number,
+): DecisionRequest {
+  return {
+    point: "room",
+    self,
+    membership,
+    isDirect: false,
+    membersKnown: true,
+    members: Array.from({ length: size }, (_, index) => ({
+      person: people[index % people.length] as PersonFacts,
+      isContact: index === 0 || index % 4 === 1,
+      sharedRoomCount: index % 3,
+      sameServer: index % 5 !== 0,
+      nameResemblesContact: index % 13 === 7,
+      nameResemblesHelpService: index % 17 === 9,
+      roles: index === 0 ? (["inviter", "creator"] as const) : [],
+      acceptedHere: index % 6 === 2,
+      appearedAfterSelf: membership === "join" && index % 3 === 1,
+    })),
+    profileSetBy: [0, size - 1],
+    roomNameResemblesContact: false,
+    roomNameResemblesHelpService: size % 2 === 0,
+  };
+}
 
 let sink = 0;
 
@@ -135,5 +170,23 @@ for (const point of DECISION_POINTS) {
   process.stdout.write(`BENCH policy-engine-p99-${point} ${micros.toFixed(3)} us\n`);
 }
 process.stdout.write(`BENCH policy-engine-p99-worst ${worst.toFixed(3)} us\n`);
+
+// One decision over a 50-member room (target: 1 ms), the p99 of single calls.
+const bigRooms = people.flatMap((self) =>
+  (["invite", "join"] as const).map((membership) => roomRequest(self, membership, 50)),
+);
+const roomSamples = new Float64Array(SAMPLES);
+for (let call = 0; call < 2_000; call++) {
+  sink += engine.decide(bigRooms[call % bigRooms.length] as DecisionRequest, NOW).reasons.length;
+}
+for (let sample = 0; sample < SAMPLES; sample++) {
+  const request = bigRooms[sample % bigRooms.length] as DecisionRequest;
+  const start = process.hrtime.bigint();
+  sink += engine.decide(request, NOW).reasons.length;
+  roomSamples[sample] = Number(process.hrtime.bigint() - start) / 1000;
+}
+roomSamples.sort();
+const roomP99 = roomSamples[Math.floor(SAMPLES * 0.99)] ?? Number.POSITIVE_INFINITY;
+process.stdout.write(`BENCH policy-engine-room-50-members-p99 ${(roomP99 / 1000).toFixed(3)} ms\n`);
 // Every decision has at least one reason, so the sink proves the calls were not optimised away.
 if (sink === 0) throw new Error("benchmark made no decisions");

@@ -24,6 +24,7 @@ export {
   PACK_NOTICE_IDS,
   POLICY_ERROR_NOTICE_ID,
   PROTECTIVE_SETTINGS,
+  RECIPIENT_ANSWERS,
   RELATIONSHIP_CLASSES,
   REPORT_CATEGORIES,
   REPORT_TARGETS,
@@ -44,6 +45,7 @@ export type {
   NoticeId,
   PackNoticeId,
   ProtectiveSetting,
+  RecipientAnswer,
   RelationshipClass,
   ReportCategory,
   ReportTarget,
@@ -60,7 +62,9 @@ export {
   HELP_EFFECTS,
   INCOMING_PRESENTATIONS,
   PREVIEWS,
+  MEMBER_CONTENT,
   REPORT_EFFECTS,
+  ROOM_PRESENTATIONS,
   SETTING_CHANGE_EFFECTS,
 } from "./model/effects.ts";
 export type {
@@ -72,7 +76,9 @@ export type {
   HelpEffect,
   IncomingPresentation,
   Preview,
+  MemberContent,
   ReportEffect,
+  RoomPresentation,
   SettingChangeEffect,
 } from "./model/effects.ts";
 
@@ -86,6 +92,8 @@ export type {
   IncomingContactRequest,
   ProtectiveSettingChangeRequest,
   ReportRequest,
+  RoomMemberFacts,
+  RoomRequest,
   SubjectSettings,
 } from "./model/requests.ts";
 export { DecisionRequestSchema } from "./model/request-schema.ts";
@@ -108,6 +116,8 @@ export type {
   ProtectiveSettingChangeDecision,
   ReportDecision,
   ReportDestination,
+  RoomDecision,
+  RoomMemberDecision,
 } from "./model/decisions.ts";
 
 export { RULE_IDS } from "./model/rule-ids.ts";

@@ -41,7 +41,7 @@ describe("decide", () => {
     expect(decide(incomingRequest(), { pack: nlDefault, now: NOW }).decisionId).not.toBe(
       a.decisionId,
     );
-    expect(a.decisionId).toMatch(/^nl-default@1\.0\.0\/incoming-contact\/[0-9a-f]{16}$/);
+    expect(a.decisionId).toMatch(/^nl-default@1\.1\.0\/incoming-contact\/[0-9a-f]{16}$/);
   });
 
   it("returns plain data that survives JSON", () => {
@@ -120,7 +120,7 @@ describe("decide", () => {
 describe("createPolicyEngine", () => {
   it("reports the pack it decides with", () => {
     const engine = createPolicyEngine(nlDefault);
-    expect(engine.pack).toEqual({ id: "nl-default", version: "1.0.0", purpose: "production" });
+    expect(engine.pack).toEqual({ id: "nl-default", version: "1.1.0", purpose: "production" });
     expect(engine.problems).toEqual([]);
     expect(engine.decide(helpRequest(), NOW).pack.id).toBe("nl-default");
   });

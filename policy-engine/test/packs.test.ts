@@ -109,6 +109,23 @@ describe("pack validation", () => {
     ]);
   });
 
+  it("keeps a production pack from silently letting an adult reach an unanswered recipient", () => {
+    const silent = edited((pack) => {
+      pack.contactWithoutAnswer["18+"] = { effect: "allowed", notices: [] };
+      pack.contactWithoutAnswer.unverified = { effect: "refused", notices: [] };
+    });
+    expect(problemsOf(silent).map((problem) => problem.path)).toEqual([
+      "/contactWithoutAnswer/18+/effect",
+      "/contactWithoutAnswer/unverified/notices",
+    ]);
+    (silent as PolicyPack).contactWithoutAnswer.unverified = {
+      effect: "refused",
+      notices: ["contact-not-available"],
+    };
+    (silent as PolicyPack).purpose = "control-arm";
+    expect(problemsOf(silent)).toEqual([]);
+  });
+
   it("rejects duplicate list entries", () => {
     const problems = problemsOf(
       edited((pack) => {

@@ -3,6 +3,7 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  AGE_BANDS,
   BUNDLED_PACK_IDS,
   CONTACT_EFFECTS,
   CONVERSATION_NOTICE_EFFECTS,
@@ -24,6 +25,7 @@ import type { CompiledPack, Decision, DecisionPoint, DecisionRequest } from "../
 import {
   adultOrUnverified,
   anyRequest,
+  contactRequest,
   discoveryRequest,
   helpRequest,
   incomingRequest,
@@ -76,6 +78,29 @@ describe("invariants", () => {
         discoveryRequest(adultOrUnverified, verifiedMinor),
         (pack, request) => {
           expect(at(pack)(request).effect).toBe("hidden");
+        },
+      ),
+    );
+  });
+
+  it("no silent fail-open: an adult or unverified sender never gets a plain allow towards an unknown recipient whose device did not say no (nl-default, strict)", () => {
+    const unknownRecipient = fc.record({
+      ageBand: fc.constantFrom(...AGE_BANDS),
+      ageVerified: fc.constant(false),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PROTECTIVE_PACKS),
+        contactRequest(
+          adultOrUnverified,
+          unknownRecipient,
+          fc.constant(false),
+          fc.constantFrom("protects-minor", "no-answer"),
+        ),
+        (pack, request) => {
+          const decision = at(pack)(request);
+          expect(decision.effect).not.toBe("allowed");
+          expect(decision.help).toContain("stop-it-now");
         },
       ),
     );

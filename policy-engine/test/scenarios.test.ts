@@ -27,6 +27,7 @@ import {
   RELATIONSHIP_CLASSES,
   REPORT_CATEGORIES,
   REPORT_EFFECTS,
+  ROOM_PRESENTATIONS,
   RULE_IDS,
   SETTING_CHANGE_EFFECTS,
   assertNever,
@@ -45,6 +46,7 @@ const EFFECTS: Readonly<Record<DecisionPoint, readonly string[]>> = {
   report: REPORT_EFFECTS,
   help: HELP_EFFECTS,
   "protective-setting-change": SETTING_CHANGE_EFFECTS,
+  room: ROOM_PRESENTATIONS,
 };
 
 const Expectation = z.strictObject({
@@ -62,6 +64,8 @@ const Expectation = z.strictObject({
   destinations: z.array(z.enum(["moderators", ...ADVICE_DESTINATIONS])).optional(),
   requiredFields: z.array(z.enum(DSA_FIELDS)).optional(),
   reporterIdentityOptional: z.boolean().optional(),
+  /** Room point: each member's content, in request order. */
+  members: z.array(z.enum(["shown", "on-request", "hidden"])).optional(),
 });
 
 const Scenario = z
@@ -80,9 +84,11 @@ const Scenario = z
         message: `"${scenario.expect.effect}" is not an effect of ${scenario.request.point}`,
       });
     }
-    const foreign = scenario.expect.reasons.filter(
-      (reason) => !reason.startsWith(`${scenario.request.point}/`),
-    );
+    // The room point judges each member with the incoming-contact rules, so their ids may appear.
+    const own = (reason: string): boolean =>
+      reason.startsWith(`${scenario.request.point}/`) ||
+      (scenario.request.point === "room" && reason.startsWith("incoming-contact/"));
+    const foreign = scenario.expect.reasons.filter((reason) => !own(reason));
     if (foreign.length > 0) {
       context.addIssue({
         code: "custom",
@@ -129,6 +135,7 @@ function readerBand(request: DecisionRequest): AgeBand {
       return effectiveBand(request.recipient);
     case "conversation-notice":
     case "disclosure":
+    case "room":
       return effectiveBand(request.self);
     case "report":
       return effectiveBand(request.reporter);
@@ -156,6 +163,10 @@ function observed(decision: Decision): Record<string, unknown> {
   if (decision.point === "incoming-contact") {
     fields["preview"] = decision.preview;
     fields["protectsMinor"] = decision.protectsMinor;
+  }
+  if (decision.point === "room") {
+    fields["protectsMinor"] = decision.protectsMinor;
+    fields["members"] = decision.members.map((member) => member.content);
   }
   if (decision.point === "report") {
     fields["category"] = decision.category;

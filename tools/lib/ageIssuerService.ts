@@ -21,7 +21,7 @@
 
 import { readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { closeServer, sendJson } from "./localHttp.ts";
+import { closeServer, readJsonBody, sendJson, userIdForOpenIdToken } from "./localHttp.ts";
 import { join } from "node:path";
 import { isAttestedAgeBand, type AttestedAgeBand } from "../../client/src/matrix/age/format.ts";
 import type { IssuerKeyPair } from "../../client/src/matrix/age/keys.ts";
@@ -115,7 +115,7 @@ async function handle(
     send(response, 404, { errcode: "NOT_FOUND", error: "POST /v1/attestations" });
     return;
   }
-  const body = await readJsonBody(request);
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
   const token = body?.["openid_token"];
   const holderKey = body?.["holder_key"];
   if (typeof token !== "string" || token === "" || typeof holderKey !== "string") {
@@ -143,39 +143,6 @@ async function handle(
   } catch (error) {
     // issueAttestation refuses an invalid holder key.
     send(response, 400, { errcode: "BAD_HOLDER_KEY", error: String(error) });
-  }
-}
-
-/** The OpenID token's owner, as the homeserver says; undefined for an unknown token. */
-async function userIdForOpenIdToken(
-  homeserverUrl: string,
-  token: string,
-): Promise<string | undefined> {
-  const url = new URL("/_matrix/federation/v1/openid/userinfo", homeserverUrl);
-  url.searchParams.set("access_token", token);
-  const reply = await fetch(url);
-  if (!reply.ok) return undefined;
-  const info = (await reply.json()) as { sub?: unknown };
-  return typeof info.sub === "string" ? info.sub : undefined;
-}
-
-async function readJsonBody(
-  request: IncomingMessage,
-): Promise<Record<string, unknown> | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -3,7 +3,11 @@
 // - Noor and Lotte are friends: an encrypted direct chat with a short, friendly
 //   history, recorded on both sides as people who know each other in person
 //   (so no "recently accepted" reminder shows between them).
-// - Daan has opted in to being findable by peers ("Find people").
+// - Daan has opted in to being findable by peers ("Find people"): the
+//   opt-in his app keeps. When his app starts it registers him with the
+//   discovery gatekeeper (client/src/policy/discovery.ts, renewed at every
+//   session start), with the searcher bands his own engine allows, exactly as
+//   after switching it on; there is no room to join.
 //
 // Idempotent: the demo runs it at every start and changes nothing the second
 // time. The history is sent once, through the client's own Matrix layer (Rust
@@ -30,8 +34,7 @@ import {
 import { ensureDirectChatBetween, signedInSession, until } from "./conversations.ts";
 import { repoRoot, type Homeserver } from "./homeserver.ts";
 import { DEMO_PASSWORD } from "./personas.ts";
-import { ensureDiscoveryDirectory } from "./seed.ts";
-import { rawGetAccountData, rawJoin, rawLogin, rawLogout, rawPutAccountData } from "./rawMatrix.ts";
+import { rawGetAccountData, rawLogin, rawLogout, rawPutAccountData } from "./rawMatrix.ts";
 
 /** The demo's client-side secrets that the homeserver must never hold; `npm run demo:reset` deletes them. */
 export const demoStateDir = join(repoRoot, ".local", "demo");
@@ -77,9 +80,10 @@ export async function seedDemoState(homeserver: Homeserver): Promise<DemoSeed> {
 // --- Daan: findable by peers ---------------------------------------------------
 
 /**
- * Stores the opt-ins as the app does (ChatSession.setDiscoverySettings): the
- * user account data, and membership of the opt-in directory room when
- * findable, which is what makes the homeserver's user directory list him.
+ * Stores the opt-ins as the app does (ChatSession.setDiscoverySettings): user
+ * account data. The registration with the gatekeeper is the app's own doing
+ * at its next start: only his device can present his band, and only it
+ * answers a searcher's probe, so he is found while his app runs.
  */
 export async function ensureDiscoverySettings(
   homeserver: Homeserver,
@@ -88,9 +92,6 @@ export async function ensureDiscoverySettings(
 ): Promise<void> {
   const session = await rawLogin(homeserver, username, DEMO_PASSWORD);
   try {
-    if (settings.findableByPeers) {
-      await rawJoin(session, await ensureDiscoveryDirectory(homeserver));
-    }
     const stored = await rawGetAccountData(session, DISCOVERY_SETTINGS_EVENT);
     if (
       stored?.["findableByPeers"] !== settings.findableByPeers ||

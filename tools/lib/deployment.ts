@@ -31,6 +31,17 @@ export const STUDY_SERVICE_PORTS: Readonly<Record<HomeserverInstance, number>> =
   test: 8120,
 };
 
+/** The discovery gatekeeper's HTTP port per instance (tools/lib/discoveryService.ts). */
+export const DISCOVERY_SERVICE_PORTS: Readonly<Record<HomeserverInstance, number>> = {
+  demo: 8011,
+  test: 8121,
+};
+
+/** The moderation team's own accounts (the Moderation persona): never flagged as a look-alike. */
+export function moderationUserIds(serverName: string): readonly string[] {
+  return [`@moderation:${serverName}`];
+}
+
 /** The accounts that may run the facilitator console (the Facilitator persona). */
 export function facilitatorUserIds(serverName: string): readonly string[] {
   return [`@facilitator:${serverName}`];
@@ -44,6 +55,7 @@ export type LocalDeployment = {
   readonly issuer: IssuerKeyPair;
   readonly issuerDir: string;
   readonly ageIssuerUrl: string;
+  readonly discoveryServiceUrl: string;
   readonly moderationKey: ModerationKeyText;
   readonly moderationKeyFile: string;
 };
@@ -68,6 +80,7 @@ export async function prepareLocalDeployment(
     issuer,
     issuerDir,
     ageIssuerUrl: `http://127.0.0.1:${AGE_ISSUER_PORTS[instance]}`,
+    discoveryServiceUrl: `http://127.0.0.1:${DISCOVERY_SERVICE_PORTS[instance]}`,
     moderationKey: await loadOrCreateModerationKey(keyFile),
     moderationKeyFile: keyFile,
   };
@@ -82,7 +95,11 @@ export function clientBuildEnvironment(
     VITE_HOMESERVER_URL: homeserver.url,
     VITE_STUDY_SERVICE_URL: `http://127.0.0.1:${STUDY_SERVICE_PORTS[deployment.instance]}`,
     VITE_STUDY_FACILITATORS: facilitatorUserIds(homeserver.serverName).join(","),
+    VITE_MODERATION_ACCOUNTS: moderationUserIds(homeserver.serverName).join(","),
+    // The demo and the tests run the study kit: the console's pack assignments apply.
+    VITE_STUDY_MODE: "1",
     VITE_AGE_ISSUER_URL: deployment.ageIssuerUrl,
+    VITE_DISCOVERY_SERVICE_URL: deployment.discoveryServiceUrl,
     VITE_TRUSTED_AGE_ISSUERS: JSON.stringify([
       { keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey },
     ]),

@@ -450,10 +450,13 @@ export const HELP_RESOURCES: Readonly<Record<HelpResourceId, HelpResource>> = {
 };
 
 // Data for one fact the policy engine receives, `nameResemblesHelpService`:
-// the client compares a sender's DISPLAY NAME with these names (after its own
-// normalisation) so a stranger calling themselves "Kindertelefoon" or
-// "Moderatie" is flagged. This is not a content filter: we never inspect
-// message content, and this list is never matched against messages.
+// the client compares a sender's DISPLAY NAME with these names (policy/
+// nameResemblance.ts: contained names, confusables, leetspeak) so a stranger
+// calling themselves "Kindertelefoon", "Team Politie" or "Moderatie" is
+// flagged. Everyday words on the list ("Support", "Helpdesk") count only as a
+// whole name. The deployment's own moderation accounts are exempt by Matrix
+// ID, not by name. This is not a content filter: we never inspect message
+// content, and this list is never matched against messages.
 const HELP_SERVICE_NAME_VARIANTS: readonly string[] = [
   "Kindertelefoon",
   "Kinder Telefoon",
@@ -464,23 +467,34 @@ const HELP_SERVICE_NAME_VARIANTS: readonly string[] = [
   "StopItNow",
   "CSG",
   "Meld Misdaad Anoniem",
+  "Meldpunt",
   "Politie",
+  "Politieagent",
   "Police",
   "Wijkagent",
+  "Jongerenagent",
   "Alarmnummer",
   "Alarmcentrale",
   "112",
   "Offlimits",
+  "Off Limits",
   "Expertisebureau Online Kindermisbruik",
+  "Slachtofferhulp",
   "Moderation",
   "Moderatie",
   "Moderator",
+  "Moderators",
+  "Mod",
+  "Mods",
+  "Admin",
+  "Beheerder",
   "Support",
   "Helpdesk",
   "Klantenservice",
   "Veilig Chatten",
   "Veilig Chatten team",
   "Team Veilig Chatten",
+  "Veiligheidsteam",
   "Safe Chat",
   "Safe Chat team",
 ];

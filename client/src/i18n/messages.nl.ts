@@ -56,6 +56,8 @@ export const nl = {
   "home.tab.requests": "Verzoeken",
   "home.newChat": "Nieuw gesprek",
   "home.controlArm": "Dit is een test. De app beschermt je nu niet. Alleen voor onderzoek.",
+  "home.studyAssignmentIgnored":
+    "Op dit apparaat staat een test voor onderzoek. Deze app is niet voor onderzoek ingesteld. Daarom telt die test niet: de app beschermt je gewoon.",
   "home.policyFailedClosed":
     "De app kon je instellingen niet laden. Daarom is hij nu extra voorzichtig.",
   "invitation.wantsToChat": "{name} wil met je chatten.",
@@ -88,6 +90,12 @@ export const nl = {
   "findPeople.error.short": "Typ minstens 2 tekens.",
   "findPeople.error.failed": "Zoeken lukte niet. Probeer het nog eens.",
   "findPeople.error.setting": "Je instelling is niet opgeslagen. Probeer het nog eens.",
+  "findPeople.error.rateLimited":
+    "Je hebt veel gezocht. Wacht een minuut en probeer het dan opnieuw.",
+  "findPeople.unavailable.notConfigured":
+    "Mensen zoeken werkt niet in deze app. Je kunt wel een gesprek starten met iemand van wie je de Matrix-ID weet.",
+  "findPeople.unavailable.notVerified":
+    "Je leeftijd is niet gecontroleerd. Daarom kun je hier niemand zoeken, en kan niemand jou zo vinden.",
   "findPeople.findable.title": "Vindbaar voor leeftijdsgenoten",
   "findPeople.findable.on": "Aan: jongeren van jouw leeftijd kunnen je vinden.",
   "findPeople.findable.off": "Uit: niemand kan je vinden via zoeken.",
@@ -207,7 +215,6 @@ export const nl = {
   "recovery.error.passwordNeeded": "Typ je wachtwoord om te laten zien dat jij het bent.",
   "recovery.error.wrongPassword": "Dit wachtwoord klopt niet. Probeer het nog eens.",
   "home.newGroup": "Nieuwe groep",
-  "invitation.invitesToGroup": "{name} nodigt je uit voor de groep {group}.",
   "newGroup.title": "Nieuwe groep",
   "newGroup.name": "Naam van de groep",
   "newGroup.members": "Wie doet er mee?",
@@ -425,6 +432,45 @@ export const nl = {
   "moderation.handledAt": "Afgehandeld op {time}",
   "moderation.handledNote":
     "Afgehandeld wordt op dit apparaat bijgehouden. De verzegelde melding blijft op de server bewaard.",
+  // Complete mediation: names the engine keeps back, group overviews, newcomers.
+  "requests.group": "Groep",
+  "invitation.invitesToGroupLead": "{name} nodigt je uit voor de groep:",
+  "conversation.viewFailed": "Dat lukte niet. Probeer het nog eens.",
+  "conversation.newcomerLabel": "Nieuw in dit gesprek",
+  "conversation.newcomerJoined": "is erbij gekomen.",
+  "report.keptBack":
+    "Een bericht dat je niet hebt gezien. Het gaat wel mee, zodat de moderators het kunnen lezen.",
+  "report.profileSharedKeptBack":
+    "De moderators zien wie dit is. Jij ziet de naam niet, want je kent deze persoon niet.",
+  "person.unknown": "Iemand die je niet kent",
+  "person.tag": "teken {number}",
+  "room.nameHidden": "Groep (naam verborgen)",
+  "room.empty": "Leeg gesprek",
+  "overview.title": "Wie zit er in deze groep?",
+  "overview.invitedBy": "Uitgenodigd door",
+  "overview.createdBy": "Gemaakt door",
+  "overview.createdOn": "Gemaakt op {date}",
+  "overview.memberCount_one": "{count} persoon in de groep",
+  "overview.memberCount_other": "{count} mensen in de groep",
+  "overview.membersUnknown": "We kunnen niet zien wie er in deze groep zit.",
+  "overview.groupName": "Naam van de groep",
+  "overview.contentHidden": "Wat er in de groep staat, zie je pas als je meedoet.",
+  "overview.contentHiddenNoJoin": "Je ziet niet wat er in deze groep staat.",
+  "overview.join": "Toch meedoen",
+  "overview.reason": "Wat er bij staat",
+  "relationship.contact": "vriend",
+  "relationship.peer-stranger": "onbekend, net zo oud als jij",
+  "relationship.minor-stranger": "onbekend",
+  "relationship.adult-stranger": "onbekend, volwassen",
+  "relationship.unverified-stranger": "onbekend, we weten niet hoe oud",
+  "relationship.unknown": "onbekend",
+  "conversation.hiddenMessage": "Bericht van iemand die je niet kent.",
+  "conversation.hiddenMessageNoView":
+    "Bericht van iemand die je niet kent. Je kunt het niet bekijken.",
+  "conversation.showMessages": "Toch bekijken",
+  "conversation.notEncrypted": "Dit bericht was niet versleuteld. We laten het niet zien.",
+  "conversation.leaveGroup": "Groep verlaten",
+  "conversation.reportPerson": "Melden",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -137,6 +137,8 @@ export const noticesEn: Readonly<Record<NoticeCopyKey, string>> = {
 
   "notice.deterrence.adultToMinor":
     "You can't contact this account. In this app, adults can't start a chat with children and young people they don't know. The same goes for accounts without a checked age. Are you worried about your own sexual feelings towards children or young people? Stop it Now can help, for free and anonymously.",
+  "notice.deterrence.recipientMayHoldAside":
+    "We couldn't reach this person's app just now, so we don't know whether they are a child or young person. If they are, their app will hold your message aside and show them a warning first. Are you worried about your own sexual feelings towards children or young people? Stop it Now can help, for free and anonymously.",
 
   "notice.setting.findableByPeers.child":
     "If you turn this on, children your age can find you when they search. They will see your name. Adults can never find you.",
@@ -179,4 +181,37 @@ export const noticesEn: Readonly<Record<NoticeCopyKey, string>> = {
     "The app couldn't load its safety settings. So it is being extra careful right now. Some things won't work for a while. Please try again later.",
   "notice.policyError.general":
     "The app couldn't load its safety settings. So it is being extra careful right now. Some things won't work for a while. Please try again later.",
+  // A group invitation with someone inside who is not a contact (the group safety overview).
+  "notice.groupWithStrangers.child":
+    "Someone you don't know is in this group. So we put the group aside. Want to talk about it? You can talk to an adult you trust, or to the Kindertelefoon.",
+  "notice.groupWithStrangers.teen13":
+    "Someone you don't know is in this group. First look at who is in it. You decide whether you join. Not sure? Talk to the Kindertelefoon.",
+  "notice.groupWithStrangers.teen16":
+    "Someone you don't know is in this group. First look at who is in it, then decide for yourself. Something feels wrong? The Kindertelefoon can help you think it through.",
+  "notice.groupWithStrangers.adult":
+    "Someone in this group is not in your contacts. First look at who is in it.",
+  "notice.groupWithStrangers.general":
+    "Someone you don't know is in this group. First look at who is in it, then decide for yourself. Under 18 and not sure? Talk to the Kindertelefoon.",
+
+  // A group invitation whose members the homeserver did not share.
+  "notice.groupMembersUnknown.child":
+    "We can't see who is in this group. So we put the group aside. Ask the person who invited you, or an adult you trust.",
+  "notice.groupMembersUnknown.teen13":
+    "We can't see who is in this group. First ask the person who invited you who is in it. You decide whether you join.",
+  "notice.groupMembersUnknown.teen16":
+    "We can't see who is in this group. First ask who is in it. Then decide for yourself whether you join.",
+  "notice.groupMembersUnknown.adult": "We can't see who is in this group. First ask who is in it.",
+  "notice.groupMembersUnknown.general":
+    "We can't see who is in this group. First ask who is in it. Then decide for yourself whether you join.",
+
+  // Someone who is not a contact joined (or was added to) a chat the reader is in.
+  "notice.strangerJoined.child":
+    "Someone you don't know joined this chat. You don't see their messages. You can leave the group. Tell an adult you trust, or call the Kindertelefoon.",
+  "notice.strangerJoined.teen13":
+    "Someone you don't know joined this chat. You only see their messages if you choose to. You decide what to do. Not sure? The Kindertelefoon can help you think it through.",
+  "notice.strangerJoined.teen16":
+    "Someone you don't know joined this chat. You only see their messages if you choose to. Something feels wrong? The Kindertelefoon can help you think it through.",
+  "notice.strangerJoined.adult": "Someone who is not in your contacts joined this chat.",
+  "notice.strangerJoined.general":
+    "Someone you don't know joined this chat. You only see their messages if you choose to. Under 18 and not sure? Talk to the Kindertelefoon.",
 };

@@ -166,6 +166,12 @@ export const noticesNl = {
   "notice.deterrence.adultToMinor":
     "Je kunt geen contact zoeken met dit account. In deze app kunnen volwassenen geen gesprek beginnen met kinderen en jongeren die ze niet kennen. Dat geldt ook voor accounts zonder gecheckte leeftijd. Maak je je zorgen over je eigen seksuele gevoelens voor kinderen of jongeren? Stop it Now helpt je, gratis en anoniem.",
 
+  // Sender side: the recipient's age is unknown and their device did not
+  // answer before the chat starts (offline). Not a refusal: the sender may go
+  // on, but is told what the recipient's own app will do, with Stop it Now.
+  "notice.deterrence.recipientMayHoldAside":
+    "We konden de app van deze persoon nu niet bereiken. We weten dus niet of dit een kind of jongere is. Is dat zo, dan zet hun app je bericht apart. Ze zien dan eerst een waarschuwing. Maak je je zorgen over je eigen seksuele gevoelens voor kinderen of jongeren? Stop it Now helpt je, gratis en anoniem.",
+
   // Setting change: loosening "findable by peers" (allowed after reading for teens).
   "notice.setting.findableByPeers.child":
     "Als je dit aanzet, kunnen kinderen van jouw leeftijd je vinden als ze zoeken. Ze zien dan je naam. Volwassenen kunnen je nooit vinden.",
@@ -212,6 +218,41 @@ export const noticesNl = {
     "De app kon de veiligheidsinstellingen niet laden. Daarom is de app nu extra voorzichtig. Sommige dingen werken even niet. Probeer het later nog eens.",
   "notice.policyError.general":
     "De app kon de veiligheidsinstellingen niet laden. Daarom is de app nu extra voorzichtig. Sommige dingen werken even niet. Probeer het later nog eens.",
+  // A group invitation with someone inside who is not a contact (the group safety overview).
+  "notice.groupWithStrangers.child":
+    "In deze groep zit iemand die je niet kent. Daarom zetten we de groep apart. Wil je erover praten? Dat kan met een volwassene die je vertrouwt, of met de Kindertelefoon.",
+  "notice.groupWithStrangers.teen13":
+    "In deze groep zit iemand die je niet kent. Kijk eerst wie erin zit. Jij beslist of je meedoet. Twijfel je? Praat erover met de Kindertelefoon.",
+  "notice.groupWithStrangers.teen16":
+    "In deze groep zit iemand die je niet kent. Kijk eerst wie erin zit en beslis dan zelf. Voelt iets niet goed? De Kindertelefoon denkt met je mee.",
+  "notice.groupWithStrangers.adult":
+    "In deze groep zit iemand die niet in je contacten staat. Kijk eerst wie erin zit.",
+  "notice.groupWithStrangers.general":
+    "In deze groep zit iemand die je niet kent. Kijk eerst wie erin zit en beslis dan zelf. Ben je jonger dan 18 en twijfel je? Praat erover met de Kindertelefoon.",
+
+  // A group invitation whose members the homeserver did not share.
+  "notice.groupMembersUnknown.child":
+    "We kunnen niet zien wie er in deze groep zit. Daarom zetten we de groep apart. Vraag het aan degene die je uitnodigde, of aan een volwassene die je vertrouwt.",
+  "notice.groupMembersUnknown.teen13":
+    "We kunnen niet zien wie er in deze groep zit. Vraag eerst aan degene die je uitnodigde wie erin zit. Jij beslist of je meedoet.",
+  "notice.groupMembersUnknown.teen16":
+    "We kunnen niet zien wie er in deze groep zit. Vraag eerst wie erin zit. Beslis daarna zelf of je meedoet.",
+  "notice.groupMembersUnknown.adult":
+    "We kunnen niet zien wie er in deze groep zit. Vraag eerst wie erin zit.",
+  "notice.groupMembersUnknown.general":
+    "We kunnen niet zien wie er in deze groep zit. Vraag eerst wie erin zit. Beslis daarna zelf of je meedoet.",
+
+  // Someone who is not a contact joined (or was added to) a chat the reader is in.
+  "notice.strangerJoined.child":
+    "Er is iemand bij dit gesprek gekomen die je niet kent. Je ziet de berichten van deze persoon niet. Je kunt de groep verlaten. Vertel het aan een volwassene die je vertrouwt, of bel de Kindertelefoon.",
+  "notice.strangerJoined.teen13":
+    "Er is iemand bij dit gesprek gekomen die je niet kent. Hun berichten zie je pas als je dat zelf kiest. Jij beslist wat je doet. Twijfel je? De Kindertelefoon denkt met je mee.",
+  "notice.strangerJoined.teen16":
+    "Er is iemand bij dit gesprek gekomen die je niet kent. Hun berichten zie je pas als je dat zelf kiest. Voelt iets niet goed? De Kindertelefoon denkt met je mee.",
+  "notice.strangerJoined.adult":
+    "Er is iemand bij dit gesprek gekomen die niet in je contacten staat.",
+  "notice.strangerJoined.general":
+    "Er is iemand bij dit gesprek gekomen die je niet kent. Hun berichten zie je pas als je dat zelf kiest. Ben je jonger dan 18 en twijfel je? Praat erover met de Kindertelefoon.",
 } as const;
 
 export type NoticeCopyKey = keyof typeof noticesNl;

@@ -41,7 +41,7 @@ describe("notice copy covers the engine", () => {
       (key) => !isNoticeKey(key) || noticesNl[key].trim() === "" || noticesEn[key].trim() === "",
     );
     expect(missing).toEqual([]);
-    expect(keys.length).toBe(81);
+    expect(keys.length).toBe(97);
   });
 
   it("has no text for a key that no bundled pack can produce", () => {
@@ -78,6 +78,11 @@ describe("Dutch and English notices", () => {
     expect(noticesNl["notice.deterrence.adultToMinor"]).toContain("Stop it Now");
     expect(noticesEn["notice.deterrence.adultToMinor"]).toContain("Stop it Now");
   });
+
+  it("point the adult whose recipient did not answer to Stop it Now too", () => {
+    expect(noticesNl["notice.deterrence.recipientMayHoldAside"]).toContain("Stop it Now");
+    expect(noticesEn["notice.deterrence.recipientMayHoldAside"]).toContain("Stop it Now");
+  });
 });
 
 // The formula averages over words and sentences; on a few words it measures
@@ -112,7 +117,7 @@ describe("Dutch notices a minor may read", () => {
     }
     expect(MIN_READING_EASE["8-12"]).toBeGreaterThanOrEqual(70);
     expect(MIN_READING_EASE["13-17"]).toBeGreaterThanOrEqual(60);
-    expect(scored.filter(({ key }) => key.endsWith(".child")).length).toBe(16);
+    expect(scored.filter(({ key }) => key.endsWith(".child")).length).toBe(19);
   });
 
   // A failing key means: rewrite the words (shorter sentences, common words);

@@ -20,6 +20,8 @@ export const whyNl = {
   "contact/contact-table": "De regels van de app bepalen met wie je een gesprek kunt beginnen.",
   "contact/adults-cannot-start-contact-with-minors":
     "In deze app kan een volwassene niet zomaar met een kind chatten. Dat kan alleen als ze elkaar al kennen.",
+  "contact/recipient-did-not-answer":
+    "De app van deze persoon gaf nu geen antwoord. Het kan een kind of jongere zijn. Daarom zie je eerst deze melding.",
   "conversation-notice/no-standing-notice": "Bij dit gesprek hoort geen extra melding.",
   "conversation-notice/recently-accepted-stranger":
     "Je hebt dit verzoek pas geaccepteerd. Je kende deze persoon nog niet. Daarom staat hier een tijdje een herinnering. Die gaat vanzelf weg.",
@@ -29,6 +31,20 @@ export const whyNl = {
     "De naam lijkt op een hulpdienst. Echte hulpdiensten sturen je niet zelf als eerste een bericht. Echte hulp vind je via de knop Hulp.",
   "engine/fail-closed":
     "De app kon de veiligheidsregels niet laden. Daarom is de app nu extra voorzichtig.",
+  "room/joined-room-is-a-chat":
+    "Je zit al in dit gesprek. Wat iemand schrijft die je niet kent, zie je pas als je dat zelf kiest.",
+  "room/inviter-judged-as-first-contact":
+    "We kijken eerst naar wie je uitnodigt. Ken je die persoon niet, dan komt de uitnodiging bij Verzoeken.",
+  "room/strangers-inside-need-overview":
+    "In deze groep zit iemand die je niet kent. Ook als een vriend je uitnodigt. Daarom zie je eerst wie erin zit.",
+  "room/unknown-membership":
+    "De server laat niet zien wie er in deze groep zit. Daarom komt de groep niet meteen bij je gesprekken.",
+  "room/announce-strangers-joining":
+    "Er kwam iemand bij dit gesprek die je niet kent. Dat laten we je altijd weten.",
+  "room/name-resembles-contact":
+    "De naam van deze groep lijkt op die van iemand in je contacten. Maar het is een groep, geen vriend.",
+  "room/name-resembles-help-service":
+    "De naam van deze groep lijkt op een hulpdienst. Echte hulp vind je via de knop Hulp.",
 } as const;
 
 export type WhyRuleId = keyof typeof whyNl;

@@ -48,8 +48,13 @@ export type TimelineMessage = {
   readonly eventId: string;
   readonly sender: string;
   readonly timestamp: number;
-  /** "text": readable; "undecryptable": the keys have not arrived (or never will). */
-  readonly kind: "text" | "undecryptable";
+  /**
+   * "text": readable; "undecryptable": the keys have not arrived (or never
+   * will); "not-encrypted": sent in the clear into an encrypted room, which
+   * no client of ours does: anyone with the server's API could have written
+   * it, so its body never leaves this layer.
+   */
+  readonly kind: "text" | "undecryptable" | "not-encrypted";
   /**
    * The plain `body`, always rendered as text. We never render `formatted_body`
    * (HTML): no sanitizer to get wrong, no remote images, no tracking pixels.
@@ -71,6 +76,56 @@ export type ConversationSnapshot = {
   readonly messages: readonly TimelineMessage[];
   /** Older messages may exist on the server. */
   readonly canLoadOlder: boolean;
+};
+
+/** Someone in a room (joined or invited), as the room's state says. */
+export type RoomMemberSnapshot = {
+  readonly userId: string;
+  /** As they set it: stranger-controlled text; the policy layer decides whether it is shown. */
+  readonly displayName: string | undefined;
+  /** "left": left or was removed; still judged, for what they wrote while there. */
+  readonly membership: "join" | "invite" | "left";
+  /** When their membership last changed (ms); undefined in an invitation's preview state. */
+  readonly since: number | undefined;
+};
+
+/** A state value someone set (the room's name or topic), with who set it. */
+export type SetBy = { readonly value: string; readonly setBy: string };
+
+/**
+ * Everything the device knows about a room it is invited to or in, as plain
+ * facts. Every string in it that a stranger can set is raw: only the policy
+ * layer's decision store turns it into what a screen may show.
+ */
+export type RoomSnapshot = {
+  readonly roomId: string;
+  readonly membership: "invite" | "join";
+  readonly isDirect: boolean;
+  readonly isSpace: boolean;
+  readonly encrypted: boolean;
+  readonly inviterUserId: string | undefined;
+  readonly invitedAt: number | undefined;
+  readonly inviteReason: string | undefined;
+  readonly creatorUserId: string | undefined;
+  readonly createdAt: number | undefined;
+  /** When this account joined; undefined while invited. */
+  readonly joinedAt: number | undefined;
+  readonly name: SetBy | undefined;
+  readonly topic: SetBy | undefined;
+  /** Who set the avatar (the picture itself is never fetched). */
+  readonly avatarSetBy: string | undefined;
+  /** Everyone else who is joined or invited, or was. */
+  readonly members: readonly RoomMemberSnapshot[];
+  /**
+   * Whether the list above is the whole room. Before joining, a homeserver
+   * shares only part of a room's state (ours shares the members; see the
+   * homeserver template), so a member list without the creator is partial.
+   */
+  readonly membersKnown: boolean;
+  /** People the account chose to see in this room (after the overview or a notice). */
+  readonly acceptedMembers: readonly string[];
+  readonly lastActivityTs: number;
+  readonly unreadCount: number;
 };
 
 /** What the Matrix layer knows about an invitation; the policy layer turns it into engine facts. */
@@ -105,24 +160,21 @@ export type ConversationOriginRecord = {
 
 /** Room account data: private to this account, readable on all its devices. */
 export const CONVERSATION_ORIGIN_EVENT = "org.safety-by-design.conversation_origin";
+/** Room account data: the people this account chose to see in this room. */
+export const ACCEPTED_MEMBERS_EVENT = "org.safety-by-design.accepted_members";
 
 declare module "matrix-js-sdk/lib/@types/event.js" {
   // Module augmentation needs an interface: this is how the SDK types custom account data.
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface RoomAccountDataEvents {
     [CONVERSATION_ORIGIN_EVENT]: ConversationOriginRecord;
+    [ACCEPTED_MEMBERS_EVENT]: { readonly userIds: readonly string[] };
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface AccountDataEvents {
     [DISCOVERY_SETTINGS_EVENT]: DiscoverySettings;
   }
 }
-
-/** A search result from the homeserver's user directory (no age facts: the device adds those). */
-export type PersonFound = {
-  readonly userId: string;
-  readonly displayName: string | undefined;
-};
 
 export type DiscoverySettings = {
   readonly findableByPeers: boolean;
@@ -131,8 +183,6 @@ export type DiscoverySettings = {
 
 /** User account data: the discovery opt-ins (they say nothing about age). */
 const DISCOVERY_SETTINGS_EVENT = "org.safety-by-design.discovery_settings";
-/** The opt-in directory room's alias (local part); tools/lib/seed.ts makes the room. */
-export const DISCOVERY_DIRECTORY_ALIAS = "vindbaar";
 
 type EncryptedToDeviceMessage = {
   readonly type: string;
@@ -231,7 +281,9 @@ export class ChatSession {
     });
     await client.startClient({
       initialSyncLimit: 30,
-      lazyLoadMembers: true,
+      // Every member of every room is judged (complete mediation), so the
+      // device needs them all, not only those who wrote recently.
+      lazyLoadMembers: false,
       // Our own unsent messages stay apart from the timeline until the server
       // has them, so a failed one can be shown and retried in place.
       pendingEventOrdering: PendingEventOrdering.Detached,
@@ -266,8 +318,9 @@ export class ChatSession {
   messages(roomId: string): readonly TimelineMessage[] {
     const room = this.#client.getRoom(roomId);
     if (room === null) return [];
+    const encrypted = room.hasEncryptionStateEvent();
     return [...room.getLiveTimeline().getEvents(), ...room.getPendingEvents()]
-      .map(toTimelineMessage)
+      .map((event) => toTimelineMessage(event, encrypted))
       .filter((m): m is TimelineMessage => m !== undefined);
   }
 
@@ -373,6 +426,104 @@ export class ChatSession {
       .sort((a, b) => b.invitedAt - a.invitedAt);
   }
 
+  /** Every room this account is invited to or in, as plain facts. */
+  rooms(): readonly RoomSnapshot[] {
+    const direct = this.#directRoomIds();
+    return this.#client
+      .getRooms()
+      .filter(
+        (room) =>
+          room.getMyMembership() === MEMBERSHIP_JOIN ||
+          room.getMyMembership() === MEMBERSHIP_INVITE,
+      )
+      .map((room) => this.#roomSnapshot(room, direct));
+  }
+
+  /** One room's facts; undefined when this account is neither invited nor in it. */
+  room(roomId: string): RoomSnapshot | undefined {
+    const room = this.#client.getRoom(roomId);
+    const membership = room?.getMyMembership();
+    if (!room || (membership !== MEMBERSHIP_JOIN && membership !== MEMBERSHIP_INVITE)) {
+      return undefined;
+    }
+    return this.#roomSnapshot(room, this.#directRoomIds());
+  }
+
+  /** Records that this account chose to see these people in this room. */
+  async acceptMembers(roomId: string, userIds: readonly string[]): Promise<void> {
+    const room = this.#client.getRoom(roomId);
+    const known = acceptedMembersOf(room?.getAccountData(ACCEPTED_MEMBERS_EVENT)?.getContent());
+    const all = [...new Set([...known, ...userIds])];
+    if (all.length === known.length) return;
+    await this.#client.setRoomAccountData(roomId, ACCEPTED_MEMBERS_EVENT, { userIds: all });
+  }
+
+  #directRoomIds(): ReadonlySet<string> {
+    const direct =
+      this.#client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {};
+    return new Set(Object.values(direct).flat());
+  }
+
+  #roomSnapshot(room: Room, directRoomIds: ReadonlySet<string>): RoomSnapshot {
+    const state = room.getLiveTimeline().getState(EventTimeline.FORWARDS);
+    const membership = room.getMyMembership() === MEMBERSHIP_INVITE ? "invite" : "join";
+    const myEvent = room.getMember(this.userId)?.events.member;
+    const createEvent = state?.getStateEvents(EventType.RoomCreate, "");
+    const creatorUserId =
+      stringOrUndefined(createEvent?.getContent()["creator"]) ?? createEvent?.getSender();
+    const setBy = (type: EventType, key: "name" | "topic"): SetBy | undefined => {
+      const event = state?.getStateEvents(type, "");
+      const value = stringOrUndefined(event?.getContent()[key]);
+      const sender = event?.getSender();
+      return value === undefined || value.trim() === "" || sender === undefined
+        ? undefined
+        : { value, setBy: sender };
+    };
+    const members: RoomMemberSnapshot[] = [];
+    const everyone = new Set<string>();
+    for (const member of room.getMembers()) {
+      everyone.add(member.userId);
+      if (member.userId === this.userId) continue;
+      if (member.membership !== MEMBERSHIP_JOIN && member.membership !== MEMBERSHIP_INVITE)
+        continue;
+      const since = member.events.member?.getTs();
+      members.push({
+        userId: member.userId,
+        displayName: member.rawDisplayName === member.userId ? undefined : member.rawDisplayName,
+        membership: member.membership === MEMBERSHIP_JOIN ? "join" : "invite",
+        since: since === undefined || since <= 0 ? undefined : since,
+      });
+    }
+    const inviterUserId = membership === "invite" ? myEvent?.getSender() : undefined;
+    const isDirect =
+      directRoomIds.has(room.roomId) ||
+      (membership === "invite" && myEvent?.getContent()["is_direct"] === true);
+    return {
+      roomId: room.roomId,
+      membership,
+      isDirect,
+      isSpace: room.isSpaceRoom(),
+      encrypted: room.hasEncryptionStateEvent(),
+      inviterUserId,
+      invitedAt: membership === "invite" ? myEvent?.getTs() : undefined,
+      inviteReason:
+        membership === "invite" ? stringOrUndefined(myEvent?.getContent()["reason"]) : undefined,
+      creatorUserId,
+      createdAt: createEvent && createEvent.getTs() > 0 ? createEvent.getTs() : undefined,
+      joinedAt: membership === "join" ? myEvent?.getTs() : undefined,
+      name: setBy(EventType.RoomName, "name"),
+      topic: setBy(EventType.RoomTopic, "topic"),
+      avatarSetBy: state?.getStateEvents(EventType.RoomAvatar, "")?.getSender(),
+      members,
+      // Joined: the whole state is here. Invited: only if the server shared the creator's membership.
+      membersKnown:
+        membership === "join" || (creatorUserId !== undefined && everyone.has(creatorUserId)),
+      acceptedMembers: acceptedMembersOf(room.getAccountData(ACCEPTED_MEMBERS_EVENT)?.getContent()),
+      lastActivityTs: room.getLastActiveTimestamp(),
+      unreadCount: room.getUnreadNotificationCount(NotificationCountType.Total),
+    };
+  }
+
   /**
    * People with whom this account has an accepted direct chat that both
    * joined: the client's definition of "a contact".
@@ -425,7 +576,7 @@ export class ChatSession {
       ],
     });
     await this.markAsDirectChat(roomId, otherUserId);
-    await this.#recordStartedByMe(roomId);
+    await this.#recordStartedByMe(roomId, [otherUserId]);
     return roomId;
   }
 
@@ -439,14 +590,16 @@ export class ChatSession {
         { type: EventType.RoomEncryption, state_key: "", content: { algorithm: MEGOLM } },
       ],
     });
-    await this.#recordStartedByMe(roomId);
+    await this.#recordStartedByMe(roomId, otherUserIds);
     return roomId;
   }
 
   // The chat exists either way. Without the record its origin reads as "unknown",
   // which the policy engine treats as an accepted request: the protective side.
-  async #recordStartedByMe(roomId: string): Promise<void> {
+  // The people this account invited are people it chose to see.
+  async #recordStartedByMe(roomId: string, invited: readonly string[]): Promise<void> {
     await this.recordConversationOrigin(roomId, "started-by-me").catch(() => undefined);
+    await this.acceptMembers(roomId, invited).catch(() => undefined);
   }
 
   /** Records in m.direct that this room is the direct chat with that person. */
@@ -487,6 +640,11 @@ export class ChatSession {
     const room = this.#client.getRoom(roomId);
     if (room?.getMyMembership() !== MEMBERSHIP_JOIN) return undefined;
     return room.getMember(this.userId)?.events.member?.getTs();
+  }
+
+  /** Invites someone into a room this account is in. */
+  async inviteToRoom(roomId: string, userId: string): Promise<void> {
+    await this.#client.invite(roomId, userId);
   }
 
   async join(roomId: string): Promise<void> {
@@ -578,16 +736,11 @@ export class ChatSession {
     },
   };
 
-  /**
-   * Searches the homeserver's user directory. The server answers only with
-   * people this account shares a room with, or who are in a public room (the
-   * opt-in directory); the policy layer decides which of them to show.
-   */
-  async searchPeople(term: string): Promise<readonly PersonFound[]> {
-    const { results } = await this.#client.searchUserDirectory({ term, limit: 20 });
-    return results
-      .filter((result) => result.user_id !== this.userId)
-      .map((result) => ({ userId: result.user_id, displayName: result.display_name }));
+  /** This account's display name, as its profile says (what "Find people" registers). */
+  async ownDisplayName(): Promise<string | undefined> {
+    // No name set is an error answer (404): then there is no name to show.
+    const profile = await this.#client.getProfileInfo(this.userId).catch(() => undefined);
+    return typeof profile?.displayname === "string" ? profile.displayname : undefined;
   }
 
   /** This account's discovery opt-ins (user account data); both off unless set. */
@@ -604,16 +757,10 @@ export class ChatSession {
   }
 
   /**
-   * Saves the opt-ins and joins or leaves the opt-in directory room: a public
-   * room the deployment keeps (tools/lib/seed.ts), whose only purpose is that
-   * the server's user directory lists its members to searchers.
+   * Saves the opt-ins (user account data). Being findable is a registration
+   * with the discovery gatekeeper (policy/discovery.ts), never a room.
    */
   async setDiscoverySettings(settings: DiscoverySettings): Promise<void> {
-    const alias = `#${DISCOVERY_DIRECTORY_ALIAS}:${this.serverName}`;
-    const { room_id: roomId } = await this.#client.getRoomIdForAlias(alias);
-    const joined = this.#client.getRoom(roomId)?.getMyMembership() === MEMBERSHIP_JOIN;
-    if (settings.findableByPeers && !joined) await this.#client.joinRoom(roomId);
-    if (!settings.findableByPeers && joined) await this.#client.leave(roomId);
     await this.#client.setAccountData(DISCOVERY_SETTINGS_EVENT, { ...settings });
   }
 
@@ -697,6 +844,12 @@ function toChatSummary(room: Room, myUserId: string): ChatSummary {
   };
 }
 
+function acceptedMembersOf(content: unknown): readonly string[] {
+  if (typeof content !== "object" || content === null) return [];
+  const userIds = (content as Record<string, unknown>)["userIds"];
+  return Array.isArray(userIds) ? userIds.filter((id): id is string => typeof id === "string") : [];
+}
+
 function toConversationOrigin(content: unknown): ConversationOriginRecord | undefined {
   if (typeof content !== "object" || content === null) return undefined;
   const { origin, acceptedAt } = content as Record<string, unknown>;
@@ -730,7 +883,10 @@ function sendStateOf(event: MatrixEvent): TimelineMessage["sendState"] {
   return "sending";
 }
 
-function toTimelineMessage(event: MatrixEvent): TimelineMessage | undefined {
+function toTimelineMessage(
+  event: MatrixEvent,
+  encryptedRoom: boolean,
+): TimelineMessage | undefined {
   const eventId = event.getId() ?? event.getTxnId();
   const sender = event.getSender();
   if (eventId === undefined || sender === undefined) return undefined;
@@ -747,6 +903,16 @@ function toTimelineMessage(event: MatrixEvent): TimelineMessage | undefined {
     };
   }
   if (event.getType() !== (EventType.RoomMessage as string)) return undefined;
+  if (encryptedRoom && !event.isEncrypted() && event.status === null) {
+    return {
+      eventId,
+      sender,
+      timestamp: event.getTs(),
+      kind: "not-encrypted",
+      body: "",
+      sendState: "sent",
+    };
+  }
   const body: unknown = event.getContent()["body"];
   return {
     eventId,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { foldForComparison, resemblesAny, shownNames } from "./displayNames.ts";
+import {
+  cleanDisplayName,
+  foldForComparison,
+  hasHiddenCharacters,
+  namePieces,
+  shownNames,
+} from "./displayNames.ts";
 
 describe("shownNames", () => {
   it("shows a unique, ordinary name on its own", () => {
@@ -48,13 +54,80 @@ describe("shownNames", () => {
   });
 });
 
-describe("resemblesAny", () => {
-  it("matches names a person would read as the same", () => {
-    expect(resemblesAny("Kinder Telefoon", ["Kindertelefoon"])).toBe(true);
-    expect(resemblesAny("K1ndertelef00n", ["Kindertelefoon"])).toBe(true);
-    expect(resemblesAny("Iotte", ["lotte"])).toBe(true);
-    expect(resemblesAny("Noor", ["Lotte"])).toBe(false);
-    expect(resemblesAny("Noah", ["Noor"])).toBe(false);
+describe("names in the DOM", () => {
+  // Bidi controls and isolates, zero-width and joiners, tags, variation
+  // selectors, Hangul fillers, the braille blank, soft hyphen, CGJ, controls.
+  const HIDDEN = [
+    "\u202E",
+    "\u202D",
+    "\u2066",
+    "\u2069",
+    "\u200E",
+    "\u200F",
+    "\u061C",
+    "\u200B",
+    "\u200C",
+    "\u200D",
+    "\u2060",
+    "\uFEFF",
+    "\u00AD",
+    "\u034F",
+    "\u180E",
+    "\u{E0001}",
+    "\u{E0041}",
+    "\u{E007F}",
+    "\uFE00",
+    "\uFE0F",
+    "\u{E0100}",
+    "\u3164",
+    "\u115F",
+    "\u1160",
+    "\uFFA0",
+    "\u2800",
+    "\u0007",
+    "\u2028",
+    "\u{F0000}",
+  ];
+
+  it("lets no hidden character through, and shows the Matrix ID of a name that had one", () => {
+    for (const hidden of HIDDEN) {
+      const names = shownNames([{ userId: "@x:localhost", displayName: `No${hidden}or` }]);
+      const shown = names.get("@x:localhost");
+      expect(shown?.name, JSON.stringify(hidden)).toBe("Noor");
+      expect(shown?.label, JSON.stringify(hidden)).toBe("Noor (@x:localhost)");
+      expect(hasHiddenCharacters(`No${hidden}or`), JSON.stringify(hidden)).toBe(true);
+    }
+  });
+
+  it("keeps an emoji whole: its presentation selector and joiners are part of the picture", () => {
+    expect(cleanDisplayName("Emma ❤\uFE0F")).toEqual({ text: "Emma ❤\uFE0F", hadHidden: false });
+    expect(cleanDisplayName("👩\u200D👧 Familie")).toEqual({
+      text: "👩\u200D👧 Familie",
+      hadHidden: false,
+    });
+    expect(cleanDisplayName("Emma\uFE0F").hadHidden).toBe(true);
+    expect(cleanDisplayName("❤\uFE0F\uFE0F").hadHidden).toBe(true);
+    expect(cleanDisplayName("a\u200Db").hadHidden).toBe(true);
+  });
+
+  it("collapses odd whitespace", () => {
+    expect(cleanDisplayName("  Noor \u3000\u00A0 B. ")).toEqual({
+      text: "Noor B.",
+      hadHidden: false,
+    });
+  });
+});
+
+describe("namePieces and foldForComparison", () => {
+  it("fold case after confusables, and split where a reader sees a boundary", () => {
     expect(foldForComparison("Daan")).toBe(foldForComparison("DAAN"));
+    expect(foldForComparison("Νoor")).toBe(foldForComparison("Noor"));
+    expect(namePieces("LotteOfficial 2012").map((piece) => piece.text)).toEqual([
+      "Lotte",
+      "official",
+      "zo1z",
+    ]);
+    expect(namePieces("Łøttę").map((piece) => piece.text)).toEqual(["Lotte"]);
+    expect(namePieces("Iotte").map((piece) => piece.text)).toEqual(["1otte"]);
   });
 });

@@ -11,6 +11,7 @@ import {
   type AgeExchangePort,
   type ContactsSource,
 } from "./ageExchangePolicy.ts";
+import { discoveryProbeResponder } from "./discovery.ts";
 import { createPolicyGateway } from "./policyGateway.ts";
 
 const ALEX = "@alex:localhost";
@@ -60,9 +61,10 @@ function fakeExchange(verified: ReadonlyMap<string, PersonFacts>) {
       if (onProbe === undefined) throw new Error("no probe handler registered");
       return onProbe(from).protectsMinor;
     },
-    searchProbeArrives(from: string): boolean {
+    searchProbeArrives(from: string): { answer: boolean; disclose: boolean } {
       if (onDiscoveryProbe === undefined) throw new Error("no discovery probe handler registered");
-      return onDiscoveryProbe(from).answer;
+      const { answer, disclose } = onDiscoveryProbe(from);
+      return { answer, disclose };
     },
   };
 }
@@ -70,7 +72,7 @@ function fakeExchange(verified: ReadonlyMap<string, PersonFacts>) {
 function contactList(initial: readonly string[]) {
   const contacts: ContactSummary[] = [];
   const listeners = new Set<() => void>();
-  const settings = { findableByPeers: false };
+  const settings = { findableByPeers: false, suggestedToPeers: false };
   const set = (userIds: readonly string[]): void => {
     contacts.splice(
       0,
@@ -85,7 +87,6 @@ function contactList(initial: readonly string[]) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    discoverySettings: () => settings,
   };
   return {
     contacts,
@@ -115,10 +116,12 @@ function setup(
 ) {
   const verified = new Map<string, PersonFacts>(options.bands ?? []);
   const contacts = contactList(options.contacts ?? []);
+  const engine = createPolicyEngine(loadBundledPack(options.pack ?? "nl-default"));
+  const ages = ageFactsFromVerified(self, verified);
   const gateway = createPolicyGateway({
-    engine: createPolicyEngine(loadBundledPack(options.pack ?? "nl-default")),
+    engine,
     clock: () => NOW,
-    ages: ageFactsFromVerified(self, verified),
+    ages,
     relationships: {
       userId: self,
       serverName: "localhost",
@@ -130,8 +133,24 @@ function setup(
   });
   const exchange = fakeExchange(verified);
   const failed = vi.fn<(message: string, error: unknown) => void>();
+  const answerDiscoveryProbe = discoveryProbeResponder({
+    engine,
+    clock: () => NOW,
+    ages,
+    isContact: (userId) => contacts.contacts.some((contact) => contact.userId === userId),
+    settings: {
+      discoverySettings: () => contacts.settings,
+      setDiscoverySettings: () => Promise.reject(new Error("not in this test")),
+      ownDisplayName: () => Promise.resolve(undefined),
+    },
+    disclosure: (userId) => gateway.disclosure(userId),
+  });
   const start = (): (() => void) =>
-    applyAgeExchangePolicy(exchange.port, contacts.source, gateway, { clock: () => NOW, failed });
+    applyAgeExchangePolicy(exchange.port, contacts.source, gateway, {
+      clock: () => NOW,
+      failed,
+      answerDiscoveryProbe,
+    });
   return { verified, contacts, gateway, exchange, failed, start };
 }
 
@@ -268,17 +287,58 @@ describe("presenting to contacts", () => {
   });
 });
 
-describe("answering search probes", () => {
-  it("answers only while the device user has opted in to being findable", () => {
-    const { exchange, contacts, start } = setup(NOOR, { bands: [[NOOR, band("13-15")]] });
+describe("answering search probes (the engine's discovery and disclosure decisions)", () => {
+  const silent = { answer: false, disclose: false };
+
+  it("answers a verified peer only while the device user has opted in, with the band", () => {
+    const { exchange, contacts, start } = setup(NOOR, {
+      bands: [
+        [NOOR, band("13-15")],
+        [LOTTE, band("16-17")],
+      ],
+    });
     start();
-    expect(exchange.searchProbeArrives(LOTTE)).toBe(false);
+    expect(exchange.searchProbeArrives(LOTTE)).toEqual(silent);
     contacts.settings.findableByPeers = true;
-    expect(exchange.searchProbeArrives(LOTTE)).toBe(true);
+    expect(exchange.searchProbeArrives(LOTTE)).toEqual({ answer: true, disclose: true });
     contacts.settings.findableByPeers = false;
-    expect(exchange.searchProbeArrives(LOTTE)).toBe(false);
+    expect(exchange.searchProbeArrives(LOTTE)).toEqual(silent);
     // The answer's presentation is the exchange's business; the policy presents nothing itself.
     expect(exchange.present).not.toHaveBeenCalled();
+  });
+
+  it("an opted-in 13-15 never answers an adult, an unverified account or an unknown 8-12", () => {
+    const { exchange, contacts, start } = setup(NOOR, {
+      bands: [
+        [NOOR, band("13-15")],
+        [ALEX, band("18+")],
+        [SAM, band("8-12")],
+      ],
+    });
+    contacts.settings.findableByPeers = true;
+    start();
+    for (const searcher of [ALEX, MARK, STRANGER, SAM]) {
+      expect({ searcher, ...exchange.searchProbeArrives(searcher) }).toEqual({
+        searcher,
+        ...silent,
+      });
+    }
+  });
+
+  it("an opted-in adult answers an adult and an unverified account, showing the band", () => {
+    const { exchange, contacts, start } = setup(BOB, {
+      bands: [
+        [BOB, band("18+")],
+        [ALEX, band("18+")],
+        [NOOR, band("13-15")],
+      ],
+    });
+    contacts.settings.findableByPeers = true;
+    start();
+    expect(exchange.searchProbeArrives(ALEX)).toEqual({ answer: true, disclose: true });
+    expect(exchange.searchProbeArrives(MARK)).toEqual({ answer: true, disclose: true });
+    // A minor's engine hides adults in search: an adult never answers one.
+    expect(exchange.searchProbeArrives(NOOR)).toEqual(silent);
   });
 });
 

@@ -7,8 +7,9 @@
 // - contacts (accepted direct chats) whose band this device does not know
 //   are shown this device's band once per session, again only if disclosure
 //   allows (so friends see each other as verified peers);
-// - a search probe is answered only when the person opted in to being
-//   findable (discovery.ts);
+// - a search probe is answered as discovery.ts decides: only when the person
+//   opted in, their engine lets that searcher find them, and with the band
+//   only when the disclosure decision allows it for that searcher;
 // - a contact probe is answered with the incoming-contact decision this
 //   device would make for an invite from that sender: its `protectsMinor`
 //   ("I keep this contact out of a minor's chats") goes back, without a band.
@@ -24,14 +25,14 @@ export type AgeExchangePort = {
     handler: (from: string, verification: unknown, replyRequested: boolean) => void,
   ): void;
   handleProbes(handler: (from: string) => { readonly protectsMinor: boolean }): void;
-  handleDiscoveryProbes(handler: (from: string) => { readonly answer: boolean }): void;
+  handleDiscoveryProbes(
+    handler: (from: string) => { readonly answer: boolean; readonly disclose: boolean },
+  ): void;
 };
 
 export type ContactsSource = {
   contacts(): readonly { readonly userId: string }[];
   subscribe(listener: () => void): () => void;
-  /** The device user's discovery opt-in, set through the engine's protective-setting decision. */
-  discoverySettings(): { readonly findableByPeers: boolean };
 };
 
 export function applyAgeExchangePolicy(
@@ -41,6 +42,11 @@ export function applyAgeExchangePolicy(
   options: {
     readonly clock: () => number;
     readonly failed: (message: string, error: unknown) => void;
+    /** How this device answers a search probe (discovery.ts, discoveryProbeResponder). */
+    readonly answerDiscoveryProbe: (from: string) => {
+      readonly answer: boolean;
+      readonly disclose: boolean;
+    };
   },
 ): () => void {
   const presentedTo = new Set<string>();
@@ -71,12 +77,8 @@ export function applyAgeExchangePolicy(
     return { protectsMinor: gateway.presentInvitation(asInvite).protectsMinor };
   });
 
-  // A search probe is answered only if the person opted in to being findable
-  // (a setting the engine allowed, after showing what it means); the answer
-  // carries a presentation for the searcher, whose engine then decides.
-  exchange.handleDiscoveryProbes(() => ({
-    answer: contacts.discoverySettings().findableByPeers,
-  }));
+  // The answer carries a presentation only when disclosure allows; the searcher's engine decides.
+  exchange.handleDiscoveryProbes(options.answerDiscoveryProbe);
 
   const reconcile = (): void => {
     for (const { userId } of contacts.contacts()) {

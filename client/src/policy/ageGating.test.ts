@@ -90,16 +90,31 @@ describe("startChat: an adult and a recipient whose band is unknown", () => {
     expect(decision.help).toContain("stop-it-now");
   });
 
-  for (const answer of ["open", "no-answer"] as const) {
-    it(`allows the chat when the answer is "${answer}"`, async () => {
-      const { gating, probe } = setup(ALEX, { answer });
+  it('allows the chat when the recipient\'s device answers "open"', async () => {
+    const { gating, probe } = setup(ALEX, { answer: "open" });
+    const decision = await gating.startChat(STRANGER);
+    expect(probe).toHaveBeenCalledTimes(1);
+    expect(decision.effect).toBe("allowed");
+    expect(decision.relationship).toBe("unverified-stranger");
+    expect(decision.notices).toEqual([]);
+    expect(decision.help).toEqual([]);
+  });
+
+  it("never fails open when the recipient's device does not answer (offline): a notice with Stop it Now, then the adult may go on", async () => {
+    for (const sender of [ALEX, MARK]) {
+      const { gating, probe } = setup(sender, { answer: "no-answer" });
       const decision = await gating.startChat(STRANGER);
       expect(probe).toHaveBeenCalledTimes(1);
-      expect(decision.effect).toBe("allowed");
+      expect(decision.effect).toBe("allowed-with-notice");
       expect(decision.relationship).toBe("unverified-stranger");
-      expect(decision.help).toEqual([]);
-    });
-  }
+      expect(decision.notices.map((n) => n.id)).toEqual(["recipient-may-hold-aside"]);
+      expect(decision.notices[0]?.copyKey).toBe("notice.deterrence.recipientMayHoldAside");
+      expect(decision.help).toContain("stop-it-now");
+      expect(decision.actions).toEqual(["continue", "cancel", "get-help", "why"]);
+      expect(decision.reasons).toEqual(["contact/recipient-did-not-answer"]);
+      expect(decision.failedClosed).toBe(false);
+    }
+  });
 
   it("decides again with what arrived during the probe: a verified minor's band wins over the answer", async () => {
     const { gating, probe, verified } = setup(ALEX);
@@ -147,7 +162,7 @@ describe("startChat: when there is no probe", () => {
     expect(child.probe).not.toHaveBeenCalled();
   });
 
-  it("decides without asking when no probe is wired in", async () => {
+  it("decides without asking when no probe is wired in, as with no answer (fail closed)", async () => {
     const engine = createPolicyEngine(loadBundledPack("nl-default"));
     const gating = ageGating({
       engine,
@@ -156,7 +171,9 @@ describe("startChat: when there is no probe", () => {
       isContact: () => false,
       sharesAcceptedConversation: () => false,
     });
-    expect((await gating.startChat(STRANGER)).effect).toBe("allowed");
+    const decision = await gating.startChat(STRANGER);
+    expect(decision.effect).toBe("allowed-with-notice");
+    expect(decision.notices.map((n) => n.id)).toEqual(["recipient-may-hold-aside"]);
   });
 });
 
@@ -217,6 +234,13 @@ describe('the "baseline" control arm', () => {
     expect(decision.effect).toBe("allowed");
     expect(decision.notices).toEqual([]);
     expect(decision.help).toEqual([]);
+  });
+
+  it("lets the adult through without a notice when the recipient's device does not answer", async () => {
+    const { gating } = setup(ALEX, { pack: "baseline", answer: "no-answer" });
+    const decision = await gating.startChat(STRANGER);
+    expect(decision.effect).toBe("allowed");
+    expect(decision.notices).toEqual([]);
   });
 
   it("lets an adult through to a verified minor and shows no bands", async () => {

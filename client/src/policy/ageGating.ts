@@ -4,25 +4,29 @@
 // contact decision with what it knows. When it knows no band for the
 // recipient, it probes the recipient's devices (age/ageExchange.ts): with its
 // own presentation when the engine's disclosure decision allows, and asks
-// whether they would hold such a contact aside to protect a minor. A "yes"
-// answer is a fact for the engine (recipientProtectsMinor), which then stops
-// an adult with deterrence and Stop it Now. No answer (recipient offline)
-// leaves the decision as it was: the recipient's device still enforces when
-// the invite arrives (enforceIncomingContacts.ts).
+// whether they would hold such a contact aside to protect a minor. The answer
+// is a fact for the engine (`recipientAnswer`): "protects-minor" stops an
+// adult with deterrence and Stop it Now; no answer in time (recipient offline,
+// or its device dropped the probe) is a fact too, never a silent allow: the
+// pack decides (nl-default: a notice that the recipient's app may hold the
+// message aside, with Stop it Now). The recipient's device still enforces
+// when the invite arrives (enforceIncomingContacts.ts).
 //
 // Recipient side: how this device answers a probe is the engine's
 // incoming-contact decision for that sender (`protectsMinor`), without a
 // band (ageExchangePolicy.ts). Whether this device shows its own band to someone is the engine's
 // disclosure decision.
 
-import type {
-  ContactDecision,
-  DisclosureDecision,
-  PolicyEngine,
+import {
+  assertNever,
+  type ContactDecision,
+  type DisclosureDecision,
+  type PolicyEngine,
+  type RecipientAnswer,
 } from "@safety-by-design/policy-engine";
 import type { AgeFactsSource } from "./ageFacts.ts";
 
-/** How long the sender waits for the recipient's device; then it goes ahead. */
+/** How long the sender waits for the recipient's device; then the engine decides with "no-answer". */
 export const CONTACT_PROBE_TIMEOUT_MS = 4000;
 
 export type ProbeAnswer = "protects-minor" | "open" | "no-answer";
@@ -53,14 +57,14 @@ export type AgeGating = {
 export function ageGating(deps: AgeGatingDependencies): AgeGating {
   const { engine, clock, ages, isContact } = deps;
 
-  const decideContact = (otherUserId: string, recipientProtectsMinor: boolean): ContactDecision =>
+  const decideContact = (otherUserId: string, recipientAnswer: RecipientAnswer): ContactDecision =>
     engine.decide(
       {
         point: "contact",
         sender: ages.self(),
         recipient: ages.about(otherUserId),
         isContact: isContact(otherUserId),
-        recipientProtectsMinor,
+        recipientAnswer,
       },
       clock(),
     );
@@ -80,7 +84,8 @@ export function ageGating(deps: AgeGatingDependencies): AgeGating {
   return {
     disclosure,
     startChat: async (otherUserId) => {
-      const first = decideContact(otherUserId, false);
+      // Before (or without) asking, nothing has answered.
+      const first = decideContact(otherUserId, "no-answer");
       const bandKnown = ages.about(otherUserId).ageVerified;
       if (first.effect === "refused" || bandKnown || isContact(otherUserId) || !deps.probe) {
         return first;
@@ -90,7 +95,21 @@ export function ageGating(deps: AgeGatingDependencies): AgeGating {
         timeoutMs: CONTACT_PROBE_TIMEOUT_MS,
       });
       // Facts may have changed meanwhile (a presentation arrived with the answer).
-      return decideContact(otherUserId, answer === "protects-minor");
+      return decideContact(otherUserId, asRecipientAnswer(answer));
     },
   };
+}
+
+/** The exchange's answer as the engine's fact. */
+function asRecipientAnswer(answer: ProbeAnswer): RecipientAnswer {
+  switch (answer) {
+    case "protects-minor":
+      return "protects-minor";
+    case "open":
+      return "no-protection";
+    case "no-answer":
+      return "no-answer";
+    default:
+      return assertNever(answer, "probe answer");
+  }
 }

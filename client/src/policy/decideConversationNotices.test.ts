@@ -22,7 +22,7 @@ function decider(bands: ReadonlyMap<string, PersonFacts>, now = NOW) {
     clock: () => now,
     ages: ageFactsFromVerified(NOOR, bands),
     resemblesContact: (_userId, name) => name === "L0tte",
-    resemblesHelpService: (name) => name === "Kinder Telefoon",
+    resemblesHelpService: (_userId, name) => name === "Kinder Telefoon",
   });
 }
 

@@ -27,7 +27,8 @@ export type ConversationNoticeDependencies = {
   readonly ages: AgeFactsSource;
   /** The name looks like one of the device user's contacts (who is not this person). */
   readonly resemblesContact: (userId: string, displayName: string | undefined) => boolean;
-  readonly resemblesHelpService: (displayName: string) => boolean;
+  /** The name looks like a help service (the deployment's own moderators excepted). */
+  readonly resemblesHelpService: (userId: string, displayName: string) => boolean;
 };
 
 export function conversationNoticeDecider(
@@ -51,7 +52,8 @@ export function conversationNoticeDecider(
         acceptedAt,
         nameResemblesContact: deps.resemblesContact(query.otherUserId, query.otherDisplayName),
         nameResemblesHelpService:
-          query.otherDisplayName !== undefined && deps.resemblesHelpService(query.otherDisplayName),
+          query.otherDisplayName !== undefined &&
+          deps.resemblesHelpService(query.otherUserId, query.otherDisplayName),
       },
       now,
     );

@@ -7,16 +7,31 @@
 //    and their answers (matrix/age/ageExchange.ts, over Olm to-device);
 // 3. the policy gateway: every decision the screens need, from the engine;
 // 4. on-device enforcement of every invitation (enforceIncomingContacts.ts);
-// 5. what this device discloses, and how it answers probes (ageExchangePolicy.ts).
+// 5. what this device discloses, and how it answers probes (ageExchangePolicy.ts);
+// 6. "Find people" through the deployment's discovery gatekeeper, and this
+//    person's registration there renewed while they opted in (discovery.ts).
 
 import type { PolicyEngine } from "@safety-by-design/policy-engine";
 import { AgeExchange, type ToDeviceTransport } from "../matrix/age/ageExchange.ts";
 import type { TrustedIssuer } from "../matrix/age/keys.ts";
 import { loadOwnAge, type OpenIdToken, type OwnAge } from "../matrix/age/wallet.ts";
+import { createDiscoveryDirectory } from "../matrix/discoveryDirectory.ts";
 import { ageFactsFromDevice } from "./ageFacts.ts";
 import { applyAgeExchangePolicy } from "./ageExchangePolicy.ts";
-import { peopleFinder, type DiscoverySource, type PeopleFinder } from "./discovery.ts";
+import {
+  discoveryProbeResponder,
+  peopleFinder,
+  renewDiscoveryRegistration,
+  type DiscoveryDependencies,
+  type DiscoverySettingsStore,
+  type PeopleFinder,
+} from "./discovery.ts";
 import { enforceIncomingContacts, type InvitationSource } from "./enforceIncomingContacts.ts";
+import {
+  createRoomDecisionStore,
+  type RoomDecisionStore,
+  type RoomSource,
+} from "./roomDecisionStore.ts";
 import {
   createPolicyGateway,
   type PolicyGateway,
@@ -26,22 +41,29 @@ import {
 /** What the device's Matrix session offers (ChatSession satisfies it). */
 export type ProtectedSession = RelationshipFacts &
   InvitationSource &
-  DiscoverySource & {
+  RoomSource &
+  DiscoverySettingsStore & {
     readonly toDevice: ToDeviceTransport;
     openIdToken(): Promise<OpenIdToken>;
     noteExternalChange(): void;
   };
 
+const RENEW_REGISTRATION_EVERY_MS = 24 * 60 * 60 * 1000;
+
 export type DeviceProtectionOptions = {
   readonly engine: PolicyEngine;
   readonly trustedAgeIssuers: readonly TrustedIssuer[];
   readonly ageIssuerUrl: string | undefined;
+  /** The discovery gatekeeper ("Find people"); undefined: the screen says it is not available. */
+  readonly discoveryServiceUrl?: string | undefined;
   /** Keeps the wallet, verified bands and the replay cache (localStorage in the browser). */
   readonly storage: Pick<Storage, "getItem" | "setItem" | "removeItem">;
   readonly fetch: typeof fetch;
   readonly now: () => number;
   readonly randomId: () => string;
   readonly helpServiceNames: readonly string[];
+  /** The deployment's moderation accounts (not flagged as help-service look-alikes). */
+  readonly moderationAccounts?: readonly string[];
   readonly locale: () => string;
   readonly failed: (message: string, error: unknown) => void;
   /** An invitation was declined on this device (for a study log; never content). */
@@ -50,9 +72,11 @@ export type DeviceProtectionOptions = {
 
 export type DeviceProtection = {
   readonly gateway: PolicyGateway;
+  /** Every room's decision, made once per change of facts; screens and enforcement read it. */
+  readonly rooms: RoomDecisionStore;
   readonly ages: AgeExchange;
   readonly ownAge: OwnAge;
-  /** "Find people": the directory, the candidates' answers and the engine's discovery decision. */
+  /** "Find people": the gatekeeper, the candidates' answers and the engine's discovery decision. */
   readonly people: PeopleFinder;
   readonly stop: () => void;
 };
@@ -89,39 +113,70 @@ export async function startDeviceProtection(
     ages: ageFacts,
     relationships: session,
     helpServiceNames: options.helpServiceNames,
+    moderationAccounts: options.moderationAccounts ?? [],
     locale: options.locale,
     probe: (userId, probeOptions) => ages.probeContact(userId, probeOptions),
   });
-  const stopEnforcement = enforceIncomingContacts(session, gateway, {
-    declined: (invitation, decisionId) => options.declined?.(invitation.roomId, decisionId),
+  const rooms = createRoomDecisionStore(session, gateway);
+  const stopEnforcement = enforceIncomingContacts(session, rooms, {
+    declined: (roomId, decisionId) => options.declined?.(roomId, decisionId),
     failed: options.failed,
   });
   // A band that verified can change how a request is placed: views recompute.
   const stopAgeUpdates = ages.subscribe(() => {
     session.noteExternalChange();
   });
-  const stopAgePolicy = applyAgeExchangePolicy(ages, session, gateway, {
-    clock: options.now,
-    failed: options.failed,
-  });
-  const people = peopleFinder({
+  const discovery: DiscoveryDependencies = {
     engine: options.engine,
     clock: options.now,
     ages: ageFacts,
     isContact: (userId) => session.contacts().some((contact) => contact.userId === userId),
-    source: session,
-    probe: (userId, timeoutMs) => ages.probeDiscovery(userId, timeoutMs),
+    settings: session,
+    directory:
+      options.discoveryServiceUrl === undefined
+        ? undefined
+        : createDiscoveryDirectory({
+            serviceUrl: options.discoveryServiceUrl,
+            serverName: session.serverName,
+            openIdToken: () => session.openIdToken(),
+            ownAge: () => ownAge,
+            fetch: options.fetch,
+            now: options.now,
+          }),
+  };
+  const stopAgePolicy = applyAgeExchangePolicy(ages, session, gateway, {
+    clock: options.now,
+    failed: options.failed,
+    answerDiscoveryProbe: discoveryProbeResponder({
+      ...discovery,
+      disclosure: (userId) => gateway.disclosure(userId),
+    }),
   });
+  const people = peopleFinder({
+    ...discovery,
+    probe: (userId, probeOptions) => ages.probeDiscovery(userId, probeOptions),
+  });
+  // A registration lapses unless renewed: once now, then daily while the session runs.
+  const renewRegistration = (): void => {
+    renewDiscoveryRegistration(discovery).catch((error: unknown) => {
+      options.failed("renewing the discovery registration failed", error);
+    });
+  };
+  renewRegistration();
+  const renewal = setInterval(renewRegistration, RENEW_REGISTRATION_EVERY_MS);
   return {
     gateway,
+    rooms,
     ages,
     ownAge,
     people,
     stop: () => {
+      clearInterval(renewal);
       stopAgePolicy();
       stopAgeUpdates();
       ages.stop();
       stopEnforcement();
+      rooms.dispose();
     },
   };
 }

@@ -5,25 +5,47 @@ import {
 } from "@safety-by-design/policy-engine";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DiscoveryAnswer } from "../matrix/age/ageExchange.ts";
-import type { DiscoverySettings, PersonFound } from "../matrix/chatSession.ts";
+import type { DiscoverySettings } from "../matrix/chatSession.ts";
+import {
+  DiscoveryDirectoryError,
+  type DirectoryEntry,
+  type DiscoveryDirectory,
+} from "../matrix/discoveryDirectory.ts";
 import { UNVERIFIED } from "./ageFacts.ts";
 import {
   DISCOVERY_PROBE_TIMEOUT_MS,
+  REGISTRATION_VALID_MS,
+  allowedSearcherBands,
   peopleFinder,
+  renewDiscoveryRegistration,
+  viewableBands,
   type DiscoveryProbe,
-  type DiscoverySource,
+  type FindResult,
+  type PersonShown,
 } from "./discovery.ts";
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 const engine = createPolicyEngine(loadBundledPack("nl-default"));
+const clock = () => NOW;
 const band = (ageBand: PersonFacts["ageBand"]): PersonFacts => ({ ageBand, ageVerified: true });
 
-const DAAN: PersonFound = { userId: "@daan:localhost", displayName: "Daan" };
-const LOTTE: PersonFound = { userId: "@lotte:localhost", displayName: "Lotte" };
-const SAM: PersonFound = { userId: "@sam:localhost", displayName: "Sam" };
-const OFFLINE: PersonFound = { userId: "@offline:localhost", displayName: "Offline" };
+const DAAN: DirectoryEntry = { userId: "@daan:localhost", displayName: "Daan", band: "16-17" };
+const LOTTE: DirectoryEntry = { userId: "@lotte:localhost", displayName: "Lotte", band: "13-15" };
+const SAM: DirectoryEntry = { userId: "@sam:localhost", displayName: "Sam", band: "8-12" };
+const BOB: DirectoryEntry = { userId: "@bob:localhost", displayName: "Bob", band: "18+" };
+const OFFLINE: DirectoryEntry = { userId: "@offline:localhost", displayName: "Off", band: "16-17" };
 
 type Candidate = { answer: DiscoveryAnswer; band?: PersonFacts };
+
+/** A gatekeeper that lists `entries` for every search, and records what it was asked. */
+function fakeDirectory(entries: readonly DirectoryEntry[]) {
+  const directory = {
+    search: vi.fn<DiscoveryDirectory["search"]>(() => Promise.resolve(entries)),
+    register: vi.fn<DiscoveryDirectory["register"]>(() => Promise.resolve()),
+    unregister: vi.fn<DiscoveryDirectory["unregister"]>(() => Promise.resolve()),
+  } satisfies DiscoveryDirectory;
+  return directory;
+}
 
 function finder(options: {
   viewer: PersonFacts;
@@ -32,21 +54,29 @@ function finder(options: {
   contacts?: readonly string[];
   /** Bands this device verified earlier (for contacts, who are not probed). */
   known?: Record<string, PersonFacts>;
-  candidates?: readonly PersonFound[];
+  entries?: readonly DirectoryEntry[];
+  /** null: the deployment has no gatekeeper. */
+  directory?: ReturnType<typeof fakeDirectory> | null | undefined;
   settings?: DiscoverySettings;
   /** How long each device takes to answer (fake timers); at once when undefined. */
   answerAfterMs?: number;
 }) {
   const verified = new Map<string, PersonFacts>(Object.entries(options.known ?? {}));
   const saved: DiscoverySettings[] = [];
-  const source: DiscoverySource = {
-    searchPeople: vi.fn(() => Promise.resolve(options.candidates ?? [DAAN, LOTTE, OFFLINE])),
-    discoverySettings: () => options.settings ?? { findableByPeers: false, suggestedToPeers: true },
-    setDiscoverySettings: (settings) => {
-      saved.push(settings);
+  let current = options.settings ?? { findableByPeers: false, suggestedToPeers: true };
+  const settings = {
+    discoverySettings: () => current,
+    setDiscoverySettings: vi.fn((next: DiscoverySettings) => {
+      saved.push(next);
+      current = next;
       return Promise.resolve();
-    },
+    }),
+    ownDisplayName: () => Promise.resolve("Daan"),
   };
+  const directory =
+    options.directory === null
+      ? undefined
+      : (options.directory ?? fakeDirectory(options.entries ?? [DAAN, LOTTE, OFFLINE]));
   const answer = (userId: string): DiscoveryAnswer => {
     const entry = options.answers?.[userId];
     // The exchange verifies the presentation in the answer before it resolves.
@@ -62,22 +92,27 @@ function finder(options: {
       }, delay);
     });
   });
-  const people = peopleFinder({
+  const deps = {
     engine,
-    clock: () => NOW,
+    clock,
     ages: {
       self: () => options.viewer,
-      about: (userId) => verified.get(userId) ?? UNVERIFIED,
+      about: (userId: string) => verified.get(userId) ?? UNVERIFIED,
     },
-    isContact: (userId) => (options.contacts ?? []).includes(userId),
-    source,
-    probe,
-  });
-  return { people, probe, saved, source };
+    isContact: (userId: string) => (options.contacts ?? []).includes(userId),
+    settings,
+    directory,
+  };
+  const people = peopleFinder({ ...deps, probe });
+  return { people, probe, saved, settings, directory, deps };
 }
 
 const findable: DiscoveryAnswer = { findableByPeers: true };
-const ids = (people: readonly PersonFound[]) => people.map((person) => person.userId);
+const ids = (people: readonly PersonShown[]) => people.map((person) => person.userId);
+function shown(result: FindResult): readonly PersonShown[] {
+  if (result.kind !== "found") throw new Error(`expected people, got ${result.kind}`);
+  return result.people;
+}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -89,10 +124,13 @@ describe("Find people: who a searcher may see (nl-default)", () => {
       const { people, probe } = finder({
         viewer,
         answers: { [OFFLINE.userId]: { answer: "no-answer", band: band("18+") } },
-        candidates: [OFFLINE],
+        entries: [OFFLINE],
       });
-      expect(await people.find("off")).toEqual([]);
-      expect(probe).toHaveBeenCalledWith(OFFLINE.userId, DISCOVERY_PROBE_TIMEOUT_MS);
+      expect(shown(await people.find("off"))).toEqual([]);
+      expect(probe).toHaveBeenCalledWith(OFFLINE.userId, {
+        disclose: expect.any(Boolean) as boolean,
+        timeoutMs: DISCOVERY_PROBE_TIMEOUT_MS,
+      });
     }
   });
 
@@ -100,10 +138,10 @@ describe("Find people: who a searcher may see (nl-default)", () => {
     const { people } = finder({
       viewer: band("13-15"),
       answers: { [DAAN.userId]: { answer: findable, band: band("16-17") } },
-      candidates: [DAAN, OFFLINE],
+      entries: [DAAN, OFFLINE],
     });
-    const shown = await people.find("da");
-    expect(ids(shown)).toEqual([DAAN.userId]);
+    const found = shown(await people.find("da"));
+    expect(ids(found)).toEqual([DAAN.userId]);
     // The id is the engine's own for exactly this request, so a log can join on it.
     const expected = engine.decide(
       {
@@ -117,19 +155,49 @@ describe("Find people: who a searcher may see (nl-default)", () => {
       NOW,
     );
     expect(expected.effect).toBe("visible");
-    expect(shown[0]).toEqual({ ...DAAN, decisionId: expected.decisionId });
+    expect(found[0]).toEqual({
+      userId: DAAN.userId,
+      displayName: "Daan",
+      decisionId: expected.decisionId,
+    });
   });
 
-  it("hides that same opted-in 16-17 from an adult and from an unverified account", async () => {
+  it("hides that same opted-in 16-17 from an adult, whatever the gatekeeper listed", async () => {
+    const { people } = finder({
+      viewer: band("18+"),
+      answers: { [DAAN.userId]: { answer: findable, band: band("16-17") } },
+      entries: [DAAN],
+    });
+    expect(shown(await people.find("daan"))).toEqual([]);
+  });
+
+  it("lets an unverified account, or an unverified claim of being a teen, search nobody", async () => {
     const unverifiedTeen: PersonFacts = { ageBand: "13-15", ageVerified: false };
-    for (const viewer of [band("18+"), UNVERIFIED, unverifiedTeen]) {
-      const { people, probe } = finder({
-        viewer,
-        answers: { [DAAN.userId]: { answer: findable, band: band("16-17") } },
-        candidates: [DAAN],
-      });
-      expect(await people.find("daan")).toEqual([]);
-      expect(probe).toHaveBeenCalledTimes(1);
+    for (const viewer of [UNVERIFIED, unverifiedTeen]) {
+      const { people, directory, probe } = finder({ viewer, entries: [DAAN] });
+      await expect(people.find("daan")).rejects.toThrow("not-verified");
+      expect(directory?.search).not.toHaveBeenCalled();
+      expect(probe).not.toHaveBeenCalled();
+    }
+  });
+
+  it("judges the band the candidate's own device presented, never the gatekeeper's", async () => {
+    // A gatekeeper that lies (or a registration made with someone else's help) says 16-17;
+    // the device presents 18+: a 13-15 does not see an adult.
+    const { people } = finder({
+      viewer: band("13-15"),
+      answers: { [DAAN.userId]: { answer: findable, band: band("18+") } },
+      entries: [DAAN],
+    });
+    expect(shown(await people.find("daan"))).toEqual([]);
+  });
+
+  it("never shows a minor an account whose band did not verify, even one that answered", async () => {
+    // nl-default: "mensen die bij jouw leeftijd passen" holds, an unverified account fits no age.
+    const answers = { [DAAN.userId]: { answer: findable } };
+    for (const viewer of [band("8-12"), band("13-15"), band("16-17")]) {
+      const { people } = finder({ viewer, answers, entries: [DAAN] });
+      expect(shown(await people.find("daan"))).toEqual([]);
     }
   });
 
@@ -137,9 +205,9 @@ describe("Find people: who a searcher may see (nl-default)", () => {
     const { people } = finder({
       viewer: band("13-15"),
       answers: { [DAAN.userId]: { answer: { findableByPeers: false }, band: band("16-17") } },
-      candidates: [DAAN],
+      entries: [DAAN],
     });
-    expect(await people.find("daan")).toEqual([]);
+    expect(shown(await people.find("daan"))).toEqual([]);
   });
 
   it("never shows an opted-in 8-12 to a stranger, not even another child", async () => {
@@ -147,31 +215,20 @@ describe("Find people: who a searcher may see (nl-default)", () => {
       const { people } = finder({
         viewer,
         answers: { [SAM.userId]: { answer: findable, band: band("8-12") } },
-        candidates: [SAM],
+        entries: [SAM],
       });
-      expect(await people.find("sam")).toEqual([]);
+      expect(shown(await people.find("sam"))).toEqual([]);
     }
   });
 
-  it("an answer whose band did not verify counts as unverified: hidden from 8-12; nl-default shows it to 13-15", async () => {
-    // nl-default hides minors from adults, not adults (or unverified accounts)
-    // from teens: docs/threat-model.md, "Teens can find adults who opt in".
-    // This pins that pack choice; a stricter pack would hide them.
-    const answers = { [DAAN.userId]: { answer: findable } };
-    const child = finder({ viewer: band("8-12"), answers, candidates: [DAAN] });
-    expect(await child.people.find("daan")).toEqual([]);
-    const teen = finder({ viewer: band("13-15"), answers, candidates: [DAAN] });
-    expect(ids(await teen.people.find("daan"))).toEqual([DAAN.userId]);
-  });
-
-  it("shows a contact without asking their device (an 8-12 contact to a 13-15)", async () => {
+  it("shows a contact the gatekeeper listed without asking their device", async () => {
     const { people, probe } = finder({
       viewer: band("13-15"),
       contacts: [SAM.userId],
       known: { [SAM.userId]: band("8-12") },
-      candidates: [SAM],
+      entries: [SAM],
     });
-    expect(ids(await people.find("sam"))).toEqual([SAM.userId]);
+    expect(ids(shown(await people.find("sam")))).toEqual([SAM.userId]);
     expect(probe).not.toHaveBeenCalled();
   });
 
@@ -180,41 +237,126 @@ describe("Find people: who a searcher may see (nl-default)", () => {
       viewer: band("18+"),
       contacts: [DAAN.userId],
       known: { [DAAN.userId]: band("16-17") },
-      candidates: [DAAN],
+      entries: [DAAN],
     });
-    expect(await people.find("daan")).toEqual([]);
+    expect(shown(await people.find("daan"))).toEqual([]);
     expect(probe).not.toHaveBeenCalled();
   });
 
-  it("searches the source with the term and keeps its order", async () => {
-    const { people, source } = finder({
+  it("asks the gatekeeper with the term and the bands this person's engine can see", async () => {
+    const cases = [
+      [band("13-15"), ["13-15", "16-17"]],
+      [band("16-17"), ["13-15", "16-17"]],
+      [band("18+"), ["18+"]],
+    ] as const;
+    for (const [viewer, bands] of cases) {
+      const { people, directory } = finder({ viewer, entries: [] });
+      await people.find("da");
+      expect(directory?.search).toHaveBeenCalledWith("da", bands);
+    }
+  });
+
+  it("keeps the gatekeeper's order", async () => {
+    const { people } = finder({
       viewer: band("16-17"),
       answers: {
         [LOTTE.userId]: { answer: findable, band: band("13-15") },
         [DAAN.userId]: { answer: findable, band: band("16-17") },
       },
-      candidates: [LOTTE, OFFLINE, DAAN],
+      entries: [LOTTE, OFFLINE, DAAN],
     });
-    expect(ids(await people.find("a"))).toEqual([LOTTE.userId, DAAN.userId]);
-    expect(source.searchPeople).toHaveBeenCalledWith("a");
+    expect(ids(shown(await people.find("a")))).toEqual([LOTTE.userId, DAAN.userId]);
+  });
+
+  it("says when the gatekeeper refuses more searches, and fails on any other error", async () => {
+    const limited = fakeDirectory([]);
+    limited.search.mockRejectedValue(new DiscoveryDirectoryError("rate-limited", "slow down"));
+    const { people } = finder({ viewer: band("13-15"), directory: limited });
+    expect(await people.find("daan")).toEqual({ kind: "rate-limited" });
+
+    const down = fakeDirectory([]);
+    down.search.mockRejectedValue(new DiscoveryDirectoryError("unavailable", "down"));
+    const broken = finder({ viewer: band("13-15"), directory: down });
+    await expect(broken.people.find("daan")).rejects.toThrow("down");
+  });
+});
+
+describe("Find people: showing this person's band to a candidate first", () => {
+  it("a teen shows its band to a candidate the gatekeeper verified as a peer, not to an adult", async () => {
+    const { people, probe } = finder({ viewer: band("13-15"), entries: [DAAN, BOB] });
+    await people.find("b");
+    expect(probe).toHaveBeenCalledWith(DAAN.userId, {
+      disclose: true,
+      timeoutMs: DISCOVERY_PROBE_TIMEOUT_MS,
+    });
+    expect(probe).toHaveBeenCalledWith(BOB.userId, {
+      disclose: false,
+      timeoutMs: DISCOVERY_PROBE_TIMEOUT_MS,
+    });
+  });
+
+  it("prefers what this device verified itself over the gatekeeper's band", async () => {
+    const { people, probe } = finder({
+      viewer: band("13-15"),
+      known: { [DAAN.userId]: band("18+") },
+      entries: [DAAN],
+    });
+    await people.find("daan");
+    expect(probe).toHaveBeenCalledWith(DAAN.userId, {
+      disclose: false,
+      timeoutMs: DISCOVERY_PROBE_TIMEOUT_MS,
+    });
+  });
+});
+
+describe("Find people: where it cannot work, it says so", () => {
+  it("is not available without a gatekeeper: no search, no registration", async () => {
+    const { people } = finder({ viewer: band("13-15"), directory: null });
+    expect(people.availability()).toBe("not-configured");
+    await expect(people.find("daan")).rejects.toThrow("not-configured");
+    await expect(people.setFindable(true)).rejects.toThrow("not-configured");
+  });
+
+  it("is not available to an account without a verified band: it never asks the gatekeeper", async () => {
+    const { people, directory } = finder({ viewer: UNVERIFIED });
+    expect(people.availability()).toBe("not-verified");
+    await expect(people.find("daan")).rejects.toThrow("not-verified");
+    await expect(people.setFindable(true)).rejects.toThrow("not-verified");
+    expect(directory?.search).not.toHaveBeenCalled();
+    expect(directory?.register).not.toHaveBeenCalled();
+  });
+
+  it("still lets anyone switch it off, with or without a gatekeeper", async () => {
+    for (const directory of [null, undefined] as const) {
+      const { people, saved } = finder({
+        viewer: UNVERIFIED,
+        directory,
+        settings: { findableByPeers: true, suggestedToPeers: false },
+      });
+      await people.setFindable(false);
+      expect(saved).toEqual([{ findableByPeers: false, suggestedToPeers: false }]);
+    }
   });
 });
 
 describe("Find people: asking the candidates' devices", () => {
-  const many = Array.from({ length: 14 }, (_, i) => ({
+  const many = Array.from({ length: 14 }, (_, i): DirectoryEntry => ({
     userId: `@p${String(i)}:localhost`,
     displayName: `P${String(i)}`,
+    band: "13-15",
   }));
 
-  it("asks at most ten candidates per search, the first ten the directory gave", async () => {
+  it("asks at most ten candidates per search, the first ten the gatekeeper gave", async () => {
     const answers = Object.fromEntries(
       many.map((person) => [person.userId, { answer: findable, band: band("13-15") }]),
     );
-    const { people, probe } = finder({ viewer: band("13-15"), answers, candidates: many });
-    const shown = await people.find("p");
+    const { people, probe } = finder({ viewer: band("13-15"), answers, entries: many });
+    const found = shown(await people.find("p"));
     expect(probe).toHaveBeenCalledTimes(10);
-    expect(probe.mock.calls.map(([userId]) => userId)).toEqual(ids(many.slice(0, 10)));
-    expect(ids(shown)).toEqual(ids(many.slice(0, 10)));
+    expect(probe.mock.calls.map(([userId]) => userId)).toEqual(
+      many.slice(0, 10).map((entry) => entry.userId),
+    );
+    expect(ids(found)).toEqual(many.slice(0, 10).map((entry) => entry.userId));
   });
 
   it("counts contacts in the ten but does not ask them", async () => {
@@ -222,10 +364,12 @@ describe("Find people: asking the candidates' devices", () => {
       viewer: band("13-15"),
       contacts: [LOTTE.userId],
       known: { [LOTTE.userId]: band("13-15") },
-      candidates: [LOTTE, ...many],
+      entries: [LOTTE, ...many],
     });
-    expect(ids(await people.find("p"))).toEqual([LOTTE.userId]);
-    expect(probe.mock.calls.map(([userId]) => userId)).toEqual(ids(many.slice(0, 9)));
+    expect(ids(shown(await people.find("p")))).toEqual([LOTTE.userId]);
+    expect(probe.mock.calls.map(([userId]) => userId)).toEqual(
+      many.slice(0, 9).map((entry) => entry.userId),
+    );
   });
 
   it("asks all devices at once: a search takes one probe timeout, not one per candidate", async () => {
@@ -236,21 +380,43 @@ describe("Find people: asking the candidates' devices", () => {
       answers: Object.fromEntries(
         candidates.map((person) => [person.userId, { answer: findable, band: band("16-17") }]),
       ),
-      candidates,
+      entries: candidates,
       // Each device answers just before the probe would give up.
       answerAfterMs: DISCOVERY_PROBE_TIMEOUT_MS - 1,
     });
-    let result: readonly PersonFound[] | undefined;
-    const search = people.find("p").then((shown) => {
-      result = shown;
+    let result: FindResult | undefined;
+    const search = people.find("p").then((found) => {
+      result = found;
     });
     await vi.advanceTimersByTimeAsync(0);
     // Every device was asked before any answered.
     expect(probe).toHaveBeenCalledTimes(10);
     expect(result).toBeUndefined();
     await vi.advanceTimersByTimeAsync(DISCOVERY_PROBE_TIMEOUT_MS - 1);
-    expect(ids(result ?? [])).toEqual(ids(candidates));
+    expect(result === undefined ? [] : ids(shown(result))).toEqual(
+      candidates.map((entry) => entry.userId),
+    );
     await search;
+  });
+});
+
+describe("Find people: which searcher bands a registration allows (nl-default)", () => {
+  it("teens allow teens; adults allow adults; an 8-12 or an unverified account allows nobody", () => {
+    const deps = { engine, clock };
+    expect(allowedSearcherBands(deps, band("8-12"))).toEqual([]);
+    expect(allowedSearcherBands(deps, band("13-15"))).toEqual(["13-15", "16-17"]);
+    expect(allowedSearcherBands(deps, band("16-17"))).toEqual(["13-15", "16-17"]);
+    expect(allowedSearcherBands(deps, band("18+"))).toEqual(["18+"]);
+    expect(allowedSearcherBands(deps, UNVERIFIED)).toEqual([]);
+  });
+
+  it("minors can see only verified people of their age; adults and unverified accounts only adults", () => {
+    const deps = { engine, clock };
+    expect(viewableBands(deps, band("8-12"))).toEqual([]);
+    expect(viewableBands(deps, band("13-15"))).toEqual(["13-15", "16-17"]);
+    expect(viewableBands(deps, band("16-17"))).toEqual(["13-15", "16-17"]);
+    expect(viewableBands(deps, band("18+"))).toEqual(["18+"]);
+    expect(viewableBands(deps, UNVERIFIED)).toEqual(["18+"]);
   });
 });
 
@@ -287,20 +453,48 @@ describe("Find people: the findable setting goes through the engine", () => {
     }
   });
 
-  it("saves a change the engine allows, keeping the suggestions setting", async () => {
+  it("turning it on registers first (the engine's allowed bands, name, a week), then saves", async () => {
     const teen = finder({
-      viewer: band("13-15"),
+      viewer: band("16-17"),
       settings: { findableByPeers: false, suggestedToPeers: true },
     });
     await teen.people.setFindable(true);
+    expect(teen.directory?.register).toHaveBeenCalledWith({
+      displayName: "Daan",
+      allowedBands: ["13-15", "16-17"],
+      expiresAt: NOW + REGISTRATION_VALID_MS,
+    });
     expect(teen.saved).toEqual([{ findableByPeers: true, suggestedToPeers: true }]);
+  });
 
+  it("a registration the gatekeeper refuses leaves the setting off", async () => {
+    const refusing = fakeDirectory([]);
+    refusing.register.mockRejectedValue(new DiscoveryDirectoryError("not-verified", "no"));
+    const teen = finder({ viewer: band("13-15"), directory: refusing });
+    await expect(teen.people.setFindable(true)).rejects.toThrow("no");
+    expect(teen.saved).toEqual([]);
+  });
+
+  it("turning it off saves first (the device stops answering), then deletes the registration", async () => {
     const adult = finder({
       viewer: band("18+"),
       settings: { findableByPeers: true, suggestedToPeers: false },
     });
+    const order: string[] = [];
+    adult.settings.setDiscoverySettings.mockImplementation(() => {
+      order.push("saved");
+      return Promise.resolve();
+    });
+    adult.directory?.unregister.mockImplementation(() => {
+      order.push("unregistered");
+      return Promise.resolve();
+    });
     await adult.people.setFindable(false);
-    expect(adult.saved).toEqual([{ findableByPeers: false, suggestedToPeers: false }]);
+    expect(order).toEqual(["saved", "unregistered"]);
+    expect(adult.settings.setDiscoverySettings).toHaveBeenCalledWith({
+      findableByPeers: false,
+      suggestedToPeers: false,
+    });
   });
 
   it("refuses to save what the engine refuses, whoever calls it", async () => {
@@ -309,6 +503,7 @@ describe("Find people: the findable setting goes through the engine", () => {
       "the policy does not allow this setting",
     );
     expect(child.saved).toEqual([]);
+    expect(child.directory?.register).not.toHaveBeenCalled();
   });
 
   it("lets an 8-12 switch it off (back to the protective value)", async () => {
@@ -320,8 +515,49 @@ describe("Find people: the findable setting goes through the engine", () => {
     expect(child.saved).toEqual([{ findableByPeers: false, suggestedToPeers: false }]);
   });
 
-  it("reads the current settings from the source", () => {
+  it("reads the current settings from the store", () => {
     const settings = { findableByPeers: true, suggestedToPeers: false };
     expect(finder({ viewer: band("13-15"), settings }).people.settings()).toEqual(settings);
+  });
+});
+
+describe("Find people: the registration is renewed at every session start", () => {
+  it("renews an opted-in person's registration with this session's engine", async () => {
+    const { deps, directory } = finder({
+      viewer: band("13-15"),
+      settings: { findableByPeers: true, suggestedToPeers: false },
+    });
+    expect(await renewDiscoveryRegistration(deps)).toBe("renewed");
+    expect(directory?.register).toHaveBeenCalledWith({
+      displayName: "Daan",
+      allowedBands: ["13-15", "16-17"],
+      expiresAt: NOW + REGISTRATION_VALID_MS,
+    });
+  });
+
+  it("does nothing for someone who did not opt in", async () => {
+    const { deps, directory } = finder({ viewer: band("13-15") });
+    expect(await renewDiscoveryRegistration(deps)).toBe("not-findable");
+    expect(directory?.register).not.toHaveBeenCalled();
+    expect(directory?.unregister).not.toHaveBeenCalled();
+  });
+
+  it("deletes a registration this session's engine would refuse (an 8-12)", async () => {
+    const { deps, directory } = finder({
+      viewer: band("8-12"),
+      settings: { findableByPeers: true, suggestedToPeers: false },
+    });
+    expect(await renewDiscoveryRegistration(deps)).toBe("removed");
+    expect(directory?.unregister).toHaveBeenCalledTimes(1);
+    expect(directory?.register).not.toHaveBeenCalled();
+  });
+
+  it("cannot renew without a gatekeeper or a verified band", async () => {
+    const on = { findableByPeers: true, suggestedToPeers: false };
+    const none = finder({ viewer: band("13-15"), directory: null, settings: on });
+    expect(await renewDiscoveryRegistration(none.deps)).toBe("not-configured");
+    const unverified = finder({ viewer: UNVERIFIED, settings: on });
+    expect(await renewDiscoveryRegistration(unverified.deps)).toBe("not-verified");
+    expect(unverified.directory?.register).not.toHaveBeenCalled();
   });
 });

@@ -1,47 +1,91 @@
 // Policy layer: age-gated discovery ("Find people", BRIEF.md measure 1).
+// No room and no homeserver directory: the deployment's discovery gatekeeper
+// (matrix/discoveryDirectory.ts, tools/lib/discoveryService.ts) lists people,
+// and every choice about who may find whom is this device's engine's.
 //
-// 1. The homeserver's user directory gives candidates: people this account
-//    shares a room with, and people in the opt-in directory room. The server
-//    knows nothing about age and decides nothing.
-// 2. Each candidate who is not a contact is asked, device to device, whether
-//    they want to be found (age/ageExchange.ts, discovery probe). Only a
-//    device whose user opted in answers, with a presentation of its band for
-//    this searcher. Silence (not opted in, or offline) means not shown:
-//    nobody appears in a stranger's search without having said yes.
-// 3. For every candidate the engine's discovery decision, with verified
-//    bands only, says visible or hidden. An adult never sees a minor; a teen
-//    sees another teen only if the pack's peers allow it and they opted in.
-//
-// Opting in is a protective-setting change: the engine says whether it is
-// allowed, and with which information first.
+// 1. Opting in: the engine's protective-setting decision allows it (with its
+//    information first). The device then registers with the gatekeeper the
+//    searcher bands its own engine lets find this person: the discovery
+//    decision says visible for a stranger of that band, and the disclosure
+//    decision lets this person show their band to such a stranger (being
+//    found means showing it). Opting out deletes the registration.
+// 2. Searching: the device sends its term and the bands its own engine lets
+//    it see. The gatekeeper checked this person's band itself and answers
+//    only with people whose allowed bands include it (at most 10).
+// 3. Each candidate who is not a contact is asked, device to device, whether
+//    they want to be found (age/ageExchange.ts, discovery probe), with this
+//    person's band when the disclosure decision allows it for the band the
+//    gatekeeper verified for that candidate. Silence means not shown.
+// 4. The candidate's device answers only when its own engine lets this
+//    searcher find them, with its band only when its disclosure decision
+//    allows (discoveryProbeResponder).
+// 5. The engine's discovery decision, with the band the candidate's device
+//    presented and this device verified, says visible or hidden. Only a yes
+//    is a yes: the gatekeeper's band is never a visibility fact.
 
 import type {
+  AgeBand,
+  DisclosureDecision,
   DiscoveryDecision,
+  PersonFacts,
   PolicyEngine,
   ProtectiveSettingChangeDecision,
 } from "@safety-by-design/policy-engine";
 import type { DiscoveryAnswer } from "../matrix/age/ageExchange.ts";
-import type { DiscoverySettings, PersonFound } from "../matrix/chatSession.ts";
+import type { DiscoverySettings } from "../matrix/chatSession.ts";
+import {
+  DiscoveryDirectoryError,
+  type DirectoryEntry,
+  type DiscoveryDirectory,
+} from "../matrix/discoveryDirectory.ts";
 import type { AgeFactsSource } from "./ageFacts.ts";
 
 /** How long a search waits for the candidates' devices. */
 export const DISCOVERY_PROBE_TIMEOUT_MS = 3000;
 /** At most this many candidates are asked per search. */
 const MAX_CANDIDATES = 10;
+/** A registration lapses after this unless the device renews it (at every session start). */
+export const REGISTRATION_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type DiscoverySource = {
-  searchPeople(term: string): Promise<readonly PersonFound[]>;
+/** The bands a verified searcher or subject can have; unverified people are never registered. */
+const VERIFIED_BANDS = ["8-12", "13-15", "16-17", "18+"] as const;
+export type VerifiedBand = (typeof VERIFIED_BANDS)[number];
+
+/** Where the person's own opt-ins are kept (ChatSession: user account data). */
+export type DiscoverySettingsStore = {
   discoverySettings(): DiscoverySettings;
   setDiscoverySettings(settings: DiscoverySettings): Promise<void>;
+  /** The name the person's profile shows; what a searcher sees in the result. */
+  ownDisplayName(): Promise<string | undefined>;
 };
 
-export type DiscoveryProbe = (userId: string, timeoutMs: number) => Promise<DiscoveryAnswer>;
+export type DiscoveryProbe = (
+  userId: string,
+  options: { readonly disclose: boolean; readonly timeoutMs: number },
+) => Promise<DiscoveryAnswer>;
 
-export type PersonShown = PersonFound & { readonly decisionId: string };
+export type PersonShown = {
+  readonly userId: string;
+  readonly displayName: string | undefined;
+  readonly decisionId: string;
+};
+
+/**
+ * not-configured: this installation has no discovery gatekeeper;
+ * not-verified: this person holds no verified band, and the gatekeeper admits
+ * verified people only (an unverified account finds nobody and nobody finds it).
+ */
+export type DiscoveryAvailability = "available" | "not-configured" | "not-verified";
+
+export type FindResult =
+  | { readonly kind: "found"; readonly people: readonly PersonShown[] }
+  /** The gatekeeper's limit of searches per person in a short time. */
+  | { readonly kind: "rate-limited" };
 
 export type PeopleFinder = {
+  readonly availability: () => DiscoveryAvailability;
   /** The people the engine lets this person see for `term`. */
-  readonly find: (term: string) => Promise<readonly PersonShown[]>;
+  readonly find: (term: string) => Promise<FindResult>;
   readonly settings: () => DiscoverySettings;
   /** What the engine says about turning "findable by peers" on or off. */
   readonly findableChange: (newValue: boolean) => ProtectiveSettingChangeDecision;
@@ -49,42 +93,187 @@ export type PeopleFinder = {
   readonly setFindable: (newValue: boolean) => Promise<void>;
 };
 
-export type PeopleFinderDependencies = {
+export type DiscoveryDependencies = {
   readonly engine: PolicyEngine;
   readonly clock: () => number;
   readonly ages: AgeFactsSource;
   readonly isContact: (userId: string) => boolean;
-  readonly source: DiscoverySource;
+  readonly settings: DiscoverySettingsStore;
+  /** The gatekeeper; undefined when the deployment has none. */
+  readonly directory: DiscoveryDirectory | undefined;
+};
+
+export type PeopleFinderDependencies = DiscoveryDependencies & {
   readonly probe: DiscoveryProbe;
 };
 
+const verifiedFacts = (ageBand: AgeBand): PersonFacts => ({ ageBand, ageVerified: true });
+
+type DiscoveryRequestSettings = { findableByPeers: boolean; suggestedToPeers: boolean };
+const OPTED_IN: DiscoveryRequestSettings = { findableByPeers: true, suggestedToPeers: false };
+
+function discoveryDecision(
+  deps: Pick<DiscoveryDependencies, "engine" | "clock">,
+  viewer: PersonFacts,
+  subject: PersonFacts,
+  subjectSettings: DiscoveryRequestSettings,
+  isContact: boolean,
+): DiscoveryDecision {
+  return deps.engine.decide(
+    { point: "discovery", surface: "search", viewer, subject, subjectSettings, isContact },
+    deps.clock(),
+  );
+}
+
+/** Would `self` show their band to a stranger (not a contact, no accepted conversation)? */
+function disclosesToStranger(
+  deps: Pick<DiscoveryDependencies, "engine" | "clock">,
+  self: PersonFacts,
+  audience: PersonFacts,
+): boolean {
+  const decision: DisclosureDecision = deps.engine.decide(
+    { point: "disclosure", self, audience, isContact: false, conversationAccepted: false },
+    deps.clock(),
+  );
+  return decision.effect === "disclose";
+}
+
+/**
+ * The searcher bands that may find `self` once opted in: the engine shows
+ * `self` to a stranger of that band, and `self` would show their band to them.
+ * The demo seeding (tools/lib/demoSeed.ts) registers Daan with this too.
+ */
+export function allowedSearcherBands(
+  deps: Pick<DiscoveryDependencies, "engine" | "clock">,
+  self: PersonFacts,
+): readonly VerifiedBand[] {
+  return VERIFIED_BANDS.filter(
+    (band) =>
+      discoveryDecision(deps, verifiedFacts(band), self, OPTED_IN, false).effect === "visible" &&
+      disclosesToStranger(deps, self, verifiedFacts(band)),
+  );
+}
+
+/** The bands of opted-in strangers the engine could show `self` at all. */
+export function viewableBands(
+  deps: Pick<DiscoveryDependencies, "engine" | "clock">,
+  self: PersonFacts,
+): readonly VerifiedBand[] {
+  return VERIFIED_BANDS.filter(
+    (band) =>
+      discoveryDecision(deps, self, verifiedFacts(band), OPTED_IN, false).effect === "visible",
+  );
+}
+
+function availabilityOf(deps: DiscoveryDependencies): DiscoveryAvailability {
+  if (deps.directory === undefined) return "not-configured";
+  return deps.ages.self().ageVerified ? "available" : "not-verified";
+}
+
+/** Registers with the gatekeeper what this person's engine allows now. */
+async function register(deps: DiscoveryDependencies, directory: DiscoveryDirectory): Promise<void> {
+  await directory.register({
+    displayName: await deps.settings.ownDisplayName(),
+    allowedBands: allowedSearcherBands(deps, deps.ages.self()),
+    expiresAt: deps.clock() + REGISTRATION_VALID_MS,
+  });
+}
+
+/**
+ * At session start: a person who opted in is registered again, with the bands
+ * this session's engine allows (the pack may have changed) and a new expiry.
+ * A registration this person's engine would now refuse is deleted instead.
+ */
+export async function renewDiscoveryRegistration(
+  deps: DiscoveryDependencies,
+): Promise<"renewed" | "removed" | "not-findable" | DiscoveryAvailability> {
+  const { directory } = deps;
+  if (!deps.settings.discoverySettings().findableByPeers) return "not-findable";
+  if (directory === undefined) return "not-configured";
+  const allowed = deps.engine.decide(
+    {
+      point: "protective-setting-change",
+      person: deps.ages.self(),
+      setting: "findable-by-peers",
+      newValue: true,
+    },
+    deps.clock(),
+  );
+  if (allowed.effect === "refuse") {
+    await directory.unregister();
+    return "removed";
+  }
+  const availability = availabilityOf(deps);
+  if (availability !== "available") return availability;
+  await register(deps, directory);
+  return "renewed";
+}
+
+/**
+ * How this device answers a search probe from `from`: only while its person
+ * opted in and its engine lets `from` (with what this device verified about
+ * them) find this person; with its band only when the disclosure decision
+ * allows it for `from`.
+ */
+export function discoveryProbeResponder(
+  deps: Omit<DiscoveryDependencies, "directory"> & {
+    readonly disclosure: (audienceUserId: string) => DisclosureDecision;
+  },
+): (from: string) => { readonly answer: boolean; readonly disclose: boolean } {
+  return (from) => {
+    const settings = deps.settings.discoverySettings();
+    if (!settings.findableByPeers) return { answer: false, disclose: false };
+    const visible =
+      discoveryDecision(
+        deps,
+        deps.ages.about(from),
+        deps.ages.self(),
+        { findableByPeers: true, suggestedToPeers: settings.suggestedToPeers },
+        deps.isContact(from),
+      ).effect === "visible";
+    if (!visible) return { answer: false, disclose: false };
+    return { answer: true, disclose: deps.disclosure(from).effect === "disclose" };
+  };
+}
+
 export function peopleFinder(deps: PeopleFinderDependencies): PeopleFinder {
-  const { engine, clock, ages, isContact, source } = deps;
+  const { engine, clock, ages, isContact, settings } = deps;
 
   const decide = (userId: string, findableByPeers: boolean): DiscoveryDecision =>
-    engine.decide(
-      {
-        point: "discovery",
-        surface: "search",
-        viewer: ages.self(),
-        subject: ages.about(userId),
-        subjectSettings: { findableByPeers, suggestedToPeers: false },
-        isContact: isContact(userId),
-      },
-      clock(),
+    discoveryDecision(
+      deps,
+      ages.self(),
+      ages.about(userId),
+      { findableByPeers, suggestedToPeers: false },
+      isContact(userId),
     );
 
-  const judge = async (person: PersonFound): Promise<PersonShown | undefined> => {
+  /**
+   * Shows this person's band first only when the disclosure decision allows it
+   * for the candidate's band as the gatekeeper verified it (or as this device
+   * verified it earlier). Without it, a teen could never find a teen: each
+   * device waits for the other's band before showing its own.
+   */
+  const discloseFirst = (entry: DirectoryEntry): boolean => {
+    const known = ages.about(entry.userId);
+    const audience = known.ageVerified ? known : verifiedFacts(entry.band);
+    return disclosesToStranger(deps, ages.self(), audience);
+  };
+
+  const judge = async (entry: DirectoryEntry): Promise<PersonShown | undefined> => {
     let findable = false;
-    if (!isContact(person.userId)) {
-      const answer = await deps.probe(person.userId, DISCOVERY_PROBE_TIMEOUT_MS);
+    if (!isContact(entry.userId)) {
+      const answer = await deps.probe(entry.userId, {
+        disclose: discloseFirst(entry),
+        timeoutMs: DISCOVERY_PROBE_TIMEOUT_MS,
+      });
       // Only a yes is a yes: silence or "not findable" keeps a stranger out of the results.
       if (answer === "no-answer" || !answer.findableByPeers) return undefined;
       findable = true;
     }
-    const decision = decide(person.userId, findable);
+    const decision = decide(entry.userId, findable);
     return decision.effect === "visible"
-      ? { ...person, decisionId: decision.decisionId }
+      ? { userId: entry.userId, displayName: entry.displayName, decisionId: decision.decisionId }
       : undefined;
   };
 
@@ -99,23 +288,50 @@ export function peopleFinder(deps: PeopleFinderDependencies): PeopleFinder {
       clock(),
     );
 
+  const availableDirectory = (): DiscoveryDirectory => {
+    const availability = availabilityOf(deps);
+    if (deps.directory === undefined || availability !== "available") {
+      throw new Error(`discovery is not available here (${availability})`);
+    }
+    return deps.directory;
+  };
+
   return {
+    availability: () => availabilityOf(deps),
     find: async (term) => {
-      const candidates = (await source.searchPeople(term)).slice(0, MAX_CANDIDATES);
-      const judged = await Promise.all(candidates.map(judge));
-      return judged.filter((person): person is PersonShown => person !== undefined);
+      const directory = availableDirectory();
+      let entries: readonly DirectoryEntry[];
+      try {
+        entries = await directory.search(term, viewableBands(deps, ages.self()));
+      } catch (error) {
+        if (error instanceof DiscoveryDirectoryError && error.failure === "rate-limited") {
+          return { kind: "rate-limited" };
+        }
+        throw error;
+      }
+      const judged = await Promise.all(entries.slice(0, MAX_CANDIDATES).map(judge));
+      return {
+        kind: "found",
+        people: judged.filter((person): person is PersonShown => person !== undefined),
+      };
     },
-    settings: () => source.discoverySettings(),
+    settings: () => settings.discoverySettings(),
     findableChange,
     setFindable: async (newValue) => {
       // Asked again here, so a caller that skipped the decision cannot loosen a locked setting.
       if (findableChange(newValue).effect === "refuse") {
         throw new Error("the policy does not allow this setting");
       }
-      await source.setDiscoverySettings({
-        ...source.discoverySettings(),
-        findableByPeers: newValue,
-      });
+      const current = settings.discoverySettings();
+      if (newValue) {
+        // Registered first: the setting says "on" only once the gatekeeper lists this person.
+        await register(deps, availableDirectory());
+        await settings.setDiscoverySettings({ ...current, findableByPeers: true });
+        return;
+      }
+      // Off first: from here on this device answers no search, whatever the gatekeeper still holds.
+      await settings.setDiscoverySettings({ ...current, findableByPeers: false });
+      await deps.directory?.unregister();
     },
   };
 }

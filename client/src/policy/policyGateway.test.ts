@@ -12,6 +12,7 @@ import type { ContactSummary, InvitationSummary } from "../matrix/chatSession.ts
 import { ageFactsFromVerified } from "./ageFacts.ts";
 import { enforceIncomingContacts } from "./enforceIncomingContacts.ts";
 import { createPolicyGateway, type RelationshipFacts } from "./policyGateway.ts";
+import { member, roomSnapshot, testRooms } from "./testKit.ts";
 
 const NOOR = "@noor:localhost";
 const SAM = "@sam:localhost";
@@ -134,22 +135,72 @@ describe("a different engine plugged in through the PolicyEngine type", () => {
 
 describe("enforceIncomingContacts", () => {
   it("declines on the child's own device what the strict pack declines, and only that", async () => {
-    const invitations = [invitation(ALEX, "Alex"), invitation(LOTTE, "Lotte")];
     const leave = vi.fn(() => Promise.resolve());
     const declined = vi.fn();
-    const gateway = gatewayFor(SAM, "strict", [
-      { userId: LOTTE, displayName: "Lotte", roomId: "!dm" },
-    ]);
-    const stop = enforceIncomingContacts(
-      { invitations: () => invitations, subscribe: () => () => undefined, leave },
-      gateway,
-      { declined, failed: vi.fn() },
-    );
+    const { store } = testRooms({
+      self: SAM,
+      bands: new Map([
+        [SAM, band("8-12")],
+        [LOTTE, band("8-12")],
+        [ALEX, band("18+")],
+      ]),
+      contacts: new Map([[LOTTE, "Lotte"]]),
+      engine: createPolicyEngine(loadBundledPack("strict")),
+      rooms: [
+        roomSnapshot({ roomId: `!from-${ALEX}`, isDirect: true, members: [member(ALEX, "Alex")] }),
+        roomSnapshot({
+          roomId: `!from-${LOTTE}`,
+          isDirect: true,
+          members: [member(LOTTE, "Lotte")],
+        }),
+      ],
+    });
+    const stop = enforceIncomingContacts({ leave }, store, { declined, failed: vi.fn() });
     await vi.waitFor(() => {
       expect(declined).toHaveBeenCalledTimes(1);
     });
     expect(leave).toHaveBeenCalledWith(`!from-${ALEX}`);
     expect(leave).toHaveBeenCalledTimes(1);
     stop();
+  });
+
+  it("holds a friend's group aside, never declines it, when someone the pack declines waits inside", () => {
+    const { store } = testRooms({
+      self: SAM,
+      bands: new Map([
+        [SAM, band("8-12")],
+        [LOTTE, band("8-12")],
+        [ALEX, band("18+")],
+      ]),
+      contacts: new Map([[LOTTE, "Lotte"]]),
+      engine: createPolicyEngine(loadBundledPack("strict")),
+      rooms: [
+        roomSnapshot({
+          roomId: "!group",
+          members: [member(LOTTE, "Lotte"), member(ALEX, "Alex")],
+        }),
+      ],
+    });
+    // A friend invited: the group is never declined for her sake, but nothing of Alex shows.
+    expect(store.room("!group")?.decision.effect).toBe("filtered");
+  });
+});
+
+describe("the deployment's own moderators", () => {
+  it("are not flagged as looking like a help service; an impostor with the same name is", () => {
+    const gateway = createPolicyGateway({
+      engine: createPolicyEngine(loadBundledPack("nl-default")),
+      clock: () => Date.UTC(2026, 10, 23),
+      ages: ageFactsFromVerified(NOOR, new Map([[NOOR, band("13-15")]])),
+      relationships: relationships(NOOR),
+      helpServiceNames: ["Kindertelefoon", "Moderatie"],
+      moderationAccounts: ["@moderation:localhost"],
+    });
+    const flagged = (userId: string) =>
+      gateway.roomFacts(
+        roomSnapshot({ roomId: "!r", isDirect: true, members: [member(userId, "Moderatie")] }),
+      ).request.members[0]?.nameResemblesHelpService;
+    expect(flagged("@moderation:localhost")).toBe(false);
+    expect(flagged("@moderatie-team:localhost")).toBe(true);
   });
 });

@@ -3,19 +3,46 @@
 // An unknown or invalid pack is a load failure, so the engine built from it
 // fails closed and the chat list says so (never a silent fallback to another
 // pack, which would put the participant in the wrong study arm unseen).
+//
+// An assignment takes effect only in a deployment configured for studies
+// (deployment.ts, `studyMode`): otherwise one storage entry could put any
+// account on the unprotected control arm. Elsewhere it is ignored, and the
+// result says so, so that the chat list can show it (never silently either).
 
 import type { PackLoadResult } from "@safety-by-design/policy-engine";
-import { packFor } from "./assignment.ts";
+import { DEFAULT_STUDY_PACK, readAssignments } from "./assignment.ts";
 import { formatPackFileError, type PackChoice } from "./packCatalogue.ts";
 import type { StudyStorage } from "./store.ts";
 
+export type SessionPack = {
+  /** What the session's engine is built from. */
+  readonly pack: PackLoadResult;
+  /** The pack id of an assignment this deployment ignored (not configured for studies). */
+  readonly ignoredAssignment: string | undefined;
+};
+
 /** The pack for `userId`'s session, from `catalogue` (listStudyPacks() in the app). */
-export function enginePackFor(
+export function sessionPackFor(
   storage: Pick<StudyStorage, "getItem">,
   userId: string,
   catalogue: readonly PackChoice[],
-): PackLoadResult {
-  const id = packFor(storage, userId);
+  options: { readonly studyMode: boolean },
+): SessionPack {
+  const assigned = readAssignments(storage)[userId];
+  if (options.studyMode) {
+    return {
+      pack: packById(assigned ?? DEFAULT_STUDY_PACK, catalogue),
+      ignoredAssignment: undefined,
+    };
+  }
+  const ignored = assigned !== undefined && assigned !== DEFAULT_STUDY_PACK;
+  return {
+    pack: packById(DEFAULT_STUDY_PACK, catalogue),
+    ignoredAssignment: ignored ? assigned : undefined,
+  };
+}
+
+function packById(id: string, catalogue: readonly PackChoice[]): PackLoadResult {
   const choice = catalogue.find((c) => c.id === id);
   if (choice === undefined) {
     return {

@@ -1,5 +1,6 @@
 // The home screen: Chats and Requests, as ChatListViewModel places them.
 import type { ChatListViewModel, HomeTab } from "../viewmodels/ChatListViewModel.ts";
+import { ShownName, ShownTitle, personNameText } from "./ShownName.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
@@ -25,6 +26,11 @@ export function ChatListView({ viewModel }: { viewModel: ChatListViewModel }) {
       {view.controlArm ? (
         <p className="status warning" role="note">
           {t("home.controlArm")}
+        </p>
+      ) : null}
+      {view.studyAssignmentIgnored ? (
+        <p className="status warning" role="note">
+          {t("home.studyAssignmentIgnored")}
         </p>
       ) : null}
       {view.policyFailedClosed ? (
@@ -73,12 +79,16 @@ export function ChatListView({ viewModel }: { viewModel: ChatListViewModel }) {
               {view.invitations.map((invitation) => (
                 <li key={invitation.roomId} className="row invitation">
                   <span>
-                    {invitation.groupName === undefined
-                      ? t("invitation.wantsToChat", { name: invitation.inviterName })
-                      : t("invitation.invitesToGroup", {
-                          name: invitation.inviterName,
-                          group: invitation.groupName,
-                        })}
+                    {invitation.group === undefined ? (
+                      t("invitation.wantsToChat", { name: personNameText(invitation.inviter, t) })
+                    ) : (
+                      <>
+                        {t("invitation.invitesToGroupLead", {
+                          name: personNameText(invitation.inviter, t),
+                        })}{" "}
+                        <ShownTitle title={invitation.group} />
+                      </>
+                    )}
                   </span>
                   <button
                     type="button"
@@ -103,7 +113,9 @@ export function ChatListView({ viewModel }: { viewModel: ChatListViewModel }) {
                       viewModel.open(chat.roomId);
                     }}
                   >
-                    <span className="row-name">{chat.name}</span>
+                    <span className="row-name">
+                      <ShownTitle title={chat.title} />
+                    </span>
                     {chat.unreadCount > 0 ? (
                       <span className="badge">{plural("chats.unread", chat.unreadCount)}</span>
                     ) : null}
@@ -130,8 +142,13 @@ export function ChatListView({ viewModel }: { viewModel: ChatListViewModel }) {
                     }}
                   >
                     <span className="row-name">
-                      {request.inviterName ?? request.inviterUserId}
-                      <span className="row-id">{request.inviterUserId}</span>
+                      <ShownName name={request.inviter} />
+                      {request.inviter.kind === "name" ? (
+                        <span className="row-id">{request.inviter.userId}</span>
+                      ) : null}
+                      {request.isGroup ? (
+                        <span className="row-id">{t("requests.group")}</span>
+                      ) : null}
                     </span>
                     {request.presentation === "filtered" ? (
                       <span className="tag">{t("requests.heldAside")}</span>

@@ -1,8 +1,15 @@
 // One conversation: messages (always rendered as plain text), composer, and
 // leave/block. Renders ConversationViewModel; contains no rules.
 import { useEffect, useId, useRef } from "react";
-import type { ConversationViewModel, MessageRow } from "../viewmodels/ConversationViewModel.ts";
+import type {
+  ConversationViewModel,
+  MessageRow,
+  NewcomerRow,
+} from "../viewmodels/ConversationViewModel.ts";
 import { ConversationReminder } from "./ConversationReminder.tsx";
+import { HelpRows } from "./HelpRows.tsx";
+import { NoticeList } from "./NoticeList.tsx";
+import { ShownName, ShownTitle, personNameText } from "./ShownName.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
@@ -34,7 +41,7 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
     <section className="conversation" aria-labelledby="conversation-title">
       <ScreenHeader
         titleId="conversation-title"
-        title={view.title}
+        title={<ShownTitle title={view.title} />}
         backLabel={t("conversation.back")}
         onBack={viewModel.close}
       />
@@ -60,17 +67,31 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
       ) : null}
 
       <ol className="messages" aria-label={t("conversation.messagesLabel")}>
-        {view.rows.map((row) => (
-          <Message
-            key={row.id}
-            row={row}
-            time={time.format(row.timestamp)}
-            onRetry={() => void viewModel.retry(row.id)}
-            onReport={() => {
-              viewModel.reportMessage(row.id);
-            }}
-          />
-        ))}
+        {view.rows.map((row) =>
+          row.type === "newcomer" ? (
+            <Newcomer
+              key={row.id}
+              row={row}
+              onView={() => void viewModel.viewMember(row.userId)}
+              onLeave={() => void viewModel.leave()}
+              onBlock={() => void viewModel.block(row.userId)}
+              onReport={() => {
+                viewModel.reportPerson(row.userId);
+              }}
+            />
+          ) : (
+            <Message
+              key={row.id}
+              row={row}
+              time={time.format(row.timestamp)}
+              onRetry={() => void viewModel.retry(row.id)}
+              onView={() => void viewModel.viewMember(row.senderUserId)}
+              onReport={() => {
+                viewModel.reportMessage(row.id);
+              }}
+            />
+          ),
+        )}
         <li ref={endOfMessages} className="end-of-messages" aria-hidden="true" />
       </ol>
 
@@ -107,7 +128,7 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
             type="button"
             onClick={() => void viewModel.block(other.userId)}
           >
-            {t("conversation.block", { name: other.label })}
+            {t("conversation.block", { name: personNameText(other.name, t) })}
           </button>
         ))}
         {view.others.map((other) => (
@@ -119,14 +140,59 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
               viewModel.reportPerson(other.userId);
             }}
           >
-            {t("report.person", { name: other.label })}
+            {t("report.person", { name: personNameText(other.name, t) })}
           </button>
         ))}
         <button type="button" onClick={() => void viewModel.leave()}>
-          {t("conversation.leave")}
+          {t(view.isGroup ? "conversation.leaveGroup" : "conversation.leave")}
         </button>
       </details>
     </section>
+  );
+}
+
+/** Someone unknown joined: said where it happened, with help and the choices the engine offers. */
+function Newcomer({
+  row,
+  onView,
+  onLeave,
+  onBlock,
+  onReport,
+}: {
+  row: NewcomerRow;
+  onView: () => void;
+  onLeave: () => void;
+  onBlock: () => void;
+  onReport: () => void;
+}) {
+  const { t } = useTranslator();
+  return (
+    <li className="newcomer" role="group" aria-label={t("conversation.newcomerLabel")}>
+      <p className="newcomer-who">
+        <ShownName name={row.name} /> {t("conversation.newcomerJoined")}
+        {row.relationship === null ? null : (
+          <span className="row-id"> · {t(`relationship.${row.relationship}`)}</span>
+        )}
+      </p>
+      <NoticeList notices={row.notices} />
+      <HelpRows ids={row.help} />
+      <div className="actions">
+        <button type="button" onClick={onLeave}>
+          {t("conversation.leaveGroup")}
+        </button>
+        <button type="button" onClick={onBlock}>
+          {t("request.block")}
+        </button>
+        <button type="button" aria-haspopup="dialog" onClick={onReport}>
+          {t("conversation.reportPerson")}
+        </button>
+        {row.canView ? (
+          <button type="button" onClick={onView}>
+            {t("conversation.showMessages")}
+          </button>
+        ) : null}
+      </div>
+    </li>
   );
 }
 
@@ -134,11 +200,13 @@ function Message({
   row,
   time,
   onRetry,
+  onView,
   onReport,
 }: {
   row: MessageRow;
   time: string;
   onRetry: () => void;
+  onView: () => void;
   onReport: () => void;
 }) {
   const { t, plural } = useTranslator();
@@ -149,9 +217,35 @@ function Message({
       </li>
     );
   }
+  if (row.kind === "not-encrypted") {
+    return (
+      <li className="message unreadable">
+        <p className="message-body">{t("conversation.notEncrypted")}</p>
+      </li>
+    );
+  }
+  if (row.kind === "hidden") {
+    return (
+      <li className="message theirs kept-back">
+        <span className="message-sender">
+          <ShownName name={row.sender} />
+        </span>
+        <p className="message-body">
+          {t(row.canView ? "conversation.hiddenMessage" : "conversation.hiddenMessageNoView")}
+        </p>
+        {row.canView ? (
+          <button type="button" className="message-view" onClick={onView}>
+            {t("conversation.showMessages")}
+          </button>
+        ) : null}
+      </li>
+    );
+  }
   return (
     <li className={row.mine ? "message mine" : "message theirs"}>
-      <span className="message-sender">{row.mine ? t("conversation.you") : row.senderLabel}</span>
+      <span className="message-sender">
+        {row.mine ? t("conversation.you") : <ShownName name={row.sender} />}
+      </span>
       {/* React escapes text: a body is never parsed as HTML. */}
       <p className="message-body">{row.body}</p>
       <span className="message-meta">
@@ -163,7 +257,7 @@ function Message({
             type="button"
             className="message-report"
             aria-haspopup="dialog"
-            aria-label={t("report.messageButtonLabel", { name: row.senderLabel })}
+            aria-label={t("report.messageButtonLabel", { name: personNameText(row.sender, t) })}
             onClick={onReport}
           >
             {t("report.messageButton")}

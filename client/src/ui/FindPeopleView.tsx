@@ -1,6 +1,7 @@
 // "Find people": search the people who want to be found and fit this
 // person's age (the engine decided, on this device), and this person's own
 // "findable by people my age" switch, with the engine's information first.
+// Where discovery cannot work here, it says why instead of an empty search.
 import { useId } from "react";
 import type { FindPeopleViewModel } from "../viewmodels/FindPeopleViewModel.ts";
 import { NoticeList } from "./NoticeList.tsx";
@@ -14,6 +15,7 @@ export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }
   const { t } = useTranslator();
   const findableTitle = useId();
   const { findable } = view;
+  const available = view.availability === "available";
 
   return (
     <section className="find-people-screen" aria-labelledby="find-people-title">
@@ -23,26 +25,40 @@ export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }
         backLabel={t("findPeople.back")}
         onBack={viewModel.back}
       />
-      <form
-        role="search"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void viewModel.search();
-        }}
-      >
-        <TextField
-          label={t("findPeople.term")}
-          hint={t("findPeople.termHint")}
-          error={view.error === undefined ? undefined : t(view.error)}
-          type="search"
-          value={view.term}
-          onChange={viewModel.setTerm}
-        />
-        <button type="submit" className="primary" disabled={view.searching}>
-          {view.searching ? t("findPeople.searching") : t("findPeople.search")}
-        </button>
-      </form>
+      {view.availability === "not-configured" ? (
+        <p className="status" role="status">
+          {t("findPeople.unavailable.notConfigured")}
+        </p>
+      ) : null}
+      {view.availability === "not-verified" ? (
+        <p className="status" role="status">
+          {t("findPeople.unavailable.notVerified")}
+        </p>
+      ) : null}
+      {!available && view.error !== undefined ? <p role="alert">{t(view.error)}</p> : null}
+
+      {available ? (
+        <form
+          role="search"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void viewModel.search();
+          }}
+        >
+          <TextField
+            label={t("findPeople.term")}
+            hint={t("findPeople.termHint")}
+            error={view.error === undefined ? undefined : t(view.error)}
+            type="search"
+            value={view.term}
+            onChange={viewModel.setTerm}
+          />
+          <button type="submit" className="primary" disabled={view.searching}>
+            {view.searching ? t("findPeople.searching") : t("findPeople.search")}
+          </button>
+        </form>
+      ) : null}
 
       <div aria-live="polite">
         {view.results === undefined || view.searching ? null : view.results.length === 0 ? (
@@ -70,39 +86,42 @@ export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }
         )}
       </div>
 
-      <section className="setting" aria-labelledby={findableTitle}>
-        <h2 id={findableTitle}>{t("findPeople.findable.title")}</h2>
-        <p>{findable.on ? t("findPeople.findable.on") : t("findPeople.findable.off")}</p>
-        {findable.refused ? <NoticeList notices={findable.refused} /> : null}
-        {findable.confirming ? (
-          <div className="decision">
-            <NoticeList notices={findable.confirming.notices} />
-            <div className="actions">
-              <button
-                type="button"
-                className="primary"
-                disabled={findable.saving}
-                onClick={() => void viewModel.confirmFindable()}
-              >
-                {findable.confirming.newValue
-                  ? t("findPeople.findable.confirm")
-                  : t("findPeople.findable.confirmOff")}
-              </button>
-              <button type="button" onClick={viewModel.cancelFindable}>
-                {t("findPeople.findable.cancel")}
-              </button>
+      {/* Without discovery only switching it off is offered (the protective direction). */}
+      {available || findable.on ? (
+        <section className="setting" aria-labelledby={findableTitle}>
+          <h2 id={findableTitle}>{t("findPeople.findable.title")}</h2>
+          <p>{findable.on ? t("findPeople.findable.on") : t("findPeople.findable.off")}</p>
+          {findable.refused ? <NoticeList notices={findable.refused} /> : null}
+          {findable.confirming ? (
+            <div className="decision">
+              <NoticeList notices={findable.confirming.notices} />
+              <div className="actions">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={findable.saving}
+                  onClick={() => void viewModel.confirmFindable()}
+                >
+                  {findable.confirming.newValue
+                    ? t("findPeople.findable.confirm")
+                    : t("findPeople.findable.confirmOff")}
+                </button>
+                <button type="button" onClick={viewModel.cancelFindable}>
+                  {t("findPeople.findable.cancel")}
+                </button>
+              </div>
             </div>
-          </div>
-        ) : (
-          <button
-            type="button"
-            disabled={findable.saving}
-            onClick={() => void viewModel.requestFindable(!findable.on)}
-          >
-            {findable.on ? t("findPeople.findable.turnOff") : t("findPeople.findable.turnOn")}
-          </button>
-        )}
-      </section>
+          ) : (
+            <button
+              type="button"
+              disabled={findable.saving}
+              onClick={() => void viewModel.requestFindable(!findable.on)}
+            >
+              {findable.on ? t("findPeople.findable.turnOff") : t("findPeople.findable.turnOn")}
+            </button>
+          )}
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -184,7 +184,9 @@ function Evidence({ view, viewModel }: Props) {
         </>
       ) : (
         <p>
-          {t("report.profileShared", { name: view.reportedLabel, userId: view.reportedUserId })}
+          {view.reportedShown
+            ? t("report.profileShared", { name: view.reportedLabel, userId: view.reportedUserId })
+            : t("report.profileSharedKeptBack")}
         </p>
       )}
       <p>
@@ -233,7 +235,9 @@ function EvidenceItem({ row }: { row: EvidenceRow }) {
     <li className="report-message">
       <span className="message-sender">{row.mine ? t("conversation.you") : row.senderLabel}</span>
       {/* React escapes text: a body is never parsed as HTML. */}
-      <p className="message-body">{row.readable ? row.body : t("report.unreadable")}</p>
+      <p className="message-body">
+        {row.keptBack ? t("report.keptBack") : row.readable ? row.body : t("report.unreadable")}
+      </p>
       <span className="message-meta">
         <time dateTime={new Date(row.timestamp).toISOString()}>{when.format(row.timestamp)}</time>
       </span>

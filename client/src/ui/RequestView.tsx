@@ -1,6 +1,9 @@
 // One request from someone who is not a contact: who is asking, the engine's
-// notices for this reader, and the choices the engine offers.
-import type { RequestViewModel } from "../viewmodels/RequestViewModel.ts";
+// notices for this reader, and the choices the engine offers. For a group:
+// the group safety overview (who invited, who made it and when, who is in it
+// and which of them are unknown), before anything in the group is shown.
+import type { GroupOverview, RequestViewModel } from "../viewmodels/RequestViewModel.ts";
+import { ShownName, ShownTitle } from "./ShownName.tsx";
 import { HelpRows } from "./HelpRows.tsx";
 import { NoticeList } from "./NoticeList.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
@@ -16,7 +19,7 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
     <section className="request" aria-labelledby="request-title">
       <ScreenHeader
         titleId="request-title"
-        title={t("request.title")}
+        title={view.found && view.overview !== undefined ? t("overview.title") : t("request.title")}
         backLabel={t("request.back")}
         onBack={viewModel.back}
       />
@@ -25,11 +28,23 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
       ) : (
         <>
           <p className="request-from">
-            <span className="label">{t("request.from")}</span>{" "}
-            <strong>{view.inviterName ?? view.inviterUserId}</strong>
+            <span className="label">
+              {view.overview === undefined ? t("request.from") : t("overview.invitedBy")}
+            </span>{" "}
+            <strong>
+              <ShownName name={view.inviter} />
+            </strong>
             {/* A stranger's request always shows the Matrix ID: a name alone can be anyone's. */}
-            <span className="row-id">{view.inviterUserId}</span>
+            {view.inviter.kind === "name" ? (
+              <span className="row-id">{view.inviter.userId}</span>
+            ) : null}
           </p>
+          {view.reason === undefined ? null : (
+            <p className="request-reason">
+              <span className="label">{t("overview.reason")}</span> <bdi>{view.reason}</bdi>
+            </p>
+          )}
+          {view.overview === undefined ? null : <Overview overview={view.overview} />}
           <NoticeList notices={view.notices} />
           <HelpRows ids={view.help} onOpen={viewModel.openHelpResource} />
           {/* The choices come right after the notice and its help: on a phone all fit one screen. */}
@@ -41,7 +56,7 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
                 disabled={view.busy}
                 onClick={() => void viewModel.accept()}
               >
-                {t("request.accept")}
+                {view.overview === undefined ? t("request.accept") : t("overview.join")}
               </button>
             ) : null}
             {view.canIgnore ? (
@@ -68,12 +83,61 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
           {/* No promise of "after you accept" when the engine offers no accept (8-12 in nl-default). */}
           {view.preview === "shown" ? null : (
             <p className="hint">
-              {t(view.canAccept ? "request.previewHidden" : "request.previewHiddenNoAccept")}
+              {view.overview === undefined
+                ? t(view.canAccept ? "request.previewHidden" : "request.previewHiddenNoAccept")
+                : t(view.canAccept ? "overview.contentHidden" : "overview.contentHiddenNoJoin")}
             </p>
           )}
           <WhyDetails reasons={view.reasons} pack={view.pack} onOpen={viewModel.openWhy} />
         </>
       )}
     </section>
+  );
+}
+
+function Overview({ overview }: { overview: GroupOverview }) {
+  const { t, plural, locale } = useTranslator();
+  const date = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" });
+  return (
+    <div className="group-overview">
+      <p>
+        <span className="label">{t("overview.groupName")}</span>{" "}
+        <strong>
+          <ShownTitle title={overview.title} />
+        </strong>
+      </p>
+      {overview.creator === undefined ? null : (
+        <p>
+          <span className="label">{t("overview.createdBy")}</span>{" "}
+          <ShownName name={overview.creator} />
+          {overview.createdAt === undefined ? null : (
+            <span className="row-id">
+              {" · "}
+              {t("overview.createdOn", { date: date.format(overview.createdAt) })}
+            </span>
+          )}
+        </p>
+      )}
+      {overview.membersKnown ? (
+        <>
+          <p className="label">{plural("overview.memberCount", overview.members.length + 1)}</p>
+          <ul className="overview-members">
+            {overview.members.map((member, index) => (
+              <li
+                key={index}
+                className={member.relationship === "contact" ? "member known" : "member unknown"}
+              >
+                <ShownName name={member.name} />{" "}
+                <span className="member-relationship">
+                  {t(`relationship.${member.relationship ?? "unknown"}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="hint">{t("overview.membersUnknown")}</p>
+      )}
+    </div>
   );
 }

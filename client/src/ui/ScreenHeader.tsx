@@ -1,5 +1,6 @@
 // The top of a sub-screen: a back button (named for screen readers) and the
 // screen's title, which labels the section it heads.
+import type { ReactNode } from "react";
 export function ScreenHeader({
   titleId,
   title,
@@ -7,7 +8,7 @@ export function ScreenHeader({
   onBack,
 }: {
   titleId: string;
-  title: string;
+  title: ReactNode;
   backLabel: string;
   onBack: () => void;
 }) {

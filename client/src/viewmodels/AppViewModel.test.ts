@@ -2,9 +2,9 @@ import { createPolicyEngine, loadBundledPack } from "@safety-by-design/policy-en
 import { describe, expect, it, vi } from "vitest";
 import { unavailableReporting } from "../matrix/reporting/reportingSession.ts";
 import type { SessionCredentials } from "../matrix/signIn.ts";
-import { ageFactsFromVerified, UNVERIFIED } from "../policy/ageFacts.ts";
+import { UNVERIFIED } from "../policy/ageFacts.ts";
 import { helpDecider } from "../policy/decideHelp.ts";
-import { createPolicyGateway } from "../policy/policyGateway.ts";
+import { member, roomSnapshot, testRooms } from "../policy/testKit.ts";
 import {
   AppViewModel,
   type AppDependencies,
@@ -22,26 +22,6 @@ const credentials: SessionCredentials = {
 function fakeSession(signOut = vi.fn(() => Promise.resolve())): RunningSession {
   const session: SessionPort = {
     userId: credentials.userId,
-    chats: [
-      {
-        roomId: "!a",
-        name: "Lotte",
-        membership: "join",
-        encrypted: true,
-        lastActivityTs: 2,
-        unreadCount: 1,
-        inviterUserId: undefined,
-      },
-      {
-        roomId: "!b",
-        name: "Alex",
-        membership: "invite",
-        encrypted: true,
-        lastActivityTs: 3,
-        unreadCount: 0,
-        inviterUserId: "@alex:hs",
-      },
-    ],
     syncState: "syncing",
     subscribe: () => () => undefined,
     conversation: () => undefined,
@@ -53,8 +33,8 @@ function fakeSession(signOut = vi.fn(() => Promise.resolve())): RunningSession {
     block: () => Promise.resolve(),
     stop: vi.fn(),
     signOut,
-    invitations: () => [],
     join: () => Promise.resolve(),
+    acceptMembers: () => Promise.resolve(),
     conversationOrigin: () => undefined,
     recordConversationOrigin: () => Promise.resolve(),
     joinedAt: () => undefined,
@@ -66,19 +46,23 @@ function fakeSession(signOut = vi.fn(() => Promise.resolve())): RunningSession {
     restoreWithRecoveryKey: () =>
       Promise.resolve({ ok: true, imported: 0, total: 0, deviceVerified: true }),
   };
-  const gateway = createPolicyGateway({
-    engine: createPolicyEngine(loadBundledPack("nl-default")),
-    clock: () => 0,
-    ages: ageFactsFromVerified(credentials.userId, new Map()),
-    relationships: {
-      userId: credentials.userId,
-      serverName: "hs",
-      contacts: () => [],
-      sharedRoomCount: () => 0,
-    },
-    helpServiceNames: [],
+  // Lotte (a friend) in an accepted chat; an invitation from Alex, who is unknown.
+  const { store, gateway } = testRooms({
+    self: credentials.userId,
+    bands: new Map(),
+    contacts: new Map([["@lotte:hs", "Lotte"]]),
+    rooms: [
+      roomSnapshot({
+        roomId: "!a",
+        membership: "join",
+        isDirect: true,
+        members: [member("@lotte:hs", "Lotte")],
+        unreadCount: 1,
+      }),
+      roomSnapshot({ roomId: "!b", isDirect: true, members: [member("@alex:hs", "Alex")] }),
+    ],
   });
-  return { session, gateway, reports: unavailableReporting(), stop: vi.fn() };
+  return { session, gateway, rooms: store, reports: unavailableReporting(), stop: vi.fn() };
 }
 
 function deps(overrides: Partial<AppDependencies> = {}): AppDependencies {
@@ -123,7 +107,32 @@ describe("AppViewModel", () => {
     await app.start();
     const screen = app.getSnapshot().screen;
     if (screen.kind !== "chats") throw new Error(`expected chats, got ${screen.kind}`);
-    expect(screen.chatList.getSnapshot().chats.map((c) => c.name)).toEqual(["Lotte"]);
+    expect(screen.chatList.getSnapshot().chats.map((c) => c.title)).toEqual([
+      { kind: "people", names: [{ kind: "name", label: "Lotte", userId: "@lotte:hs" }] },
+    ]);
+  });
+
+  it("shows on the chat list that a study assignment was ignored, and nothing when there was none", async () => {
+    const ignored = new AppViewModel(
+      deps({
+        loadCredentials: () => credentials,
+        startSession: () =>
+          Promise.resolve({ ...fakeSession(), ignoredStudyAssignment: "baseline" }),
+      }),
+    );
+    await ignored.start();
+    const screen = ignored.getSnapshot().screen;
+    if (screen.kind !== "chats") throw new Error(`expected chats, got ${screen.kind}`);
+    expect(screen.chatList.getSnapshot().studyAssignmentIgnored).toBe(true);
+    // It stays after the list refreshes (another tab, a sync).
+    screen.chatList.showTab("requests");
+    expect(screen.chatList.getSnapshot().studyAssignmentIgnored).toBe(true);
+
+    const plain = new AppViewModel(deps({ loadCredentials: () => credentials }));
+    await plain.start();
+    const plainScreen = plain.getSnapshot().screen;
+    if (plainScreen.kind !== "chats") throw new Error("expected chats");
+    expect(plainScreen.chatList.getSnapshot().studyAssignmentIgnored).toBe(false);
   });
 
   it("forgets a session that cannot start and says so on the sign-in screen", async () => {

@@ -8,6 +8,7 @@ import type { ReportFiler } from "../matrix/reporting/reportFiler.ts";
 import type { SessionCredentials, SignInResult } from "../matrix/signIn.ts";
 import type { PeopleFinder } from "../policy/discovery.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
+import type { RoomDecisionStore } from "../policy/roomDecisionStore.ts";
 import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
 import { ChatListViewModel, type ChatListSource, type HomeTab } from "./ChatListViewModel.ts";
 import {
@@ -45,6 +46,8 @@ export type SessionPort = ChatListSource &
 export type RunningSession = {
   readonly session: SessionPort;
   readonly gateway: PolicyGateway;
+  /** Every room's decision and what of it may show: all room screens read from here. */
+  readonly rooms: RoomDecisionStore;
   /** Files reports and follows their delivery (the outbox of this account). */
   readonly reports: ReportFiler;
   /** "Find people" (age-gated discovery); absent without device protection. */
@@ -53,6 +56,11 @@ export type RunningSession = {
   readonly moderation?: ModerationAccess | undefined;
   /** Stops on-device enforcement and the session's background work. */
   readonly stop: () => void;
+  /**
+   * The pack id of a study assignment this deployment ignored (it is not
+   * configured for studies); the chat list says so. Undefined: none.
+   */
+  readonly ignoredStudyAssignment?: string | undefined;
 };
 
 export type AppDependencies = {
@@ -175,7 +183,19 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     const report = new ReportSheetViewModel(subject, {
       reporting: running.reports,
       decide: running.gateway.report,
-      source: running.session,
+      source: {
+        userId: running.session.userId,
+        conversation: (roomId) => running.session.conversation(roomId),
+        // The sheet names people exactly as the screen behind it did.
+        person: (roomId, userId) => {
+          const room = running.rooms.room(roomId);
+          const member = room?.members.find((candidate) => candidate.userId === userId);
+          const name = room?.membership === "invite" ? member?.nameWhenOpened : member?.name;
+          return name?.kind === "name"
+            ? { label: name.label, shown: true }
+            : { label: t("person.unknown"), shown: false };
+        },
+      },
       explanation: (category) =>
         t("report.explanation", { category: t(`report.category.${category}`) }),
       alreadyBlocked,
@@ -263,6 +283,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     const chatList = new ChatListViewModel(
       running.session,
       running.gateway,
+      running.rooms,
       {
         signOut: () => this.#signOut(),
         open: (roomId) => {
@@ -294,6 +315,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
               },
       },
       tab,
+      running.ignoredStudyAssignment !== undefined,
     );
     this.#setScreen({ kind: "chats", chatList });
   }
@@ -310,6 +332,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     );
     const conversation = new ConversationViewModel(
       running.session,
+      running.rooms,
       roomId,
       () => {
         this.#showChats();
@@ -348,7 +371,7 @@ export class AppViewModel extends ViewModel<AppSnapshot> {
     if (running === undefined) return;
     const request = new RequestViewModel(
       running.session,
-      running.gateway,
+      running.rooms,
       roomId,
       {
         back: () => {

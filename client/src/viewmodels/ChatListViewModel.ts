@@ -1,20 +1,19 @@
 // View model of the home screen: accepted conversations (Chats) and the
 // invitations the policy engine places as requests (Requests). Where each
-// invitation appears is the engine's incoming-contact decision, asked through
-// the policy gateway; this file only sorts decisions into the two lists.
+// invitation appears, and what of each room's name and people may show, is
+// the room decision in the session's decision store; this file only sorts
+// decisions into the two lists.
 
-import type { IncomingContactDecision } from "@safety-by-design/policy-engine";
-import type { ChatSummary, InvitationSummary, SyncState } from "../matrix/chatSession.ts";
+import type { SyncState } from "../matrix/chatSession.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
+import type { MediatedName, RoomDecisionStore, RoomTitle } from "../policy/roomDecisionStore.ts";
 import { assertNever } from "./assertNever.ts";
 import { ViewModel } from "./ViewModel.ts";
 
 /** What the home screen needs of a session; the Matrix layer's ChatSession satisfies it. */
 export type ChatListSource = {
   readonly userId: string;
-  readonly chats: readonly ChatSummary[];
   readonly syncState: SyncState;
-  invitations(): readonly InvitationSummary[];
   subscribe(listener: () => void): () => void;
   join(roomId: string): Promise<void>;
 };
@@ -34,27 +33,27 @@ export type ChatListActions = {
 
 export type ChatRow = {
   readonly roomId: string;
-  readonly name: string;
+  readonly title: RoomTitle;
   readonly unreadCount: number;
   readonly lastActivityTs: number;
 };
 
-/** An invitation the engine presents as a normal chat (e.g. from a contact). */
+/** An invitation the engine presents as a normal chat (e.g. a friend's group of friends). */
 export type InvitationRow = {
   readonly roomId: string;
-  readonly inviterUserId: string;
-  readonly inviterName: string;
-  /** A group's name; undefined for a direct chat. */
-  readonly groupName: string | undefined;
+  readonly inviter: MediatedName;
+  /** A group's title; undefined for a direct chat. */
+  readonly group: RoomTitle | undefined;
 };
 
 export type RequestRow = {
   readonly roomId: string;
-  readonly inviterUserId: string;
-  readonly inviterName: string | undefined;
+  /** Who asked: a neutral label while the engine keeps their name back. */
+  readonly inviter: MediatedName;
+  readonly isGroup: boolean;
   readonly invitedAt: number;
-  /** "filtered": held aside, preview hidden. */
-  readonly presentation: "request" | "filtered";
+  /** "overview": the group safety overview; "filtered": held aside, nothing shown. */
+  readonly presentation: "request" | "overview" | "filtered";
 };
 
 export type HomeTab = "chats" | "requests";
@@ -70,6 +69,11 @@ export type ChatListSnapshot = {
   readonly policyFailedClosed: boolean;
   /** A pack marked as a control arm (no protection) is in use: shown as a banner. */
   readonly controlArm: boolean;
+  /**
+   * A study assignment on this device was ignored: this deployment is not
+   * configured for studies, so the account runs the production pack (banner).
+   */
+  readonly studyAssignmentIgnored: boolean;
   /** This account may open the moderation screen (it is a server admin). */
   readonly canModerate: boolean;
 };
@@ -77,21 +81,33 @@ export type ChatListSnapshot = {
 export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
   readonly #source: ChatListSource;
   readonly #gateway: PolicyGateway;
+  readonly #rooms: RoomDecisionStore;
   readonly #actions: ChatListActions;
   #tab: HomeTab = "chats";
   #canModerate = false;
+  readonly #studyAssignmentIgnored: boolean;
 
   constructor(
     source: ChatListSource,
     gateway: PolicyGateway,
+    rooms: RoomDecisionStore,
     actions: ChatListActions,
     tab: HomeTab = "chats",
+    studyAssignmentIgnored = false,
   ) {
-    super(snapshotOf(source, gateway, tab));
+    super({ ...snapshotOf(source, gateway, rooms, tab), studyAssignmentIgnored });
+    this.#studyAssignmentIgnored = studyAssignmentIgnored;
     this.#source = source;
     this.#gateway = gateway;
+    this.#rooms = rooms;
     this.#actions = actions;
     this.#tab = tab;
+    // The store recomputes on every session change, then tells us; sync state comes from the session.
+    this.onDispose(
+      rooms.subscribe(() => {
+        this.#refresh();
+      }),
+    );
     this.onDispose(
       source.subscribe(() => {
         this.#refresh();
@@ -160,8 +176,9 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
 
   #refresh(): void {
     this.update({
-      ...snapshotOf(this.#source, this.#gateway, this.#tab),
+      ...snapshotOf(this.#source, this.#gateway, this.#rooms, this.#tab),
       canModerate: this.#canModerate,
+      studyAssignmentIgnored: this.#studyAssignmentIgnored,
     });
   }
 }
@@ -169,32 +186,43 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
 function snapshotOf(
   source: ChatListSource,
   gateway: PolicyGateway,
+  store: RoomDecisionStore,
   tab: HomeTab,
 ): ChatListSnapshot {
+  const chats: ChatRow[] = [];
   const invitations: InvitationRow[] = [];
   const requests: RequestRow[] = [];
   let policyFailedClosed = false;
-  for (const invitation of source.invitations()) {
-    const decision: IncomingContactDecision = gateway.presentInvitation(invitation);
+  for (const room of store.rooms()) {
+    const decision = room.decision;
     policyFailedClosed ||= decision.failedClosed;
-    const name = invitation.inviterDisplayName;
+    if (room.membership === "join") {
+      chats.push({
+        roomId: room.roomId,
+        title: room.title,
+        unreadCount: room.unreadCount,
+        lastActivityTs: room.lastActivityTs,
+      });
+      continue;
+    }
+    const inviter: MediatedName = room.inviter?.name ?? { kind: "unknown", tag: 0 };
     switch (decision.effect) {
       case "normal":
         invitations.push({
-          roomId: invitation.roomId,
-          inviterUserId: invitation.inviterUserId,
-          inviterName: name ?? invitation.inviterUserId,
-          groupName: invitation.isDirect ? undefined : invitation.roomName,
+          roomId: room.roomId,
+          inviter,
+          group: room.isDirect ? undefined : room.title,
         });
         break;
-      case "request":
+      case "overview":
       case "filtered":
         requests.push({
-          roomId: invitation.roomId,
-          inviterUserId: invitation.inviterUserId,
-          inviterName: name,
-          invitedAt: invitation.invitedAt,
-          presentation: decision.effect,
+          roomId: room.roomId,
+          inviter,
+          isGroup: !room.isDirect,
+          invitedAt: room.invitedAt ?? 0,
+          presentation:
+            decision.effect === "filtered" ? "filtered" : room.isDirect ? "request" : "overview",
         });
         break;
       case "declined":
@@ -204,22 +232,18 @@ function snapshotOf(
         assertNever(decision.effect);
     }
   }
+  chats.sort((a, b) => b.lastActivityTs - a.lastActivityTs);
+  requests.sort((a, b) => b.invitedAt - a.invitedAt);
   return {
     userId: source.userId,
     offline: source.syncState === "offline",
     tab,
-    chats: source.chats
-      .filter((chat) => chat.membership === "join")
-      .map((chat) => ({
-        roomId: chat.roomId,
-        name: chat.name,
-        unreadCount: chat.unreadCount,
-        lastActivityTs: chat.lastActivityTs,
-      })),
+    chats,
     invitations,
     requests,
     policyFailedClosed: policyFailedClosed || gateway.engine.problems.length > 0,
     controlArm: gateway.engine.pack.purpose === "control-arm",
     canModerate: false,
+    studyAssignmentIgnored: false,
   };
 }

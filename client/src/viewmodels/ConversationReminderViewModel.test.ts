@@ -13,6 +13,7 @@ import {
   type ConversationReminderSource,
   type WakeAt,
 } from "./ConversationReminderViewModel.ts";
+import { testRooms } from "../policy/testKit.ts";
 import { ConversationViewModel, type ConversationSource } from "./ConversationViewModel.ts";
 
 const NOOR = "@noor:hs";
@@ -179,9 +180,12 @@ describe("ConversationReminderViewModel", () => {
       markRead: () => Promise.resolve(),
       leave: () => Promise.resolve(),
       block: () => Promise.resolve(),
+      acceptMembers: () => Promise.resolve(),
     } satisfies ConversationSource;
+    const { store } = testRooms({ self: "@noor:hs", bands: new Map(), rooms: [] });
     const conversation = new ConversationViewModel(
       conversationSource,
+      store,
       "!r",
       () => undefined,
       reminder,

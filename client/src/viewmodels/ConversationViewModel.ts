@@ -1,8 +1,21 @@
 // View model of one conversation: its messages as rows ready to render, the
 // composer, and the actions on it (send, retry, load older, leave, block).
+// What each person controls (their messages, their name) shows only as the
+// room's decision in the session's decision store allows: someone the engine
+// keeps back appears as "someone you don't know", their messages as a row the
+// person may open (or not, for an 8-12), and someone unknown who joined is
+// announced where they appeared, with help.
 
+import type { HelpResourceId, Notice, RelationshipClass } from "@safety-by-design/policy-engine";
 import type { ConversationSnapshot, TimelineMessage } from "../matrix/chatSession.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
+import {
+  strangerTag,
+  type MediatedName,
+  type MediatedRoom,
+  type RoomDecisionStore,
+  type RoomTitle,
+} from "../policy/roomDecisionStore.ts";
 import type { ConversationReminderViewModel } from "./ConversationReminderViewModel.ts";
 import type { ReportSubject } from "./ReportSheetViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
@@ -18,36 +31,65 @@ export type ConversationSource = {
   markRead(roomId: string): Promise<void>;
   leave(roomId: string): Promise<void>;
   block(userId: string): Promise<void>;
+  /** The person chose to see what this member writes in this room ("show anyway"). */
+  acceptMembers(roomId: string, userIds: readonly string[]): Promise<void>;
 };
 
 export type MessageRow = {
+  readonly type: "message";
   readonly id: string;
   /** For "undecryptable" rows: how many unreadable messages in a row this stands for. */
   readonly count: number;
   readonly mine: boolean;
-  /** Who wrote it, disambiguated (with the Matrix ID when a name could mislead). */
-  readonly senderLabel: string;
+  readonly senderUserId: string;
+  /** Who wrote it, as the decision store allows (a neutral label for someone kept back). */
+  readonly sender: MediatedName;
+  /** Empty unless `kind` is "text". */
   readonly body: string;
-  readonly kind: TimelineMessage["kind"];
+  /**
+   * "hidden": from someone the engine keeps back (the body never reaches this
+   * row); "not-encrypted": sent in the clear into an encrypted room.
+   */
+  readonly kind: TimelineMessage["kind"] | "hidden";
+  /** A hidden message whose sender the person may choose to see. */
+  readonly canView: boolean;
   readonly sendState: TimelineMessage["sendState"];
   readonly timestamp: number;
 };
 
+/** Someone unknown joined or was added: announced where it happened, with help. */
+export type NewcomerRow = {
+  readonly type: "newcomer";
+  readonly id: string;
+  readonly userId: string;
+  readonly name: MediatedName;
+  readonly relationship: RelationshipClass | null;
+  readonly notices: readonly Notice[];
+  readonly help: readonly HelpResourceId[];
+  /** What they write is hidden until the person chooses to see it. */
+  readonly canView: boolean;
+  readonly timestamp: number;
+};
+
+export type TimelineRow = MessageRow | NewcomerRow;
+
 export type ConversationViewSnapshot = {
   readonly roomId: string;
-  readonly title: string;
+  readonly title: RoomTitle;
   readonly found: boolean;
-  readonly rows: readonly MessageRow[];
+  readonly isGroup: boolean;
+  readonly rows: readonly TimelineRow[];
   readonly draft: string;
   readonly canLoadOlder: boolean;
   readonly loadingOlder: boolean;
-  /** The other people in a direct chat, for block. */
-  readonly others: readonly { readonly userId: string; readonly label: string }[];
+  /** The other people in the conversation, for block and report. */
+  readonly others: readonly { readonly userId: string; readonly name: MediatedName }[];
   readonly notice: MessageKey | undefined;
 };
 
 export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
   readonly #source: ConversationSource;
+  readonly #rooms: RoomDecisionStore;
   readonly #roomId: string;
   readonly #onClosed: () => void;
   readonly #openReport: (subject: ReportSubject) => void;
@@ -61,6 +103,7 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
 
   constructor(
     source: ConversationSource,
+    rooms: RoomDecisionStore,
     roomId: string,
     onClosed: () => void,
     reminder?: ConversationReminderViewModel,
@@ -69,6 +112,7 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
   ) {
     super(emptySnapshot(roomId));
     this.#source = source;
+    this.#rooms = rooms;
     this.#roomId = roomId;
     this.#onClosed = onClosed;
     this.#openReport = openReport ?? (() => undefined);
@@ -78,12 +122,23 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
         reminder.dispose();
       });
     this.#refresh();
+    // The store recomputes after every session change and then tells us.
     this.onDispose(
-      source.subscribe(() => {
+      rooms.subscribe(() => {
         this.#refresh();
       }),
     );
   }
+
+  /** "Show anyway": the person chooses to see what this member writes here. */
+  readonly viewMember = async (userId: string): Promise<void> => {
+    try {
+      await this.#source.acceptMembers(this.#roomId, [userId]);
+    } catch {
+      this.#notice = "conversation.viewFailed";
+      this.#refresh();
+    }
+  };
 
   readonly setDraft = (draft: string): void => {
     this.#draft = draft;
@@ -154,46 +209,88 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
 
   #refresh(): void {
     const conversation = this.#source.conversation(this.#roomId);
-    if (conversation === undefined) {
+    const room = this.#rooms.room(this.#roomId);
+    if (conversation === undefined || room === undefined) {
       this.update({ ...emptySnapshot(this.#roomId), draft: this.#draft });
       return;
     }
-    const labels = new Map(conversation.members.map((m) => [m.userId, m.label]));
-    const rows = collapseUnreadable(
-      conversation.messages.map((m) => ({
-        id: m.eventId,
-        count: 1,
-        mine: m.sender === this.#source.userId,
-        senderLabel: labels.get(m.sender) ?? m.sender,
-        body: m.body,
-        kind: m.kind,
-        sendState: m.sendState,
-        timestamp: m.timestamp,
-      })),
-    );
+    const rows = timelineRows(conversation, room, this.#source.userId);
     this.update({
       roomId: this.#roomId,
-      title: conversation.name,
+      title: room.title,
       found: true,
+      isGroup: !room.isDirect,
       rows,
       draft: this.#draft,
       canLoadOlder: conversation.canLoadOlder,
       loadingOlder: this.#loadingOlder,
-      others: conversation.members
-        .filter((m) => m.userId !== this.#source.userId && m.membership !== "leave")
-        .map((m) => ({ userId: m.userId, label: m.label })),
+      others: room.members
+        .filter((member) => member.membership === "join" || member.membership === "invite")
+        .map((member) => ({ userId: member.userId, name: member.name })),
       notice: this.#notice,
     });
     this.#markReadIfNew(rows);
   }
 
-  #markReadIfNew(rows: readonly MessageRow[]): void {
-    const newest = rows.findLast((r) => r.sendState === "sent");
+  #markReadIfNew(rows: readonly TimelineRow[]): void {
+    const newest = rows.findLast(
+      (r): r is MessageRow => r.type === "message" && r.sendState === "sent",
+    );
     if (newest === undefined || newest.id === this.#lastReadId) return;
     this.#lastReadId = newest.id;
     // A failed receipt only leaves the unread count standing; nothing to show.
     this.#source.markRead(this.#roomId).catch(() => undefined);
   }
+}
+
+/** Messages and newcomers in time order, each as the room's decision allows. */
+function timelineRows(
+  conversation: ConversationSnapshot,
+  room: MediatedRoom,
+  myUserId: string,
+): readonly TimelineRow[] {
+  const members = new Map(room.members.map((member) => [member.userId, member]));
+  const messages = collapseUnreadable(
+    conversation.messages.map((message): MessageRow => {
+      const mine = message.sender === myUserId;
+      const member = members.get(message.sender);
+      // Someone the store does not know (never a member) is kept back like a stranger.
+      const content = mine ? "shown" : (member?.content ?? "hidden");
+      const kept = content !== "shown" && message.kind === "text";
+      return {
+        type: "message",
+        id: message.eventId,
+        count: 1,
+        mine,
+        senderUserId: message.sender,
+        sender: mine
+          ? { kind: "name", label: myUserId, userId: myUserId }
+          : (member?.name ?? { kind: "unknown", tag: strangerTag(message.sender) }),
+        body: kept ? "" : message.body,
+        kind: kept ? "hidden" : message.kind,
+        canView: kept && content === "on-request",
+        sendState: message.sendState,
+        timestamp: message.timestamp,
+      };
+    }),
+  );
+  const newcomers: NewcomerRow[] = room.members
+    .filter((member) => member.announce && member.since !== undefined)
+    .map((member) => ({
+      type: "newcomer",
+      id: `newcomer-${member.userId}-${String(member.since)}`,
+      userId: member.userId,
+      name: member.name,
+      relationship: member.relationship,
+      notices: [
+        ...room.decision.notices.filter((notice) => notice.id === "stranger-joined"),
+        ...member.notices,
+      ],
+      help: room.decision.help,
+      canView: member.content === "on-request",
+      timestamp: member.since ?? 0,
+    }));
+  return [...messages, ...newcomers].sort((a, b) => a.timestamp - b.timestamp);
 }
 
 /**
@@ -220,8 +317,9 @@ export function collapseUnreadable(rows: readonly MessageRow[]): readonly Messag
 function emptySnapshot(roomId: string): ConversationViewSnapshot {
   return {
     roomId,
-    title: "",
+    title: { kind: "people", names: [] },
     found: false,
+    isGroup: false,
     rows: [],
     draft: "",
     canLoadOlder: false,

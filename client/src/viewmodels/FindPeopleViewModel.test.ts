@@ -5,7 +5,12 @@ import {
   type ProtectiveSettingChangeDecision,
 } from "@safety-by-design/policy-engine";
 import { describe, expect, it, vi } from "vitest";
-import type { PeopleFinder, PersonShown } from "../policy/discovery.ts";
+import type {
+  DiscoveryAvailability,
+  FindResult,
+  PeopleFinder,
+  PersonShown,
+} from "../policy/discovery.ts";
 import { FindPeopleViewModel } from "./FindPeopleViewModel.ts";
 
 const engine = createPolicyEngine(loadBundledPack("nl-default"));
@@ -41,11 +46,13 @@ function deferred<T>(): Deferred<T> {
 
 const DAAN: PersonShown = { userId: "@daan:hs", displayName: "Daan", decisionId: "d1" };
 const ANON: PersonShown = { userId: "@anon:hs", displayName: undefined, decisionId: "d2" };
+const found = (...people: PersonShown[]): FindResult => ({ kind: "found", people });
 
 function setUp(
   options: {
     band?: AgeBand;
     on?: boolean;
+    availability?: DiscoveryAvailability;
     find?: PeopleFinder["find"];
     findableChange?: PeopleFinder["findableChange"];
     setFindable?: PeopleFinder["setFindable"];
@@ -53,7 +60,8 @@ function setUp(
 ) {
   const band = options.band ?? "13-15";
   const people = {
-    find: vi.fn<PeopleFinder["find"]>(options.find ?? (() => Promise.resolve([DAAN, ANON]))),
+    availability: () => options.availability ?? "available",
+    find: vi.fn<PeopleFinder["find"]>(options.find ?? (() => Promise.resolve(found(DAAN, ANON)))),
     settings: () => ({ findableByPeers: options.on ?? false, suggestedToPeers: false }),
     findableChange: vi.fn<PeopleFinder["findableChange"]>(
       options.findableChange ?? ((newValue) => settingDecision(band, newValue)),
@@ -70,6 +78,7 @@ function setUp(
 describe("FindPeopleViewModel: searching", () => {
   it("starts empty, with the saved findable setting", () => {
     expect(setUp({ on: true }).vm.getSnapshot()).toEqual({
+      availability: "available",
       term: "",
       searching: false,
       results: undefined,
@@ -77,6 +86,28 @@ describe("FindPeopleViewModel: searching", () => {
       findable: { on: true, confirming: undefined, refused: undefined, saving: false },
     });
     expect(setUp({ on: false }).vm.getSnapshot().findable.on).toBe(false);
+  });
+
+  it("says the gatekeeper refused more searches for now", async () => {
+    const { vm } = setUp({ find: () => Promise.resolve({ kind: "rate-limited" }) });
+    vm.setTerm("daan");
+    await vm.search();
+    expect(vm.getSnapshot()).toMatchObject({
+      searching: false,
+      results: undefined,
+      error: "findPeople.error.rateLimited",
+    });
+  });
+
+  it("offers no search where discovery cannot work, and says why", async () => {
+    for (const availability of ["not-configured", "not-verified"] as const) {
+      const { vm, people } = setUp({ availability });
+      expect(vm.getSnapshot().availability).toBe(availability);
+      vm.setTerm("daan");
+      await vm.search();
+      expect(people.find).not.toHaveBeenCalled();
+      expect(vm.getSnapshot()).toMatchObject({ searching: false, results: undefined });
+    }
   });
 
   it("asks for at least two characters and does not search for less", async () => {
@@ -99,13 +130,13 @@ describe("FindPeopleViewModel: searching", () => {
   });
 
   it("searches the trimmed term and shows who the engine let through", async () => {
-    const pending = deferred<readonly PersonShown[]>();
+    const pending = deferred<FindResult>();
     const { vm, people } = setUp({ find: () => pending.promise });
     vm.setTerm("  da ");
     const search = vm.search();
     expect(people.find).toHaveBeenCalledWith("da");
     expect(vm.getSnapshot()).toMatchObject({ searching: true, error: undefined });
-    pending.resolve([DAAN, ANON]);
+    pending.resolve(found(DAAN, ANON));
     await search;
     expect(vm.getSnapshot()).toMatchObject({
       searching: false,
@@ -118,7 +149,7 @@ describe("FindPeopleViewModel: searching", () => {
   });
 
   it("shows an empty result as a list, not as 'not searched yet'", async () => {
-    const { vm } = setUp({ find: () => Promise.resolve([]) });
+    const { vm } = setUp({ find: () => Promise.resolve(found()) });
     vm.setTerm("nobody");
     await vm.search();
     expect(vm.getSnapshot().results).toEqual([]);
@@ -135,8 +166,8 @@ describe("FindPeopleViewModel: searching", () => {
   });
 
   it("a new search clears the last one's failure", async () => {
-    const answers = [Promise.reject(new Error("offline")), Promise.resolve([DAAN])];
-    const { vm } = setUp({ find: () => answers.shift() ?? Promise.resolve([]) });
+    const answers = [Promise.reject(new Error("offline")), Promise.resolve(found(DAAN))];
+    const { vm } = setUp({ find: () => answers.shift() ?? Promise.resolve(found()) });
     vm.setTerm("daan");
     await vm.search();
     expect(vm.getSnapshot().error).toBe("findPeople.error.failed");
@@ -145,17 +176,17 @@ describe("FindPeopleViewModel: searching", () => {
   });
 
   it("ignores an older search that answers after a newer one", async () => {
-    const first = deferred<readonly PersonShown[]>();
-    const second = deferred<readonly PersonShown[]>();
+    const first = deferred<FindResult>();
+    const second = deferred<FindResult>();
     const answers = [first.promise, second.promise];
-    const { vm } = setUp({ find: () => answers.shift() ?? Promise.resolve([]) });
+    const { vm } = setUp({ find: () => answers.shift() ?? Promise.resolve(found()) });
     vm.setTerm("an");
     const older = vm.search();
     vm.setTerm("daan");
     const newer = vm.search();
-    second.resolve([DAAN]);
+    second.resolve(found(DAAN));
     await newer;
-    first.resolve([ANON]);
+    first.resolve(found(ANON));
     await older;
     expect(vm.getSnapshot()).toMatchObject({
       searching: false,
@@ -164,9 +195,9 @@ describe("FindPeopleViewModel: searching", () => {
   });
 
   it("ignores an older search that fails after a newer one answered", async () => {
-    const first = deferred<readonly PersonShown[]>();
-    const answers = [first.promise, Promise.resolve([DAAN])];
-    const { vm } = setUp({ find: () => answers.shift() ?? Promise.resolve([]) });
+    const first = deferred<FindResult>();
+    const answers = [first.promise, Promise.resolve(found(DAAN))];
+    const { vm } = setUp({ find: () => answers.shift() ?? Promise.resolve(found()) });
     vm.setTerm("an");
     const older = vm.search();
     vm.setTerm("daan");
@@ -177,7 +208,7 @@ describe("FindPeopleViewModel: searching", () => {
   });
 
   it("ignores results that arrive after it was disposed", async () => {
-    const pending = deferred<readonly PersonShown[]>();
+    const pending = deferred<FindResult>();
     const { vm } = setUp({ find: () => pending.promise });
     const listener = vi.fn();
     vm.subscribe(listener);
@@ -185,14 +216,14 @@ describe("FindPeopleViewModel: searching", () => {
     const search = vm.search();
     listener.mockClear();
     vm.dispose();
-    pending.resolve([DAAN]);
+    pending.resolve(found(DAAN));
     await search;
     expect(vm.getSnapshot()).toMatchObject({ searching: true, results: undefined });
     expect(listener).not.toHaveBeenCalled();
   });
 
   it("ignores a failure that arrives after it was disposed", async () => {
-    const pending = deferred<readonly PersonShown[]>();
+    const pending = deferred<FindResult>();
     const { vm } = setUp({ find: () => pending.promise });
     vm.setTerm("daan");
     const search = vm.search();

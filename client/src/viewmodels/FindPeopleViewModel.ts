@@ -1,11 +1,13 @@
-// View model of "Find people": a search over the homeserver's directory,
-// filtered by the engine's discovery decision (policy/discovery.ts), and the
-// person's own "findable by people my age" setting, changed only as the
-// engine's protective-setting decision says (with its information first).
+// View model of "Find people": a search through the deployment's discovery
+// gatekeeper, filtered by the engine's discovery decision (policy/discovery.ts),
+// and the person's own "findable by people my age" setting, changed only as
+// the engine's protective-setting decision says (with its information first).
+// Where discovery cannot work (no gatekeeper, or no verified age) the screen
+// says so instead of showing an empty search.
 
 import type { Notice } from "@safety-by-design/policy-engine";
 import type { MessageKey } from "../i18n/i18n.ts";
-import type { PeopleFinder } from "../policy/discovery.ts";
+import type { DiscoveryAvailability, PeopleFinder } from "../policy/discovery.ts";
 import { ViewModel } from "./ViewModel.ts";
 
 export type FindPeopleNavigation = {
@@ -27,6 +29,8 @@ export type FindableSetting = {
 };
 
 export type FindPeopleSnapshot = {
+  /** "available", or why searching and being found cannot work here. */
+  readonly availability: DiscoveryAvailability;
   readonly term: string;
   readonly searching: boolean;
   /** undefined until the first search. */
@@ -42,6 +46,7 @@ export class FindPeopleViewModel extends ViewModel<FindPeopleSnapshot> {
 
   constructor(people: PeopleFinder, navigation: FindPeopleNavigation) {
     super({
+      availability: people.availability(),
       term: "",
       searching: false,
       results: undefined,
@@ -62,6 +67,7 @@ export class FindPeopleViewModel extends ViewModel<FindPeopleSnapshot> {
   };
 
   readonly search = async (): Promise<void> => {
+    if (this.getSnapshot().availability !== "available") return;
     const term = this.getSnapshot().term.trim();
     if (term.length < 2) {
       this.update({ ...this.getSnapshot(), error: "findPeople.error.short" });
@@ -70,12 +76,23 @@ export class FindPeopleViewModel extends ViewModel<FindPeopleSnapshot> {
     const generation = ++this.#searchGeneration;
     this.update({ ...this.getSnapshot(), searching: true, error: undefined });
     try {
-      const shown = await this.#people.find(term);
+      const found = await this.#people.find(term);
       if (generation !== this.#searchGeneration) return;
+      if (found.kind === "rate-limited") {
+        this.update({
+          ...this.getSnapshot(),
+          searching: false,
+          error: "findPeople.error.rateLimited",
+        });
+        return;
+      }
       this.update({
         ...this.getSnapshot(),
         searching: false,
-        results: shown.map((person) => ({ userId: person.userId, name: person.displayName })),
+        results: found.people.map((person) => ({
+          userId: person.userId,
+          name: person.displayName,
+        })),
       });
     } catch {
       if (generation !== this.#searchGeneration) return;

@@ -125,7 +125,14 @@ async function setUp(options: Setup = {}) {
     {
       reporting,
       decide,
-      source: { userId: NOOR, conversation: () => conversation() },
+      source: {
+        userId: NOOR,
+        conversation: () => conversation(),
+        person: (_roomId, userId) => ({
+          label: conversation().members.find((m) => m.userId === userId)?.label ?? userId,
+          shown: true,
+        }),
+      },
       explanation: (category) => `Reported as ${category}.`,
       actions,
     },

@@ -48,6 +48,12 @@ export type ReportSubject =
 export type ReportEvidenceSource = {
   readonly userId: string;
   conversation(roomId: string): ConversationSnapshot | undefined;
+  /**
+   * A person as the reporter's screen shows them (the room decision store):
+   * `shown` false for someone the engine keeps back, whose name, ID and
+   * messages the sheet must not show either (they still travel, sealed).
+   */
+  person(roomId: string, userId: string): { readonly label: string; readonly shown: boolean };
 };
 
 export type ReportSheetActions = {
@@ -80,6 +86,8 @@ export type EvidenceRow = {
   readonly timestamp: number;
   /** False: the reporter's device could not decrypt it; it travels without a body. */
   readonly readable: boolean;
+  /** From someone the engine keeps back: the sheet shows a placeholder; the body travels sealed. */
+  readonly keptBack: boolean;
   readonly body: string;
 };
 
@@ -100,6 +108,8 @@ export type ReportSheetSnapshot = {
   readonly reporterUserId: string;
   readonly reportedUserId: string;
   readonly reportedLabel: string;
+  /** The reported person's name and ID may show (not someone the engine keeps back). */
+  readonly reportedShown: boolean;
   readonly roomId: string;
   readonly reported: EvidenceRow | undefined;
   /** The messages before the reported one that can go with it, oldest first. */
@@ -160,6 +170,7 @@ export class ReportSheetViewModel extends ViewModel<ReportSheetSnapshot> {
       reporterUserId: deps.source.userId,
       reportedUserId: evidence.reportedUserId,
       reportedLabel: evidence.reportedLabel,
+      reportedShown: evidence.reportedShown,
       roomId: subject.roomId,
       reported: evidence.reported,
       context: evidence.context,
@@ -346,6 +357,7 @@ type Evidence = {
   readonly reportedUserId: string;
   readonly reportedDisplayName: string | undefined;
   readonly reportedLabel: string;
+  readonly reportedShown: boolean;
   readonly reported: EvidenceRow | undefined;
   readonly context: readonly EvidenceRow[];
 };
@@ -362,16 +374,18 @@ function gatherEvidence(
 ): Evidence {
   const conversation = source.conversation(subject.roomId);
   const members = new Map((conversation?.members ?? []).map((m) => [m.userId, m]));
-  const labelOf = (userId: string): string => members.get(userId)?.label ?? userId;
+  const person = (userId: string) => source.person(subject.roomId, userId);
   if (subject.kind !== "message") {
     const member = members.get(subject.userId);
+    const shown = person(subject.userId);
     const displayName =
       subject.kind === "request" ? subject.displayName : (member?.name ?? undefined);
     return {
       found: true,
       reportedUserId: subject.userId,
       reportedDisplayName: displayName,
-      reportedLabel: member?.label ?? displayName ?? subject.userId,
+      reportedLabel: shown.label,
+      reportedShown: shown.shown,
       reported: undefined,
       context: [],
     };
@@ -385,24 +399,32 @@ function gatherEvidence(
       reportedUserId: "",
       reportedDisplayName: undefined,
       reportedLabel: "",
+      reportedShown: false,
       reported: undefined,
       context: [],
     };
   }
-  const row = (m: TimelineMessage): EvidenceRow => ({
-    eventId: m.eventId,
-    senderUserId: m.sender,
-    senderLabel: labelOf(m.sender),
-    mine: m.sender === source.userId,
-    timestamp: m.timestamp,
-    readable: m.kind === "text",
-    body: m.kind === "text" ? m.body : "",
-  });
+  const row = (m: TimelineMessage): EvidenceRow => {
+    const mine = m.sender === source.userId;
+    const sender = person(m.sender);
+    return {
+      eventId: m.eventId,
+      senderUserId: m.sender,
+      senderLabel: sender.label,
+      mine,
+      timestamp: m.timestamp,
+      readable: m.kind === "text",
+      keptBack: !mine && !sender.shown,
+      body: m.kind === "text" ? m.body : "",
+    };
+  };
+  const reportedPerson = person(message.sender);
   return {
     found: true,
     reportedUserId: message.sender,
     reportedDisplayName: members.get(message.sender)?.name,
-    reportedLabel: labelOf(message.sender),
+    reportedLabel: reportedPerson.label,
+    reportedShown: reportedPerson.shown,
     reported: row(message),
     context: messages
       .slice(0, index)
@@ -428,6 +450,7 @@ type EvidenceFields = Pick<
   | "reporterUserId"
   | "reportedUserId"
   | "reportedLabel"
+  | "reportedShown"
   | "roomId"
   | "reported"
   | "context"

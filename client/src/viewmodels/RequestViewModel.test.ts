@@ -1,31 +1,38 @@
-import {
-  createPolicyEngine,
-  loadBundledPack,
-  type PersonFacts,
-} from "@safety-by-design/policy-engine";
+import type { PersonFacts } from "@safety-by-design/policy-engine";
 import { describe, expect, it, vi } from "vitest";
-import type { InvitationSummary } from "../matrix/chatSession.ts";
-import { ageFactsFromVerified } from "../policy/ageFacts.ts";
-import { createPolicyGateway } from "../policy/policyGateway.ts";
+import { member, roomSnapshot, testRooms } from "../policy/testKit.ts";
 import { RequestViewModel, type RequestSource } from "./RequestViewModel.ts";
 
 const NOOR = "@noor:hs";
-const invitation: InvitationSummary = {
-  roomId: "!req",
-  inviterUserId: "@sanne:hs",
-  inviterDisplayName: "Sanne",
-  invitedAt: 1,
-  isDirect: true,
-  roomName: undefined,
-};
+const SAM = "@sam:hs";
+const LOTTE = "@lotte:hs";
+const ALEX = "@alex:hs";
+const BANDS = new Map<string, PersonFacts>([
+  [NOOR, { ageBand: "13-15", ageVerified: true }],
+  [SAM, { ageBand: "8-12", ageVerified: true }],
+  [LOTTE, { ageBand: "13-15", ageVerified: true }],
+  [ALEX, { ageBand: "18+", ageVerified: true }],
+]);
 
-function setUp(recordConversationOrigin: RequestSource["recordConversationOrigin"]) {
+// Sanne is unverified: a request Noor may accept after reading.
+const direct = roomSnapshot({
+  roomId: "!req",
+  isDirect: true,
+  members: [member("@sanne:hs", "Sanne")],
+});
+
+function setUp(
+  recordConversationOrigin: RequestSource["recordConversationOrigin"],
+  options: { self?: string; rooms?: Parameters<typeof testRooms>[0]["rooms"] } = {},
+) {
   const calls: string[] = [];
   const source: RequestSource = {
-    invitations: () => [invitation],
-    subscribe: () => () => undefined,
     join: vi.fn((roomId: string) => {
       calls.push(`join ${roomId}`);
+      return Promise.resolve();
+    }),
+    acceptMembers: vi.fn((roomId: string, userIds: readonly string[]) => {
+      calls.push(`accept ${roomId} ${userIds.join(",")}`);
       return Promise.resolve();
     }),
     recordConversationOrigin: vi.fn((roomId: string, origin: "accepted-request") => {
@@ -35,29 +42,31 @@ function setUp(recordConversationOrigin: RequestSource["recordConversationOrigin
     leave: vi.fn(() => Promise.resolve()),
     block: vi.fn(() => Promise.resolve()),
   };
-  const gateway = createPolicyGateway({
-    engine: createPolicyEngine(loadBundledPack("nl-default")),
-    clock: () => Date.UTC(2026, 10, 23),
-    // Noor is a verified 13-15; the sender is unverified: a request she may accept after reading.
-    ages: ageFactsFromVerified(
-      NOOR,
-      new Map<string, PersonFacts>([[NOOR, { ageBand: "13-15", ageVerified: true }]]),
-    ),
-    relationships: { userId: NOOR, serverName: "hs", contacts: () => [], sharedRoomCount: () => 0 },
-    helpServiceNames: [],
+  const { store } = testRooms({
+    self: options.self ?? NOOR,
+    bands: BANDS,
+    contacts: new Map([[LOTTE, "Lotte"]]),
+    rooms: options.rooms ?? [direct],
   });
   const openConversation = vi.fn();
-  const vm = new RequestViewModel(source, gateway, "!req", { back: vi.fn(), openConversation });
+  const roomId = (options.rooms ?? [direct])[0]?.roomId ?? "!req";
+  const vm = new RequestViewModel(source, store, roomId, { back: vi.fn(), openConversation });
   return { vm, calls, openConversation };
 }
 
+const group = roomSnapshot({
+  roomId: "!group",
+  name: { value: "Klas 2B", setBy: LOTTE },
+  members: [member(LOTTE, "Lotte"), member(ALEX, "Alex 35"), member("@mark:hs", "Mark")],
+});
+
 describe("RequestViewModel", () => {
-  it("on accept, joins, then records that the request was accepted (for the reminder)", async () => {
+  it("on accept, joins, records whom the person chose to see, then that the request was accepted", async () => {
     const t = setUp(() => Promise.resolve());
     const view = t.vm.getSnapshot();
     expect(view.found && view.canAccept).toBe(true);
     await t.vm.accept();
-    expect(t.calls).toEqual(["join !req", "record !req accepted-request"]);
+    expect(t.calls).toEqual(["join !req", "accept !req @sanne:hs", "record !req accepted-request"]);
     expect(t.openConversation).toHaveBeenCalledWith("!req");
   });
 
@@ -70,5 +79,39 @@ describe("RequestViewModel", () => {
   it("offers the engine's help with the request (the compact help row renders these)", () => {
     const view = setUp(() => Promise.resolve()).vm.getSnapshot();
     expect(view.found && view.help).toContain("kindertelefoon");
+  });
+
+  it("shows a 13-15 the group safety overview: who invited, who made it, who is unknown", () => {
+    const view = setUp(() => Promise.resolve(), { rooms: [group] }).vm.getSnapshot();
+    if (!view.found) throw new Error("no request");
+    expect(view.presentation).toBe("overview");
+    expect(view.inviter).toEqual({ kind: "name", label: "Lotte", userId: LOTTE });
+    expect(view.overview?.title).toEqual({ kind: "name", text: "Klas 2B", flagged: false });
+    expect(view.overview?.creator).toEqual({ kind: "name", label: "Lotte", userId: LOTTE });
+    // Strangers first, with what the engine knows about them; names readable once opened.
+    expect(view.overview?.members.map((m) => m.relationship)).toEqual([
+      "adult-stranger",
+      "unverified-stranger",
+      "contact",
+    ]);
+    expect(view.notices.map((n) => n.id)).toContain("group-with-strangers");
+    expect(view.canAccept).toBe(true);
+  });
+
+  it("holds the same group aside for an 8-12: no join, no stranger's name", () => {
+    const samsGroup = roomSnapshot({
+      roomId: "!group",
+      name: { value: "Klas 6", setBy: ALEX },
+      members: [member(LOTTE, "Lotte"), member(ALEX, "Hoi lieverd, ik ben 12")],
+    });
+    const view = setUp(() => Promise.resolve(), {
+      self: SAM,
+      rooms: [samsGroup],
+    }).vm.getSnapshot();
+    if (!view.found) throw new Error("no request");
+    expect(view.presentation).toBe("filtered");
+    expect(view.canAccept).toBe(false);
+    expect(JSON.stringify(view)).not.toContain("lieverd");
+    expect(view.overview?.title).toEqual({ kind: "hidden" });
   });
 });

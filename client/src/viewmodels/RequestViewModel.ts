@@ -1,24 +1,27 @@
 // View model of one request: who is asking, the engine's notices for this
-// reader, and the choices the engine offers. Opening this screen is the
-// "reading" that an accept-after-reading decision asks for.
+// reader, and the choices the engine offers. For a group it is the group
+// safety overview: who invited, who made it and when, who is inside and which
+// of them are unknown. Opening this screen is the "reading" that an
+// accept-after-reading decision asks for. Everything comes from the room's
+// decision in the session's decision store.
 
 import type {
   ActionId,
   HelpResourceId,
-  IncomingContactDecision,
   Notice,
+  RelationshipClass,
+  RoomDecision,
 } from "@safety-by-design/policy-engine";
-import type { InvitationSummary } from "../matrix/chatSession.ts";
-import type { PolicyGateway } from "../policy/policyGateway.ts";
+import type { MediatedName, RoomDecisionStore, RoomTitle } from "../policy/roomDecisionStore.ts";
 import type { RequestChoice } from "../study/events.ts";
 import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
 import type { ReportSubject } from "./ReportSheetViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
 
 export type RequestSource = {
-  invitations(): readonly InvitationSummary[];
-  subscribe(listener: () => void): () => void;
   join(roomId: string): Promise<void>;
+  /** Remembers whom the device user chose to see in this room (everyone inside, on accepting). */
+  acceptMembers(roomId: string, userIds: readonly string[]): Promise<void>;
   /** Remembers that the device user accepted this request (the reminder in the conversation). */
   recordConversationOrigin(roomId: string, origin: "accepted-request"): Promise<void>;
   leave(roomId: string): Promise<void>;
@@ -32,16 +35,39 @@ export type RequestNavigation = {
   readonly report?: (subject: ReportSubject) => void;
 };
 
+/** One person in the group safety overview. */
+export type OverviewMember = {
+  readonly name: MediatedName;
+  readonly relationship: RelationshipClass | null;
+  readonly isInviter: boolean;
+  readonly isCreator: boolean;
+};
+
+/** What the group safety overview shows besides the notices. */
+export type GroupOverview = {
+  readonly title: RoomTitle;
+  readonly creator: MediatedName | undefined;
+  readonly createdAt: number | undefined;
+  /** Everyone joined or invited, strangers first; empty when the server did not say. */
+  readonly members: readonly OverviewMember[];
+  readonly membersKnown: boolean;
+};
+
 export type RequestSnapshot =
   | { readonly found: false }
   | {
       readonly found: true;
       readonly roomId: string;
       readonly inviterUserId: string;
-      readonly inviterName: string | undefined;
-      readonly presentation: IncomingContactDecision["effect"];
-      /** The engine's preview decision. Matrix invitations carry no message, so "shown" has nothing to show yet. */
-      readonly preview: IncomingContactDecision["preview"];
+      /** As the engine allows it on an opened request (a neutral label for an 8-12's held-aside one). */
+      readonly inviter: MediatedName;
+      readonly presentation: RoomDecision["effect"];
+      /** Whether what the inviter wrote may show (Matrix invitations carry at most a reason). */
+      readonly preview: "shown" | "hidden";
+      /** The invitation's reason, only when the inviter's content may show. */
+      readonly reason: string | undefined;
+      /** For a group: the safety overview; undefined for a direct chat. */
+      readonly overview: GroupOverview | undefined;
       readonly notices: readonly Notice[];
       /** Help the engine offers with this request (e.g. Kindertelefoon for a minor). */
       readonly help: readonly HelpResourceId[];
@@ -61,7 +87,7 @@ export type RequestSnapshot =
 
 export class RequestViewModel extends ViewModel<RequestSnapshot> {
   readonly #source: RequestSource;
-  readonly #gateway: PolicyGateway;
+  readonly #rooms: RoomDecisionStore;
   readonly #roomId: string;
   readonly #navigation: RequestNavigation;
   readonly #study: StudyRecorder;
@@ -77,20 +103,20 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
 
   constructor(
     source: RequestSource,
-    gateway: PolicyGateway,
+    rooms: RoomDecisionStore,
     roomId: string,
     navigation: RequestNavigation,
     study: StudyRecorder = NO_STUDY,
   ) {
     super({ found: false });
     this.#source = source;
-    this.#gateway = gateway;
+    this.#rooms = rooms;
     this.#roomId = roomId;
     this.#navigation = navigation;
     this.#study = study;
     this.#refresh();
     this.onDispose(
-      source.subscribe(() => {
+      rooms.subscribe(() => {
         this.#refresh();
       }),
     );
@@ -99,8 +125,13 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
   readonly accept = async (): Promise<void> => {
     const view = this.getSnapshot();
     if (!view.found || !view.canAccept) return;
+    // Everyone the person saw in the overview is someone they chose to see.
+    const seen = (this.#rooms.room(this.#roomId)?.members ?? []).map((member) => member.userId);
     await this.#act(async () => {
       await this.#source.join(this.#roomId);
+      await this.#source.acceptMembers(this.#roomId, seen).catch(() => {
+        /* their messages stay behind "show anyway": protective */
+      });
       // Without the record the origin reads as "unknown", which the engine treats as an
       // accepted request anyway: a failed write costs the person nothing.
       await this.#source.recordConversationOrigin(this.#roomId, "accepted-request").catch(() => {
@@ -138,7 +169,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
       kind: "request",
       roomId: this.#roomId,
       userId: view.inviterUserId,
-      displayName: view.inviterName,
+      displayName: view.inviter.kind === "name" ? view.inviter.label : undefined,
     });
   };
 
@@ -163,7 +194,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
   }
 
   /** Records each notice once per screen, with the decision that raised it. */
-  #recordNotices(decision: IncomingContactDecision): void {
+  #recordNotices(decision: RoomDecision): void {
     const ref = { decisionId: decision.decisionId, packId: decision.pack.id };
     this.#studyDecision ??= ref;
     for (const notice of decision.notices) {
@@ -192,21 +223,40 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
   }
 
   #refresh(): void {
-    const invitation = this.#source.invitations().find((i) => i.roomId === this.#roomId);
-    if (invitation === undefined) {
+    const room = this.#rooms.room(this.#roomId);
+    if (room?.membership !== "invite") {
       this.update({ found: false });
       return;
     }
-    const decision = this.#gateway.presentInvitation(invitation);
+    const decision = room.decision;
     this.#recordNotices(decision);
     const offered = decision.actions;
+    const inviter = room.inviter;
+    const strangersFirst = room.members
+      .filter((member) => member.membership !== "left")
+      .sort((a, b) => Number(a.relationship === "contact") - Number(b.relationship === "contact"));
     this.update({
       found: true,
       roomId: this.#roomId,
-      inviterUserId: invitation.inviterUserId,
-      inviterName: invitation.inviterDisplayName,
+      inviterUserId: inviter?.userId ?? "",
+      inviter: inviter?.nameWhenOpened ?? { kind: "unknown", tag: 0 },
       presentation: decision.effect,
-      preview: decision.preview,
+      preview: inviter?.content === "shown" ? "shown" : "hidden",
+      reason: room.inviteReason,
+      overview: room.isDirect
+        ? undefined
+        : {
+            title: room.titleWhenOpened,
+            creator: room.creator?.nameWhenOpened,
+            createdAt: room.createdAt,
+            members: strangersFirst.map((member) => ({
+              name: member.nameWhenOpened,
+              relationship: member.relationship,
+              isInviter: member.isInviter,
+              isCreator: member.isCreator,
+            })),
+            membersKnown: room.membersKnown,
+          },
       notices: decision.notices,
       help: offered.includes("get-help") ? decision.help : [],
       canAccept: offered.includes("accept") || offered.includes("accept-after-reading"),

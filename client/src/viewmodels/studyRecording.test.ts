@@ -10,7 +10,7 @@ import {
   type PersonFacts,
 } from "@safety-by-design/policy-engine";
 import { describe, expect, it, vi } from "vitest";
-import type { ConversationSnapshot, InvitationSummary } from "../matrix/chatSession.ts";
+import type { ConversationSnapshot } from "../matrix/chatSession.ts";
 import type { ReportStatus } from "../matrix/reporting/outbox.ts";
 import type { ReportFiler } from "../matrix/reporting/reportFiler.ts";
 import { ageFactsFromVerified, UNVERIFIED } from "../policy/ageFacts.ts";
@@ -18,6 +18,7 @@ import { conversationNoticeDecider } from "../policy/decideConversationNotices.t
 import { helpDecider } from "../policy/decideHelp.ts";
 import { reportDecider } from "../policy/decideReport.ts";
 import { createPolicyGateway } from "../policy/policyGateway.ts";
+import { member, roomSnapshot, testRooms } from "../policy/testKit.ts";
 import { deviceStudyVocabulary } from "../study/deviceStudyLog.ts";
 import { sanitizeEvent, type StudyEventInput } from "../study/events.ts";
 import { listStudyPacks } from "../study/packVariants.ts";
@@ -67,43 +68,34 @@ function gatewayFor(self: string, ages: ReadonlyMap<string, PersonFacts>, clock 
 }
 
 describe("the request screen", () => {
-  const invitation: InvitationSummary = {
+  const invitation = roomSnapshot({
     roomId: "!req",
-    inviterUserId: ALEX,
-    inviterDisplayName: "Alex",
-    invitedAt: 1,
     isDirect: true,
-    roomName: undefined,
-  };
+    members: [member(ALEX, "Alex")],
+  });
 
   function setUp(study?: StudyRecorder) {
-    const listeners = new Set<() => void>();
-    let now = NOW;
     const source: RequestSource = {
-      invitations: () => [invitation],
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
       join: vi.fn(() => Promise.resolve()),
+      acceptMembers: vi.fn(() => Promise.resolve()),
       recordConversationOrigin: vi.fn(() => Promise.resolve()),
       leave: vi.fn(() => Promise.resolve()),
       block: vi.fn(() => Promise.resolve()),
     };
     // Noor (13-15) and an unknown adult: a request she may accept after reading.
-    const gateway = gatewayFor(
-      NOOR,
-      new Map([
+    const rooms = testRooms({
+      self: NOOR,
+      bands: new Map([
         [NOOR, TEEN],
         [ALEX, ADULT],
       ]),
-      () => now,
-    );
+      rooms: [invitation],
+    });
     const navigation = { back: vi.fn(), openConversation: vi.fn(), report: vi.fn() };
-    const vm = new RequestViewModel(source, gateway, "!req", navigation, study);
+    const vm = new RequestViewModel(source, rooms.store, "!req", navigation, study);
+    // A sync with the same facts: the store keeps the decision it made.
     const sync = () => {
-      now += 1000;
-      for (const listener of listeners) listener();
+      rooms.set([invitation]);
     };
     return { vm, sync, source };
   }
@@ -236,7 +228,16 @@ describe("the new chat screen", () => {
 
   it("records nothing for a chat the engine simply allows", async () => {
     const study = capture();
-    const t = setUp(NOOR, new Map(), study);
+    // Two verified 13-15s: peers. (With nothing known about either, the
+    // engine would not simply allow it: an unanswered recipient gets a notice.)
+    const t = setUp(
+      NOOR,
+      new Map([
+        [NOOR, TEEN],
+        ["@lotte:hs", TEEN],
+      ]),
+      study,
+    );
     t.vm.setMatrixId("@lotte:hs");
     await t.vm.submit();
     expect(t.vm.getSnapshot().decision).toBeUndefined();
@@ -275,6 +276,7 @@ describe("the reminder in a conversation", () => {
       markRead: () => Promise.resolve(),
       leave: vi.fn(() => Promise.resolve()),
       block: vi.fn(() => Promise.resolve()),
+      acceptMembers: vi.fn(() => Promise.resolve()),
     };
     let now = NOW;
     const decide = conversationNoticeDecider({
@@ -292,7 +294,27 @@ describe("the reminder in a conversation", () => {
       study,
     );
     const onClosed = vi.fn();
-    const conversationVm = new ConversationViewModel(source, "!dm", onClosed, reminder, vi.fn());
+    const rooms = testRooms({
+      self: NOOR,
+      bands: new Map(),
+      contacts: new Map([[ALEX, "Alex"]]),
+      rooms: [
+        roomSnapshot({
+          roomId: "!dm",
+          membership: "join",
+          isDirect: true,
+          members: [member(ALEX, "Alex")],
+        }),
+      ],
+    });
+    const conversationVm = new ConversationViewModel(
+      source,
+      rooms.store,
+      "!dm",
+      onClosed,
+      reminder,
+      vi.fn(),
+    );
     const sync = () => {
       now += 1000;
       for (const listener of listeners) listener();
@@ -401,7 +423,11 @@ describe("the report sheet", () => {
           isContact: () => false,
           resemblance: () => ({ contact: false, helpService: false }),
         }),
-        source: { userId: NOOR, conversation: () => undefined },
+        source: {
+          userId: NOOR,
+          conversation: () => undefined,
+          person: (_roomId, userId) => ({ label: userId, shown: true }),
+        },
         explanation: (category) => `Reported as ${category}.`,
         actions: { block: vi.fn(), leave: vi.fn(), help: vi.fn(), close: vi.fn() },
         study,

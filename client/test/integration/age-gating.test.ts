@@ -1,5 +1,6 @@
 // Integration (real Synapse, Rust crypto in Node): age-gated contact,
-// enforced on the minor's own device (issue 5, acceptance 5-7).
+// enforced on the minor's own device (issue 5, acceptance 5-7), and the
+// sender side without a silent fail-open (issue 12, acceptance 8).
 //
 // The minor runs the client's own device protection (policy/deviceProtection.ts),
 // with its attestation from the demo age provider over Matrix OpenID. The
@@ -18,7 +19,11 @@ import {
   type PolicyEngine,
 } from "@safety-by-design/policy-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AGE_PRESENTATION_TYPE } from "../../src/matrix/age/ageExchange.ts";
+import {
+  AGE_PRESENTATION_TYPE,
+  CONTACT_ANSWER_TYPE,
+  CONTACT_PROBE_TYPE,
+} from "../../src/matrix/age/ageExchange.ts";
 import type { AgeAttestation, AgePresentation } from "../../src/matrix/age/format.ts";
 import {
   createHolderKeyPair,
@@ -32,6 +37,7 @@ import { HELP_SERVICE_NAMES } from "../../src/help/resources.ts";
 import { createPolicyGateway } from "../../src/policy/policyGateway.ts";
 import { ageFactsFromDevice } from "../../src/policy/ageFacts.ts";
 import { startDeviceProtection, type DeviceProtection } from "../../src/policy/deviceProtection.ts";
+import { CONTACT_PROBE_TIMEOUT_MS } from "../../src/policy/ageGating.ts";
 import { issueAttestation, loadOrCreateIssuer } from "../../../tools/lib/ageIssuer.ts";
 import {
   registerAgeBand,
@@ -94,6 +100,14 @@ async function protectedDevice(
   });
   protections.push(protection);
   return { session, protection };
+}
+
+/** Takes a device offline for good (and out of the clean-up lists). */
+function stopDevice(device: { session: ChatSession; protection: DeviceProtection }): void {
+  device.protection.stop();
+  device.session.stop();
+  protections.splice(protections.indexOf(device.protection), 1);
+  sessions.splice(sessions.indexOf(device.session), 1);
 }
 
 async function accountWithBand(
@@ -347,6 +361,54 @@ describe("sender side: our client asks the minor's device before a chat starts",
     // Adult to adult works normally.
     const adultToAdult = await unverifiedDevice.protection.gateway.startChat(adult.userId);
     expect(adultToAdult.effect).toBe("allowed");
+  }, 120_000);
+
+  it("when the minor's device is offline, the adult is never silently let through: a notice with Stop it Now", async () => {
+    const engine = createPolicyEngine(loadBundledPack("nl-default"));
+    const minor = await accountWithBand("noor-offline", "13-15");
+    const adult = await accountWithBand("alex-offline", "18+");
+    const unverified = await accountWithBand("mark-offline", undefined);
+    // The minor's device exists (its keys are on the server), then goes offline.
+    const minorDevice = await protectedDevice(minor, engine);
+    stopDevice(minorDevice);
+    const adultDevice = await protectedDevice(adult, engine);
+    const unverifiedDevice = await protectedDevice(unverified, engine);
+
+    for (const sender of [adultDevice, unverifiedDevice]) {
+      const started = Date.now();
+      const decision = await sender.protection.gateway.startChat(minor.userId);
+      // It waited for an answer that never came.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(CONTACT_PROBE_TIMEOUT_MS - 100);
+      expect(decision.effect).toBe("allowed-with-notice");
+      expect(decision.relationship).toBe("unverified-stranger");
+      expect(decision.notices.map((n) => n.id)).toEqual(["recipient-may-hold-aside"]);
+      expect(decision.reasons).toEqual(["contact/recipient-did-not-answer"]);
+      expect(decision.help).toContain("stop-it-now");
+      expect(decision.failedClosed).toBe(false);
+    }
+  }, 120_000);
+
+  it("a minor's device answers a flood of contact probes from one sender only 5 times", async () => {
+    const engine = createPolicyEngine(loadBundledPack("nl-default"));
+    const minor = await accountWithBand("noor-flooded", "13-15");
+    await protectedDevice(minor, engine);
+    // The prober has an Olm device but none of our protection around it.
+    const prober = await startNewDevice(await accountWithBand("mallory-prober", undefined));
+    sessions.push(prober);
+    const answers: string[] = [];
+    prober.toDevice.onEncrypted((message) => {
+      if (message.type === CONTACT_ANSWER_TYPE) answers.push(String(message.content["probe_id"]));
+    });
+    for (let i = 0; i < 40; i++) {
+      const devices = await prober.toDevice.send(minor.userId, CONTACT_PROBE_TYPE, {
+        probe_id: `flood-${String(i)}`,
+      });
+      expect(devices).toBeGreaterThan(0);
+    }
+    await until(() => answers.length >= 5, "the first answers");
+    // Time for any further answer to arrive: none does.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect(answers).toHaveLength(5);
   }, 120_000);
 
   it("under baseline the minor's device protects no one, so the adult goes ahead", async () => {

@@ -83,12 +83,19 @@ describe("reporting an encrypted message through the homeserver", () => {
     // Noor's device has decrypted both; she reports the second with the first as context.
     const decrypted = (body: string) => (m: TimelineMessage) =>
       m.kind === "text" && m.body === body;
-    const reported = await until(
+    const received = await until(
       () => noor.messages(roomId).find(decrypted(reportedCanary)),
       "the decrypted message on noor's side",
     );
-    expect(reported.eventId).toBe(reportedEventId);
-    const timeline = noor.messages(roomId);
+    expect(received.eventId).toBe(reportedEventId);
+    // Evidence knows readable and unreadable messages; a plaintext injection counts as unreadable.
+    const timeline = noor.messages(roomId).map((message) => ({
+      ...message,
+      kind: message.kind === "text" ? ("text" as const) : ("undecryptable" as const),
+      body: message.kind === "text" ? message.body : "",
+    }));
+    const reported = timeline.find((message) => message.eventId === reportedEventId);
+    if (reported === undefined) throw new Error("the reported message is not in the timeline");
     const created = createReportBundle({
       category: "asking-for-images",
       explanation: "He keeps asking me for photos.",

@@ -17,6 +17,7 @@ import { decideHelp } from "../points/help.ts";
 import { decideIncomingContact } from "../points/incoming-contact.ts";
 import { decideProtectiveSettingChange } from "../points/protective-setting-change.ts";
 import { decideReport } from "../points/report.ts";
+import { decideRoom } from "../points/room.ts";
 import { assertNever } from "./assert-never.ts";
 import { decisionId, requestKey } from "./decision-id.ts";
 import { NO_PACK, failClosedDecision, invalidRequestDecision } from "./fail-closed.ts";
@@ -32,6 +33,7 @@ import {
   validateIncomingContact,
   validateProtectiveSettingChange,
   validateReport,
+  validateRoom,
 } from "./validate-request.ts";
 
 /** What a decision depends on besides the request: the pack and the time (ms since the Unix epoch). */
@@ -194,6 +196,14 @@ export function decideUnchecked(request: unknown, packInput: unknown, now: unkno
           pack: packRef,
         };
         return decideProtectiveSettingChange(valid, pack, base);
+      }
+      case "room": {
+        const valid = validateRoom(fields);
+        const base = {
+          decisionId: decisionId(packRef, point, at, requestKey(valid)),
+          pack: packRef,
+        };
+        return decideRoom(valid, pack, base);
       }
       default:
         return assertNever(point, "decision point");

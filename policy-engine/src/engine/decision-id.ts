@@ -8,6 +8,7 @@
 import type { PersonFacts } from "../model/bands.ts";
 import type { PackRef } from "../model/decisions.ts";
 import type { DecisionRequest } from "../model/requests.ts";
+import { recipientAnswerOf } from "../points/contact.ts";
 import { assertNever } from "./assert-never.ts";
 
 /** 64-bit FNV-1a over UTF-16 code units, computed in four 16-bit limbs (no BigInt on the hot path). */
@@ -52,7 +53,7 @@ export function requestKey(request: DecisionRequest): string {
     case "discovery":
       return `${request.surface}|${person(request.viewer)}|${person(request.subject)}|${bit(request.subjectSettings.findableByPeers)}${bit(request.subjectSettings.suggestedToPeers)}|${bit(request.isContact)}`;
     case "contact":
-      return `${person(request.sender)}|${person(request.recipient)}|${bit(request.isContact)}`;
+      return `${person(request.sender)}|${person(request.recipient)}|${bit(request.isContact)}|${recipientAnswerOf(request)}`;
     case "incoming-contact":
       return `${person(request.recipient)}|${person(request.sender)}|${bit(request.isContact)}|${String(request.sharedRoomCount)}|${bit(request.sameServer)}${bit(request.nameResemblesContact)}${bit(request.nameResemblesHelpService)}`;
     case "conversation-notice":
@@ -65,6 +66,13 @@ export function requestKey(request: DecisionRequest): string {
       return `${person(request.person)}|${request.moment}|${request.reportCategory ?? "-"}|${request.locale ?? "-"}`;
     case "protective-setting-change":
       return `${person(request.person)}|${request.setting}|${bit(request.newValue)}`;
+    case "room":
+      return `${person(request.self)}|${request.membership}|${bit(request.isDirect)}${bit(request.membersKnown)}${bit(request.roomNameResemblesContact)}${bit(request.roomNameResemblesHelpService)}|${request.profileSetBy.join(",")}|${request.members
+        .map(
+          (m) =>
+            `${person(m.person)}:${bit(m.isContact)}${bit(m.sameServer)}${bit(m.nameResemblesContact)}${bit(m.nameResemblesHelpService)}${bit(m.acceptedHere)}${bit(m.appearedAfterSelf)}:${String(m.sharedRoomCount)}:${m.roles.join("+")}`,
+        )
+        .join(";")}`;
     default:
       return assertNever(request, "decision point");
   }

@@ -9,7 +9,13 @@
 
 import { COPY_SUFFIX, effectiveBand } from "../model/bands.ts";
 import type { AgeBand, PersonFacts } from "../model/bands.ts";
-import type { Decision, DecisionError, Notice, PackRef } from "../model/decisions.ts";
+import type {
+  Decision,
+  DecisionError,
+  Notice,
+  PackRef,
+  RoomMemberDecision,
+} from "../model/decisions.ts";
 import { HELP_RESOURCE_IDS, POLICY_ERROR_NOTICE_ID, REPORT_CATEGORIES } from "../model/ids.ts";
 import type { ActionId, DecisionPoint, HelpResourceId, ReportCategory } from "../model/ids.ts";
 import type { RuleId } from "../model/rule-ids.ts";
@@ -30,6 +36,8 @@ export const FAIL_CLOSED_EFFECTS = {
   report: "file",
   help: "show-help",
   "protective-setting-change": "refuse",
+  // As for incoming contacts: held aside, reversible, nothing a stranger wrote shown.
+  room: "filtered",
 } as const satisfies Record<DecisionPoint, string>;
 
 /** When there is no valid pack, decisions name this pack. */
@@ -52,6 +60,7 @@ const READER: Readonly<Record<DecisionPoint, string>> = {
   report: "reporter",
   help: "person",
   "protective-setting-change": "person",
+  room: "self",
 };
 
 /** An unreadable band reads as a child's: the simplest copy and Kindertelefoon. */
@@ -164,9 +173,32 @@ export function failClosedDecision(
       return { ...common, point, effect: "show-help", help: [...HELP_RESOURCE_IDS], actions: none };
     case "protective-setting-change":
       return { ...common, point, effect: "refuse", help: [], actions: ["cancel", "why"] };
+    case "room":
+      return {
+        ...common,
+        point,
+        effect: "filtered",
+        members: failClosedMembers(request),
+        profile: "hidden",
+        protectsMinor: true,
+        help,
+        actions: ["ignore", "leave", "block", "block-and-report", "get-help", "why"],
+      };
     default:
       return assertNever(point, "decision point");
   }
+}
+
+/** One hidden judgement per member the request lists, so a client can index them safely. */
+function failClosedMembers(request: unknown): readonly RoomMemberDecision[] {
+  const members = leniently(() => (request as Record<string, unknown>)["members"], undefined);
+  const length = Array.isArray(members) ? Math.min(members.length, 10_000) : 0;
+  return Array.from({ length }, () => ({
+    relationship: null,
+    content: "hidden",
+    announce: false,
+    notices: [],
+  }));
 }
 
 /** For input whose `point` is not a decision point at all (only possible when types were bypassed). */

@@ -12,6 +12,7 @@ import {
   HELP_MOMENTS,
   MATERIAL_LOCATIONS,
   PROTECTIVE_SETTINGS,
+  RECIPIENT_ANSWERS,
   REPORT_CATEGORIES,
   REPORT_TARGETS,
 } from "../model/ids.ts";
@@ -24,6 +25,7 @@ import type {
   IncomingContactRequest,
   ProtectiveSettingChangeRequest,
   ReportRequest,
+  RoomRequest,
 } from "../model/requests.ts";
 
 export class InvalidRequest extends Error {
@@ -47,6 +49,7 @@ const CATEGORIES: ReadonlySet<unknown> = new Set(REPORT_CATEGORIES);
 const LOCATIONS: ReadonlySet<unknown> = new Set(MATERIAL_LOCATIONS);
 const MOMENTS: ReadonlySet<unknown> = new Set(HELP_MOMENTS);
 const SETTINGS: ReadonlySet<unknown> = new Set(PROTECTIVE_SETTINGS);
+const ANSWERS: ReadonlySet<unknown> = new Set(RECIPIENT_ANSWERS);
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 export function asFields(value: unknown, path: string): Fields {
@@ -92,6 +95,7 @@ export function validateContact(fields: Fields): ContactRequest {
   person(fields, "sender");
   person(fields, "recipient");
   flag(fields, "isContact", "");
+  if (fields["recipientAnswer"] !== undefined) member(fields, "recipientAnswer", ANSWERS, "");
   if (fields["recipientProtectsMinor"] !== undefined) flag(fields, "recipientProtectsMinor", "");
   return fields as unknown as ContactRequest;
 }
@@ -160,6 +164,64 @@ export function validateProtectiveSettingChange(fields: Fields): ProtectiveSetti
   member(fields, "setting", SETTINGS, "");
   flag(fields, "newValue", "");
   return fields as unknown as ProtectiveSettingChangeRequest;
+}
+
+const MEMBERSHIPS: ReadonlySet<unknown> = new Set(["invite", "join"]);
+const ROLES: ReadonlySet<unknown> = new Set(["inviter", "creator"]);
+/** Rooms larger than this are refused as input (fail closed): a bound on work per decision. */
+export const MAX_ROOM_MEMBERS = 10_000;
+
+function count(fields: Fields, key: string, path: string): void {
+  const value = fields[key];
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidRequest(`${path}/${key}`, "expected a whole number of at least 0");
+  }
+}
+
+function list(fields: Fields, key: string, path: string, max: number): readonly unknown[] {
+  const value = fields[key];
+  if (!Array.isArray(value)) throw new InvalidRequest(`${path}/${key}`, "expected a list");
+  if (value.length > max) throw new InvalidRequest(`${path}/${key}`, `more than ${max} entries`);
+  return value;
+}
+
+export function validateRoom(fields: Fields): RoomRequest {
+  person(fields, "self");
+  member(fields, "membership", MEMBERSHIPS, "");
+  flag(fields, "isDirect", "");
+  flag(fields, "membersKnown", "");
+  const members = list(fields, "members", "", MAX_ROOM_MEMBERS);
+  members.forEach((value, index) => {
+    const path = `/members/${index}`;
+    const facts = asFields(value, path);
+    const self = asFields(facts["person"], `${path}/person`);
+    member(self, "ageBand", BANDS, `${path}/person`);
+    flag(self, "ageVerified", `${path}/person`);
+    flag(facts, "isContact", path);
+    count(facts, "sharedRoomCount", path);
+    flag(facts, "sameServer", path);
+    flag(facts, "nameResemblesContact", path);
+    flag(facts, "nameResemblesHelpService", path);
+    for (const role of list(facts, "roles", path, 2)) {
+      if (!ROLES.has(role))
+        throw new InvalidRequest(`${path}/roles`, `unknown role ${describe(role)}`);
+    }
+    flag(facts, "acceptedHere", path);
+    flag(facts, "appearedAfterSelf", path);
+  });
+  for (const index of list(fields, "profileSetBy", "", MAX_ROOM_MEMBERS)) {
+    if (
+      typeof index !== "number" ||
+      !Number.isSafeInteger(index) ||
+      index < 0 ||
+      index >= members.length
+    ) {
+      throw new InvalidRequest("/profileSetBy", "expected indices into members");
+    }
+  }
+  flag(fields, "roomNameResemblesContact", "");
+  flag(fields, "roomNameResemblesHelpService", "");
+  return fields as unknown as RoomRequest;
 }
 
 /** Reads a person's facts without throwing; null when they are not valid. Used on failure paths. */

@@ -9,7 +9,9 @@ import type {
   DiscoveryEffect,
   HelpEffect,
   IncomingPresentation,
+  MemberContent,
   Preview,
+  RoomPresentation,
   ReportEffect,
   SettingChangeEffect,
 } from "./effects.ts";
@@ -138,6 +140,28 @@ export type ProtectiveSettingChangeDecision = DecisionCommon & {
   readonly effect: SettingChangeEffect;
 };
 
+/** The judgement of one room member, in the order of `RoomRequest.members`. */
+export type RoomMemberDecision = {
+  /** The member as seen from the device user; `null` when failed closed. */
+  readonly relationship: RelationshipClass | null;
+  /** Whether what this member controls (messages, name, ID) reaches the screen. */
+  readonly content: MemberContent;
+  /** Announce this member in the room where they appeared (a stranger who joined later). */
+  readonly announce: boolean;
+  /** Notices about this member (e.g. unknown adult), for the overview and the announcement. */
+  readonly notices: readonly Notice[];
+};
+
+export type RoomDecision = DecisionCommon & {
+  readonly point: "room";
+  readonly effect: RoomPresentation;
+  readonly members: readonly RoomMemberDecision[];
+  /** The room's name, topic and avatar: shown as their setters' content allows. */
+  readonly profile: MemberContent;
+  /** The device user is a minor and this room is kept from being a normal chat. */
+  readonly protectsMinor: boolean;
+};
+
 /**
  * Only returned when `request.point` is not a decision point at all, which the
  * types rule out; it exists so that untyped input still fails closed.
@@ -156,6 +180,7 @@ export type Decision =
   | ReportDecision
   | HelpDecision
   | ProtectiveSettingChangeDecision
+  | RoomDecision
   | InvalidRequestDecision;
 
 /** The decision type answering a request type. */

@@ -17,6 +17,22 @@ export type ContactEffect = (typeof CONTACT_EFFECTS)[number];
 export const INCOMING_PRESENTATIONS = ["normal", "request", "filtered", "declined"] as const;
 export type IncomingPresentation = (typeof INCOMING_PRESENTATIONS)[number];
 
+/**
+ * How a room (group, space or direct chat) is presented as a whole. `overview`
+ * is the group safety overview: who invited, who made it, who is inside and
+ * which of them are unknown, before anything a stranger wrote is shown.
+ */
+export const ROOM_PRESENTATIONS = ["normal", "overview", "filtered", "declined"] as const;
+export type RoomPresentation = (typeof ROOM_PRESENTATIONS)[number];
+
+/**
+ * Whether what one room member controls (their messages, name, ID, the room
+ * name or topic they set) reaches the screen: shown; on request (hidden until
+ * the person chooses to see it); or hidden (not viewable at all).
+ */
+export const MEMBER_CONTENT = ["shown", "on-request", "hidden"] as const;
+export type MemberContent = (typeof MEMBER_CONTENT)[number];
+
 export const PREVIEWS = ["shown", "blurred", "hidden"] as const;
 export type Preview = (typeof PREVIEWS)[number];
 

@@ -12,6 +12,7 @@ export const DECISION_POINTS = [
   "report",
   "help",
   "protective-setting-change",
+  "room",
 ] as const;
 export type DecisionPoint = (typeof DECISION_POINTS)[number];
 
@@ -67,6 +68,10 @@ export const PACK_NOTICE_IDS = [
   "setting-findable-by-peers",
   "setting-suggested-to-peers",
   "setting-locked",
+  "recipient-may-hold-aside",
+  "group-with-strangers",
+  "group-members-unknown",
+  "stranger-joined",
 ] as const;
 export type PackNoticeId = (typeof PACK_NOTICE_IDS)[number];
 
@@ -151,3 +156,11 @@ export type ConversationOrigin = (typeof CONVERSATION_ORIGINS)[number];
 
 export const DISCOVERY_SURFACES = ["search", "suggestions"] as const;
 export type DiscoverySurface = (typeof DISCOVERY_SURFACES)[number];
+
+/**
+ * Sender side: what the recipient's device answered when asked, before a
+ * chat starts, whether it would hold such a contact aside to protect a minor.
+ * `no-answer`: nothing arrived in time (offline, flooded, or never asked).
+ */
+export const RECIPIENT_ANSWERS = ["protects-minor", "no-protection", "no-answer"] as const;
+export type RecipientAnswer = (typeof RECIPIENT_ANSWERS)[number];

@@ -11,6 +11,7 @@ import {
   HELP_MOMENTS,
   MATERIAL_LOCATIONS,
   PROTECTIVE_SETTINGS,
+  RECIPIENT_ANSWERS,
   REPORT_CATEGORIES,
   REPORT_TARGETS,
 } from "./ids.ts";
@@ -36,6 +37,7 @@ export const DecisionRequestSchema = z.discriminatedUnion("point", [
     sender: Person,
     recipient: Person,
     isContact: z.boolean(),
+    recipientAnswer: z.enum(RECIPIENT_ANSWERS).optional(),
     recipientProtectsMinor: z.boolean().optional(),
   }),
   z.strictObject({
@@ -91,6 +93,31 @@ export const DecisionRequestSchema = z.discriminatedUnion("point", [
     person: Person,
     setting: z.enum(PROTECTIVE_SETTINGS),
     newValue: z.boolean(),
+  }),
+  z.strictObject({
+    point: z.literal("room"),
+    self: Person,
+    membership: z.enum(["invite", "join"]),
+    isDirect: z.boolean(),
+    membersKnown: z.boolean(),
+    members: z
+      .array(
+        z.strictObject({
+          person: Person,
+          isContact: z.boolean(),
+          sharedRoomCount: z.int().min(0),
+          sameServer: z.boolean(),
+          nameResemblesContact: z.boolean(),
+          nameResemblesHelpService: z.boolean(),
+          roles: z.array(z.enum(["inviter", "creator"])).readonly(),
+          acceptedHere: z.boolean(),
+          appearedAfterSelf: z.boolean(),
+        }),
+      )
+      .readonly(),
+    profileSetBy: z.array(z.int().min(0)).readonly(),
+    roomNameResemblesContact: z.boolean(),
+    roomNameResemblesHelpService: z.boolean(),
   }),
 ]);
 

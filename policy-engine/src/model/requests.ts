@@ -10,6 +10,7 @@ import type {
   HelpMoment,
   MaterialLocation,
   ProtectiveSetting,
+  RecipientAnswer,
   ReportCategory,
   ReportTarget,
 } from "./ids.ts";
@@ -38,10 +39,20 @@ export type ContactRequest = {
   readonly recipient: PersonFacts;
   readonly isContact: boolean;
   /**
-   * The recipient's own device answered that it protects a minor from this
-   * contact (it would hold the request aside), without disclosing a band.
-   * Optional, default `false`. A modified recipient client could claim it
+   * What the recipient's own device answered when the sender's client asked
+   * before starting the chat: it would hold this contact aside to protect a
+   * minor (`protects-minor`, no band disclosed), it would not
+   * (`no-protection`), or nothing arrived in time (`no-answer`). Absent means
+   * no answer is known, and is read as `no-answer` (fail closed): only an
+   * actual "no-protection" answer lets an adult through without a notice when
+   * the recipient's band is unknown. A modified recipient client could answer
    * falsely; that only makes the recipient harder to reach.
+   */
+  readonly recipientAnswer?: RecipientAnswer | undefined;
+  /**
+   * Older form of `recipientAnswer: "protects-minor"`, still accepted. `true`
+   * counts as that answer (whatever `recipientAnswer` says); `false` says
+   * nothing about whether the device answered, so it is not "no-protection".
    */
   readonly recipientProtectsMinor?: boolean | undefined;
 };
@@ -123,6 +134,48 @@ export type ProtectiveSettingChangeRequest = {
   readonly newValue: boolean;
 };
 
+/** One other person in a room, as the protected person's device knows them. */
+export type RoomMemberFacts = {
+  readonly person: PersonFacts;
+  readonly isContact: boolean;
+  /** Other joined rooms both share (not counting this one). */
+  readonly sharedRoomCount: number;
+  readonly sameServer: boolean;
+  readonly nameResemblesContact: boolean;
+  readonly nameResemblesHelpService: boolean;
+  /** "inviter": invited the device user; "creator": made the room; both may apply. */
+  readonly roles: readonly ("inviter" | "creator")[];
+  /** The device user chose to see this person in this room (after the overview or a notice). */
+  readonly acceptedHere: boolean;
+  /** This person appeared (joined or was invited) after the device user had joined. */
+  readonly appearedAfterSelf: boolean;
+};
+
+/**
+ * How does `self` (the device user) see a room: an invitation to it, or a
+ * room they are in? Every member is judged, not only the inviter, and every
+ * piece of content a member controls is shown only as their judgement allows.
+ */
+export type RoomRequest = {
+  readonly point: "room";
+  readonly self: PersonFacts;
+  readonly membership: "invite" | "join";
+  /** The inviter (or the device user) marked it as a direct chat. */
+  readonly isDirect: boolean;
+  /**
+   * The device knows everyone in the room. Before joining, a homeserver
+   * shares only part of a room's state; then `members` may be incomplete.
+   */
+  readonly membersKnown: boolean;
+  /** Everyone in the room (joined or invited) except the device user. */
+  readonly members: readonly RoomMemberFacts[];
+  /** Indices into `members` of who set the room's name, topic or avatar (its "profile"). */
+  readonly profileSetBy: readonly number[];
+  /** Client-computed: the room's name looks like a contact's name or a help service. */
+  readonly roomNameResemblesContact: boolean;
+  readonly roomNameResemblesHelpService: boolean;
+};
+
 export type DecisionRequest =
   | DiscoveryRequest
   | ContactRequest
@@ -131,4 +184,5 @@ export type DecisionRequest =
   | DisclosureRequest
   | ReportRequest
   | HelpRequest
-  | ProtectiveSettingChangeRequest;
+  | ProtectiveSettingChangeRequest
+  | RoomRequest;

@@ -66,6 +66,7 @@ export type CompiledPack = {
     readonly minorsInStrangersSuggestions: PolicyPack["discovery"]["minorsInStrangersSuggestions"];
   };
   readonly contact: ByBand<Readonly<Record<RelationshipClass, ContactContribution>>>;
+  readonly contactWithoutAnswer: ByBand<ContactContribution>;
   readonly incomingContact: {
     readonly cells: ByBand<Readonly<Record<RelationshipClass, IncomingContactContribution>>>;
     readonly signals: PolicyPack["incomingContact"]["signals"];
@@ -88,6 +89,7 @@ export type CompiledPack = {
     readonly afterReportCategory: Readonly<Record<ReportCategory, readonly HelpResourceId[]>>;
   };
   readonly settingChanges: Readonly<Record<ProtectiveSetting, ByBand<SettingChangeContribution>>>;
+  readonly room: PolicyPack["room"];
 };
 
 const HOUR_MS = 3_600_000;
@@ -136,6 +138,10 @@ export function compilePack(pack: PolicyPack): CompiledPack {
         return { effect: cell.effect, notices: resolve(cell.notices, sender) };
       }),
     ),
+    contactWithoutAnswer: table(AGE_BANDS, (sender): ContactContribution => {
+      const cell = pack.contactWithoutAnswer[sender];
+      return { effect: cell.effect, notices: resolve(cell.notices, sender) };
+    }),
     incomingContact: {
       cells: table(AGE_BANDS, (recipient) =>
         table(RELATIONSHIP_CLASSES, (relation): IncomingContactContribution => {
@@ -185,6 +191,7 @@ export function compilePack(pack: PolicyPack): CompiledPack {
         return { effect: cell.effect, notices: resolve(cell.notices, band) };
       }),
     ),
+    room: pack.room,
   };
   return deepFreeze(compiled);
 }

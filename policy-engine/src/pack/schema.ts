@@ -3,7 +3,7 @@
 // schema/policy-pack.schema.json is generated from this file.
 
 import * as z from "zod";
-import { AGE_BANDS, isMinor } from "../model/bands.ts";
+import { AGE_BANDS, isAdultOrUnverified, isMinor } from "../model/bands.ts";
 import type { AgeBand } from "../model/bands.ts";
 import {
   ACCEPT_MODES,
@@ -13,6 +13,7 @@ import {
   DISCOVERY_VISIBILITIES,
   INCOMING_PRESENTATIONS,
   PREVIEWS,
+  ROOM_PRESENTATIONS,
   SETTING_CHANGE_EFFECTS,
 } from "../model/effects.ts";
 import {
@@ -155,6 +156,9 @@ const PolicyPackShape = z
         ),
     }),
     contact: byBand(byRelationship(ContactCell)).describe("contact[sender band][recipient class]."),
+    contactWithoutAnswer: byBand(ContactCell).describe(
+      "contactWithoutAnswer[sender band]: starting a conversation with someone who is not a contact, whose band the sender's client does not know, and whose device did not answer its probe in time (e.g. offline). Combined with the contact table; the more protective wins.",
+    ),
     incomingContact: z.strictObject({
       cells: byBand(byRelationship(IncomingCell)).describe("cells[recipient band][sender class]."),
       signals: z.strictObject({
@@ -188,6 +192,19 @@ const PolicyPackShape = z
       afterReportCategory: z.record(ReportCategorySchema, uniqueList(HelpResourceIdSchema)),
     }),
     settingChanges: z.record(z.enum(PROTECTIVE_SETTINGS), byBand(SettingChangeCell)),
+    room: z
+      .strictObject({
+        overviewWhenStrangersInside: byBand(z.boolean()).describe(
+          "Per band of the invited person: an invitation with someone inside who would not be a normal chat on their own shows the group safety overview (or is held aside).",
+        ),
+        unknownMembership: byBand(z.enum(ROOM_PRESENTATIONS)).describe(
+          "Per band: how a group invitation is presented when the homeserver does not say who is in it.",
+        ),
+        announceStrangersJoining: byBand(z.boolean()).describe(
+          "Per band: announce, in the room, someone unknown who joins a room the person is in.",
+        ),
+      })
+      .describe("Rooms: every member judged, not only the inviter (complete mediation)."),
   })
   .describe("A safety-by-design chat policy pack.");
 
@@ -240,6 +257,42 @@ export function packConsistencyIssues(pack: PolicyPack): Issue[] {
         issues.push({ path: [...path, "preview"], message: "a normal chat shows its messages" });
       }
       checkNotices(issues, ["contact", band, relation], pack.contact[band][relation]);
+    }
+  }
+  for (const band of AGE_BANDS) {
+    const cell = pack.contactWithoutAnswer[band];
+    checkNotices(issues, ["contactWithoutAnswer", band], cell);
+    // No silent fail-open: when the recipient may be a minor whose device is
+    // offline, an adult or unverified sender is at least told so.
+    if (pack.purpose === "production" && isAdultOrUnverified(band) && cell.effect === "allowed") {
+      issues.push({
+        path: ["contactWithoutAnswer", band, "effect"],
+        message:
+          "a production pack must not let an adult or unverified sender reach an unanswered recipient without a notice",
+      });
+    }
+  }
+  if (pack.purpose === "production") {
+    for (const band of AGE_BANDS) {
+      if (!isMinor(band)) continue;
+      if (!pack.room.overviewWhenStrangersInside[band]) {
+        issues.push({
+          path: ["room", "overviewWhenStrangersInside", band],
+          message: "a production pack must show minors who is inside a group before they join",
+        });
+      }
+      if (!pack.room.announceStrangersJoining[band]) {
+        issues.push({
+          path: ["room", "announceStrangersJoining", band],
+          message: "a production pack must tell minors when someone unknown joins their chat",
+        });
+      }
+      if (pack.room.unknownMembership[band] === "normal") {
+        issues.push({
+          path: ["room", "unknownMembership", band],
+          message: "a group whose members are unknown is never a normal chat for a minor",
+        });
+      }
     }
   }
   for (const setting of PROTECTIVE_SETTINGS) {

@@ -1,5 +1,6 @@
 import { effectiveBand, isMinor } from "../model/bands.ts";
-import type { IncomingContactDecision } from "../model/decisions.ts";
+import type { IncomingContactDecision, Notice } from "../model/decisions.ts";
+import type { RuleId } from "../model/rule-ids.ts";
 import {
   ACCEPT_MODES,
   INCOMING_PRESENTATIONS,
@@ -43,7 +44,8 @@ const PRESENTATION_RANK = protectionRank(INCOMING_PRESENTATIONS);
 const PREVIEW_RANK = protectionRank(PREVIEWS);
 const ACCEPT_RANK = protectionRank(ACCEPT_MODES);
 
-function requestActions(accept: AcceptMode): readonly ActionId[] {
+/** A request's choices for an accept mode (also a group overview's, points/room.ts). */
+export function requestActions(accept: AcceptMode): readonly ActionId[] {
   switch (accept) {
     case "offered":
       return ["view", "accept", "ignore", "block", "block-and-report", "get-help", "why"];
@@ -93,11 +95,18 @@ export function incomingContactFacts(
   };
 }
 
-export function decideIncomingContact(
+/** One first contact judged by the incoming-contact rules (also used per room member). */
+export function judgeFirstContact(
   request: IncomingContactRequest,
   pack: CompiledPack,
-  base: DecisionBase,
-): IncomingContactDecision {
+): {
+  readonly relationship: IncomingContactFacts["relationship"];
+  readonly presentation: IncomingPresentation;
+  readonly preview: Preview;
+  readonly accept: AcceptMode;
+  readonly notices: readonly Notice[];
+  readonly reasons: readonly RuleId[];
+} {
   const facts = incomingContactFacts(request, pack);
   const { effect, kept } = runRules(INCOMING_CONTACT_RULES, facts, pack, PRESENTATION_RANK);
   const presentation: IncomingPresentation = effect ?? "filtered";
@@ -118,23 +127,38 @@ export function decideIncomingContact(
     }
   }
   return {
+    relationship: facts.relationship,
+    presentation,
+    preview: preview ?? (presentation === "normal" ? "shown" : "hidden"),
+    accept: accept ?? "not-offered",
+    notices: mergeNotices(kept),
+    reasons: effect === undefined ? NO_RULE_APPLIED : reasonsOf(kept),
+  };
+}
+
+export function decideIncomingContact(
+  request: IncomingContactRequest,
+  pack: CompiledPack,
+  base: DecisionBase,
+): IncomingContactDecision {
+  const judged = judgeFirstContact(request, pack);
+  const presentation = judged.presentation;
+  const recipientBand = effectiveBand(request.recipient);
+  return {
     point: "incoming-contact",
     effect: presentation,
-    preview: preview ?? (presentation === "normal" ? "shown" : "hidden"),
-    relationship: facts.relationship,
+    preview: judged.preview,
+    relationship: judged.relationship,
     protectsMinor:
       pack.guards.adultsCannotStartContactWithMinors &&
-      isMinor(facts.recipientBand) &&
+      isMinor(recipientBand) &&
       presentation !== "normal",
     decisionId: base.decisionId,
     pack: base.pack,
-    notices: mergeNotices(kept),
-    help:
-      presentation === "normal"
-        ? NO_HELP
-        : helpFor(facts.recipientBand, "after-warning", null, pack),
-    actions: actionsFor(presentation, accept ?? "not-offered"),
-    reasons: effect === undefined ? NO_RULE_APPLIED : reasonsOf(kept),
+    notices: judged.notices,
+    help: presentation === "normal" ? NO_HELP : helpFor(recipientBand, "after-warning", null, pack),
+    actions: actionsFor(presentation, judged.accept),
+    reasons: judged.reasons,
     errors: NO_ERRORS,
     failedClosed: false,
   };

@@ -12,6 +12,7 @@ import { HELP_RULES } from "../points/help.ts";
 import { INCOMING_CONTACT_RULES } from "../points/incoming-contact.ts";
 import { PROTECTIVE_SETTING_CHANGE_RULES } from "../points/protective-setting-change.ts";
 import { REPORT_RULES } from "../points/report.ts";
+import { ROOM_RULES } from "../points/room.ts";
 import { defaultCategoryFromContext } from "./report/default-category-from-context.ts";
 
 export type RuleSummary = {
@@ -35,4 +36,5 @@ export const RULE_CATALOGUE: readonly RuleSummary[] = Object.freeze([
   ...describe("report", [defaultCategoryFromContext, ...REPORT_RULES]),
   ...describe("help", HELP_RULES),
   ...describe("protective-setting-change", PROTECTIVE_SETTING_CHANGE_RULES),
+  ...describe("room", ROOM_RULES),
 ]);

@@ -12,6 +12,7 @@ import type {
   IncomingPresentation,
   Preview,
   ReportEffect,
+  RoomPresentation,
   SettingChangeEffect,
 } from "../model/effects.ts";
 import type { Notice, ReportDestination } from "../model/decisions.ts";
@@ -58,4 +59,11 @@ export type HelpContribution = {
 export type SettingChangeContribution = {
   readonly effect: SettingChangeEffect;
   readonly notices: readonly Notice[];
+};
+
+export type RoomContribution = {
+  readonly effect?: RoomPresentation;
+  readonly notices: readonly Notice[];
+  /** Strangers who appeared after the device user are announced where they appeared. */
+  readonly announceNewStrangers?: true;
 };

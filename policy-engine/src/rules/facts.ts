@@ -3,7 +3,13 @@
 // stay one-liners and agree on the derivations.
 
 import type { AgeBand } from "../model/bands.ts";
-import type { HelpMoment, RelationshipClass, ReportCategory, StrangerClass } from "../model/ids.ts";
+import type {
+  HelpMoment,
+  RecipientAnswer,
+  RelationshipClass,
+  ReportCategory,
+  StrangerClass,
+} from "../model/ids.ts";
 import type {
   ContactRequest,
   ConversationNoticeRequest,
@@ -12,7 +18,11 @@ import type {
   IncomingContactRequest,
   ProtectiveSettingChangeRequest,
   ReportRequest,
+  RoomRequest,
 } from "../model/requests.ts";
+import type { AcceptMode, IncomingPresentation, Preview } from "../model/effects.ts";
+import type { Notice } from "../model/decisions.ts";
+import type { RuleId } from "../model/rule-ids.ts";
 
 export type DiscoveryFacts = {
   readonly request: DiscoveryRequest;
@@ -26,6 +36,8 @@ export type ContactFacts = {
   readonly recipientBand: AgeBand;
   /** A verified minor band, or the recipient's device said it protects a minor. */
   readonly recipientIsMinor: boolean;
+  /** The recipient device's answer, with an absent or legacy answer read protectively. */
+  readonly recipientAnswer: RecipientAnswer;
   /** The recipient as seen from the sender. */
   readonly relationship: RelationshipClass;
 };
@@ -74,4 +86,24 @@ export type HelpFacts = {
 export type ProtectiveSettingChangeFacts = {
   readonly request: ProtectiveSettingChangeRequest;
   readonly personBand: AgeBand;
+};
+
+/** One room member judged as if they had contacted the device user themself. */
+export type RoomMemberOutcome = {
+  readonly relationship: RelationshipClass;
+  readonly presentation: IncomingPresentation;
+  readonly preview: Preview;
+  readonly accept: AcceptMode;
+  readonly notices: readonly Notice[];
+  readonly reasons: readonly RuleId[];
+  readonly isInviter: boolean;
+  readonly acceptedHere: boolean;
+  readonly appearedAfterSelf: boolean;
+};
+
+export type RoomFacts = {
+  readonly request: RoomRequest;
+  readonly selfBand: AgeBand;
+  /** In the order of `request.members`. */
+  readonly members: readonly RoomMemberOutcome[];
 };

@@ -10,6 +10,7 @@ import {
   MATERIAL_LOCATIONS,
   MINOR_BANDS,
   PROTECTIVE_SETTINGS,
+  RECIPIENT_ANSWERS,
   REPORT_CATEGORIES,
   REPORT_TARGETS,
 } from "../../src/index.ts";
@@ -23,6 +24,7 @@ import type {
   IncomingContactRequest,
   PersonFacts,
   ProtectiveSettingChangeRequest,
+  RecipientAnswer,
   ReportRequest,
 } from "../../src/index.ts";
 import { NOW } from "./fixtures.ts";
@@ -59,12 +61,23 @@ export const discoveryRequest = (
     isContact: fc.boolean(),
   });
 
-export const contactRequest: fc.Arbitrary<ContactRequest> = fc.record({
-  point: fc.constant("contact" as const),
-  sender: anyPerson,
-  recipient: anyPerson,
-  isContact: fc.boolean(),
-});
+export const contactRequest = (
+  sender = anyPerson,
+  recipient = anyPerson,
+  isContact: fc.Arbitrary<boolean> = fc.boolean(),
+  recipientAnswer: fc.Arbitrary<RecipientAnswer> = fc.constantFrom(...RECIPIENT_ANSWERS),
+): fc.Arbitrary<ContactRequest> =>
+  fc.record(
+    {
+      point: fc.constant("contact" as const),
+      sender,
+      recipient,
+      isContact,
+      recipientAnswer,
+      recipientProtectsMinor: fc.boolean(),
+    },
+    { requiredKeys: ["point", "sender", "recipient", "isContact"] },
+  );
 
 export const incomingRequest = (
   recipient = anyPerson,
@@ -150,7 +163,7 @@ export const settingRequest: fc.Arbitrary<ProtectiveSettingChangeRequest> = fc.r
 
 export const anyRequest: fc.Arbitrary<DecisionRequest> = fc.oneof(
   discoveryRequest(),
-  contactRequest,
+  contactRequest(),
   incomingRequest(),
   conversationRequest,
   disclosureRequest,

@@ -86,6 +86,22 @@ function answer(request: DecisionRequest, now: number): Decision {
       };
     case "protective-setting-change":
       return { ...common, point: request.point, effect: "refuse", help: [], actions: ["cancel"] };
+    case "room":
+      return {
+        ...common,
+        point: request.point,
+        effect: "declined",
+        members: request.members.map(() => ({
+          relationship: null,
+          content: "hidden",
+          announce: true,
+          notices: [],
+        })),
+        profile: "hidden",
+        protectsMinor: true,
+        help: ["kindertelefoon"],
+        actions: ["block", "block-and-report", "get-help"],
+      };
     default:
       return assertNever(request, "decision point");
   }

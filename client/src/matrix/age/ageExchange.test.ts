@@ -614,36 +614,66 @@ describe("persistence across reloads", () => {
 });
 
 describe("discovery probes (someone came up in a search)", () => {
-  it("are answered only by a device whose user opted in, with a presentation verified first", async () => {
+  it("are answered only when the policy says so, with a presentation verified first", async () => {
     const network = createNetwork();
     const noor = device(network, NOOR, { own: verified(await credentials(NOOR, "13-15")) });
     const lotte = device(network, LOTTE, { own: verified(await credentials(LOTTE, "16-17")) });
-    let optedIn = false;
-    const asked = vi.fn(() => ({ answer: optedIn }));
+    let answer = false;
+    const asked = vi.fn(() => ({ answer, disclose: true }));
     lotte.exchange.handleDiscoveryProbes(asked);
 
-    expect(await noor.exchange.probeDiscovery(LOTTE, 50)).toBe("no-answer");
+    const quick = { disclose: false, timeoutMs: 50 };
+    expect(await noor.exchange.probeDiscovery(LOTTE, quick)).toBe("no-answer");
     expect(asked).toHaveBeenCalledWith(NOOR);
     expect(sentOf(network, DISCOVERY_ANSWER_TYPE)).toEqual([]);
     expect(noor.exchange.verifiedBand(LOTTE)).toBeUndefined();
 
-    optedIn = true;
-    expect(await noor.exchange.probeDiscovery(LOTTE, ANSWER_WAIT_MS)).toEqual({
-      findableByPeers: true,
-    });
+    answer = true;
+    const patient = { disclose: false, timeoutMs: ANSWER_WAIT_MS };
+    expect(await noor.exchange.probeDiscovery(LOTTE, patient)).toEqual({ findableByPeers: true });
     expect(noor.exchange.verifiedBand(LOTTE)?.band).toBe("16-17");
-    // The probe itself tells the searched person nothing about the searcher's band.
+    // Without `disclose` the probe tells the searched person nothing about the searcher's band.
     expect(Object.keys(sentOf(network, DISCOVERY_PROBE_TYPE, LOTTE)[0]?.content ?? {})).toEqual([
       "probe_id",
+    ]);
+  });
+
+  it("carry the searcher's band when it discloses, verified before the searched device decides", async () => {
+    const network = createNetwork();
+    const noor = device(network, NOOR, { own: verified(await credentials(NOOR, "13-15")) });
+    const lotte = device(network, LOTTE, { own: verified(await credentials(LOTTE, "16-17")) });
+    const bandWhenAsked: (string | undefined)[] = [];
+    lotte.exchange.handleDiscoveryProbes((from) => {
+      bandWhenAsked.push(lotte.exchange.verifiedBand(from)?.band);
+      return { answer: true, disclose: true };
+    });
+    const options = { disclose: true, timeoutMs: ANSWER_WAIT_MS };
+    expect(await noor.exchange.probeDiscovery(LOTTE, options)).toEqual({ findableByPeers: true });
+    expect(bandWhenAsked).toEqual(["13-15"]);
+    expect(noor.exchange.verifiedBand(LOTTE)?.band).toBe("16-17");
+  });
+
+  it("answer without a band when the searched device's disclosure withholds it", async () => {
+    const network = createNetwork();
+    const alex = device(network, ALEX, { own: verified(await credentials(ALEX, "18+")) });
+    const lotte = device(network, LOTTE, { own: verified(await credentials(LOTTE, "16-17")) });
+    lotte.exchange.handleDiscoveryProbes(() => ({ answer: true, disclose: false }));
+    const options = { disclose: true, timeoutMs: ANSWER_WAIT_MS };
+    expect(await alex.exchange.probeDiscovery(LOTTE, options)).toEqual({ findableByPeers: true });
+    expect(alex.exchange.verifiedBand(LOTTE)).toBeUndefined();
+    expect(Object.keys(sentOf(network, DISCOVERY_ANSWER_TYPE, ALEX)[0]?.content ?? {})).toEqual([
+      "probe_id",
+      "findable_by_peers",
     ]);
   });
 
   it('give "no-answer" for a user without devices and on stop()', async () => {
     const network = createNetwork();
     const noor = device(network, NOOR);
-    expect(await noor.exchange.probeDiscovery(NOBODY, 60_000)).toBe("no-answer");
+    const options = { disclose: false, timeoutMs: 60_000 };
+    expect(await noor.exchange.probeDiscovery(NOBODY, options)).toBe("no-answer");
     network.transport(SILENT).onEncrypted(() => undefined);
-    const pending = noor.exchange.probeDiscovery(SILENT, 60_000);
+    const pending = noor.exchange.probeDiscovery(SILENT, options);
     await vi.waitFor(() => {
       expect(sentOf(network, DISCOVERY_PROBE_TYPE, SILENT)).toHaveLength(1);
     });
@@ -670,5 +700,88 @@ describe("discovery probes (someone came up in a search)", () => {
     await outcomes(noor, 1);
     expect(noor.observed.map((o) => o.from)).toEqual([ALEX]);
     expect(noor.exchange.verifiedBand(LOTTE)).toBeUndefined();
+  });
+});
+
+describe("probe answers are rate-limited per sender (5 at once, then 1 per 10 s)", () => {
+  /** Lets every message already delivered be handled, including verification. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  async function protectedNoor(clock = { now: NOW }) {
+    const network = createNetwork();
+    const noor = device(network, NOOR, { own: verified(await credentials(NOOR, "13-15")), clock });
+    const asked = vi.fn(() => ({ protectsMinor: true }));
+    noor.exchange.handleProbes(asked);
+    const flood = (sender: string, count: number, content: Record<string, unknown> = {}) => {
+      for (let i = 0; i < count; i++) {
+        network.deliver(NOOR, {
+          type: CONTACT_PROBE_TYPE,
+          sender,
+          content: { probe_id: `${sender}-${String(i)}-${String(clock.now)}`, ...content },
+        });
+      }
+    };
+    return { network, noor, asked, flood, clock };
+  }
+
+  it("answers 5 of a burst of 40 contact probes from one sender, then one more per 10 s", async () => {
+    const { network, asked, flood, clock } = await protectedNoor();
+    flood(MALLORY, 40);
+    await settle();
+    expect(sentOf(network, CONTACT_ANSWER_TYPE, MALLORY)).toHaveLength(5);
+    expect(asked).toHaveBeenCalledTimes(5);
+
+    clock.now += 9_000;
+    flood(MALLORY, 3);
+    await settle();
+    expect(sentOf(network, CONTACT_ANSWER_TYPE, MALLORY)).toHaveLength(5);
+    clock.now += 1_000;
+    flood(MALLORY, 3);
+    await settle();
+    expect(sentOf(network, CONTACT_ANSWER_TYPE, MALLORY)).toHaveLength(6);
+  });
+
+  it("keeps each sender's budget apart: a flood does not silence the device for others", async () => {
+    const { network, flood } = await protectedNoor();
+    const alex = device(network, ALEX, { own: verified(await credentials(ALEX, "18+")) });
+    flood(MALLORY, 40);
+    expect(
+      await alex.exchange.probeContact(NOOR, { disclose: true, timeoutMs: ANSWER_WAIT_MS }),
+    ).toBe("protects-minor");
+    await settle();
+    expect(sentOf(network, CONTACT_ANSWER_TYPE, MALLORY)).toHaveLength(5);
+  });
+
+  it("drops probes beyond the budget before verifying their presentations", async () => {
+    const { noor, flood } = await protectedNoor();
+    flood(MALLORY, 40, { presentation: { band: "13-15" } });
+    await settle();
+    expect(noor.observed.filter((o) => o.from === MALLORY)).toHaveLength(5);
+  });
+
+  it("counts discovery answers in the same budget", async () => {
+    const { network, noor, flood } = await protectedNoor();
+    noor.exchange.handleDiscoveryProbes(() => ({ answer: true, disclose: false }));
+    flood(MALLORY, 3);
+    for (let i = 0; i < 10; i++) {
+      network.deliver(NOOR, {
+        type: DISCOVERY_PROBE_TYPE,
+        sender: MALLORY,
+        content: { probe_id: `search-${String(i)}` },
+      });
+    }
+    await settle();
+    expect(sentOf(network, CONTACT_ANSWER_TYPE, MALLORY)).toHaveLength(3);
+    expect(sentOf(network, DISCOVERY_ANSWER_TYPE, MALLORY)).toHaveLength(2);
+  });
+
+  it('gives a sender over its budget "no-answer", as from an offline device', async () => {
+    const { network } = await protectedNoor();
+    const alex = device(network, ALEX, { own: verified(await credentials(ALEX, "18+")) });
+    const answers: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      answers.push(await alex.exchange.probeContact(NOOR, { disclose: false, timeoutMs: 50 }));
+    }
+    expect(answers).toEqual([...Array<string>(5).fill("protects-minor"), "no-answer"]);
   });
 });

@@ -12,19 +12,29 @@
 //   org.safety-by-design.contact_answer    { probe_id, protects_minor }
 //       the recipient device's answer: would it hold such a contact aside to
 //       protect a minor? No band is disclosed.
-//   org.safety-by-design.discovery_probe   { probe_id }
-//       "you came up in my search": only a device whose user opted in to be
-//       findable answers, with
-//   org.safety-by-design.discovery_answer  { probe_id, findable_by_peers, presentation }
-//       its presentation for the searcher, so the searcher's engine judges a
-//       verified band. Silence means "not findable".
+//   org.safety-by-design.discovery_probe   { probe_id, presentation? }
+//       "you came up in my search" (with the searcher's presentation when the
+//       searcher's policy discloses it): only a device whose user opted in,
+//       and whose own engine lets this searcher find them, answers, with
+//   org.safety-by-design.discovery_answer  { probe_id, findable_by_peers, presentation? }
+//       its presentation for the searcher when its disclosure decision allows,
+//       so the searcher's engine judges a verified band. Silence means "not
+//       findable".
 //
 // This module only carries and verifies. What to disclose, and how to answer
 // a probe, are policy decisions: the policy layer registers the handlers.
+// How often it answers one sender is protocol hygiene, decided here: probes
+// beyond a per-sender budget (probeAnswerLimit.ts) are dropped unanswered,
+// before any presentation in them is verified.
 
 import type { AgePresentation } from "./format.ts";
 import type { TrustedIssuer } from "./keys.ts";
 import { createPresentation } from "./presentation.ts";
+import {
+  DEFAULT_PROBE_ANSWER_LIMIT,
+  ProbeAnswerBudget,
+  type ProbeAnswerLimit,
+} from "./probeAnswerLimit.ts";
 import { createMemoryReplayCache, type ReplayCacheEntry } from "./replayCache.ts";
 import { verifyPresentation, type AgeVerification } from "./verify.ts";
 import type { OwnAge } from "./wallet.ts";
@@ -74,6 +84,8 @@ export type AgeExchangeDependencies = {
   /** Persists verified bands and the replay cache across reloads; absent: memory only. */
   readonly storage?: Pick<Storage, "getItem" | "setItem"> | undefined;
   readonly randomId: () => string;
+  /** Contact and discovery probes answered per sender (on `now`); default DEFAULT_PROBE_ANSWER_LIMIT. */
+  readonly probeAnswerLimit?: ProbeAnswerLimit | undefined;
 };
 
 type PresentationHandler = (
@@ -86,7 +98,11 @@ type ProbeHandler = (
   verification: AgeVerification | undefined,
 ) => { readonly protectsMinor: boolean };
 
-type DiscoveryProbeHandler = (from: string) => { readonly answer: boolean };
+/** Called after the searcher's presentation (if any) was verified, so its band is known. */
+type DiscoveryProbeHandler = (from: string) => {
+  readonly answer: boolean;
+  readonly disclose: boolean;
+};
 
 type Persisted = {
   readonly bands: Record<string, VerifiedPeerBand>;
@@ -101,13 +117,18 @@ export class AgeExchange {
   readonly #observers = new Set<(from: string, verification: AgeVerification) => void>();
   readonly #pendingProbes = new Map<string, (answer: ProbeAnswer) => void>();
   readonly #pendingDiscovery = new Map<string, (answer: DiscoveryAnswer) => void>();
-  #onDiscoveryProbe: DiscoveryProbeHandler = () => ({ answer: false });
+  readonly #answerBudget: ProbeAnswerBudget;
+  #onDiscoveryProbe: DiscoveryProbeHandler = () => ({ answer: false, disclose: false });
   #onPresentation: PresentationHandler = () => undefined;
   #onProbe: ProbeHandler = () => ({ protectsMinor: false });
   readonly #stopReceiving: () => void;
 
   constructor(deps: AgeExchangeDependencies) {
     this.#deps = deps;
+    this.#answerBudget = new ProbeAnswerBudget(
+      deps.probeAnswerLimit ?? DEFAULT_PROBE_ANSWER_LIMIT,
+      deps.now,
+    );
     const persisted = this.#readPersisted();
     for (const [userId, band] of Object.entries(persisted.bands)) this.#bands.set(userId, band);
     this.#replayCache = createMemoryReplayCache({ entries: persisted.nonces });
@@ -160,25 +181,32 @@ export class AgeExchange {
     this.#onProbe = handler;
   }
 
-  /** The policy layer decides whether this device answers a search (only when its user opted in). */
+  /** The policy layer decides whether this device answers a search, and whether with its band. */
   handleDiscoveryProbes(handler: DiscoveryProbeHandler): void {
     this.#onDiscoveryProbe = handler;
   }
 
   /**
    * Asks the devices of someone who came up in a search whether they want to
-   * be found; an answer carries their presentation, verified before this
-   * resolves. Silence (not opted in, or offline) gives "no-answer".
+   * be found, with this device's presentation when `disclose`; an answer
+   * carries their presentation, verified before this resolves. Silence (not
+   * opted in, not for this searcher, or offline) gives "no-answer".
    */
-  async probeDiscovery(userId: string, timeoutMs: number): Promise<DiscoveryAnswer> {
+  async probeDiscovery(
+    userId: string,
+    options: { readonly disclose: boolean; readonly timeoutMs: number },
+  ): Promise<DiscoveryAnswer> {
+    const { timeoutMs } = options;
     const probeId = this.#deps.randomId();
     const answered = new Promise<DiscoveryAnswer>((resolve) => {
       this.#pendingDiscovery.set(probeId, resolve);
     });
     let devices: number;
     try {
+      const presentation = options.disclose ? await this.#presentationFor(userId) : undefined;
       devices = await this.#deps.transport.send(userId, DISCOVERY_PROBE_TYPE, {
         probe_id: probeId,
+        ...(presentation === undefined ? {} : { presentation }),
       });
     } catch {
       // Not reachable: treated as silence, so the person is simply not shown.
@@ -279,6 +307,8 @@ export class AgeExchange {
       case CONTACT_PROBE_TYPE: {
         const probeId = content["probe_id"];
         if (typeof probeId !== "string" || probeId.length > 64) return;
+        // Over budget: dropped unanswered; to the sender it looks like an offline device.
+        if (!this.#answerBudget.take(sender)) return;
         const verification =
           content["presentation"] === undefined
             ? undefined
@@ -301,8 +331,14 @@ export class AgeExchange {
       case DISCOVERY_PROBE_TYPE: {
         const probeId = content["probe_id"];
         if (typeof probeId !== "string" || probeId.length > 64) return;
-        if (!this.#onDiscoveryProbe(sender).answer) return;
-        const presentation = await this.#presentationFor(sender);
+        if (!this.#answerBudget.take(sender)) return;
+        // The searcher's band, when shown, is verified (and remembered) before the policy answers.
+        if (content["presentation"] !== undefined) {
+          await this.#verify(sender, content["presentation"]);
+        }
+        const { answer, disclose } = this.#onDiscoveryProbe(sender);
+        if (!answer) return;
+        const presentation = disclose ? await this.#presentationFor(sender) : undefined;
         await this.#deps.transport.send(sender, DISCOVERY_ANSWER_TYPE, {
           probe_id: probeId,
           findable_by_peers: true,

@@ -1,0 +1,249 @@
+// Policy layer: the session's one store of room decisions (complete
+// mediation). For every room the device is invited to or in, it asks the
+// engine once per change of facts, and turns the raw room (names, IDs, the
+// room's name and topic, all of it stranger-controlled text) into what a
+// screen may show. Enforcement, view models and the study log read from here;
+// nothing above this layer sees a raw name of someone the engine has not
+// cleared.
+
+import type {
+  MemberContent,
+  Notice,
+  RelationshipClass,
+  RoomDecision,
+} from "@safety-by-design/policy-engine";
+import type { RoomMemberSnapshot, RoomSnapshot } from "../matrix/chatSession.ts";
+import { shownNames } from "../matrix/displayNames.ts";
+import type { PolicyGateway } from "./policyGateway.ts";
+
+/** What a screen shows for a person's name. */
+export type MediatedName =
+  | {
+      readonly kind: "name";
+      /** Cleaned of bidi and invisible characters; with the Matrix ID when it could mislead. */
+      readonly label: string;
+      readonly userId: string;
+    }
+  /** Someone whose name the engine keeps back: a neutral label and a short tag to tell people apart. */
+  | { readonly kind: "unknown"; readonly tag: number };
+
+export type MediatedMember = {
+  readonly userId: string;
+  /** For lists and conversations. */
+  readonly name: MediatedName;
+  /** In the opened request or group overview (the "reading" a teen may do). */
+  readonly nameWhenOpened: MediatedName;
+  readonly relationship: RelationshipClass | null;
+  readonly content: MemberContent;
+  readonly membership: RoomMemberSnapshot["membership"];
+  /** Announce this person in the room where they appeared, at `since`. */
+  readonly announce: boolean;
+  readonly since: number | undefined;
+  readonly notices: readonly Notice[];
+  readonly isInviter: boolean;
+  readonly isCreator: boolean;
+};
+
+export type RoomTitle =
+  | { readonly kind: "name"; readonly text: string; readonly flagged: boolean }
+  /** Named after the people in it (a direct chat, or a group without a name). */
+  | { readonly kind: "people"; readonly names: readonly MediatedName[] }
+  /** The name was set by someone the engine keeps back. */
+  | { readonly kind: "hidden" };
+
+export type MediatedRoom = {
+  readonly roomId: string;
+  readonly membership: RoomSnapshot["membership"];
+  readonly isDirect: boolean;
+  readonly isSpace: boolean;
+  readonly decision: RoomDecision;
+  readonly title: RoomTitle;
+  /** In the opened request or overview. */
+  readonly titleWhenOpened: RoomTitle;
+  /** The invitation's reason: the inviter's words, only when what they write may show. */
+  readonly inviteReason: string | undefined;
+  /** The room's topic, only when whoever set it may be shown. */
+  readonly topic: string | undefined;
+  /** Everyone joined or invited (or who was: `membership` "left"), except the device user. */
+  readonly members: readonly MediatedMember[];
+  readonly inviter: MediatedMember | undefined;
+  readonly creator: MediatedMember | undefined;
+  readonly createdAt: number | undefined;
+  readonly invitedAt: number | undefined;
+  readonly membersKnown: boolean;
+  readonly lastActivityTs: number;
+  readonly unreadCount: number;
+};
+
+/** What the store needs of the Matrix session; ChatSession satisfies it. */
+export type RoomSource = {
+  rooms(): readonly RoomSnapshot[];
+  subscribe(listener: () => void): () => void;
+};
+
+export type RoomDecisionStore = {
+  rooms(): readonly MediatedRoom[];
+  room(roomId: string): MediatedRoom | undefined;
+  /** Called after the store recomputed (after every change of the session's facts). */
+  subscribe(listener: () => void): () => void;
+  /** Recompute now (a fact outside the session changed, e.g. a verified age band). */
+  refresh(): void;
+  dispose(): void;
+};
+
+const TAGS = 12;
+
+/** A stable small number per user ID, so two strangers can be told apart without a name. */
+export function strangerTag(userId: string): number {
+  let hash = 0;
+  for (let index = 0; index < userId.length; index++) {
+    hash = (hash * 31 + userId.charCodeAt(index)) >>> 0;
+  }
+  return hash % TAGS;
+}
+
+const unknown = (userId: string): MediatedName => ({ kind: "unknown", tag: strangerTag(userId) });
+
+export function createRoomDecisionStore(
+  source: RoomSource,
+  gateway: Pick<PolicyGateway, "roomFacts" | "decideRoom">,
+): RoomDecisionStore {
+  let rooms: readonly MediatedRoom[] = [];
+  let byId = new Map<string, MediatedRoom>();
+  /** The last facts per room and the decision they gave: decided once per change of facts. */
+  const decisions = new Map<string, { readonly key: string; readonly decision: RoomDecision }>();
+  const listeners = new Set<() => void>();
+
+  const recompute = (): void => {
+    const next: MediatedRoom[] = [];
+    const seen = new Set<string>();
+    for (const snapshot of source.rooms()) {
+      seen.add(snapshot.roomId);
+      const facts = gateway.roomFacts(snapshot);
+      const key = JSON.stringify(facts.request);
+      let known = decisions.get(snapshot.roomId);
+      if (known?.key !== key) {
+        known = { key, decision: gateway.decideRoom(facts.request) };
+        decisions.set(snapshot.roomId, known);
+      }
+      next.push(mediate(snapshot, known.decision, facts.factsMembers, facts.nameResembles));
+    }
+    for (const roomId of [...decisions.keys()]) if (!seen.has(roomId)) decisions.delete(roomId);
+    rooms = next;
+    byId = new Map(next.map((room) => [room.roomId, room]));
+    for (const listener of listeners) listener();
+  };
+
+  recompute();
+  const stop = source.subscribe(recompute);
+  return {
+    rooms: () => rooms,
+    room: (roomId) => byId.get(roomId),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    refresh: recompute,
+    dispose: () => {
+      stop();
+      listeners.clear();
+    },
+  };
+}
+
+function mediate(
+  snapshot: RoomSnapshot,
+  decision: RoomDecision,
+  factsMembers: readonly RoomMemberSnapshot[],
+  nameResembles: boolean,
+): MediatedRoom {
+  // Names are disambiguated among everyone shown in the room, so two "Lotte"s both show their IDs.
+  const names = shownNames(
+    factsMembers.map((member) => ({ userId: member.userId, displayName: member.displayName })),
+  );
+  const present = new Set(snapshot.members.map((member) => member.userId));
+  const members: MediatedMember[] = [];
+  factsMembers.forEach((member, index) => {
+    if (!present.has(member.userId)) return; // judged only for the name they set; not in the room
+    const judged = decision.members[index];
+    const content = judged?.content ?? "hidden";
+    const shown = names.get(member.userId);
+    const named: MediatedName =
+      shown === undefined
+        ? unknown(member.userId)
+        : {
+            kind: "name",
+            // A look-alike always shows its Matrix ID.
+            label:
+              (judged?.notices.some((notice) => notice.id.startsWith("name-resembles")) ?? false) &&
+              !shown.disambiguated
+                ? `${shown.name} (${member.userId})`
+                : shown.label,
+            userId: member.userId,
+          };
+    members.push({
+      userId: member.userId,
+      name: content === "shown" ? named : unknown(member.userId),
+      nameWhenOpened: content === "hidden" ? unknown(member.userId) : named,
+      relationship: judged?.relationship ?? null,
+      content,
+      membership: member.membership,
+      announce: judged?.announce ?? false,
+      since: member.since,
+      notices: judged?.notices ?? [],
+      isInviter: member.userId === snapshot.inviterUserId,
+      isCreator: member.userId === snapshot.creatorUserId,
+    });
+  });
+  const title = (opened: boolean): RoomTitle => {
+    const visible = opened ? decision.profile !== "hidden" : decision.profile === "shown";
+    const name = snapshot.name?.value;
+    if (name !== undefined && !snapshot.isDirect) {
+      return visible
+        ? { kind: "name", text: cleanText(name), flagged: nameResembles }
+        : { kind: "hidden" };
+    }
+    const people = members
+      .filter(
+        (member) =>
+          member.membership === "join" || (snapshot.isDirect && member.membership === "invite"),
+      )
+      .slice(0, 3)
+      .map((member) => (opened ? member.nameWhenOpened : member.name));
+    return { kind: "people", names: people };
+  };
+  const topic = snapshot.topic?.value;
+  const inviter = members.find((member) => member.isInviter);
+  return {
+    roomId: snapshot.roomId,
+    membership: snapshot.membership,
+    isDirect: snapshot.isDirect,
+    isSpace: snapshot.isSpace,
+    decision,
+    title: title(false),
+    titleWhenOpened: title(true),
+    inviteReason:
+      snapshot.inviteReason !== undefined && inviter?.content === "shown"
+        ? cleanText(snapshot.inviteReason)
+        : undefined,
+    topic: topic !== undefined && decision.profile === "shown" ? cleanText(topic) : undefined,
+    members,
+    inviter,
+    creator: members.find((member) => member.isCreator),
+    createdAt: snapshot.createdAt,
+    invitedAt: snapshot.invitedAt,
+    membersKnown: snapshot.membersKnown,
+    lastActivityTs: snapshot.lastActivityTs,
+    unreadCount: snapshot.unreadCount,
+  };
+}
+
+/** A room name or topic without the characters that reorder or hide text. */
+function cleanText(text: string): string {
+  return text
+    .replace(
+      /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u2800]|\uDB40[\uDC00-\uDDEF]/gu,
+      "",
+    )
+    .trim();
+}
