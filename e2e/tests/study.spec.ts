@@ -9,6 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { unknownAdultContactsNoor } from "../../tools/scenarios/unknown-adult-contacts-noor.ts";
 import { signIn } from "../support/personas.ts";
+import { strangerRequestRow } from "../support/requests.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
 
 const SCENARIO = "Onbekende volwassene stuurt Noor een bericht";
@@ -17,10 +18,8 @@ async function runScenarioAndBlock(consolePage: Page, noor: Page): Promise<void>
   await consolePage.getByRole("button", { name: `Start scenario ${SCENARIO}` }).click();
   await expect(consolePage.getByRole("status")).toContainText("loopt");
 
-  // Noor: the stranger's request, help from the header, then block.
-  await noor.getByRole("button", { name: /^Verzoeken/ }).click();
-  const request = noor.getByRole("button", { name: /Alex/ }).first();
-  await expect(request).toBeVisible({ timeout: 30_000 });
+  // Noor: the stranger's request (listed without his name), help from the header, then block.
+  const request = await strangerRequestRow(noor, "@alex:localhost", "Alex");
   await request.click();
   await expect(noor.getByRole("heading", { name: "Verzoek", exact: true })).toBeVisible();
   await noor.getByRole("button", { name: "Hulp" }).click();

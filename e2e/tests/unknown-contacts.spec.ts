@@ -16,7 +16,8 @@
 // requests.spec.ts.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { containingMatrixId, personaOnPhone } from "../support/personas.ts";
+import { personaOnPhone } from "../support/personas.ts";
+import { declinePendingRequests, strangerRequestRow } from "../support/requests.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
 import { homeserver } from "../support/strangers.ts";
 import { verifiedAdult } from "../support/verifiedAdult.ts";
@@ -25,10 +26,12 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 }
 
-async function openRequestFrom(page: Page, userId: string): Promise<void> {
-  await page.getByRole("button", { name: /^Verzoeken/ }).click();
-  await page.getByRole("button", { name: containingMatrixId(userId) }).click();
+/** Opens the adult's request: listed without his name; opened, a teen reads who it is. */
+async function openRequestFrom(page: Page, userId: string, displayName: string): Promise<void> {
+  await (await strangerRequestRow(page, userId, displayName)).click();
   await expect(page.getByRole("heading", { name: "Verzoek" })).toBeVisible();
+  await expect(page.locator(".request-from")).toContainText(displayName);
+  await expect(page.locator(".request-from")).toContainText(userId);
 }
 
 test("a verified adult writes to Noor (14): a request with the facts and help; she reads why, accepts, and a reminder stays", async ({
@@ -37,17 +40,16 @@ test("a verified adult writes to Noor (14): a request with the facts and help; s
   test.setTimeout(120_000);
   const adult = await verifiedAdult("Erik");
   try {
+    await declinePendingRequests("noor");
     const noor = await personaOnPhone(browser, "noor");
     await adult.writeTo("@noor:localhost");
 
-    // Not a chat: it arrives under Requests, and nothing of it shows under Chats.
-    await noor.getByRole("button", { name: /^Verzoeken/ }).click();
-    await expect(
-      noor.getByRole("button", { name: containingMatrixId(adult.userId) }),
-    ).toBeVisible();
+    // Not a chat: it arrives under Requests (without his name), and nothing of it shows under Chats.
+    await strangerRequestRow(noor, adult.userId, "Erik");
     await noor.getByRole("button", { name: "Gesprekken" }).click();
+    await expect(noor.getByRole("heading", { name: "Gesprekken" })).toBeVisible();
     await expect(noor.getByText("Erik wil met je chatten.")).toHaveCount(0);
-    await openRequestFrom(noor, adult.userId);
+    await openRequestFrom(noor, adult.userId, "Erik");
 
     // The facts, in words for 13-15: an adult (age checked), not a contact, no shared groups.
     const notices = noor.locator(".notice");
@@ -113,14 +115,18 @@ test("the same verified adult to Sam (11) is held aside with no accept; to Daan 
   test.setTimeout(120_000);
   const adult = await verifiedAdult("Erik");
   try {
+    await declinePendingRequests("sam");
     const sam = await personaOnPhone(browser, "sam");
     await adult.writeTo("@sam:localhost");
-    await sam.getByRole("button", { name: /^Verzoeken/ }).click();
-    const row = sam.getByRole("button", { name: containingMatrixId(adult.userId) });
+    const row = await strangerRequestRow(sam, adult.userId, "Erik");
     await expect(row).toContainText("Apart gezet");
     await expectNoAxeViolations(sam);
     await row.click();
     await expect(sam.getByRole("heading", { name: "Verzoek" })).toBeVisible();
+    // Held aside for an 8-12: even opened, his name and Matrix ID stay hidden.
+    await expect(sam.locator(".request-from")).toContainText("Iemand die je niet kent");
+    await expect(sam.getByRole("main")).not.toContainText("Erik");
+    await expect(sam.getByRole("main")).not.toContainText(adult.userId);
     // The child's words for a verified adult; the presentation may arrive just after the invite.
     await expect(
       sam
@@ -149,9 +155,10 @@ test("the same verified adult to Sam (11) is held aside with no accept; to Daan 
     await expect(why).not.toContainText("kies jij");
     await expectNoAxeViolations(sam);
 
+    await declinePendingRequests("daan");
     const daan = await personaOnPhone(browser, "daan");
     await adult.writeTo("@daan:localhost");
-    await openRequestFrom(daan, adult.userId);
+    await openRequestFrom(daan, adult.userId, "Erik");
     await expect(
       daan.locator(".notice").filter({ hasText: "Deze persoon is volwassen (leeftijd gecheckt)" }),
     ).toContainText("Neem de tijd en beslis zelf wat je doet.");

@@ -134,7 +134,6 @@ function roomRequest(
       nameResemblesHelpService: index % 17 === 9,
       roles: index === 0 ? (["inviter", "creator"] as const) : [],
       acceptedHere: index % 6 === 2,
-      appearedAfterSelf: membership === "join" && index % 3 === 1,
     })),
     profileSetBy: [0, size - 1],
     roomNameResemblesContact: false,

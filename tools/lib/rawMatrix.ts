@@ -432,3 +432,22 @@ export async function rawOpenIdToken(
   )) as { access_token: string; matrix_server_name: string };
   return { access_token: token.access_token, matrix_server_name: token.matrix_server_name };
 }
+
+/** One event as the server stores it (type and content: encrypted or not). */
+export async function rawGetEvent(
+  session: RawSession,
+  roomId: string,
+  eventId: string,
+): Promise<{ readonly type: string; readonly content: Record<string, unknown> }> {
+  const event = (await call(
+    session,
+    "GET",
+    `${roomPath(roomId)}/event/${encodeURIComponent(eventId)}`,
+  )) as { type: string; content: Record<string, unknown> };
+  return { type: event.type, content: event.content };
+}
+
+/** Leaves a room (or declines an invitation). */
+export async function rawLeave(session: RawSession, roomId: string): Promise<void> {
+  await call(session, "POST", `${roomPath(roomId)}/leave`, {});
+}

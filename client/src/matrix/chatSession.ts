@@ -23,6 +23,7 @@ import {
   type MatrixClient,
   type MatrixEvent,
   type Room,
+  type RoomMember,
 } from "matrix-js-sdk";
 import { logger as sdkLogger } from "matrix-js-sdk/lib/logger.js";
 import { shownNames, type ShownName } from "./displayNames.ts";
@@ -66,6 +67,8 @@ export type TimelineMessage = {
 
 export type MemberSummary = ShownName & {
   readonly membership: "join" | "invite" | "leave" | "ban";
+  /** When their membership last changed (ms): for a newcomer, when they appeared. */
+  readonly since?: number | undefined;
 };
 
 export type ConversationSnapshot = {
@@ -330,7 +333,7 @@ export class ChatSession {
     if (room === null) return undefined;
     const members = room.getMembers();
     const names = shownNames(
-      members.map((m) => ({ userId: m.userId, displayName: m.rawDisplayName })),
+      members.map((m) => ({ userId: m.userId, displayName: displayNameAsSent(m) })),
     );
     return {
       roomId,
@@ -339,7 +342,16 @@ export class ChatSession {
       members: members.flatMap((m) => {
         const shown = names.get(m.userId);
         const membership = toMembership(m.membership);
-        return shown === undefined || membership === undefined ? [] : [{ ...shown, membership }];
+        const since = m.events.member?.getTs();
+        return shown === undefined || membership === undefined
+          ? []
+          : [
+              {
+                ...shown,
+                membership,
+                since: since === undefined || since <= 0 ? undefined : since,
+              },
+            ];
       }),
       messages: this.messages(roomId),
       canLoadOlder: !this.#exhaustedHistory.has(roomId),
@@ -410,7 +422,7 @@ export class ChatSession {
           {
             roomId: room.roomId,
             inviterUserId,
-            inviterDisplayName: inviter?.rawDisplayName,
+            inviterDisplayName: inviter === null ? undefined : displayNameAsSent(inviter),
             invitedAt: inviteEvent.getTs(),
             isDirect: content.is_direct === true,
             roomName: stringOrUndefined(
@@ -489,7 +501,7 @@ export class ChatSession {
       const since = member.events.member?.getTs();
       members.push({
         userId: member.userId,
-        displayName: member.rawDisplayName === member.userId ? undefined : member.rawDisplayName,
+        displayName: displayNameAsSent(member),
         membership: member.membership === MEMBERSHIP_JOIN ? "join" : "invite",
         since: since === undefined || since <= 0 ? undefined : since,
       });
@@ -540,7 +552,7 @@ export class ChatSession {
             r.getMember(userId)?.membership === MEMBERSHIP_JOIN,
         );
       return room
-        ? [{ userId, displayName: room.getMember(userId)?.rawDisplayName, roomId: room.roomId }]
+        ? [{ userId, displayName: contactName(room.getMember(userId)), roomId: room.roomId }]
         : [];
     });
   }
@@ -844,6 +856,22 @@ function toChatSummary(room: Room, myUserId: string): ChatSummary {
   };
 }
 
+/**
+ * The display name exactly as its owner set it. The SDK's `rawDisplayName`
+ * already drops direction overrides, which turns a name drawn as "Lotte" into
+ * plain "ettol": the policy layer must judge what was sent, and clean it
+ * itself (displayNames.ts), so a bidi trick is both stripped and flagged.
+ */
+function displayNameAsSent(member: RoomMember): string | undefined {
+  const sent: unknown = member.events.member?.getContent()["displayname"];
+  if (typeof sent === "string" && sent.trim() !== "") return sent;
+  return member.rawDisplayName === member.userId ? undefined : member.rawDisplayName;
+}
+
+function contactName(member: RoomMember | null): string | undefined {
+  return member === null ? undefined : displayNameAsSent(member);
+}
+
 function acceptedMembersOf(content: unknown): readonly string[] {
   if (typeof content !== "object" || content === null) return [];
   const userIds = (content as Record<string, unknown>)["userIds"];
@@ -913,7 +941,10 @@ function toTimelineMessage(
       sendState: "sent",
     };
   }
-  const body: unknown = event.getContent()["body"];
+  // The event as its sender sent it: the SDK would show an edit's text in place
+  // of the original, even a plaintext edit injected into an encrypted room. An
+  // edit shows as its own message, judged like any other.
+  const body: unknown = event.getOriginalContent()["body"];
   return {
     eventId,
     sender,

@@ -132,15 +132,9 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
         sharedRoomCount: Math.max(0, shared - (sharesThis ? 1 : 0)),
         sameServer: serverOf(member.userId) === relationships.serverName,
         nameResemblesContact: resemblesContact(member.userId, member.displayName),
-        nameResemblesHelpService:
-          resemblesHelpService(member.userId, member.displayName),
+        nameResemblesHelpService: resemblesHelpService(member.userId, member.displayName),
         roles,
         acceptedHere: snapshot.acceptedMembers.includes(member.userId),
-        appearedAfterSelf:
-          member.membership !== "left" &&
-          snapshot.joinedAt !== undefined &&
-          member.since !== undefined &&
-          member.since > snapshot.joinedAt,
       };
     });
     const setters = [snapshot.name?.setBy, snapshot.topic?.setBy, snapshot.avatarSetBy];

@@ -13,7 +13,7 @@ import type {
   RoomDecision,
 } from "@safety-by-design/policy-engine";
 import type { RoomMemberSnapshot, RoomSnapshot } from "../matrix/chatSession.ts";
-import { shownNames } from "../matrix/displayNames.ts";
+import { cleanDisplayName, shownNames } from "../matrix/displayNames.ts";
 import type { PolicyGateway } from "./policyGateway.ts";
 
 /** What a screen shows for a person's name. */
@@ -238,12 +238,7 @@ function mediate(
   };
 }
 
-/** A room name or topic without the characters that reorder or hide text. */
+/** A room name or topic without the characters that reorder or hide text (as display names). */
 function cleanText(text: string): string {
-  return text
-    .replace(
-      /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u2800]|\uDB40[\uDC00-\uDDEF]/gu,
-      "",
-    )
-    .trim();
+  return cleanDisplayName(text).text.trim();
 }

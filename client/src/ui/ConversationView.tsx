@@ -72,11 +72,11 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
             <Newcomer
               key={row.id}
               row={row}
-              onView={() => void viewModel.viewMember(row.userId)}
+              onView={() => void viewModel.viewMember(row.handle)}
               onLeave={() => void viewModel.leave()}
-              onBlock={() => void viewModel.block(row.userId)}
+              onBlock={() => void viewModel.block(row.handle)}
               onReport={() => {
-                viewModel.reportPerson(row.userId);
+                viewModel.reportPerson(row.handle);
               }}
             />
           ) : (
@@ -85,7 +85,7 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
               row={row}
               time={time.format(row.timestamp)}
               onRetry={() => void viewModel.retry(row.id)}
-              onView={() => void viewModel.viewMember(row.senderUserId)}
+              onView={() => void viewModel.viewMember(row.senderHandle)}
               onReport={() => {
                 viewModel.reportMessage(row.id);
               }}
@@ -124,20 +124,20 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
         <summary>{t("conversation.actions")}</summary>
         {view.others.map((other) => (
           <button
-            key={other.userId}
+            key={other.handle}
             type="button"
-            onClick={() => void viewModel.block(other.userId)}
+            onClick={() => void viewModel.block(other.handle)}
           >
             {t("conversation.block", { name: personNameText(other.name, t) })}
           </button>
         ))}
         {view.others.map((other) => (
           <button
-            key={`report-${other.userId}`}
+            key={`report-${other.handle}`}
             type="button"
             aria-haspopup="dialog"
             onClick={() => {
-              viewModel.reportPerson(other.userId);
+              viewModel.reportPerson(other.handle);
             }}
           >
             {t("report.person", { name: personNameText(other.name, t) })}
@@ -167,30 +167,32 @@ function Newcomer({
 }) {
   const { t } = useTranslator();
   return (
-    <li className="newcomer" role="group" aria-label={t("conversation.newcomerLabel")}>
-      <p className="newcomer-who">
-        <ShownName name={row.name} /> {t("conversation.newcomerJoined")}
-        {row.relationship === null ? null : (
-          <span className="row-id"> · {t(`relationship.${row.relationship}`)}</span>
-        )}
-      </p>
-      <NoticeList notices={row.notices} />
-      <HelpRows ids={row.help} />
-      <div className="actions">
-        <button type="button" onClick={onLeave}>
-          {t("conversation.leaveGroup")}
-        </button>
-        <button type="button" onClick={onBlock}>
-          {t("request.block")}
-        </button>
-        <button type="button" aria-haspopup="dialog" onClick={onReport}>
-          {t("conversation.reportPerson")}
-        </button>
-        {row.canView ? (
-          <button type="button" onClick={onView}>
-            {t("conversation.showMessages")}
+    <li className="newcomer">
+      <div role="group" aria-label={t("conversation.newcomerLabel")}>
+        <p className="newcomer-who">
+          <ShownName name={row.name} /> {t("conversation.newcomerJoined")}
+          {row.relationship === null ? null : (
+            <span className="row-id"> · {t(`relationship.${row.relationship}`)}</span>
+          )}
+        </p>
+        <NoticeList notices={row.notices} />
+        <HelpRows ids={row.help} />
+        <div className="actions">
+          <button type="button" onClick={onLeave}>
+            {t("conversation.leaveGroup")}
           </button>
-        ) : null}
+          <button type="button" onClick={onBlock}>
+            {t("request.block")}
+          </button>
+          <button type="button" aria-haspopup="dialog" onClick={onReport}>
+            {t("conversation.reportPerson")}
+          </button>
+          {row.canView ? (
+            <button type="button" onClick={onView}>
+              {t("conversation.showMessages")}
+            </button>
+          ) : null}
+        </div>
       </div>
     </li>
   );

@@ -120,6 +120,22 @@ describe("ConversationReminderViewModel", () => {
     vm.dispose();
   });
 
+  it("counts the window from when a stranger appeared, not from when the chat began", () => {
+    // Noor accepted a group eight days ago; someone unknown was added an hour ago.
+    const appeared = START + 8 * 24 * HOUR;
+    const t = setUp([{ ...member("@alex:hs", "Alex"), since: appeared }], {
+      origin: "accepted-request",
+      acceptedAt: START,
+    });
+    t.advanceTo(appeared + HOUR);
+    const vm = new ConversationReminderViewModel(t.source, t.decide, "!r", t.wakeAt);
+    expect(vm.getSnapshot().notices.map((notice) => notice.id)).toEqual([
+      "recently-accepted-unknown-adult",
+    ]);
+    expect(t.wakes.at(-1)?.time).toBe(appeared + 72 * HOUR);
+    vm.dispose();
+  });
+
   it("shows nothing in a chat the person started", () => {
     const t = setUp([member("@alex:hs", "Alex")], {
       origin: "started-by-me",

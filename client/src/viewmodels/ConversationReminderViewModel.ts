@@ -117,15 +117,20 @@ export class ConversationReminderViewModel extends ViewModel<ConversationReminde
     const recorded = this.#source.conversationOrigin(this.#roomId);
     const joinedAt = this.#source.joinedAt(this.#roomId);
     // One decision per other person (a group has several); the notices of all are shown once each.
+    // A time window runs from when that person appeared, if they came after the conversation began.
     const shown = others
-      .map((other) =>
-        this.#decide({
+      .map((other) => {
+        const since = other.since ?? 0;
+        return this.#decide({
           otherUserId: other.userId,
           otherDisplayName: other.name,
-          recorded,
-          joinedAt,
-        }),
-      )
+          recorded:
+            recorded === undefined
+              ? undefined
+              : { ...recorded, acceptedAt: Math.max(recorded.acceptedAt, since) },
+          joinedAt: joinedAt === undefined ? undefined : Math.max(joinedAt, since),
+        });
+      })
       .filter((decision) => decision.effect === "show-notices");
     for (const decision of shown) {
       for (const notice of decision.notices) {

@@ -129,8 +129,9 @@ describe("ConversationViewModel", () => {
     const source = fakeSource([]);
     const closed = vi.fn();
     const { vm } = open(source, [dm], closed);
-    expect(vm.getSnapshot().others.map((o) => o.userId)).toEqual([LOTTE]);
-    await vm.block(LOTTE);
+    const others = vm.getSnapshot().others;
+    expect(others.map((o) => o.name)).toEqual([{ kind: "name", label: "Lotte", userId: LOTTE }]);
+    await vm.block(others[0]?.handle ?? "");
     expect(source.block).toHaveBeenCalledWith(LOTTE);
     expect(source.leave).toHaveBeenCalledWith("!r");
     expect(closed).toHaveBeenCalled();
@@ -158,9 +159,9 @@ describe("ConversationViewModel", () => {
     expect(JSON.stringify(view)).not.toContain("Alex, 35");
     expect(view.rows.map((row) => row.type)).toEqual(["message", "newcomer", "message"]);
     const newcomer = view.rows[1];
+    expect(JSON.stringify(view)).not.toContain(ALEX);
     expect(newcomer).toMatchObject({
       type: "newcomer",
-      userId: ALEX,
       relationship: "adult-stranger",
       canView: true,
       name: { kind: "unknown" },
@@ -169,7 +170,7 @@ describe("ConversationViewModel", () => {
     expect(messages(view.rows)[1]).toMatchObject({ kind: "hidden", body: "", canView: true });
 
     // "Show anyway": the choice is recorded; once the store knows, his messages show.
-    await vm.viewMember(ALEX);
+    await vm.viewMember(newcomer?.type === "newcomer" ? newcomer.handle : "");
     expect(source.acceptMembers).toHaveBeenCalledWith("!r", [ALEX]);
     set([{ ...group, acceptedMembers: [ALEX] }]);
     expect(messages(vm.getSnapshot().rows)[1]).toMatchObject({

@@ -41,7 +41,8 @@ export type MessageRow = {
   /** For "undecryptable" rows: how many unreadable messages in a row this stands for. */
   readonly count: number;
   readonly mine: boolean;
-  readonly senderUserId: string;
+  /** Opaque: names the sender for "show anyway" without putting their Matrix ID in the snapshot. */
+  readonly senderHandle: PersonHandle;
   /** Who wrote it, as the decision store allows (a neutral label for someone kept back). */
   readonly sender: MediatedName;
   /** Empty unless `kind` is "text". */
@@ -61,7 +62,7 @@ export type MessageRow = {
 export type NewcomerRow = {
   readonly type: "newcomer";
   readonly id: string;
-  readonly userId: string;
+  readonly handle: PersonHandle;
   readonly name: MediatedName;
   readonly relationship: RelationshipClass | null;
   readonly notices: readonly Notice[];
@@ -73,6 +74,13 @@ export type NewcomerRow = {
 
 export type TimelineRow = MessageRow | NewcomerRow;
 
+/**
+ * A person in this conversation, for actions (block, report, show anyway).
+ * Views get handles, never Matrix IDs: an ID can be the message (a stranger
+ * can register "@stuur-een-foto:server"), and the view model alone maps back.
+ */
+export type PersonHandle = string;
+
 export type ConversationViewSnapshot = {
   readonly roomId: string;
   readonly title: RoomTitle;
@@ -83,7 +91,7 @@ export type ConversationViewSnapshot = {
   readonly canLoadOlder: boolean;
   readonly loadingOlder: boolean;
   /** The other people in the conversation, for block and report. */
-  readonly others: readonly { readonly userId: string; readonly name: MediatedName }[];
+  readonly others: readonly { readonly handle: PersonHandle; readonly name: MediatedName }[];
   readonly notice: MessageKey | undefined;
 };
 
@@ -91,6 +99,7 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
   readonly #source: ConversationSource;
   readonly #rooms: RoomDecisionStore;
   readonly #roomId: string;
+  readonly #handles = new PersonHandles();
   readonly #onClosed: () => void;
   readonly #openReport: (subject: ReportSubject) => void;
   #draft = "";
@@ -131,7 +140,9 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
   }
 
   /** "Show anyway": the person chooses to see what this member writes here. */
-  readonly viewMember = async (userId: string): Promise<void> => {
+  readonly viewMember = async (handle: PersonHandle): Promise<void> => {
+    const userId = this.#handles.userIdOf(handle);
+    if (userId === undefined) return;
     try {
       await this.#source.acceptMembers(this.#roomId, [userId]);
     } catch {
@@ -187,7 +198,9 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
     this.#onClosed();
   };
 
-  readonly block = async (userId: string): Promise<void> => {
+  readonly block = async (handle: PersonHandle): Promise<void> => {
+    const userId = this.#handles.userIdOf(handle);
+    if (userId === undefined) return;
     await this.#source.block(userId);
     await this.#source.leave(this.#roomId);
     this.reminder?.chosen("block");
@@ -203,7 +216,9 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
     this.#openReport({ kind: "message", roomId: this.#roomId, eventId });
   };
 
-  readonly reportPerson = (userId: string): void => {
+  readonly reportPerson = (handle: PersonHandle): void => {
+    const userId = this.#handles.userIdOf(handle);
+    if (userId === undefined) return;
     this.#openReport({ kind: "profile", roomId: this.#roomId, userId });
   };
 
@@ -214,7 +229,7 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
       this.update({ ...emptySnapshot(this.#roomId), draft: this.#draft });
       return;
     }
-    const rows = timelineRows(conversation, room, this.#source.userId);
+    const rows = timelineRows(conversation, room, this.#source.userId, this.#handles);
     this.update({
       roomId: this.#roomId,
       title: room.title,
@@ -226,7 +241,7 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
       loadingOlder: this.#loadingOlder,
       others: room.members
         .filter((member) => member.membership === "join" || member.membership === "invite")
-        .map((member) => ({ userId: member.userId, name: member.name })),
+        .map((member) => ({ handle: this.#handles.of(member.userId), name: member.name })),
       notice: this.#notice,
     });
     this.#markReadIfNew(rows);
@@ -243,11 +258,32 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
   }
 }
 
+/** Handles for the people of one conversation screen, stable while it is open. */
+class PersonHandles {
+  readonly #byUserId = new Map<string, PersonHandle>();
+  readonly #byHandle = new Map<PersonHandle, string>();
+
+  of(userId: string): PersonHandle {
+    let handle = this.#byUserId.get(userId);
+    if (handle === undefined) {
+      handle = `person-${String(this.#byUserId.size + 1)}`;
+      this.#byUserId.set(userId, handle);
+      this.#byHandle.set(handle, userId);
+    }
+    return handle;
+  }
+
+  userIdOf(handle: PersonHandle): string | undefined {
+    return this.#byHandle.get(handle);
+  }
+}
+
 /** Messages and newcomers in time order, each as the room's decision allows. */
 function timelineRows(
   conversation: ConversationSnapshot,
   room: MediatedRoom,
   myUserId: string,
+  handles: PersonHandles,
 ): readonly TimelineRow[] {
   const members = new Map(room.members.map((member) => [member.userId, member]));
   const messages = collapseUnreadable(
@@ -262,7 +298,7 @@ function timelineRows(
         id: message.eventId,
         count: 1,
         mine,
-        senderUserId: message.sender,
+        senderHandle: handles.of(message.sender),
         sender: mine
           ? { kind: "name", label: myUserId, userId: myUserId }
           : (member?.name ?? { kind: "unknown", tag: strangerTag(message.sender) }),
@@ -278,13 +314,15 @@ function timelineRows(
     .filter((member) => member.announce && member.since !== undefined)
     .map((member) => ({
       type: "newcomer",
-      id: `newcomer-${member.userId}-${String(member.since)}`,
-      userId: member.userId,
+      id: `newcomer-${handles.of(member.userId)}-${String(member.since)}`,
+      handle: handles.of(member.userId),
       name: member.name,
       relationship: member.relationship,
+      // The room's "someone joined" notice, and a look-alike warning about this person;
+      // who they are (adult, age unknown) is the relationship label, to keep it short.
       notices: [
         ...room.decision.notices.filter((notice) => notice.id === "stranger-joined"),
-        ...member.notices,
+        ...member.notices.filter((notice) => notice.id.startsWith("name-resembles")),
       ],
       help: room.decision.help,
       canView: member.content === "on-request",

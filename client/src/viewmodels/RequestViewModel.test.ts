@@ -112,6 +112,7 @@ describe("RequestViewModel", () => {
     expect(view.presentation).toBe("filtered");
     expect(view.canAccept).toBe(false);
     expect(JSON.stringify(view)).not.toContain("lieverd");
+    // The adult named the group: that name is his content, and stays hidden.
     expect(view.overview?.title).toEqual({ kind: "hidden" });
   });
 });

@@ -58,7 +58,6 @@ export type RequestSnapshot =
   | {
       readonly found: true;
       readonly roomId: string;
-      readonly inviterUserId: string;
       /** As the engine allows it on an opened request (a neutral label for an 8-12's held-aside one). */
       readonly inviter: MediatedName;
       readonly presentation: RoomDecision["effect"];
@@ -149,11 +148,20 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
     this.#navigation.back();
   };
 
+  /**
+   * Who invited: kept in the view model, never in the snapshot, so a Matrix ID
+   * the engine keeps back never reaches a view (it is only the block's target).
+   */
+  #inviterUserId(): string | undefined {
+    return this.#rooms.room(this.#roomId)?.inviter?.userId;
+  }
+
   readonly block = async (): Promise<void> => {
     const view = this.getSnapshot();
-    if (!view.found) return;
+    const inviter = this.#inviterUserId();
+    if (!view.found || inviter === undefined) return;
     await this.#act(async () => {
-      await this.#source.block(view.inviterUserId);
+      await this.#source.block(inviter);
       await this.#source.leave(this.#roomId);
     });
     this.#recordAnswer("blocked");
@@ -163,12 +171,13 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
   /** Blocks at once (and declines), then opens the report sheet: one more tap sends the report. */
   readonly blockAndReport = async (): Promise<void> => {
     const view = this.getSnapshot();
-    if (!view.found || !view.canReport) return;
+    const inviter = this.#inviterUserId();
+    if (!view.found || !view.canReport || inviter === undefined) return;
     await this.block();
     this.#navigation.report?.({
       kind: "request",
       roomId: this.#roomId,
-      userId: view.inviterUserId,
+      userId: inviter,
       displayName: view.inviter.kind === "name" ? view.inviter.label : undefined,
     });
   };
@@ -238,7 +247,6 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
     this.update({
       found: true,
       roomId: this.#roomId,
-      inviterUserId: inviter?.userId ?? "",
       inviter: inviter?.nameWhenOpened ?? { kind: "unknown", tag: 0 },
       presentation: decision.effect,
       preview: inviter?.content === "shown" ? "shown" : "hidden",

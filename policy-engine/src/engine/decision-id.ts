@@ -70,7 +70,7 @@ export function requestKey(request: DecisionRequest): string {
       return `${person(request.self)}|${request.membership}|${bit(request.isDirect)}${bit(request.membersKnown)}${bit(request.roomNameResemblesContact)}${bit(request.roomNameResemblesHelpService)}|${request.profileSetBy.join(",")}|${request.members
         .map(
           (m) =>
-            `${person(m.person)}:${bit(m.isContact)}${bit(m.sameServer)}${bit(m.nameResemblesContact)}${bit(m.nameResemblesHelpService)}${bit(m.acceptedHere)}${bit(m.appearedAfterSelf)}:${String(m.sharedRoomCount)}:${m.roles.join("+")}`,
+            `${person(m.person)}:${bit(m.isContact)}${bit(m.sameServer)}${bit(m.nameResemblesContact)}${bit(m.nameResemblesHelpService)}${bit(m.acceptedHere)}:${String(m.sharedRoomCount)}:${m.roles.join("+")}`,
         )
         .join(";")}`;
     default:

@@ -207,7 +207,6 @@ export function validateRoom(fields: Fields): RoomRequest {
         throw new InvalidRequest(`${path}/roles`, `unknown role ${describe(role)}`);
     }
     flag(facts, "acceptedHere", path);
-    flag(facts, "appearedAfterSelf", path);
   });
   for (const index of list(fields, "profileSetBy", "", MAX_ROOM_MEMBERS)) {
     if (

@@ -111,7 +111,6 @@ export const DecisionRequestSchema = z.discriminatedUnion("point", [
           nameResemblesHelpService: z.boolean(),
           roles: z.array(z.enum(["inviter", "creator"])).readonly(),
           acceptedHere: z.boolean(),
-          appearedAfterSelf: z.boolean(),
         }),
       )
       .readonly(),

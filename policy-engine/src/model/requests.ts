@@ -145,10 +145,12 @@ export type RoomMemberFacts = {
   readonly nameResemblesHelpService: boolean;
   /** "inviter": invited the device user; "creator": made the room; both may apply. */
   readonly roles: readonly ("inviter" | "creator")[];
-  /** The device user chose to see this person in this room (after the overview or a notice). */
+  /**
+   * The device user chose to see this person in this room: they saw them in
+   * the group overview before joining, invited them, or tapped "show anyway".
+   * Someone unknown whom they did not choose is announced in the room.
+   */
   readonly acceptedHere: boolean;
-  /** This person appeared (joined or was invited) after the device user had joined. */
-  readonly appearedAfterSelf: boolean;
 };
 
 /**

@@ -21,7 +21,6 @@ function member(ageBand: AgeBand, overrides: Partial<RoomMemberFacts> = {}): Roo
     nameResemblesHelpService: false,
     roles: [],
     acceptedHere: false,
-    appearedAfterSelf: false,
     ...overrides,
   };
 }
@@ -75,7 +74,8 @@ describe("room: invitations", () => {
     expect(decision.members[1]?.content).toBe("hidden");
     expect(decision.actions).not.toContain("accept");
     expect(decision.actions).not.toContain("accept-after-reading");
-    expect(decision.profile).toBe("hidden");
+    // The group's name is the friend's, who set it; the adult's name and words stay hidden.
+    expect(decision.profile).toBe("shown");
   });
 
   it("an unverified account inside counts like an unknown adult", () => {
@@ -144,8 +144,8 @@ describe("room: invitations", () => {
 });
 
 describe("room: joined rooms", () => {
-  it("is a chat, and a stranger who appeared later is announced with help", () => {
-    const decision = room("13-15", [friend(), member("18+", { appearedAfterSelf: true })], {
+  it("is a chat, and a stranger the person did not choose to see is announced with help", () => {
+    const decision = room("13-15", [friend(), member("18+")], {
       membership: "join",
     });
     expect(decision.effect).toBe("normal");
@@ -157,7 +157,7 @@ describe("room: joined rooms", () => {
   });
 
   it("an unknown peer who joins is announced too, but what they write is shown to a teen", () => {
-    const decision = room("13-15", [friend(), member("13-15", { appearedAfterSelf: true })], {
+    const decision = room("13-15", [friend(), member("13-15")], {
       membership: "join",
     });
     expect(decision.members[1]).toMatchObject({ announce: true, content: "shown" });
@@ -168,6 +168,8 @@ describe("room: joined rooms", () => {
       membership: "join",
     });
     expect(teen.members[1]?.content).toBe("shown");
+    // Chosen: no announcement any more.
+    expect(teen.members[1]?.announce).toBe(false);
     const child = room(
       "8-12",
       [friend({ person: person("8-12") }), member("18+", { acceptedHere: true })],

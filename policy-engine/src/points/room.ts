@@ -23,7 +23,10 @@ import { mergeNotices, reasonsOf, runRules } from "../engine/run-rules.ts";
 import type { CompiledPack } from "../pack/compile.ts";
 import type { RoomContribution } from "../rules/contributions.ts";
 import type { RoomFacts, RoomMemberOutcome } from "../rules/facts.ts";
-import { announceStrangersJoining } from "../rules/room/announce-strangers-joining.ts";
+import {
+  announceStrangersJoining,
+  announceable,
+} from "../rules/room/announce-strangers-joining.ts";
 import { inviterJudgedAsFirstContact } from "../rules/room/inviter-judged-as-first-contact.ts";
 import { joinedRoomIsAChat } from "../rules/room/joined-room-is-a-chat.ts";
 import { roomNameResemblesContact } from "../rules/room/name-resembles-contact.ts";
@@ -79,7 +82,6 @@ function judgeMember(
     ...judged,
     isInviter: member.roles.includes("inviter"),
     acceptedHere: member.acceptedHere,
-    appearedAfterSelf: member.appearedAfterSelf,
   };
 }
 
@@ -147,12 +149,16 @@ export function decideRoom(
       accept = moreProtective(ACCEPT_RANK, accept, member.accept);
       for (const reason of member.reasons) memberReasons.add(reason);
     }
-    const announce = announcing && member.appearedAfterSelf && member.relationship !== "contact";
+    const announce = announcing && announceable(member);
     return {
       relationship: member.relationship,
       content,
       announce,
-      notices: member.presentation === "normal" ? NO_NOTICES : member.notices,
+      // "No shared groups" reads wrong about someone in a group; the rest says who they are.
+      notices:
+        member.presentation === "normal"
+          ? NO_NOTICES
+          : member.notices.filter((notice) => notice.id !== "no-shared-rooms"),
     };
   });
 
@@ -161,7 +167,6 @@ export function decideRoom(
     const setter = members[index];
     if (setter !== undefined) profile = moreProtective(CONTENT_RANK, profile, setter.content);
   }
-  if (presentation === "filtered" || presentation === "declined") profile = "hidden";
 
   const warns = presentation !== "normal" || members.some((member) => member.announce);
   const notices: Notice[] = mergeNotices(kept);

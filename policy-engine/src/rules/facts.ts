@@ -98,7 +98,6 @@ export type RoomMemberOutcome = {
   readonly reasons: readonly RuleId[];
   readonly isInviter: boolean;
   readonly acceptedHere: boolean;
-  readonly appearedAfterSelf: boolean;
 };
 
 export type RoomFacts = {
