@@ -659,8 +659,38 @@ export class ChatSession {
     await this.#client.invite(roomId, userId);
   }
 
-  async join(roomId: string): Promise<void> {
+  /**
+   * Joins, and returns once this device has synced the join: the server
+   * accepts a join before the device knows the room's state, and a message
+   * sent in between cannot be encrypted ("unconfigured room"). Bounded: after
+   * `syncTimeoutMs` it returns anyway (the room then appears on a later sync).
+   */
+  async join(roomId: string, syncTimeoutMs = 15_000): Promise<void> {
     await this.#client.joinRoom(roomId);
+    await this.#untilSynced(
+      () => this.#client.getRoom(roomId)?.getMyMembership() === MEMBERSHIP_JOIN,
+      syncTimeoutMs,
+    );
+  }
+
+  /** Resolves when `done()` holds after a sync or a membership change, or after the timeout. */
+  async #untilSynced(done: () => boolean, timeoutMs: number): Promise<void> {
+    if (done()) return;
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        if (!done()) return;
+        finish();
+      };
+      const finish = (): void => {
+        clearTimeout(timer);
+        this.#client.off(ClientEvent.Sync, check);
+        this.#client.off(RoomEvent.MyMembership, check);
+        resolve();
+      };
+      const timer = setTimeout(finish, timeoutMs);
+      this.#client.on(ClientEvent.Sync, check);
+      this.#client.on(RoomEvent.MyMembership, check);
+    });
   }
 
   /** Sends a text message; refuses a room that is not encrypted (we never send plaintext). */
