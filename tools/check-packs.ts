@@ -35,7 +35,9 @@ let invalid = 0;
 for (const choice of catalogue) {
   if (choice.valid) {
     const arm = choice.purpose === "control-arm" ? " (control arm)" : "";
-    console.log(`ok      ${choice.id}${arm}  ${choice.file}`);
+    const base = choice.pack.source.extends;
+    const extension = base === undefined ? "" : ` (extends ${base})`;
+    console.log(`ok      ${choice.id}${arm}${extension}  ${choice.file}`);
     continue;
   }
   invalid += 1;

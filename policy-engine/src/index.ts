@@ -140,9 +140,15 @@ export { assertNever } from "./engine/assert-never.ts";
 export { PolicyPackSchema } from "./pack/schema.ts";
 export type { PolicyPack } from "./pack/schema.ts";
 export { loadPack, parsePack } from "./pack/load.ts";
-export type { PackLoadResult, PackProblem } from "./pack/load.ts";
+export type { LoadPackOptions, PackLoadResult, PackProblem } from "./pack/load.ts";
+export type { ResolveBasePack } from "./pack/extend.ts";
 export type { CompiledPack } from "./pack/compile.ts";
-export { BUNDLED_PACK_IDS, bundledPackSources, loadBundledPack } from "./pack/bundled.ts";
+export {
+  BUNDLED_PACK_IDS,
+  bundledPackSources,
+  loadBundledPack,
+  resolveBundledPack,
+} from "./pack/bundled.ts";
 export type { BundledPackId } from "./pack/bundled.ts";
 export { allCopyKeys } from "./pack/copy-keys.ts";
 export { policyPackJsonSchema, policyPackJsonSchemaText } from "./pack/json-schema.ts";

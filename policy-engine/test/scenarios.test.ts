@@ -3,8 +3,13 @@
 // Cedar's corpus of requests with expected decisions and determining policies.
 // The corpus files are checked by a strict schema first, so a typo in a
 // scenario fails loudly instead of testing nothing.
+//
+// Every pack runs the corpus: a bundled pack its own scenarios, a study pack
+// (study/packs/*.json, which extends a pack) the scenarios of its base, with
+// the base's expectations unless study/packs/expectations/<id>.json says
+// where it differs.
 
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import {
@@ -33,6 +38,8 @@ import {
   assertNever,
   createPolicyEngine,
   effectiveBand,
+  loadPack,
+  resolveBundledPack,
 } from "../src/index.ts";
 import type { AgeBand, Decision, DecisionPoint, DecisionRequest } from "../src/index.ts";
 import { NOW, bundled } from "./support/fixtures.ts";
@@ -120,9 +127,86 @@ const corpus = files.map((file) => {
 });
 const allScenarios = corpus.flatMap(({ scenarios }) => scenarios);
 
-const engines = Object.fromEntries(
-  BUNDLED_PACK_IDS.map((id) => [id, createPolicyEngine(bundled(id))]),
-) as Record<(typeof BUNDLED_PACK_IDS)[number], ReturnType<typeof createPolicyEngine>>;
+type Expectation = z.infer<typeof Expectation>;
+
+/** Where a study pack's decisions differ from its base's, by scenario name (the whole expectation). */
+const PackExpectations = z.strictObject({
+  description: z.string().min(1),
+  differs: z.record(z.string(), Expectation),
+});
+
+const studyFolder = new URL("../../study/packs/", import.meta.url);
+const studySources = new Map(
+  readdirSync(studyFolder)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => {
+      const value = JSON.parse(readFileSync(new URL(name, studyFolder), "utf8")) as {
+        id: string;
+        extends?: string;
+      };
+      return [value.id, value] as const;
+    }),
+);
+const resolveBase = (id: string): unknown => resolveBundledPack(id) ?? studySources.get(id);
+
+/** A study pack's expectations file, or no differences. */
+function expectationsOf(id: string): Readonly<Record<string, Expectation>> {
+  const file = new URL(`expectations/${id}.json`, studyFolder);
+  if (!existsSync(file)) return {};
+  const parsed = PackExpectations.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  if (!parsed.success) {
+    throw new Error(`expectations/${id}.json:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data.differs;
+}
+
+type PackUnderTest = {
+  readonly id: string;
+  readonly engine: ReturnType<typeof createPolicyEngine>;
+  /** The pack it extends (undefined for a bundled pack). */
+  readonly base: string | undefined;
+  readonly differs: Readonly<Record<string, Expectation>>;
+};
+
+const packs = new Map<string, PackUnderTest>([
+  ...BUNDLED_PACK_IDS.map(
+    (id) =>
+      [id, { id, engine: createPolicyEngine(bundled(id)), base: undefined, differs: {} }] as const,
+  ),
+  ...[...studySources.values()].map((source) => {
+    const result = loadPack(source, { resolveBase });
+    if (!result.ok) throw new Error(`study pack ${source.id}: ${JSON.stringify(result.problems)}`);
+    const entry: PackUnderTest = {
+      id: source.id,
+      engine: createPolicyEngine(result.pack),
+      base: source.extends,
+      differs: expectationsOf(source.id),
+    };
+    return [source.id, entry] as const;
+  }),
+]);
+
+/** The packs from `id` down to its bundled root, e.g. ["nl-teens-filtered", "nl-default"]. */
+function lineage(id: string): readonly string[] {
+  const base = packs.get(id)?.base;
+  return base === undefined ? [id] : [id, ...lineage(base)];
+}
+
+/** What `scenario` expects under `id`: the nearest pack in the lineage that says, else the scenario. */
+function expectationUnder(scenario: Scenario, id: string): Expectation {
+  for (const ancestor of lineage(id)) {
+    if (ancestor === scenario.pack) break;
+    const own = packs.get(ancestor)?.differs[scenario.name];
+    if (own !== undefined) return own;
+  }
+  return scenario.expect;
+}
+
+/** The packs a scenario runs under: its own and every pack that extends it. */
+function packsRunning(scenario: Scenario): readonly string[] {
+  return [...packs.keys()].filter((id) => lineage(id).includes(scenario.pack));
+}
 
 /** The person who reads the decision, whose band the coverage check counts. */
 function readerBand(request: DecisionRequest): AgeBand {
@@ -193,22 +277,48 @@ describe("scenario corpus", () => {
     }
   });
 
+  it("runs every study pack, each extending a bundled pack, with expectations only where it differs", () => {
+    const byName = new Map(allScenarios.map((scenario) => [scenario.name, scenario]));
+    for (const pack of packs.values()) {
+      if (BUNDLED_PACK_IDS.some((id) => id === pack.id)) continue;
+      const root = lineage(pack.id).at(-1);
+      expect(
+        BUNDLED_PACK_IDS.some((id) => id === root),
+        `${pack.id} extends a bundled pack`,
+      ).toBe(true);
+      for (const [name, expectation] of Object.entries(pack.differs)) {
+        const scenario = byName.get(name);
+        expect(scenario, `expectations/${pack.id}.json names a scenario: ${name}`).toBeDefined();
+        if (scenario === undefined) continue;
+        expect(packsRunning(scenario), `${name} runs under ${pack.id}`).toContain(pack.id);
+        const inherited = expectationUnder(scenario, pack.base ?? scenario.pack);
+        expect(expectation, `${pack.id} repeats its base's expectation: ${name}`).not.toEqual(
+          inherited,
+        );
+      }
+    }
+  });
+
   for (const { file, scenarios } of corpus) {
     describe(file, () => {
-      it.each(scenarios.map((scenario: Scenario) => [scenario.name, scenario] as const))(
-        "%s",
-        (_name, scenario) => {
-          const decision = engines[scenario.pack].decide(scenario.request, scenario.now ?? NOW);
-          expect(decision.errors).toEqual([]);
-          expect(decision.failedClosed).toBe(false);
-          expect(decision.point).toBe(scenario.request.point);
-          const actual = observed(decision);
-          const pinned = Object.fromEntries(
-            Object.keys(scenario.expect).map((key) => [key, actual[key]]),
-          );
-          expect(pinned).toEqual(scenario.expect);
-        },
+      const runs = scenarios.flatMap((scenario: Scenario) =>
+        packsRunning(scenario).map((id) => {
+          const title = id === scenario.pack ? scenario.name : `${scenario.name} [${id}]`;
+          return [title, id, scenario] as const;
+        }),
       );
+      it.each(runs)("%s", (_name, id, scenario) => {
+        const engine = packs.get(id)?.engine;
+        if (engine === undefined) throw new Error(`no pack ${id}`);
+        const expected = expectationUnder(scenario, id);
+        const decision = engine.decide(scenario.request, scenario.now ?? NOW);
+        expect(decision.errors).toEqual([]);
+        expect(decision.failedClosed).toBe(false);
+        expect(decision.point).toBe(scenario.request.point);
+        const actual = observed(decision);
+        const pinned = Object.fromEntries(Object.keys(expected).map((key) => [key, actual[key]]));
+        expect(pinned).toEqual(expected);
+      });
     });
   }
 });

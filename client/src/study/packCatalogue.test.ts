@@ -154,6 +154,36 @@ describe("buildPackCatalogue", () => {
     ]);
   });
 
+  it("loads a variant that extends a bundled pack or another variant, and refuses an unknown base", () => {
+    const extension = (id: string, base: string, extra: Json = {}): string =>
+      JSON.stringify({
+        extends: base,
+        id,
+        version: "1.0.0",
+        label: { nl: id, en: id },
+        description: { nl: id, en: id },
+        ...extra,
+      });
+    const catalogue = buildPackCatalogue(
+      [
+        { name: "a.json", text: extension("nl-strict-help", "strict") },
+        {
+          name: "b.json",
+          text: extension("nl-no-peers", "nl-strict-help", { purpose: "production" }),
+        },
+        { name: "c.json", text: extension("nl-orphan", "nl-gone") },
+      ],
+      TRANSLATED_COPY_KEYS,
+    );
+    expect(selectPack(catalogue, "nl-strict-help")?.source.extends).toBe("strict");
+    expect(selectPack(catalogue, "nl-no-peers")?.source.peers).toEqual(
+      selectPack(catalogue, "strict")?.source.peers,
+    );
+    expect(messages(entry(catalogue, "c.json"))).toEqual([
+      'study/packs/c.json /extends: unknown base pack "nl-gone"',
+    ]);
+  });
+
   it("names another folder when asked", () => {
     const catalogue = buildPackCatalogue(
       [{ name: "x.json", text: "[]" }],

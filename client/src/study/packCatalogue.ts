@@ -10,6 +10,7 @@ import {
   PACK_NOTICE_IDS,
   loadBundledPack,
   parsePack,
+  resolveBundledPack,
   type CompiledPack,
   type PackLoadResult,
   type PackPurpose,
@@ -63,8 +64,9 @@ export type PackVariantFile = { readonly name: string; readonly text: string };
  * in the client's translations (`translatedCopyKeys`: keys with both Dutch and
  * English text), or, for a variant, when its id is already taken by a bundled
  * pack or another variant (then every variant with that id is invalid, since
- * study data would not say which one ran). `folder` names the variants'
- * folder in file names and errors.
+ * study data would not say which one ran). A variant may extend a bundled
+ * pack or another variant (`"extends": "<id>"`); the engine merges and
+ * validates it. `folder` names the variants' folder in file names and errors.
  */
 export function buildPackCatalogue(
   variants: readonly PackVariantFile[],
@@ -74,12 +76,13 @@ export function buildPackCatalogue(
   const bundled = BUNDLED_PACK_IDS.map((id) =>
     toChoice(id, "bundled", `policy-engine/packs/${id}.json`, loadBundledPack(id), null),
   );
-  const loaded = [...variants]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((variant) => {
-      const file = `${folder}/${variant.name}`;
-      return toChoice(fallbackId(variant), "variant", file, parsePack(variant.text), variant.text);
-    });
+  const sorted = [...variants].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const resolveBase = variantBaseResolver(sorted);
+  const loaded = sorted.map((variant) => {
+    const file = `${folder}/${variant.name}`;
+    const result = parsePack(variant.text, { resolveBase });
+    return toChoice(fallbackId(variant), "variant", file, result, variant.text);
+  });
 
   const bundledIds = new Set(bundled.map((choice) => choice.id));
   const filesById = new Map<string, string[]>();
@@ -188,6 +191,20 @@ function toChoice(
   };
 }
 
+/**
+ * Base packs for `extends`: a bundled pack, else the variant declaring that id
+ * (the first by file name; a duplicated id is an error of its own anyway).
+ */
+function variantBaseResolver(variants: readonly PackVariantFile[]): (id: string) => unknown {
+  const byId = new Map<string, unknown>();
+  for (const variant of variants) {
+    const value = parsedOrUndefined(variant.text);
+    const id = field(variant.text, "id");
+    if (typeof id === "string" && value !== undefined && !byId.has(id)) byId.set(id, value);
+  }
+  return (id) => resolveBundledPack(id) ?? byId.get(id);
+}
+
 /** An invalid variant is listed under the id it declares if it has one, else its file name. */
 function fallbackId(variant: PackVariantFile): string {
   const declared = field(variant.text, "id");
@@ -206,11 +223,15 @@ function labelOf(text: string, id: string): PackLabel {
 }
 
 function field(text: string, name: string): unknown {
+  const value = parsedOrUndefined(text);
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[name]
+    : undefined;
+}
+
+function parsedOrUndefined(text: string): unknown {
   try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)[name]
-      : undefined;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }

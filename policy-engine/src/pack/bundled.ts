@@ -17,6 +17,13 @@ export const bundledPackSources: Readonly<Record<BundledPackId, unknown>> = {
   baseline,
 };
 
+/** A `resolveBase` for `loadPack`: the bundled pack with this id as written, or undefined. */
+export function resolveBundledPack(id: string): unknown {
+  return Object.hasOwn(bundledPackSources, id)
+    ? bundledPackSources[id as BundledPackId]
+    : undefined;
+}
+
 export function loadBundledPack(id: BundledPackId): PackLoadResult {
   return loadPack(bundledPackSources[id]);
 }

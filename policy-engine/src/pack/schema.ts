@@ -115,6 +115,13 @@ const GUARD_NAMES = [
 const PolicyPackShape = z
   .strictObject({
     $schema: z.string().optional().describe("Path or URL of the JSON Schema, for editors."),
+    extends: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .optional()
+      .describe(
+        "Id of the pack this one extends: the file then holds only its own id, version, label, description and what differs (objects merge, arrays and other values replace).",
+      ),
     id: z
       .string()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
