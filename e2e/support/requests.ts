@@ -32,12 +32,13 @@ export async function strangerRequestRow(
   page: Page,
   userId: string,
   displayName: string,
+  options: { readonly timeout?: number } = {},
 ): Promise<Locator> {
   await page.getByRole("button", { name: /^Verzoeken/ }).click();
   const row = page.getByRole("listitem").getByRole("button", {
     name: new RegExp(`^${unknownPersonLabel(userId)} `),
   });
-  await expect(row).toBeVisible();
+  await expect(row).toBeVisible(options);
   // Names are content: nothing the stranger chose reaches the list.
   const list = page.getByRole("region", { name: "Verzoeken" });
   await expect(list).not.toContainText(displayName);

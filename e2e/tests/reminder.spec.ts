@@ -5,7 +5,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { rawInviteToDirectRoom, rawLogout } from "../../tools/lib/rawMatrix.ts";
-import { containingMatrixId, personaOnPhone } from "../support/personas.ts";
+import { personaOnPhone } from "../support/personas.ts";
+import { declinePendingRequests, strangerRequestRow } from "../support/requests.ts";
 import { rawStranger } from "../support/strangers.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
 
@@ -13,12 +14,13 @@ test("after Noor accepts a stranger's request, a calm reminder with help stays i
   browser,
 }) => {
   const stranger = await rawStranger("Ruben");
+  await declinePendingRequests("noor");
   const noor = await personaOnPhone(browser, "noor");
   await rawInviteToDirectRoom(stranger, "@noor:localhost");
 
-  await noor.getByRole("button", { name: /^Verzoeken/ }).click();
-  await noor.getByRole("button", { name: containingMatrixId(stranger.userId) }).click();
+  await (await strangerRequestRow(noor, stranger.userId, "Ruben")).click();
   await expect(noor.getByRole("heading", { name: "Verzoek" })).toBeVisible();
+  await expect(noor.locator(".request-from")).toContainText(stranger.userId);
   // On a phone, the notice, the Kindertelefoon inside it and the choices fit one screen.
   await expect(noor.locator(".notice").first()).toBeInViewport();
   await expect(noor.getByRole("link", { name: /Kindertelefoon.*0800-0432/ })).toBeInViewport();

@@ -6,6 +6,7 @@ import "fake-indexeddb/auto";
 import { ChatSession } from "../../client/src/matrix/chatSession.ts";
 import { signInWithPassword } from "../../client/src/matrix/signIn.ts";
 import type { Homeserver } from "./homeserver.ts";
+import { rawGetAccountData, rawLogin, rawLogout, rawPutAccountData } from "./rawMatrix.ts";
 
 export type AccountLogin = { readonly username: string; readonly password: string };
 
@@ -35,13 +36,14 @@ export async function until<T>(
 /**
  * Makes sure two accounts share an encrypted direct chat that both have
  * joined (and both list in m.direct), as friends who met in person (its
- * recorded origin). Returns its room ID.
+ * recorded origin), and that neither has blocked the other. Returns its room ID.
  */
 export async function ensureDirectChat(
   homeserver: Homeserver,
   a: AccountLogin,
   b: AccountLogin,
 ): Promise<string> {
+  await unblockEachOther(homeserver, a, b);
   const first = await signedInSession(homeserver, a);
   const second = await signedInSession(homeserver, b);
   try {
@@ -70,6 +72,35 @@ export async function ensureDirectChatBetween(
     }
   }
   return roomId;
+}
+
+/**
+ * Friends do not block each other. A block an earlier run left behind (the
+ * study scenario ends with Noor blocking Alex) would make the homeserver drop
+ * everything one sends to the other.
+ */
+async function unblockEachOther(
+  homeserver: Homeserver,
+  a: AccountLogin,
+  b: AccountLogin,
+): Promise<void> {
+  const sessions = [
+    await rawLogin(homeserver, a.username, a.password),
+    await rawLogin(homeserver, b.username, b.password),
+  ] as const;
+  try {
+    for (const [self, other] of [sessions, [sessions[1], sessions[0]]] as const) {
+      const list = await rawGetAccountData(self, "m.ignored_user_list");
+      const ignored = Object.entries((list?.["ignored_users"] ?? {}) as Record<string, unknown>);
+      if (!ignored.some(([userId]) => userId === other.userId)) continue;
+      await rawPutAccountData(self, "m.ignored_user_list", {
+        ...list,
+        ignored_users: Object.fromEntries(ignored.filter(([userId]) => userId !== other.userId)),
+      });
+    }
+  } finally {
+    for (const session of sessions) await rawLogout(session);
+  }
 }
 
 async function joinDirectChat(

@@ -35,7 +35,7 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
               <ShownName name={view.inviter} />
             </strong>
             {/* A stranger's request always shows the Matrix ID: a name alone can be anyone's. */}
-            {view.inviter.kind === "name" ? (
+            {view.inviter.kind === "name" && !view.inviter.label.includes(view.inviter.userId) ? (
               <span className="row-id">{view.inviter.userId}</span>
             ) : null}
           </p>
