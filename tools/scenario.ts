@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { instanceDataDir, resolveHomeserver } from "./lib/homeserver.ts";
 import { runScenario, type ScenarioEvent } from "./lib/scenarioRunner.ts";
-import type { Scenario, ScenarioLanguage, ScenarioStep } from "./lib/scenarioScript.ts";
+import type { ScenarioActor, ScenarioLanguage, ScenarioStep } from "./lib/scenarioScript.ts";
 import { findScenario, SCENARIOS } from "./scenarios/index.ts";
 
 const USAGE = `Usage:
@@ -32,16 +32,20 @@ const USAGE = `Usage:
 
 class UsageError extends Error {}
 
-function actorName(scenario: Scenario): string {
-  return "persona" in scenario.actor
-    ? scenario.actor.persona
-    : `new account "${scenario.actor.throwaway.displayName}"`;
+function actorName(actor: ScenarioActor): string {
+  return "persona" in actor ? actor.persona : `new account "${actor.throwaway.displayName}"`;
 }
 
 function list(): void {
   for (const s of SCENARIOS) {
+    const others = Object.entries(s.otherActors ?? {}).map(
+      ([name, actor]) => `; ${name}: ${actorName(actor)}`,
+    );
+    const friend = s.actorIsFriend === true ? " (a friend)" : "";
     console.log(`${s.id}\n  ${s.title.nl} / ${s.title.en}`);
-    console.log(`  participant: ${s.participant}; actor: ${actorName(s)}`);
+    console.log(
+      `  participant: ${s.participant}; actor: ${actorName(s.actor)}${friend}${others.join("")}`,
+    );
     console.log(`  expected: ${s.expected.tags.join(", ")}`);
   }
 }
@@ -50,10 +54,20 @@ function describeStep(step: ScenarioStep, language: ScenarioLanguage): string {
   switch (step.do) {
     case "start-direct-chat":
       return "start an encrypted direct chat with the participant";
+    case "start-group":
+      return step.with.length === 0
+        ? `make the encrypted group "${step.name[language]}"`
+        : `make the encrypted group "${step.name[language]}" with ${step.with.join(", ")} inside`;
+    case "invite-participant":
+      return "invite the participant into the group";
+    case "add-actor":
+      return `add ${step.actor} to the chat`;
     case "try-contact":
       return `try to contact ${step.target ?? "the participant"}`;
     case "send":
-      return `send "${step.text[language]}"`;
+      return step.by === undefined
+        ? `send "${step.text[language]}"`
+        : `${step.by} sends "${step.text[language]}"`;
     case "wait":
       return `wait ${step.seconds} s`;
     case "wait-for-join":
@@ -86,6 +100,9 @@ function printer(language: ScenarioLanguage): (event: ScenarioEvent) => void {
     switch (event.type) {
       case "scenario-started":
         say(`${event.actorUserId} plays towards ${event.participantUserId}`);
+        for (const [name, userId] of Object.entries(event.otherActorUserIds)) {
+          say(`  ${name}: ${userId}`);
+        }
         return;
       case "step-started":
         say(`[${event.index + 1}] ${describeStep(event.step, language)} …`);
@@ -161,10 +178,11 @@ async function run(id: string | undefined, rest: readonly string[]): Promise<num
     signal: stop.signal,
     waitScale: values["no-waits"] ? 0 : 1,
     ...(values.participant === undefined ? {} : { participantUserId: values.participant }),
-    // The actor's device presents its verified band first, as the app would.
-    actorReady: async (session) => {
+    // Each actor's device presents its verified band first, as the app would.
+    actorReady: async (session, actor) => {
       const participant = values.participant ?? `@${scenario.participant}:${homeserver.serverName}`;
-      say(`Age: ${await presentActorAge(session, deployment, participant)}`);
+      const age = await presentActorAge(session, deployment, participant, actor.band);
+      say(`Age of ${actor.displayName}: ${age}`);
     },
   });
   return result.status === "finished" ? 0 : result.status === "stopped" ? 130 : 1;

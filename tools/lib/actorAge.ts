@@ -3,13 +3,19 @@
 // (Matrix OpenID, holder key made here) and presents its band to the
 // participant over Olm, exactly as the app does (client/src/matrix/age). So a
 // scripted Alex reaches Noor as a verified adult, and Mark stays unverified.
+// A throwaway actor (a new account each run) holds the band its script gives
+// it: the demo provider's register learns it first, as a provider would after
+// checking a document; "unverified" stays unknown to the provider.
 // The actor still bypasses the app's sender-side check on purpose: the study
 // looks at what the participant's own device does with the contact.
 
 import { AgeExchange } from "../../client/src/matrix/age/ageExchange.ts";
+import { isAttestedAgeBand } from "../../client/src/matrix/age/format.ts";
 import { loadOwnAge } from "../../client/src/matrix/age/wallet.ts";
 import type { ChatSession } from "../../client/src/matrix/chatSession.ts";
+import { registerAgeBand } from "./ageIssuerService.ts";
 import type { LocalDeployment } from "./deployment.ts";
+import { PERSONAS, type AgeBand } from "./personas.ts";
 
 function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
   const values = new Map<string, string>();
@@ -20,12 +26,21 @@ function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
   };
 }
 
-/** Presents the actor's band to `participantUserId`; says what happened, in words. */
+/**
+ * Presents the actor's band to `participantUserId`; says what happened, in
+ * words. `claimedBand` is the band the script gives the actor; it matters only
+ * for a throwaway account (a persona's band is the provider's own).
+ */
 export async function presentActorAge(
   session: ChatSession,
-  deployment: LocalDeployment,
+  deployment: Pick<LocalDeployment, "issuer" | "issuerDir" | "ageIssuerUrl">,
   participantUserId: string,
+  claimedBand?: AgeBand,
 ): Promise<string> {
+  const isPersona = PERSONAS.some((p) => `@${p.username}:${session.serverName}` === session.userId);
+  if (!isPersona && claimedBand !== undefined && isAttestedAgeBand(claimedBand)) {
+    await registerAgeBand(deployment.issuerDir, session.userId, claimedBand);
+  }
   const storage = memoryStorage();
   const trustedIssuers = [
     { keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey },

@@ -1,27 +1,30 @@
 // Tooling (Node only): plays the other side of a scripted scenario
-// (tools/scenarios/) against a real homeserver. The actor is a ChatSession of
-// the client's own Matrix layer with Rust crypto in memory, so every message
-// it sends is end-to-end encrypted exactly as the app's are (sendText refuses
-// a room without encryption). Used by the command line (tools/scenario.ts),
-// by a facilitator console through the progress events, and by the
-// integration tests.
+// (tools/scenarios/) against a real homeserver. The actor, and any other
+// actors the script names (the stranger in a friend's group), are each a
+// ChatSession of the client's own Matrix layer with Rust crypto in memory, so
+// every message they send is end-to-end encrypted exactly as the app's are
+// (sendText refuses a room without encryption). Used by the command line
+// (tools/scenario.ts), by a facilitator console through the progress events,
+// and by the integration tests.
 
 import "fake-indexeddb/auto";
 import { randomBytes } from "node:crypto";
 import { ChatSession, type ChatSessionOptions } from "../../client/src/matrix/chatSession.ts";
 import { signInWithPassword } from "../../client/src/matrix/signIn.ts";
+import { ensureDirectChatBetween, signedInSession } from "./conversations.ts";
 import { ensureAccount, type Homeserver } from "./homeserver.ts";
 import { DEMO_PASSWORD, persona, type AgeBand } from "./personas.ts";
 import {
   scenarioProblems,
   type Scenario,
+  type ScenarioActor,
   type ScenarioLanguage,
   type ScenarioStep,
 } from "./scenarioScript.ts";
 
 export type AccountLogin = { readonly username: string; readonly password: string };
 
-/** The account that plays the other side, and the age band it holds. */
+/** An account that plays the other side (the actor or another actor), and the age band it holds. */
 export type ResolvedActor = AccountLogin & {
   readonly userId: string;
   readonly displayName: string;
@@ -45,6 +48,8 @@ export type ScenarioEvent =
       readonly scenarioId: string;
       readonly actorUserId: string;
       readonly participantUserId: string;
+      /** The other actors' accounts, by their names in the script. */
+      readonly otherActorUserIds: Readonly<Record<string, string>>;
     }
   | { readonly type: "step-started"; readonly index: number; readonly step: ScenarioStep }
   | {
@@ -81,6 +86,8 @@ export type ScenarioRunResult = {
   readonly status: "finished" | "failed" | "stopped";
   readonly actorUserId: string | undefined;
   readonly participantUserId: string | undefined;
+  /** The other actors' accounts, by their names in the script (those resolved before a failure). */
+  readonly otherActorUserIds: Readonly<Record<string, string>>;
   readonly steps: readonly StepRecord[];
   /** Why the run failed outside a step (an invalid script, an account, sign-in). */
   readonly error: string | undefined;
@@ -96,17 +103,28 @@ export type ScenarioRunOptions = {
   readonly waitScale?: number;
   /** Play towards this account instead of the participant persona (tests use fresh accounts). */
   readonly participantUserId?: string;
+  /**
+   * The participant's login, for what only their side can set up (making
+   * the actor their friend, `actorIsFriend`): a second device signs in, does
+   * it and signs out. Without it the runner uses the persona's demo login,
+   * unless `participantUserId` names another account. Alone, it also names
+   * the participant.
+   */
+  readonly participantAccount?: AccountLogin;
   /** Play as this existing account instead of the scenario's actor. */
   readonly actorAccount?: AccountLogin;
+  /** Play these other actors (by their names in the script) as these existing accounts. */
+  readonly otherActorAccounts?: Readonly<Record<string, AccountLogin>>;
   /**
-   * More ChatSession options for the actor's session. This is where the
-   * actor's age credentials go once sessions present them (band: `actor.band`).
+   * More ChatSession options for each actor's session (the actor's and every
+   * other actor's; band: `actor.band`).
    */
   readonly actorSessionOptions?: (
     actor: ResolvedActor,
   ) => Partial<ChatSessionOptions> | Promise<Partial<ChatSessionOptions>>;
   /**
-   * Called once the actor's session runs, before the first step: for what a
+   * Called once for each actor's session (the actor first, then the other
+   * actors), after the sessions run and before the first step: for what a
    * session needs set up after it starts (such as presenting a verified age).
    */
   readonly actorReady?: (session: ChatSession, actor: ResolvedActor) => void | Promise<void>;
@@ -114,7 +132,7 @@ export type ScenarioRunOptions = {
 };
 
 /**
- * Runs a scenario to the end, a failure, or the signal; never throws. The
+ * Runs a scenario to the end, a failure, or the signal; never throws. Every
  * actor's session is signed out before "scenario-finished" is emitted and the
  * promise resolves.
  */
@@ -123,7 +141,12 @@ export async function runScenario(
   options: ScenarioRunOptions,
 ): Promise<ScenarioRunResult> {
   const emit = options.onEvent ?? (() => undefined);
-  const run: RunState = { records: [], actorUserId: undefined, participantUserId: undefined };
+  const run: RunState = {
+    records: [],
+    actorUserId: undefined,
+    participantUserId: undefined,
+    otherActorUserIds: {},
+  };
   const problems = scenarioProblems(scenario);
   const { status, error } =
     problems.length > 0
@@ -134,6 +157,7 @@ export async function runScenario(
     status,
     actorUserId: run.actorUserId,
     participantUserId: run.participantUserId,
+    otherActorUserIds: { ...run.otherActorUserIds },
     steps: run.records,
     error,
   };
@@ -145,6 +169,7 @@ type RunState = {
   readonly records: StepRecord[];
   actorUserId: string | undefined;
   participantUserId: string | undefined;
+  readonly otherActorUserIds: Record<string, string>;
 };
 
 async function play(
@@ -154,31 +179,51 @@ async function play(
   emit: (event: ScenarioEvent) => void,
 ): Promise<{ status: ScenarioRunResult["status"]; error: string | undefined }> {
   const { records } = run;
-  let session: ChatSession | undefined;
-  try {
-    options.signal?.throwIfAborted();
-    const { homeserver } = options;
-    const participantUserId =
-      options.participantUserId ?? (await ensurePersonaAccount(homeserver, scenario.participant));
-    run.participantUserId = participantUserId;
-    const actor = await resolveActor(scenario, options);
-    run.actorUserId = actor.userId;
-    options.signal?.throwIfAborted();
+  const { homeserver } = options;
+  const sessions: ChatSession[] = [];
+  const start = async (actor: ResolvedActor): Promise<Player> => {
     const signedIn = await signInWithPassword(homeserver.url, actor.username, actor.password);
     if (!signedIn.ok) throw new Error(`${actor.username} cannot sign in: ${signedIn.failure.kind}`);
-    session = await ChatSession.start(signedIn.credentials, {
+    const session = await ChatSession.start(signedIn.credentials, {
       storage: "memory",
       sdkLogLevel: "error",
       ...(await options.actorSessionOptions?.(actor)),
     });
-    await options.actorReady?.(session, actor);
+    sessions.push(session);
+    options.signal?.throwIfAborted();
+    return { session, actor };
+  };
+  try {
+    options.signal?.throwIfAborted();
+    const participant = await resolveParticipant(scenario, options);
+    const participantUserId = participant.userId;
+    run.participantUserId = participantUserId;
+    const actor = await resolveActor(homeserver, scenario.actor, options.actorAccount);
+    run.actorUserId = actor.userId;
+    const others = new Map<string, ResolvedActor>();
+    for (const [name, other] of Object.entries(scenario.otherActors ?? {})) {
+      const resolved = await resolveActor(homeserver, other, options.otherActorAccounts?.[name]);
+      others.set(name, resolved);
+      run.otherActorUserIds[name] = resolved.userId;
+    }
+    options.signal?.throwIfAborted();
+    const main = await start(actor);
+    const otherPlayers = new Map<string, Player>();
+    for (const [name, other] of others) otherPlayers.set(name, await start(other));
+    if (scenario.actorIsFriend === true) {
+      await ensureFriends(homeserver, main.session, participant);
+    }
+    for (const player of [main, ...otherPlayers.values()]) {
+      await options.actorReady?.(player.session, player.actor);
+    }
     emit({
       type: "scenario-started",
       scenarioId: scenario.id,
       actorUserId: actor.userId,
       participantUserId,
+      otherActorUserIds: { ...run.otherActorUserIds },
     });
-    const player = new ScriptPlayer(session, actor, participantUserId, options);
+    const player = new ScriptPlayer(main, otherPlayers, participantUserId, options);
 
     let stopReason: string | undefined;
     for (const [index, step] of scenario.steps.entries()) {
@@ -216,13 +261,14 @@ async function play(
       ? { status: "stopped", error: undefined }
       : { status: "failed", error: message(error) };
   } finally {
-    // The actor's device goes with the run (every run signs in anew).
-    if (session !== undefined) {
-      const running = session;
-      await running.signOut().catch(() => {
-        running.stop();
-      });
-    }
+    // The actors' devices go with the run (every run signs in anew).
+    await Promise.all(
+      sessions.map((running) =>
+        running.signOut().catch(() => {
+          running.stop();
+        }),
+      ),
+    );
   }
 }
 
@@ -234,23 +280,34 @@ type StepResult = {
 };
 
 const done = (outcome: string): StepResult => ({ outcome, skipped: false, stopScript: undefined });
+const skipped = (outcome: string): StepResult => ({
+  outcome,
+  skipped: true,
+  stopScript: undefined,
+});
 
-/** The actor's state while playing: the chat it opened last, and with whom. */
+/** One actor's account and running session. */
+type Player = { readonly session: ChatSession; readonly actor: ResolvedActor };
+
+/** The chat the actor made last, and whom it invited into it (the participant, or a `try-contact` target). */
+type OpenChat = { readonly roomId: string; readonly invitee: string | undefined };
+
+/** The actors' state while playing: the chat made last, and who is in it. */
 class ScriptPlayer {
-  readonly #session: ChatSession;
-  readonly #actor: ResolvedActor;
+  readonly #main: Player;
+  readonly #others: ReadonlyMap<string, Player>;
   readonly #participantUserId: string;
   readonly #options: ScenarioRunOptions;
-  #chat: { readonly roomId: string; readonly otherUserId: string } | undefined;
+  #chat: OpenChat | undefined;
 
   constructor(
-    session: ChatSession,
-    actor: ResolvedActor,
+    main: Player,
+    others: ReadonlyMap<string, Player>,
     participantUserId: string,
     options: ScenarioRunOptions,
   ) {
-    this.#session = session;
-    this.#actor = actor;
+    this.#main = main;
+    this.#others = others;
     this.#participantUserId = participantUserId;
     this.#options = options;
   }
@@ -261,16 +318,34 @@ class ScriptPlayer {
         const roomId = await this.#openChat(this.#participantUserId);
         return done(`invited ${this.#participantUserId} to encrypted chat ${roomId}`);
       }
+      case "start-group":
+        return this.#startGroup(step.name[this.#language], step.with);
+      case "invite-participant": {
+        const chat = this.#chat;
+        if (chat === undefined) return skipped("no group was made");
+        await this.#main.session.inviteToRoom(chat.roomId, this.#participantUserId);
+        this.#chat = { roomId: chat.roomId, invitee: this.#participantUserId };
+        return done(`invited ${this.#participantUserId} to ${chat.roomId}`);
+      }
+      case "add-actor": {
+        const chat = this.#chat;
+        if (chat === undefined) return skipped("no chat was made");
+        const other = this.#other(step.actor);
+        await this.#main.session.inviteToRoom(chat.roomId, other.actor.userId);
+        await this.#joinAs(other, chat.roomId);
+        return done(`added ${other.actor.userId} (${step.actor}) to ${chat.roomId}`);
+      }
       case "try-contact":
         return this.#tryContact(step.target);
       case "send": {
-        if (this.#chat === undefined)
-          return { outcome: "no chat was opened", skipped: true, stopScript: undefined };
-        const eventId = await this.#session.sendText(
-          this.#chat.roomId,
-          step.text[this.#options.language ?? "nl"],
+        if (this.#chat === undefined) return skipped("no chat was opened");
+        const writer = step.by === undefined ? this.#main : this.#other(step.by);
+        const eventId = await writer.session.sendText(this.#chat.roomId, step.text[this.#language]);
+        return done(
+          step.by === undefined
+            ? `sent encrypted message ${eventId}`
+            : `${step.by} sent encrypted message ${eventId}`,
         );
-        return done(`sent encrypted message ${eventId}`);
       }
       case "wait": {
         const seconds = this.#scaled(step.seconds);
@@ -286,12 +361,23 @@ class ScriptPlayer {
     }
   }
 
+  get #language(): ScenarioLanguage {
+    return this.#options.language ?? "nl";
+  }
+
+  #other(name: string): Player {
+    const other = this.#others.get(name);
+    // scenarioProblems checks every name before a run.
+    if (other === undefined) throw new Error(`"${name}" is not one of the scenario's other actors`);
+    return other;
+  }
+
   async #tryContact(targetPersona: string | undefined): Promise<StepResult> {
     const targetUserId =
       targetPersona === undefined
         ? this.#participantUserId
         : await ensurePersonaAccount(this.#options.homeserver, targetPersona);
-    const policy = this.#options.contactPolicy?.({ actor: this.#actor, targetUserId });
+    const policy = this.#options.contactPolicy?.({ actor: this.#main.actor, targetUserId });
     if (policy?.outcome === "refused") {
       return done(`refused by the sender-side policy: ${policy.detail}`);
     }
@@ -305,23 +391,57 @@ class ScriptPlayer {
 
   async #openChat(otherUserId: string): Promise<string> {
     // Always a new chat, so the participant sees a new invitation on every run.
-    const roomId = await this.#session.createEncryptedDirectChat(otherUserId);
-    // sendText needs the room (and its encryption state) in the actor's store.
+    const roomId = await this.#main.session.createEncryptedDirectChat(otherUserId);
+    await this.#untilReadyToSend(this.#main.session, roomId);
+    this.#chat = { roomId, invitee: otherUserId };
+    return roomId;
+  }
+
+  async #startGroup(name: string, withNames: readonly string[]): Promise<StepResult> {
+    const inside = withNames.map((other) => this.#other(other));
+    // A new group on every run, so the participant sees a new invitation each time.
+    const roomId = await this.#main.session.createEncryptedGroup(
+      name,
+      inside.map((other) => other.actor.userId),
+    );
+    await this.#untilReadyToSend(this.#main.session, roomId);
+    for (const other of inside) await this.#joinAs(other, roomId);
+    this.#chat = { roomId, invitee: undefined };
+    return done(
+      inside.length === 0
+        ? `made encrypted group ${roomId}`
+        : `made encrypted group ${roomId} with ${withNames.join(", ")} inside`,
+    );
+  }
+
+  /** Another actor accepts the actor's invitation, as soon as it reaches their device. */
+  async #joinAs(other: Player, roomId: string): Promise<void> {
     await this.#until(
-      () => this.#session.chats.some((c) => c.roomId === roomId && c.encrypted),
+      () => other.session.invitations().some((invitation) => invitation.roomId === roomId),
+      `${other.actor.userId}'s invitation`,
+      30_000,
+    );
+    await other.session.join(roomId);
+    await this.#untilReadyToSend(other.session, roomId);
+  }
+
+  /** sendText needs the room (and its encryption state) in that session's store. */
+  async #untilReadyToSend(session: ChatSession, roomId: string): Promise<void> {
+    await this.#until(
+      () =>
+        session.chats.some((c) => c.roomId === roomId && c.membership === "join" && c.encrypted),
       "the new chat to sync",
       30_000,
     );
-    this.#chat = { roomId, otherUserId };
-    return roomId;
   }
 
   async #waitForJoin(seconds: number): Promise<StepResult> {
     const chat = this.#chat;
-    if (chat === undefined)
-      return { outcome: "no chat was opened", skipped: true, stopScript: undefined };
+    if (chat === undefined) return skipped("no chat was opened");
+    const invitee = chat.invitee;
+    if (invitee === undefined) return skipped("the participant is not invited to this chat");
     const membership = (): string | undefined =>
-      this.#session.conversation(chat.roomId)?.members.find((m) => m.userId === chat.otherUserId)
+      this.#main.session.conversation(chat.roomId)?.members.find((m) => m.userId === invitee)
         ?.membership;
     const waited = this.#scaled(seconds);
     const answer = await this.#until(
@@ -359,16 +479,15 @@ class ScriptPlayer {
 }
 
 async function resolveActor(
-  scenario: Scenario,
-  options: ScenarioRunOptions,
+  homeserver: Homeserver,
+  actor: ScenarioActor,
+  account: AccountLogin | undefined,
 ): Promise<ResolvedActor> {
-  const { homeserver } = options;
-  const actor = scenario.actor;
   const band = "persona" in actor ? persona(actor.persona).band : actor.throwaway.band;
   const displayName =
     "persona" in actor ? persona(actor.persona).displayName : actor.throwaway.displayName;
-  if (options.actorAccount !== undefined) {
-    const { username, password } = options.actorAccount;
+  if (account !== undefined) {
+    const { username, password } = account;
     return { username, password, userId: userIdOf(homeserver, username), displayName, band };
   }
   const login =
@@ -378,6 +497,55 @@ async function resolveActor(
         { username: `scenario-${randomBytes(4).toString("hex")}`, password: randomHex(12) };
   await ensureAccount(homeserver, { ...login, displayName });
   return { ...login, userId: userIdOf(homeserver, login.username), displayName, band };
+}
+
+/** The account the run plays towards, and a login for it when the runner has one. */
+type Participant = { readonly userId: string; readonly login: AccountLogin | undefined };
+
+async function resolveParticipant(
+  scenario: Scenario,
+  options: ScenarioRunOptions,
+): Promise<Participant> {
+  const login = options.participantAccount;
+  if (options.participantUserId !== undefined) {
+    return { userId: options.participantUserId, login };
+  }
+  if (login !== undefined) return { userId: userIdOf(options.homeserver, login.username), login };
+  return {
+    userId: await ensurePersonaAccount(options.homeserver, scenario.participant),
+    login: { username: scenario.participant, password: DEMO_PASSWORD },
+  };
+}
+
+/**
+ * Makes the actor and the participant friends who met in person
+ * (`actorIsFriend`), as the demo seeds Noor and Lotte: unless they already
+ * share a direct chat both joined, a device of the participant signs in,
+ * makes one with the actor, records it on its side and signs out. The
+ * participant's side makes it so that their own devices, which may be
+ * running with their protection on, never see an invitation from someone
+ * who is not their friend yet (they could decline it).
+ */
+async function ensureFriends(
+  homeserver: Homeserver,
+  actor: ChatSession,
+  participant: Participant,
+): Promise<void> {
+  // A direct chat both joined, on the actor's side (the client's definition of a contact).
+  if (actor.contacts().some((contact) => contact.userId === participant.userId)) return;
+  if (participant.login === undefined) {
+    throw new Error(
+      `${actor.userId} is not yet a friend of ${participant.userId}, and the runner has no login to make them friends (the scenario needs actorIsFriend)`,
+    );
+  }
+  const side = await signedInSession(homeserver, participant.login);
+  try {
+    await ensureDirectChatBetween(side, actor);
+  } finally {
+    await side.signOut().catch(() => {
+      side.stop();
+    });
+  }
 }
 
 /** Makes sure a persona's account exists (the demo seeds them; a test homeserver may not have). */

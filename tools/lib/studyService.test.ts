@@ -59,6 +59,7 @@ function fakeRunner(started: { scenarioId: string; participant: string | undefin
       status: "stopped",
       actorUserId: undefined,
       participantUserId: undefined,
+      otherActorUserIds: {},
       steps: [],
       error: undefined,
     };

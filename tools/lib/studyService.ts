@@ -16,17 +16,18 @@
 //   POST /scenarios/stop            stops the running one
 //   GET  /scenarios/status          the run: step kinds and status, no text
 //   POST /participants/{name}/reset declines requests, leaves and forgets every
-//                                   room but the seeded friends' chat, unblocks everyone
+//                                   room but chats with friends made in person
+//                                   (the seeded Noor and Lotte's), unblocks everyone
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { CONVERSATION_ORIGIN_EVENT } from "../../client/src/matrix/chatSession.ts";
 import { closeServer, sendJson } from "./localHttp.ts";
 import { SCENARIOS, findScenario } from "../scenarios/index.ts";
 import { presentActorAge } from "./actorAge.ts";
 import type { LocalDeployment } from "./deployment.ts";
 import type { Homeserver } from "./homeserver.ts";
-import { FRIENDS } from "./demoSeed.ts";
 import { DEMO_PASSWORD, PERSONAS } from "./personas.ts";
-import { rawLogin, rawLogout, type RawSession } from "./rawMatrix.ts";
+import { rawGetAccountData, rawLogin, rawLogout, type RawSession } from "./rawMatrix.ts";
 import { runScenario, type ScenarioEvent } from "./scenarioRunner.ts";
 
 export type StudyServiceOptions = {
@@ -123,8 +124,8 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
         signal: abort.signal,
         ...(requested === undefined ? {} : { participantUserId: requested }),
         onEvent,
-        actorReady: async (session) => {
-          await presentActorAge(session, options.deployment, participant);
+        actorReady: async (session, actor) => {
+          await presentActorAge(session, options.deployment, participant, actor.band);
         },
       });
       return [202, run.view];
@@ -219,22 +220,15 @@ async function facilitatorOf(
 
 /**
  * A clean starting point for the next scenario: pending requests declined,
- * every room left except the seeded friends' chat (Noor and Lotte's), nobody
- * blocked. So a scripted actor is a stranger again at the next run.
+ * every room left except direct chats with friends made in person (the
+ * seeded Noor and Lotte's, and Sam and Lotte's once a scenario made it),
+ * nobody blocked. So a scripted actor is a stranger again at the next run,
+ * and a friend is still a friend.
  */
 async function resetParticipant(
   homeserver: Homeserver,
   username: string,
 ): Promise<{ declined: number; left: number }> {
-  const friendOf: Record<string, string> = {
-    [FRIENDS.first]: FRIENDS.second,
-    [FRIENDS.second]: FRIENDS.first,
-  };
-  const keep = new Set(
-    [username, friendOf[username]].flatMap((name) =>
-      name === undefined ? [] : [`@${name}:${homeserver.serverName}`],
-    ),
-  );
   const session = await rawLogin(homeserver, username, DEMO_PASSWORD);
   try {
     const sync = (await call(session, "GET", "/sync?timeout=0")) as {
@@ -257,7 +251,7 @@ async function resetParticipant(
         "GET",
         `/rooms/${encodeURIComponent(roomId)}/joined_members`,
       )) as { joined: Record<string, unknown> };
-      if (Object.keys(joined).some((member) => !keep.has(member))) {
+      if (!(await isChatWithInPersonFriend(session, roomId, Object.keys(joined)))) {
         await leave(roomId);
         left++;
       }
@@ -272,6 +266,17 @@ async function resetParticipant(
   } finally {
     await rawLogout(session);
   }
+}
+
+/** Just the two of them, and recorded on this side as people who met in person (only tooling records that). */
+async function isChatWithInPersonFriend(
+  session: RawSession,
+  roomId: string,
+  joined: readonly string[],
+): Promise<boolean> {
+  if (joined.length !== 2 || !joined.includes(session.userId)) return false;
+  const origin = await rawGetAccountData(session, CONVERSATION_ORIGIN_EVENT, roomId);
+  return origin?.["origin"] === "in-person";
 }
 
 async function call(

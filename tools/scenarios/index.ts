@@ -4,6 +4,9 @@
 import type { Scenario } from "../lib/scenarioScript.ts";
 import { adultTriesToReachMinors } from "./adult-tries-to-reach-minors.ts";
 import { peerDaanContactsNoor } from "./peer-daan-contacts-noor.ts";
+import { strangerAddedToChatNoor } from "./stranger-added-to-chat-noor.ts";
+import { strangerInFriendsGroupNoor } from "./stranger-in-friends-group-noor.ts";
+import { strangerInFriendsGroupSam } from "./stranger-in-friends-group-sam.ts";
 import { threatToNoor } from "./threat-to-noor.ts";
 import { unknownAdultContactsNoor } from "./unknown-adult-contacts-noor.ts";
 import { unknownAdultContactsSam } from "./unknown-adult-contacts-sam.ts";
@@ -16,6 +19,9 @@ export const SCENARIOS: readonly Scenario[] = [
   peerDaanContactsNoor,
   threatToNoor,
   unverifiedAccountContactsNoor,
+  strangerInFriendsGroupNoor,
+  strangerInFriendsGroupSam,
+  strangerAddedToChatNoor,
 ];
 
 export function findScenario(id: string): Scenario | undefined {

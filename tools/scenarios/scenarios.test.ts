@@ -36,7 +36,7 @@ function explicitWords(text: string): readonly string[] {
 }
 
 describe("scripted scenarios", () => {
-  it("has at least the six scenarios of the study", () => {
+  it("has at least the scenarios of the study, every door included", () => {
     expect(SCENARIOS.map((s) => s.id)).toEqual(
       expect.arrayContaining([
         "unknown-adult-contacts-noor",
@@ -45,6 +45,9 @@ describe("scripted scenarios", () => {
         "peer-daan-contacts-noor",
         "threat-to-noor",
         "unverified-account-contacts-noor",
+        "stranger-in-friends-group-noor",
+        "stranger-in-friends-group-sam",
+        "stranger-added-to-chat-noor",
       ]),
     );
   });
@@ -68,6 +71,17 @@ describe("scripted scenarios", () => {
     (_, s) => {
       const band = PERSONAS.find((p) => p.username === s.participant)?.band;
       expect(["8-12", "13-15", "16-17"]).toContain(band);
+    },
+  );
+
+  it.each(SCENARIOS.filter((s) => s.actorIsFriend === true).map((s) => [s.id, s] as const))(
+    "%s has a minor persona as the participant's friend",
+    (_, s) => {
+      // An adult "friend" would be a different scenario: the study's friends are young people.
+      const band = (name: string): string | undefined =>
+        PERSONAS.find((p) => p.username === name)?.band;
+      expect("persona" in s.actor).toBe(true);
+      if ("persona" in s.actor) expect(["8-12", "13-15", "16-17"]).toContain(band(s.actor.persona));
     },
   );
 
@@ -115,12 +129,93 @@ describe("scenarioProblems", () => {
       'id "Not An Id" is not lower-case-with-hyphens',
       'participant "nobody" is not a persona',
       'actor "nobody" is not a persona',
-      "the actor and the participant are the same persona",
+      "actor: the same persona as the participant",
       "step 1 (send): en text is empty",
       "step 2 (wait): seconds must be above 0 and at most 600",
       'step 3 (try-contact): target "ghost" is not a persona',
       "expected: no tags",
     ]);
+  });
+});
+
+describe("scenarioProblems, for groups and more than one actor", () => {
+  const group: Scenario = {
+    id: "group-one",
+    title: { nl: "Groep", en: "Group" },
+    description: { nl: "Uitleg", en: "Explanation" },
+    participant: "noor",
+    actor: { persona: "lotte" },
+    actorIsFriend: true,
+    otherActors: { stranger: { throwaway: { displayName: "Rick", band: "18+" } } },
+    steps: [
+      { do: "start-group", name: { nl: "Zwemmen", en: "Swimming" }, with: ["stranger"] },
+      { do: "send", by: "stranger", text: { nl: "Hoi", en: "Hi" } },
+      { do: "invite-participant" },
+      { do: "wait-for-join", seconds: 10 },
+      { do: "send", text: { nl: "Doe je mee?", en: "Are you in?" } },
+    ],
+    expected: {
+      tags: ["group-overview-shown"],
+      sees: { nl: "Een overzicht", en: "An overview" },
+      does: { nl: "Kiezen", en: "Choose" },
+    },
+  };
+
+  it("accepts a group with another actor inside, and one added later", () => {
+    expect(scenarioProblems(group)).toEqual([]);
+    expect(
+      scenarioProblems({
+        ...group,
+        steps: [
+          { do: "start-group", name: { nl: "Feest", en: "Party" }, with: [] },
+          { do: "invite-participant" },
+          { do: "wait-for-join", seconds: 10 },
+          { do: "add-actor", actor: "stranger" },
+          { do: "send", by: "stranger", text: { nl: "Hoi", en: "Hi" } },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it("names steps out of order and actors it does not know", () => {
+    const problems = scenarioProblems({
+      ...group,
+      actor: { throwaway: { displayName: "Iemand", band: "18+" } },
+      otherActors: { Stranger: { persona: "noor" }, helper: { persona: "daan" } },
+      steps: [
+        { do: "invite-participant" },
+        { do: "send", by: "helper", text: { nl: "Hoi", en: "Hi" } },
+        { do: "start-group", name: { nl: "", en: "Group" }, with: ["ghost", "helper", "helper"] },
+        { do: "wait-for-join", seconds: 10 },
+        { do: "add-actor", actor: "helper" },
+        { do: "invite-participant" },
+        { do: "invite-participant" },
+      ],
+    });
+    expect(problems).toEqual([
+      'other actor "Stranger": name is not lower-case-with-hyphens',
+      'other actor "Stranger": the same persona as the participant',
+      "actorIsFriend: only a persona can be the participant's friend",
+      "step 1 (invite-participant): no group was made before it",
+      'step 2 (send): "helper" is not in the chat yet',
+      "step 3 (start-group): nl text is empty",
+      'step 3 (start-group): "ghost" is not one of otherActors',
+      'step 3 (start-group): "helper" is named twice',
+      "step 4 (wait-for-join): the participant is not invited yet",
+      'step 5 (add-actor): "helper" is in the chat already',
+      "step 7 (invite-participant): the participant is invited already",
+    ]);
+  });
+
+  it("refuses one persona in two parts", () => {
+    expect(scenarioProblems({ ...group, otherActors: { stranger: { persona: "lotte" } } })).toEqual(
+      ['other actor "stranger": persona "lotte" already plays another part'],
+    );
+  });
+
+  it("counts group names and every throwaway's display name as scripted words", () => {
+    const texts = scriptedTexts(group).map((text) => text.nl);
+    expect(texts).toEqual(expect.arrayContaining(["Zwemmen", "Rick", "Hoi", "Doe je mee?"]));
   });
 });
 

@@ -9,6 +9,9 @@ export const STUDY_SCENARIO_IDS = [
   "peer-daan-contacts-noor",
   "threat-to-noor",
   "unverified-account-contacts-noor",
+  "stranger-in-friends-group-noor",
+  "stranger-in-friends-group-sam",
+  "stranger-added-to-chat-noor",
 ] as const;
 
 export type StudyScenarioId = (typeof STUDY_SCENARIO_IDS)[number];
