@@ -15,6 +15,9 @@ import type {
 import type { RoomMemberSnapshot, RoomSnapshot } from "../matrix/chatSession.ts";
 import { cleanDisplayName, shownNames } from "../matrix/displayNames.ts";
 import type { PolicyGateway } from "./policyGateway.ts";
+import { strangerTag } from "./strangerTag.ts";
+
+export { strangerTag } from "./strangerTag.ts";
 
 /** What a screen shows for a person's name. */
 export type MediatedName =
@@ -90,17 +93,6 @@ export type RoomDecisionStore = {
   refresh(): void;
   dispose(): void;
 };
-
-const TAGS = 12;
-
-/** A stable small number per user ID, so two strangers can be told apart without a name. */
-export function strangerTag(userId: string): number {
-  let hash = 0;
-  for (let index = 0; index < userId.length; index++) {
-    hash = (hash * 31 + userId.charCodeAt(index)) >>> 0;
-  }
-  return hash % TAGS;
-}
 
 const unknown = (userId: string): MediatedName => ({ kind: "unknown", tag: strangerTag(userId) });
 

@@ -9,13 +9,13 @@
 import type { HelpResourceId, Notice, RelationshipClass } from "@safety-by-design/policy-engine";
 import type { ConversationSnapshot, TimelineMessage } from "../matrix/chatSession.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
-import {
-  strangerTag,
-  type MediatedName,
-  type MediatedRoom,
-  type RoomDecisionStore,
-  type RoomTitle,
+import type {
+  MediatedName,
+  MediatedRoom,
+  RoomDecisionStore,
+  RoomTitle,
 } from "../policy/roomDecisionStore.ts";
+import { strangerTag } from "../policy/strangerTag.ts";
 import type { ConversationReminderViewModel } from "./ConversationReminderViewModel.ts";
 import type { ReportSubject } from "./ReportSheetViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
