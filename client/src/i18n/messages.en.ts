@@ -431,6 +431,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
     "A message you did not see. It goes with the report, so the moderators can read it.",
   "report.profileSharedKeptBack":
     "The moderators see who this is. You don't see the name, because you don't know this person.",
+  "overview.invitedOn": "Invited on",
   "person.unknown": "Someone you don't know",
   "person.tag": "sign {number}",
   "room.nameHidden": "Group (name hidden)",

@@ -442,6 +442,7 @@ export const nl = {
     "Een bericht dat je niet hebt gezien. Het gaat wel mee, zodat de moderators het kunnen lezen.",
   "report.profileSharedKeptBack":
     "De moderators zien wie dit is. Jij ziet de naam niet, want je kent deze persoon niet.",
+  "overview.invitedOn": "Uitgenodigd op",
   "person.unknown": "Iemand die je niet kent",
   "person.tag": "teken {number}",
   "room.nameHidden": "Groep (naam verborgen)",

@@ -118,6 +118,11 @@ function Overview({ overview }: { overview: GroupOverview }) {
           )}
         </p>
       )}
+      {overview.invitedAt === undefined ? null : (
+        <p>
+          <span className="label">{t("overview.invitedOn")}</span> {date.format(overview.invitedAt)}
+        </p>
+      )}
       {overview.membersKnown ? (
         <>
           <p className="label">{plural("overview.memberCount", overview.members.length + 1)}</p>

@@ -47,7 +47,10 @@ export type OverviewMember = {
 export type GroupOverview = {
   readonly title: RoomTitle;
   readonly creator: MediatedName | undefined;
+  /** Matrix shares no creation time before joining; known once the room's state is there. */
   readonly createdAt: number | undefined;
+  /** When the invitation came (always known). */
+  readonly invitedAt: number | undefined;
   /** Everyone joined or invited, strangers first; empty when the server did not say. */
   readonly members: readonly OverviewMember[];
   readonly membersKnown: boolean;
@@ -257,6 +260,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
             title: room.titleWhenOpened,
             creator: room.creator?.nameWhenOpened,
             createdAt: room.createdAt,
+            invitedAt: room.invitedAt,
             members: strangersFirst.map((member) => ({
               name: member.nameWhenOpened,
               relationship: member.relationship,
