@@ -231,6 +231,15 @@ async function resetParticipant(
 ): Promise<{ declined: number; left: number }> {
   const session = await rawLogin(homeserver, username, DEMO_PASSWORD);
   try {
+    // Unblock first: an invitation from someone still blocked is never
+    // delivered, so a scenario started while the reset runs must find nobody
+    // blocked. The rooms that exist now are then cleared from one snapshot.
+    await call(
+      session,
+      "PUT",
+      `/user/${encodeURIComponent(session.userId)}/account_data/m.ignored_user_list`,
+      { ignored_users: {} },
+    );
     const sync = (await call(session, "GET", "/sync?timeout=0")) as {
       rooms?: { invite?: Record<string, unknown>; join?: Record<string, unknown> };
     };
@@ -256,25 +265,33 @@ async function resetParticipant(
         left++;
       }
     }
-    await call(
-      session,
-      "PUT",
-      `/user/${encodeURIComponent(session.userId)}/account_data/m.ignored_user_list`,
-      { ignored_users: {} },
-    );
     return { declined, left };
   } finally {
     await rawLogout(session);
   }
 }
 
-/** Just the two of them, and recorded on this side as people who met in person (only tooling records that). */
+/**
+ * Personas that scenarios cast as the participant's friend (Lotte). Only a
+ * chat with one of them survives a reset: any other persona (Alex, say) may
+ * play a stranger in the next scenario, even if a test once made them friends.
+ */
+const FRIEND_PERSONAS: ReadonlySet<string> = new Set(
+  SCENARIOS.flatMap((scenario) =>
+    scenario.actorIsFriend === true && "persona" in scenario.actor ? [scenario.actor.persona] : [],
+  ),
+);
+
+/** Just the two of them, a friend persona, recorded on this side as met in person (only tooling records that). */
 async function isChatWithInPersonFriend(
   session: RawSession,
   roomId: string,
   joined: readonly string[],
 ): Promise<boolean> {
   if (joined.length !== 2 || !joined.includes(session.userId)) return false;
+  const other = joined.find((userId) => userId !== session.userId) ?? "";
+  const localpart = other.slice(1, other.indexOf(":"));
+  if (!FRIEND_PERSONAS.has(localpart)) return false;
   const origin = await rawGetAccountData(session, CONVERSATION_ORIGIN_EVENT, roomId);
   return origin?.["origin"] === "in-person";
 }
