@@ -57,7 +57,7 @@ describe("room: invitations", () => {
     expect(decision.effect).toBe("overview");
     expect(decision.reasons).toContain("room/strangers-inside-need-overview");
     expect(decision.notices.map((n) => n.id)).toEqual(
-      expect.arrayContaining(["group-with-strangers", "unknown-adult"]),
+      expect.arrayContaining(["group-with-strangers"]),
     );
     expect(decision.members[1]).toMatchObject({
       relationship: "adult-stranger",

@@ -147,7 +147,14 @@ export function decideRoom(
     const content = contentOf(member);
     if (member.presentation !== "normal") {
       accept = moreProtective(ACCEPT_RANK, accept, member.accept);
-      for (const reason of member.reasons) memberReasons.add(reason);
+      for (const reason of member.reasons) {
+        // A member's "no shared groups" and "other server" signals are about a
+        // direct first contact; in a room only what decided them, and a look-alike, explain it.
+        if (reason.startsWith("incoming-contact/signal-") && !reason.includes("name-resembles")) {
+          continue;
+        }
+        memberReasons.add(reason);
+      }
     }
     const announce = announcing && announceable(member);
     return {

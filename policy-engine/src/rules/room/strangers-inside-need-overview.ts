@@ -21,7 +21,11 @@ export const strangersInsideNeedOverview: Rule<RoomFacts, RoomContribution> = {
     for (const member of members) {
       if (member.isInviter || member.presentation === "normal") continue;
       effect = moreProtective(RANK, effect, roomPresentationOf(member.presentation, false));
+      // Who each stranger is shows in the overview's member list; of their
+      // first-contact notices only a look-alike warning fits a group (the
+      // others are written for someone who "wants to chat with you").
       for (const notice of member.notices) {
+        if (!notice.id.startsWith("name-resembles")) continue;
         if (!notices.some((known) => known.id === notice.id)) notices.push(notice);
       }
     }
