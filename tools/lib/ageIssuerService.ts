@@ -21,7 +21,13 @@
 
 import { readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { closeServer, readJsonBody, sendJson, userIdForOpenIdToken } from "./localHttp.ts";
+import {
+  closeServer,
+  readJsonBody,
+  sendJson,
+  userIdForOpenIdToken,
+  listenOnLoopback,
+} from "./localHttp.ts";
 import { join } from "node:path";
 import { isAttestedAgeBand, type AttestedAgeBand } from "../../client/src/matrix/age/format.ts";
 import type { IssuerKeyPair } from "../../client/src/matrix/age/keys.ts";
@@ -88,16 +94,9 @@ export async function startAgeIssuerService(
       send(response, 500, { errcode: "INTERNAL", error: String(error) });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", () => {
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : options.port;
+  const url = await listenOnLoopback(server, options.port);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     close: () => closeServer(server),
   };
 }

@@ -46,7 +46,13 @@ import {
   type SearchResultEntry,
 } from "../../client/src/matrix/discoveryDirectory.ts";
 import type { Homeserver } from "./homeserver.ts";
-import { closeServer, readJsonBody, sendJson, userIdForOpenIdToken } from "./localHttp.ts";
+import {
+  closeServer,
+  readJsonBody,
+  sendJson,
+  userIdForOpenIdToken,
+  listenOnLoopback,
+} from "./localHttp.ts";
 
 const MAX_BODY_BYTES = 8192;
 /** A presentation older than this is not "fresh": make a new one per request. */
@@ -272,16 +278,9 @@ export async function startDiscoveryService(
         send(response, 500, { errcode: "INTERNAL", error: "internal error" });
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", () => {
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : options.port;
+  const url = await listenOnLoopback(server, options.port);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     close: () => closeServer(server),
   };
 }

@@ -25,6 +25,22 @@ export function sendJson(
   response.end(body === undefined ? undefined : JSON.stringify(body));
 }
 
+/**
+ * Starts `server` on the loopback address only (port 0: any free port) and
+ * returns where it answers. The demo's services never listen beyond 127.0.0.1.
+ */
+export async function listenOnLoopback(server: Server, port: number): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      resolve();
+    });
+  });
+  const address = server.address();
+  const bound = typeof address === "object" && address !== null ? address.port : port;
+  return `http://127.0.0.1:${String(bound)}`;
+}
+
 export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => {

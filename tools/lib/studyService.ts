@@ -21,7 +21,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { CONVERSATION_ORIGIN_EVENT } from "../../client/src/matrix/chatSession.ts";
-import { closeServer, sendJson } from "./localHttp.ts";
+import { closeServer, sendJson, listenOnLoopback } from "./localHttp.ts";
 import { SCENARIOS, findScenario } from "../scenarios/index.ts";
 import { presentActorAge } from "./actorAge.ts";
 import type { LocalDeployment } from "./deployment.ts";
@@ -158,16 +158,9 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
         send(response, 500, { error: String(error) }, options.allowedOrigin);
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", () => {
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : options.port;
+  const url = await listenOnLoopback(server, options.port);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     close: async () => {
       run?.abort.abort(new Error("the study service stops"));
       await closeServer(server);
