@@ -8,6 +8,10 @@ export default defineConfig({
   resolve: { conditions: [sourceCondition, "module", "browser", "development|production"] },
   ssr: { resolve: { conditions: [sourceCondition, "module", "node", "development|production"] } },
   test: {
+    // Console output (matrix-js-sdk's above all) shows only for a failing test.
+    // Here, not per project: the reporter reads this root setting alone, and a
+    // project's own `silent` leaves what its hooks and timers print on screen.
+    silent: "passed-only",
     projects: [
       {
         extends: true,
@@ -17,10 +21,14 @@ export default defineConfig({
           include: [
             "policy-engine/src/**/*.test.ts",
             "policy-engine/test/**/*.test.ts",
+            "protocol/**/*.test.ts",
             "client/src/**/*.test.{ts,tsx}",
             "tools/**/*.test.ts",
           ],
-          setupFiles: ["tools/vitest-fail-on-console.ts"],
+          setupFiles: [
+            "tools/vitest-fail-on-console.ts",
+            "client/src/i18n/allLocales.testSetup.ts",
+          ],
         },
       },
       {
@@ -31,8 +39,6 @@ export default defineConfig({
           include: ["client/test/integration/**/*.test.ts"],
           // One real homeserver; the files share it, one at a time.
           fileParallelism: false,
-          // matrix-js-sdk logs every request; show its output only for a failing test.
-          silent: "passed-only",
           testTimeout: 90_000,
           hookTimeout: 90_000,
         },

@@ -6,11 +6,16 @@
 //   node tools/age-issuer.ts issue --issuer <dir> --user <@user:server> --band <band>
 //                                  --holder-key <base64url> [--days 90]
 //
-// `issue` prints only the attestation JSON on stdout, so it can be piped.
+// `issue` prints only the attestation JSON on stdout, so it can be piped. Run
+// it with `node --conditions=@safety-by-design/source` (npm scripts add the
+// condition through .npmrc): the protocol is used from its TypeScript source.
 
 import { parseArgs } from "node:util";
-import { ATTESTED_AGE_BANDS, isAttestedAgeBand } from "../client/src/matrix/age/format.ts";
-import { createHolderKeyPair } from "../client/src/matrix/age/keys.ts";
+import {
+  ATTESTED_AGE_BANDS,
+  createHolderKeyPair,
+  isAttestedAgeBand,
+} from "@safety-by-design/protocol";
 import { createIssuer, issueAttestation, loadIssuer } from "./lib/ageIssuer.ts";
 
 const USAGE = `Usage:

@@ -70,15 +70,24 @@ function ensureChromium() {
   runOrExit("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" });
 }
 
+const usage = `usage: node tools/bootstrap.mjs ${Object.keys(targets).join("|")} [args]`;
+if (target === "--help" || target === "-h") {
+  console.log(usage);
+  process.exit(0);
+}
 if (!(target in targets)) {
-  console.error(`usage: node tools/bootstrap.mjs ${Object.keys(targets).join("|")} [args]`);
+  console.error(usage);
   process.exit(64);
 }
 const node24 = ensureNodeModules();
 if (target === "test") ensureChromium();
 
 // Hand over; pass Ctrl-C through so the demo can stop its homeserver cleanly.
-const child = spawn(node24, [join(repoRoot, targets[target]), ...rest], {
+// The condition makes Node resolve the workspace packages (@safety-by-design/*)
+// to their TypeScript source, as .npmrc does for processes npm starts: this
+// one may have been started without npm.
+const sourceCondition = "--conditions=@safety-by-design/source";
+const child = spawn(node24, [sourceCondition, join(repoRoot, targets[target]), ...rest], {
   cwd: repoRoot,
   stdio: "inherit",
   env: {

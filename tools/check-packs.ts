@@ -12,7 +12,7 @@ import {
   TRANSLATED_COPY_KEYS,
   buildPackCatalogue,
   formatPackFileError,
-} from "../client/src/study/packCatalogue.ts";
+} from "@safety-by-design/client/study";
 
 const repoRoot = resolve(import.meta.dirname, "..");
 const folder = resolve(repoRoot, process.argv[2] ?? STUDY_PACKS_FOLDER);

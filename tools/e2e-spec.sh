@@ -8,7 +8,7 @@ exec 9>/tmp/safety-by-design-e2e.lock
 flock 9
 # 9>&-: Synapse must not inherit the lock, or it would hold it for as long as it runs.
 HOMESERVER_INSTANCE=test bash tools/homeserver/homeserver.sh start >/dev/null 9>&-
-eval "$(node_modules/.bin/node tools/client-env.ts test)"
+eval "$(node_modules/.bin/node --conditions=@safety-by-design/source tools/client-env.ts test)"
 npx vite build --logLevel warn
 # 9>&-: nothing the tests start (e.g. a homeserver restart) may inherit the lock.
 cd e2e && npx playwright test "$@" 9>&-

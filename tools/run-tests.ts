@@ -22,7 +22,7 @@ const SUITE_NAMES = ["typecheck", "lint", "unit", "integration", "e2e"] as const
 type SuiteName = (typeof SUITE_NAMES)[number];
 
 const reportsDir = join(repoRoot, ".local", "reports");
-const TYPECHECK_PROJECTS = ["policy-engine", "client", "e2e", "tools"];
+const TYPECHECK_PROJECTS = ["policy-engine", "protocol", "client", "e2e", "tools"];
 const usesExternalHomeserver = (process.env["MATRIX_HOMESERVER_URL"] ?? "") !== "";
 
 function banner(text: string): void {
@@ -140,10 +140,11 @@ const suites: Record<SuiteName, Suite> = {
       if (!ensureHomeserver()) return check(false);
       // The deployment's public keys (age issuer, moderation team) go into the build.
       const buildEnvironment = JSON.parse(
-        execFileSync(process.execPath, ["tools/client-env.ts", "test", "--json"], {
-          cwd: repoRoot,
-          encoding: "utf8",
-        }),
+        execFileSync(
+          process.execPath,
+          ["--conditions=@safety-by-design/source", "tools/client-env.ts", "test", "--json"],
+          { cwd: repoRoot, encoding: "utf8" },
+        ),
       ) as Record<string, string>;
       if (!npx(["vite", "build"], buildEnvironment)) return check(false);
       const reportFile = join(reportsDir, "e2e.json");

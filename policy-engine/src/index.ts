@@ -1,35 +1,22 @@
-// Public API of @safety-by-design/policy-engine. Everything a client, a
-// researcher's tool or an alternative engine needs; nothing else is exported.
+// Public API of @safety-by-design/policy-engine: the entry points (decide,
+// createPolicyEngine, the pack loaders), the request, decision and pack types,
+// and the few constants the client and tools read (the vocabularies a study
+// log or a help screen enumerates). Anything else (the effect lists, the zod
+// schemas, how bands are read) stays inside; the engine's own tests import it
+// from its module. Export more only when a consumer outside the engine needs it.
 
-export {
-  AGE_BANDS,
-  MINOR_BANDS,
-  effectiveBand,
-  isAdultOrUnverified,
-  isMinor,
-} from "./model/bands.ts";
+export { AGE_BANDS } from "./model/bands.ts";
 export type { AgeBand, MinorBand, PersonFacts } from "./model/bands.ts";
 
 export {
   ACTION_IDS,
-  ADVICE_DESTINATIONS,
-  AFTER_REPORT_ACTIONS,
-  CONVERSATION_ORIGINS,
   DECISION_POINTS,
-  DISCOVERY_SURFACES,
-  DSA_FIELDS,
   HELP_MOMENTS,
   HELP_RESOURCE_IDS,
-  MATERIAL_LOCATIONS,
   PACK_NOTICE_IDS,
   POLICY_ERROR_NOTICE_ID,
-  PROTECTIVE_SETTINGS,
-  RECIPIENT_ANSWERS,
-  RELATIONSHIP_CLASSES,
   REPORT_CATEGORIES,
   REPORT_TARGETS,
-  SEVERITIES,
-  STRANGER_CLASSES,
 } from "./model/ids.ts";
 export type {
   ActionId,
@@ -53,20 +40,6 @@ export type {
   StrangerClass,
 } from "./model/ids.ts";
 
-export {
-  ACCEPT_MODES,
-  CONTACT_EFFECTS,
-  CONVERSATION_NOTICE_EFFECTS,
-  DISCLOSURE_EFFECTS,
-  DISCOVERY_EFFECTS,
-  HELP_EFFECTS,
-  INCOMING_PRESENTATIONS,
-  PREVIEWS,
-  MEMBER_CONTENT,
-  REPORT_EFFECTS,
-  ROOM_PRESENTATIONS,
-  SETTING_CHANGE_EFFECTS,
-} from "./model/effects.ts";
 export type {
   AcceptMode,
   ContactEffect,
@@ -77,6 +50,7 @@ export type {
   IncomingPresentation,
   Preview,
   MemberContent,
+  NotificationContent,
   ReportEffect,
   RoomPresentation,
   SettingChangeEffect,
@@ -96,7 +70,6 @@ export type {
   RoomRequest,
   SubjectSettings,
 } from "./model/requests.ts";
-export { DecisionRequestSchema } from "./model/request-schema.ts";
 
 export type {
   ContactDecision,
@@ -120,6 +93,7 @@ export type {
   RoomMemberDecision,
 } from "./model/decisions.ts";
 
+// Every id `reasons` can hold: a client checks it has words for each ("why am I seeing this?").
 export { RULE_IDS } from "./model/rule-ids.ts";
 export type { RuleId } from "./model/rule-ids.ts";
 export { RULE_CATALOGUE } from "./rules/catalogue.ts";
@@ -128,16 +102,10 @@ export type { RuleSummary } from "./rules/catalogue.ts";
 export { decide } from "./engine/decide.ts";
 export type { DecisionContext } from "./engine/decide.ts";
 export { createPolicyEngine } from "./engine/engine.ts";
-export type { PolicyEngine } from "./engine/engine.ts";
-export {
-  FAIL_CLOSED_EFFECTS,
-  NO_PACK,
-  POLICY_ERROR_COPY_KEYS,
-  failClosedDecision,
-} from "./engine/fail-closed.ts";
+export type { PackAbout, PolicyEngine } from "./engine/engine.ts";
+export { NO_PACK, POLICY_ERROR_COPY_KEYS, failClosedDecision } from "./engine/fail-closed.ts";
 export { assertNever } from "./engine/assert-never.ts";
 
-export { PolicyPackSchema } from "./pack/schema.ts";
 export type { PolicyPack } from "./pack/schema.ts";
 export { loadPack, parsePack } from "./pack/load.ts";
 export type { LoadPackOptions, PackLoadResult, PackProblem } from "./pack/load.ts";
@@ -151,4 +119,3 @@ export {
 } from "./pack/bundled.ts";
 export type { BundledPackId } from "./pack/bundled.ts";
 export { allCopyKeys } from "./pack/copy-keys.ts";
-export { policyPackJsonSchema, policyPackJsonSchemaText } from "./pack/json-schema.ts";

@@ -1,5 +1,6 @@
 // docs/policy-engine.md is the contract the client and pack authors read, so
-// it must name every rule, notice, copy key, help resource and action id.
+// it must name every rule, notice, copy key, help resource and action id, and
+// every export of the package.
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -9,9 +10,10 @@ import {
   HELP_RESOURCE_IDS,
   PACK_NOTICE_IDS,
   REPORT_CATEGORIES,
-  RULE_IDS,
   allCopyKeys,
 } from "../src/index.ts";
+import * as publicApi from "../src/index.ts";
+import { RULE_IDS } from "../src/model/rule-ids.ts";
 import { bundled } from "./support/fixtures.ts";
 
 const docs = readFileSync(new URL("../../docs/policy-engine.md", import.meta.url), "utf8");
@@ -37,5 +39,10 @@ describe("docs/policy-engine.md", () => {
     for (const id of [...HELP_RESOURCE_IDS, ...ACTION_IDS, ...REPORT_CATEGORIES]) {
       expect(docs, id).toContain(`\`${id}\``);
     }
+  });
+
+  it("lists every runtime export in its API table", () => {
+    const api = docs.slice(docs.indexOf("## API"), docs.indexOf("## Requests and decisions"));
+    for (const name of Object.keys(publicApi)) expect(api, name).toContain(`\`${name}`);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { FAIL_CLOSED_EFFECTS, createPolicyEngine, decide, parsePack } from "../src/index.ts";
+import { REPORT_CATEGORIES, createPolicyEngine, decide, parsePack } from "../src/index.ts";
+import { FAIL_CLOSED_EFFECTS } from "../src/engine/fail-closed.ts";
 import type {
   CompiledPack,
   DecisionRequest,
@@ -41,7 +42,7 @@ describe("decide", () => {
     expect(decide(incomingRequest(), { pack: nlDefault, now: NOW }).decisionId).not.toBe(
       a.decisionId,
     );
-    expect(a.decisionId).toMatch(/^nl-default@1\.1\.0\/incoming-contact\/[0-9a-f]{16}$/);
+    expect(a.decisionId).toMatch(/^nl-default@1\.2\.0\/incoming-contact\/[0-9a-f]{16}$/);
   });
 
   it("returns plain data that survives JSON", () => {
@@ -62,6 +63,18 @@ describe("decide", () => {
     });
     expect(decision.notices.map((notice) => notice.copyKey)).toEqual(["notice.policyError.teen13"]);
     expect(decision.actions).not.toContain("accept");
+  });
+
+  it("fails closed on a report with the evidence window the bundled packs set", () => {
+    const request = { ...reportRequest(), target: "everything" } as unknown as DecisionRequest;
+    const decision = decide(request, { pack: nlDefault, now: NOW });
+    expect(decision).toMatchObject({ point: "report", failedClosed: true, contextMessages: 5 });
+    // Every category stays a choice: a failing engine takes no word away from the reporter.
+    expect(decision).toMatchObject({ categoryChoices: REPORT_CATEGORIES });
+    expect(decide(reportRequest(), { pack: nlDefault, now: NOW })).toMatchObject({
+      failedClosed: false,
+      contextMessages: nlDefault.source.report.evidence.contextMessages,
+    });
   });
 
   it("fails closed on a clock that is not a number", () => {
@@ -120,9 +133,18 @@ describe("decide", () => {
 describe("createPolicyEngine", () => {
   it("reports the pack it decides with", () => {
     const engine = createPolicyEngine(nlDefault);
-    expect(engine.pack).toEqual({ id: "nl-default", version: "1.1.0", purpose: "production" });
+    expect(engine.pack).toEqual({ id: "nl-default", version: "1.2.0", purpose: "production" });
     expect(engine.problems).toEqual([]);
     expect(engine.decide(helpRequest(), NOW).pack.id).toBe("nl-default");
+  });
+
+  it("says what the pack is about, in its own words, only when a pack loaded", () => {
+    expect(createPolicyEngine(nlDefault).about?.label).toEqual({
+      nl: "Standaard (Nederland)",
+      en: "Default (Netherlands)",
+    });
+    expect(createPolicyEngine(nlDefault).about?.description.nl).toMatch(/preventief ontwerp/);
+    expect(createPolicyEngine(parsePack("not json")).about).toBeUndefined();
   });
 
   it("from a failed load, reports the problems and fails closed everywhere", () => {

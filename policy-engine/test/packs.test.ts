@@ -7,8 +7,8 @@ import {
   bundledPackSources,
   loadPack,
   parsePack,
-  policyPackJsonSchemaText,
 } from "../src/index.ts";
+import { policyPackJsonSchemaText } from "../src/pack/json-schema.ts";
 import type { PolicyPack } from "../src/index.ts";
 import { baseline, bundled, nlDefault, strict } from "./support/fixtures.ts";
 
@@ -109,6 +109,32 @@ describe("pack validation", () => {
     ]);
   });
 
+  it("offers every one-tap default on the report sheet of the bands it can reach", () => {
+    const problems = problemsOf(
+      edited((pack) => {
+        // grooming is the default for a minor reporting an unknown adult; other for everyone.
+        pack.report.categoryChoices["13-15"] = ["harassment", "impersonation", "other"];
+        pack.report.categoryChoices["18+"] = ["harassment", "impersonation"];
+        pack.report.categoryChoices.unverified = ["other", "other"];
+      }),
+    );
+    expect(problems).toEqual([
+      { path: "/report/categoryChoices/unverified", message: "duplicate entries" },
+      {
+        path: "/report/categoryChoices/13-15",
+        message: 'must offer "grooming", a one-tap default for this band',
+      },
+      {
+        path: "/report/categoryChoices/18+",
+        message: 'must offer "other", a one-tap default for this band',
+      },
+      {
+        path: "/report/categoryChoices/unverified",
+        message: 'must offer "impersonation", a one-tap default for this band',
+      },
+    ]);
+  });
+
   it("keeps a production pack from silently letting an adult reach an unanswered recipient", () => {
     const silent = edited((pack) => {
       pack.contactWithoutAnswer["18+"] = { effect: "allowed", notices: [] };
@@ -124,6 +150,20 @@ describe("pack validation", () => {
     };
     (silent as PolicyPack).purpose = "control-arm";
     expect(problemsOf(silent)).toEqual([]);
+  });
+
+  it("keeps the evidence window a whole number the report bundle can carry (0..20)", () => {
+    const windowOf = (value: number) =>
+      problemsOf(
+        edited((pack) => {
+          pack.report.evidence.contextMessages = value;
+        }),
+      ).map((problem) => problem.path);
+    expect(windowOf(0)).toEqual([]);
+    expect(windowOf(20)).toEqual([]);
+    for (const value of [-1, 21, 2.5]) {
+      expect(windowOf(value), String(value)).toEqual(["/report/evidence/contextMessages"]);
+    }
   });
 
   it("rejects duplicate list entries", () => {

@@ -49,7 +49,7 @@ describe("pluggable engines", () => {
       placement: "requests",
       showPreview: false,
       canAccept: true,
-      packLabel: "nl-default@1.1.0",
+      packLabel: "nl-default@1.2.0",
     });
     expect(byTable).toEqual({
       placement: "declined",

@@ -5,22 +5,23 @@ import { describe, expect, it } from "vitest";
 import {
   AGE_BANDS,
   BUNDLED_PACK_IDS,
+  bundledPackSources,
+  createPolicyEngine,
+  decide,
+  loadBundledPack,
+  loadPack,
+} from "../src/index.ts";
+import { FAIL_CLOSED_EFFECTS } from "../src/engine/fail-closed.ts";
+import { effectiveBand, isMinor } from "../src/model/bands.ts";
+import {
   CONTACT_EFFECTS,
   CONVERSATION_NOTICE_EFFECTS,
   DISCLOSURE_EFFECTS,
   DISCOVERY_EFFECTS,
-  DecisionRequestSchema,
-  FAIL_CLOSED_EFFECTS,
   INCOMING_PRESENTATIONS,
   SETTING_CHANGE_EFFECTS,
-  bundledPackSources,
-  createPolicyEngine,
-  decide,
-  isMinor,
-  effectiveBand,
-  loadBundledPack,
-  loadPack,
-} from "../src/index.ts";
+} from "../src/model/effects.ts";
+import { DecisionRequestSchema } from "../src/model/request-schema.ts";
 import type { CompiledPack, Decision, DecisionPoint, DecisionRequest } from "../src/index.ts";
 import {
   adultOrUnverified,

@@ -14,33 +14,34 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import {
   ACTION_IDS,
-  ADVICE_DESTINATIONS,
   AGE_BANDS,
   BUNDLED_PACK_IDS,
-  CONTACT_EFFECTS,
-  CONVERSATION_NOTICE_EFFECTS,
   DECISION_POINTS,
-  DISCLOSURE_EFFECTS,
-  DISCOVERY_EFFECTS,
-  DSA_FIELDS,
-  DecisionRequestSchema,
-  HELP_EFFECTS,
   HELP_RESOURCE_IDS,
-  INCOMING_PRESENTATIONS,
   PACK_NOTICE_IDS,
-  PREVIEWS,
-  RELATIONSHIP_CLASSES,
   REPORT_CATEGORIES,
-  REPORT_EFFECTS,
-  ROOM_PRESENTATIONS,
-  RULE_IDS,
-  SETTING_CHANGE_EFFECTS,
   assertNever,
   createPolicyEngine,
-  effectiveBand,
   loadPack,
   resolveBundledPack,
 } from "../src/index.ts";
+import { effectiveBand } from "../src/model/bands.ts";
+import {
+  CONTACT_EFFECTS,
+  CONVERSATION_NOTICE_EFFECTS,
+  DISCLOSURE_EFFECTS,
+  DISCOVERY_EFFECTS,
+  HELP_EFFECTS,
+  INCOMING_PRESENTATIONS,
+  NOTIFICATION_CONTENTS,
+  PREVIEWS,
+  REPORT_EFFECTS,
+  ROOM_PRESENTATIONS,
+  SETTING_CHANGE_EFFECTS,
+} from "../src/model/effects.ts";
+import { ADVICE_DESTINATIONS, DSA_FIELDS, RELATIONSHIP_CLASSES } from "../src/model/ids.ts";
+import { DecisionRequestSchema } from "../src/model/request-schema.ts";
+import { RULE_IDS } from "../src/model/rule-ids.ts";
 import type { AgeBand, Decision, DecisionPoint, DecisionRequest } from "../src/index.ts";
 import { NOW, bundled } from "./support/fixtures.ts";
 
@@ -68,11 +69,15 @@ const Expectation = z.strictObject({
   help: z.array(z.enum(HELP_RESOURCE_IDS)).optional(),
   actions: z.array(z.enum(ACTION_IDS)).optional(),
   category: z.enum(REPORT_CATEGORIES).optional(),
+  categoryChoices: z.array(z.enum(REPORT_CATEGORIES)).optional(),
   destinations: z.array(z.enum(["moderators", ...ADVICE_DESTINATIONS])).optional(),
   requiredFields: z.array(z.enum(DSA_FIELDS)).optional(),
   reporterIdentityOptional: z.boolean().optional(),
+  contextMessages: z.int().min(0).optional(),
   /** Room point: each member's content, in request order. */
   members: z.array(z.enum(["shown", "on-request", "hidden"])).optional(),
+  /** Room point: what a notification of each member's message may show, in request order. */
+  notifications: z.array(z.enum(NOTIFICATION_CONTENTS)).optional(),
 });
 
 const Scenario = z
@@ -251,12 +256,15 @@ function observed(decision: Decision): Record<string, unknown> {
   if (decision.point === "room") {
     fields["protectsMinor"] = decision.protectsMinor;
     fields["members"] = decision.members.map((member) => member.content);
+    fields["notifications"] = decision.members.map((member) => member.notification);
   }
   if (decision.point === "report") {
     fields["category"] = decision.category;
+    fields["categoryChoices"] = decision.categoryChoices;
     fields["destinations"] = decision.destinations.map((destination) => destination.id);
     fields["requiredFields"] = decision.requiredFields;
     fields["reporterIdentityOptional"] = decision.reporterIdentityOptional;
+    fields["contextMessages"] = decision.contextMessages;
   }
   return fields;
 }

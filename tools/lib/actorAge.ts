@@ -1,7 +1,7 @@
 // Tooling: a scripted actor's verified age, as its own device would hold it.
 // The actor's session asks the deployment's age provider for an attestation
 // (Matrix OpenID, holder key made here) and presents its band to the
-// participant over Olm, exactly as the app does (client/src/matrix/age). So a
+// participant over Olm, exactly as the app does (client/src/age). So a
 // scripted Alex reaches Noor as a verified adult, and Mark stays unverified.
 // A throwaway actor (a new account each run) holds the band its script gives
 // it: the demo provider's register learns it first, as a provider would after
@@ -9,22 +9,12 @@
 // The actor still bypasses the app's sender-side check on purpose: the study
 // looks at what the participant's own device does with the contact.
 
-import { AgeExchange } from "../../client/src/matrix/age/ageExchange.ts";
-import { isAttestedAgeBand } from "../../client/src/matrix/age/format.ts";
-import { loadOwnAge } from "../../client/src/matrix/age/wallet.ts";
-import type { ChatSession } from "../../client/src/matrix/chatSession.ts";
+import { AgeExchange, loadOwnAge, type ChatSession } from "@safety-by-design/client/actors";
+import { isAttestedAgeBand } from "@safety-by-design/protocol";
 import { registerAgeBand } from "./ageIssuerService.ts";
 import type { LocalDeployment } from "./deployment.ts";
+import { memoryStorage } from "./memoryStorage.ts";
 import { PERSONAS, type AgeBand } from "./personas.ts";
-
-function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
-  const values = new Map<string, string>();
-  return {
-    getItem: (key) => values.get(key) ?? null,
-    setItem: (key, value) => values.set(key, value),
-    removeItem: (key) => values.delete(key),
-  };
-}
 
 /**
  * Presents the actor's band to `participantUserId`; says what happened, in

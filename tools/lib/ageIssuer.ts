@@ -1,26 +1,25 @@
 // Tooling (Node only): the demo age issuer. Stands in for a real
 // age-assurance provider (docs/age-assurance.md): keeps an issuer key pair in
-// a folder and issues attestations with the client's own format code, so
-// there is one implementation of signing and verifying. Used by
+// a folder and issues attestations with the protocol's own code
+// (@safety-by-design/protocol), so there is one implementation of signing and
+// verifying. Used by
 // tools/age-issuer.ts and, programmatically, by the demo seeding.
 
 import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { issueAgeAttestation } from "../../client/src/matrix/age/attestation.ts";
-import {
-  isAttestedAgeBand,
-  type AgeAttestation,
-  type AgeBand,
-  type AttestedAgeBand,
-} from "../../client/src/matrix/age/format.ts";
 import {
   checkIssuerKeyPair,
   createHolderKeyPair,
   createIssuerKeyPair,
+  isAttestedAgeBand,
+  issueAgeAttestation,
+  type AgeAttestation,
+  type AgeBand,
+  type AttestedAgeBand,
   type HolderKeyPair,
   type IssuerKeyPair,
   type TrustedIssuer,
-} from "../../client/src/matrix/age/keys.ts";
+} from "@safety-by-design/protocol";
 
 /** The issuer's whole key pair; mode 600, never leaves the issuer. */
 export const ISSUER_SECRET_FILE = "issuer-secret.json";

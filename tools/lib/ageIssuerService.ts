@@ -29,8 +29,11 @@ import {
   listenOnLoopback,
 } from "./localHttp.ts";
 import { join } from "node:path";
-import { isAttestedAgeBand, type AttestedAgeBand } from "../../client/src/matrix/age/format.ts";
-import type { IssuerKeyPair } from "../../client/src/matrix/age/keys.ts";
+import {
+  isAttestedAgeBand,
+  type AttestedAgeBand,
+  type IssuerKeyPair,
+} from "@safety-by-design/protocol";
 import { issueAttestation } from "./ageIssuer.ts";
 import type { Homeserver } from "./homeserver.ts";
 import { PERSONAS } from "./personas.ts";

@@ -3,8 +3,7 @@
 // exactly as the app's are. Idempotent.
 
 import "fake-indexeddb/auto";
-import { ChatSession } from "../../client/src/matrix/chatSession.ts";
-import { signInWithPassword } from "../../client/src/matrix/signIn.ts";
+import { ChatSession, signInWithPassword } from "@safety-by-design/client/actors";
 import type { Homeserver } from "./homeserver.ts";
 import { rawGetAccountData, rawLogin, rawLogout, rawPutAccountData } from "./rawMatrix.ts";
 

@@ -30,7 +30,7 @@ import {
   CONVERSATION_ORIGIN_EVENT,
   type ChatSession,
   type DiscoverySettings,
-} from "../../client/src/matrix/chatSession.ts";
+} from "@safety-by-design/client/actors";
 import { ensureDirectChatBetween, signedInSession, until } from "./conversations.ts";
 import { repoRoot, type Homeserver } from "./homeserver.ts";
 import { DEMO_PASSWORD } from "./personas.ts";
@@ -173,10 +173,10 @@ async function sendFriendsHistory(homeserver: Homeserver, saved: RecoveryKeys): 
 }
 
 /**
- * The SDK logs its sync loop and every encryption step to the console at debug
- * level, whatever level ChatSession sets (its child loggers set their own), and
- * it looks the console up at each call. The demo's terminal is for the table,
- * so the SDK's output is held while seeding and shown only if seeding fails.
+ * The seeding sessions run the SDK at "error" (conversations.ts), but even an
+ * error line would break into the demo's table, and the SDK looks the console
+ * up at each call. So its output is held while seeding and shown only if
+ * seeding fails.
  */
 async function withSdkOutputHeld<T>(run: () => Promise<T>): Promise<T> {
   const methods = ["log", "info", "debug", "warn", "error", "trace"] as const;

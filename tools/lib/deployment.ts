@@ -14,8 +14,8 @@ import {
   generateModerationKeyPair,
   keyToText,
   moderationKeyPairFromText,
-} from "../../client/src/matrix/reporting/seal.ts";
-import type { IssuerKeyPair } from "../../client/src/matrix/age/keys.ts";
+  type IssuerKeyPair,
+} from "@safety-by-design/protocol";
 import { loadOrCreateIssuer } from "./ageIssuer.ts";
 import { repoRoot, type Homeserver, type HomeserverInstance } from "./homeserver.ts";
 

@@ -3,19 +3,17 @@
 // what a search returns to whom, and what it never returns.
 import { createServer, type Server } from "node:http";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { issueAgeAttestation } from "../../client/src/matrix/age/attestation.ts";
-import type { AgeAttestation, AttestedAgeBand } from "../../client/src/matrix/age/format.ts";
 import {
   createHolderKeyPair,
   createIssuerKeyPair,
+  createPresentation,
+  issueAgeAttestation,
+  type AgeAttestation,
+  type AttestedAgeBand,
   type HolderKeyPair,
   type IssuerKeyPair,
-} from "../../client/src/matrix/age/keys.ts";
-import { createPresentation } from "../../client/src/matrix/age/presentation.ts";
-import {
-  SEARCH_LIMIT,
-  discoveryServiceAudience,
-} from "../../client/src/matrix/discoveryDirectory.ts";
+} from "@safety-by-design/protocol";
+import { SEARCH_LIMIT, discoveryServiceAudience } from "@safety-by-design/client/actors";
 import {
   MAX_PRESENTATION_AGE_MS,
   MAX_REGISTRATION_MS,

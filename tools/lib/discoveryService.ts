@@ -1,13 +1,14 @@
 // Tooling (Node only): the discovery gatekeeper behind "Find people"
 // (docs/threat-model.md, "Find people"). It replaces a public directory room,
 // which anyone could join to list who opted in and post to them. The wire
-// format is client/src/matrix/discoveryDirectory.ts.
+// format is client/src/matrix/discoveryDirectory.ts (exported to us by
+// @safety-by-design/client/actors).
 //
 // Everyone who talks to it proves two things, as with the age provider:
 // who they are, with a Matrix OpenID token it checks with the homeserver
 // (/_matrix/federation/v1/openid/userinfo), and their verified band, with a
 // fresh age presentation made for the gatekeeper alone (audience
-// discoveryServiceAudience), checked with the client's own verify code against
+// discoveryServiceAudience), checked with the protocol's verify code against
 // the deployment's trusted issuers, never seen before (replay cache).
 //
 //   POST   /v1/registration  opt in (or renew): the searcher bands the person's
@@ -29,12 +30,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import {
   ATTESTED_AGE_BANDS,
+  createMemoryReplayCache,
   isAttestedAgeBand,
+  verifyPresentation,
   type AttestedAgeBand,
-} from "../../client/src/matrix/age/format.ts";
-import type { TrustedIssuer } from "../../client/src/matrix/age/keys.ts";
-import { createMemoryReplayCache } from "../../client/src/matrix/age/replayCache.ts";
-import { verifyPresentation } from "../../client/src/matrix/age/verify.ts";
+  type TrustedIssuer,
+} from "@safety-by-design/protocol";
 import {
   discoveryServiceAudience,
   MAX_DISPLAY_NAME_CHARS,
@@ -44,7 +45,7 @@ import {
   type DiscoveryErrorCode,
   type SearchResponse,
   type SearchResultEntry,
-} from "../../client/src/matrix/discoveryDirectory.ts";
+} from "@safety-by-design/client/actors";
 import type { Homeserver } from "./homeserver.ts";
 import {
   closeServer,

@@ -26,6 +26,9 @@ async function call(
   return response.json();
 }
 
+/** Any client-server API call (path below /_matrix/client/v3), for what has no helper here. */
+export const rawCall = call;
+
 export async function rawLogin(
   homeserver: Homeserver,
   username: string,

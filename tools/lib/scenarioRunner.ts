@@ -9,8 +9,11 @@
 
 import "fake-indexeddb/auto";
 import { randomBytes } from "node:crypto";
-import { ChatSession, type ChatSessionOptions } from "../../client/src/matrix/chatSession.ts";
-import { signInWithPassword } from "../../client/src/matrix/signIn.ts";
+import {
+  ChatSession,
+  signInWithPassword,
+  type ChatSessionOptions,
+} from "@safety-by-design/client/actors";
 import { ensureDirectChatBetween, signedInSession } from "./conversations.ts";
 import { ensureAccount, type Homeserver } from "./homeserver.ts";
 import { DEMO_PASSWORD, persona, type AgeBand } from "./personas.ts";

@@ -20,14 +20,14 @@
 //                                   (the seeded Noor and Lotte's), unblocks everyone
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { CONVERSATION_ORIGIN_EVENT } from "../../client/src/matrix/chatSession.ts";
+import { CONVERSATION_ORIGIN_EVENT } from "@safety-by-design/client/actors";
 import { closeServer, sendJson, listenOnLoopback } from "./localHttp.ts";
 import { SCENARIOS, findScenario } from "../scenarios/index.ts";
 import { presentActorAge } from "./actorAge.ts";
 import type { LocalDeployment } from "./deployment.ts";
 import type { Homeserver } from "./homeserver.ts";
 import { DEMO_PASSWORD, PERSONAS } from "./personas.ts";
-import { rawGetAccountData, rawLogin, rawLogout, type RawSession } from "./rawMatrix.ts";
+import { rawCall, rawGetAccountData, rawLogin, rawLogout, type RawSession } from "./rawMatrix.ts";
 import { runScenario, type ScenarioEvent } from "./scenarioRunner.ts";
 
 export type StudyServiceOptions = {
@@ -227,20 +227,20 @@ async function resetParticipant(
     // Unblock first: an invitation from someone still blocked is never
     // delivered, so a scenario started while the reset runs must find nobody
     // blocked. The rooms that exist now are then cleared from one snapshot.
-    await call(
+    await rawCall(
       session,
       "PUT",
       `/user/${encodeURIComponent(session.userId)}/account_data/m.ignored_user_list`,
       { ignored_users: {} },
     );
-    const sync = (await call(session, "GET", "/sync?timeout=0")) as {
+    const sync = (await rawCall(session, "GET", "/sync?timeout=0")) as {
       rooms?: { invite?: Record<string, unknown>; join?: Record<string, unknown> };
     };
     let declined = 0;
     // Leave and forget: a forgotten room no longer shows up in the next sync.
     const leave = async (roomId: string): Promise<void> => {
-      await call(session, "POST", `/rooms/${encodeURIComponent(roomId)}/leave`, {});
-      await call(session, "POST", `/rooms/${encodeURIComponent(roomId)}/forget`, {});
+      await rawCall(session, "POST", `/rooms/${encodeURIComponent(roomId)}/leave`, {});
+      await rawCall(session, "POST", `/rooms/${encodeURIComponent(roomId)}/forget`, {});
     };
     for (const roomId of Object.keys(sync.rooms?.invite ?? {})) {
       await leave(roomId);
@@ -248,7 +248,7 @@ async function resetParticipant(
     }
     let left = 0;
     for (const roomId of Object.keys(sync.rooms?.join ?? {})) {
-      const { joined } = (await call(
+      const { joined } = (await rawCall(
         session,
         "GET",
         `/rooms/${encodeURIComponent(roomId)}/joined_members`,
@@ -287,21 +287,6 @@ async function isChatWithInPersonFriend(
   if (!FRIEND_PERSONAS.has(localpart)) return false;
   const origin = await rawGetAccountData(session, CONVERSATION_ORIGIN_EVENT, roomId);
   return origin?.["origin"] === "in-person";
-}
-
-async function call(
-  session: RawSession,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<unknown> {
-  const response = await fetch(`${session.homeserver.url}/_matrix/client/v3${path}`, {
-    method,
-    headers: { authorization: `Bearer ${session.accessToken}`, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-  return response.json();
 }
 
 function send(

@@ -2,7 +2,7 @@
 // ids, and scripted words that stay mild. The word check looks only at our
 // own scripts, never at anything a user writes.
 import { describe, expect, it } from "vitest";
-import { STUDY_SCENARIO_IDS } from "../../client/src/study/scenarioIds.ts";
+import { STUDY_SCENARIO_IDS } from "@safety-by-design/client/study";
 import { PERSONAS } from "../lib/personas.ts";
 import { scenarioProblems, scriptedTexts, type Scenario } from "../lib/scenarioScript.ts";
 import { findScenario, SCENARIOS } from "./index.ts";

@@ -20,13 +20,13 @@
 // policy decisions (policy/discovery.ts): this module only carries them.
 
 import {
+  createPresentation,
   isAttestedAgeBand,
   isMatrixUserId,
   type AgePresentation,
   type AttestedAgeBand,
-} from "./age/format.ts";
-import { createPresentation } from "./age/presentation.ts";
-import type { OpenIdToken, OwnAge } from "./age/wallet.ts";
+} from "@safety-by-design/protocol";
+import type { OpenIdToken, OwnAge } from "../age/wallet.ts";
 
 /** The most people one search returns. */
 export const SEARCH_LIMIT = 10;

@@ -4,12 +4,12 @@
 // (4S), encrypted with the recovery key, which only the person holds. Signing
 // in again and typing the recovery key unlocks secret storage, loads the
 // backup key and downloads the room keys. docs/key-backup.md explains the
-// design; ChatSession exposes these functions with plain types.
+// design; ChatSession exposes these functions with plain types. Beside it:
+// recoveryKeyInput.ts (reading a typed key) and keyBackupUploads.ts (waiting
+// for uploads before signing out).
 
 import { ClientPrefix, MatrixError, Method, type AuthDict, type MatrixClient } from "matrix-js-sdk";
 import {
-  CryptoEvent,
-  decodeRecoveryKey,
   encodeRecoveryKey,
   type CryptoApi,
   type CryptoCallbacks,
@@ -17,6 +17,7 @@ import {
   type KeyBackupInfo,
 } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { SecretStorageKeyDescription } from "matrix-js-sdk/lib/secret-storage.js";
+import { parseRecoveryKey, type RecoveryKeyProblem } from "./recoveryKeyInput.ts";
 
 /**
  * - "not-set-up": there is no backup a recovery key could open; offer to make one.
@@ -44,9 +45,6 @@ export type SetUpRecoveryResult =
     }
   | { readonly ok: false; readonly error: "already-set-up" | "password-needed" | "wrong-password" };
 
-/** Why typed text is not a recovery key, before asking the server anything. */
-export type RecoveryKeyProblem = "empty" | "invalid-characters" | "wrong-length" | "typo";
-
 export type RestoreResult =
   | {
       readonly ok: true;
@@ -60,48 +58,6 @@ export type RestoreResult =
       readonly deviceVerified: boolean;
     }
   | { readonly ok: false; readonly error: RecoveryKeyProblem | "wrong-key" | "not-set-up" };
-
-/** "timed-out": some keys may not be in the backup yet (offline, or the server is slow). */
-export type KeyBackupUploadState = "backed-up" | "no-backup" | "timed-out";
-
-// --- Recovery key input ------------------------------------------------------
-
-const BASE58_ALPHABET = /^[1-9A-HJ-NP-Za-km-z]*$/;
-/** 2 prefix bytes + 32 key bytes + 1 parity byte always encode to 48 base58 characters. */
-const ENCODED_KEY_LENGTH = 48;
-
-/**
- * The key as the SDK writes it (groups of four), from what a person typed or
- * pasted: spaces, line breaks, dashes and dots anywhere, full-width
- * characters. A "0" or "O" becomes "o": the alphabet has no zero and no
- * capital O, so they can only be a misread "o". Case is kept: "a" and "A" are
- * different characters of the key.
- */
-export function normaliseRecoveryKeyInput(input: string): string {
-  const compact = input
-    .normalize("NFKC")
-    .replace(/[\s\u200B-\u200D\uFEFF\-\u2010-\u2015\u2212_.,·]/gu, "")
-    .replace(/[0O]/g, "o");
-  return compact.match(/.{1,4}/g)?.join(" ") ?? "";
-}
-
-/** Checks typed text without the server: the UI can point at a typo before sending. */
-export function parseRecoveryKey(
-  input: string,
-):
-  | { readonly ok: true; readonly key: Uint8Array<ArrayBuffer> }
-  | { readonly ok: false; readonly problem: RecoveryKeyProblem } {
-  const compact = normaliseRecoveryKeyInput(input).replace(/ /g, "");
-  if (compact === "") return { ok: false, problem: "empty" };
-  if (!BASE58_ALPHABET.test(compact)) return { ok: false, problem: "invalid-characters" };
-  if (compact.length !== ENCODED_KEY_LENGTH) return { ok: false, problem: "wrong-length" };
-  try {
-    return { ok: true, key: decodeRecoveryKey(compact) };
-  } catch {
-    // The parity byte or the prefix does not match: a character was mistyped.
-    return { ok: false, problem: "typo" };
-  }
-}
 
 // --- The secret-storage key, held only while an operation needs it ----------
 
@@ -410,83 +366,4 @@ export async function restoreWithRecoveryKey(
   await crypto.checkKeyBackupAndEnable();
   const { imported, total } = await crypto.restoreKeyBackup();
   return { ok: true, imported, total, deviceVerified };
-}
-
-// --- Waiting for uploads ------------------------------------------------------
-
-type BackedUpSessions = { rooms?: Record<string, { sessions?: Record<string, unknown> }> };
-
-/**
- * Waits until every room key on this device is in the key backup. The SDK
- * uploads new keys after a random pause of up to 10 seconds (so that devices
- * do not all call the server at once), so a key that arrived just before
- * signing out would otherwise be lost with the device's store.
- */
-export async function waitForKeyBackup(
-  client: MatrixClient,
-  timeoutMs: number,
-): Promise<KeyBackupUploadState> {
-  const crypto = cryptoOf(client);
-  const version = await crypto.getActiveSessionBackupVersion();
-  if (version === null) return "no-backup";
-  const deadline = Date.now() + timeoutMs;
-  const onServer = await client.http.authedRequest<BackedUpSessions>(
-    Method.Get,
-    "/room_keys/keys",
-    { version },
-    undefined,
-    { prefix: ClientPrefix.V3 },
-  );
-  let missing = (await crypto.exportRoomKeys()).filter(
-    (k) => onServer.rooms?.[k.room_id]?.sessions?.[k.session_id] === undefined,
-  );
-  while (missing.length > 0) {
-    const left = deadline - Date.now();
-    if (left <= 0) return "timed-out";
-    await uploadRoundOrPause(client, Math.min(left, 1_000));
-    const stillMissing: typeof missing = [];
-    for (const key of missing) {
-      if (!(await isBackedUp(client, version, key.room_id, key.session_id))) stillMissing.push(key);
-    }
-    missing = stillMissing;
-  }
-  return "backed-up";
-}
-
-// The SDK reports "0 remaining" when an upload round ends; a pause covers a
-// round that ended between two checks.
-function uploadRoundOrPause(client: MatrixClient, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      client.off(CryptoEvent.KeyBackupSessionsRemaining, onRemaining);
-      resolve();
-    };
-    const onRemaining = (remaining: number): void => {
-      if (remaining === 0) done();
-    };
-    const timer = setTimeout(done, ms);
-    client.on(CryptoEvent.KeyBackupSessionsRemaining, onRemaining);
-  });
-}
-
-async function isBackedUp(
-  client: MatrixClient,
-  version: string,
-  roomId: string,
-  sessionId: string,
-): Promise<boolean> {
-  try {
-    await client.http.authedRequest(
-      Method.Get,
-      `/room_keys/keys/${encodeURIComponent(roomId)}/${encodeURIComponent(sessionId)}`,
-      { version },
-      undefined,
-      { prefix: ClientPrefix.V3 },
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof MatrixError && error.errcode === "M_NOT_FOUND") return false;
-    throw error;
-  }
 }

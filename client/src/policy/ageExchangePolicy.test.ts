@@ -4,7 +4,7 @@ import {
   type PersonFacts,
 } from "@safety-by-design/policy-engine";
 import { describe, expect, it, vi } from "vitest";
-import type { ContactSummary } from "../matrix/chatSession.ts";
+import type { ContactSummary } from "../matrix/sessionTypes.ts";
 import { ageFactsFromVerified } from "./ageFacts.ts";
 import {
   applyAgeExchangePolicy,

@@ -1,5 +1,5 @@
 // Policy layer: what this device says about its user's age, and to whom.
-// The age exchange (matrix/age/ageExchange.ts) carries and verifies; every
+// The age exchange (age/ageExchange.ts) carries and verifies; every
 // choice here is an engine decision:
 //
 // - a presentation that asks for one back gets one only if the disclosure
@@ -13,8 +13,11 @@
 // - a contact probe is answered with the incoming-contact decision this
 //   device would make for an invite from that sender: its `protectsMinor`
 //   ("I keep this contact out of a minor's chats") goes back, without a band.
+//
+// Owns no decision: disclosure is ageGating.ts's and the incoming-contact
+// decision policyGateway.ts's (presentInvitation), read through the gateway.
 
-import type { InvitationSummary } from "../matrix/chatSession.ts";
+import type { InvitationSummary } from "../matrix/sessionTypes.ts";
 import type { PolicyGateway } from "./policyGateway.ts";
 
 /** The part of the age exchange this module drives. */

@@ -1,8 +1,9 @@
 // Policy layer: what this device knows about people's ages, as engine facts.
 // A band counts only when a signed age attestation was presented and verified
-// (client/src/matrix/age): the device user's own band from the attestation in
+// (client/src/age): the device user's own band from the attestation in
 // its wallet, anyone else's from a presentation they sent this device. Anyone
 // else is `unverified`, which towards minors is the protective reading.
+// Owns no decision: every decision reads its age facts from here.
 
 import type { PersonFacts } from "@safety-by-design/policy-engine";
 
@@ -26,7 +27,7 @@ export function ageFactsFromVerified(
   };
 }
 
-/** What the device's age wallet and age exchange know (client/src/matrix/age). */
+/** What the device's age wallet and age exchange know (client/src/age). */
 export type DeviceAgeKnowledge = {
   /** The device user's own verified band, if the wallet holds a valid attestation. */
   readonly ownBand: () => PersonFacts["ageBand"] | undefined;

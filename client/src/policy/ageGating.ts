@@ -16,11 +16,18 @@
 // incoming-contact decision for that sender (`protectsMinor`), without a
 // band (ageExchangePolicy.ts). Whether this device shows its own band to someone is the engine's
 // disclosure decision.
+//
+// Decisions owned here: `contact` (startChat) and `disclosure`. Every
+// disclosure question is asked through decideDisclosure; about a person, only
+// through `disclosure(userId)`, which the age exchange, discovery's probe
+// answers and its searches all share.
 
 import {
   assertNever,
   type ContactDecision,
   type DisclosureDecision,
+  type DisclosureRequest,
+  type PersonFacts,
   type PolicyEngine,
   type RecipientAnswer,
 } from "@safety-by-design/policy-engine";
@@ -47,12 +54,29 @@ export type AgeGatingDependencies = {
   readonly probe?: ContactProbe | undefined;
 };
 
+/**
+ * May this device show its user's band to `audienceUserId`? `bandIfUnverified`:
+ * the person's band as someone else verified it (the discovery gatekeeper),
+ * used only while this device has verified none itself.
+ */
+export type DisclosureDecider = (
+  audienceUserId: string,
+  bandIfUnverified?: PersonFacts,
+) => DisclosureDecision;
+
 export type AgeGating = {
   /** Sender side, with a probe when the recipient's band is unknown. */
   readonly startChat: (otherUserId: string) => Promise<ContactDecision>;
-  /** May this device show its user's band to `audienceUserId`? */
-  readonly disclosure: (audienceUserId: string) => DisclosureDecision;
+  readonly disclosure: DisclosureDecider;
 };
+
+/** The disclosure question, asked the same way wherever it is asked (a person or a band). */
+export function decideDisclosure(
+  deps: Pick<AgeGatingDependencies, "engine" | "clock">,
+  facts: Omit<DisclosureRequest, "point">,
+): DisclosureDecision {
+  return deps.engine.decide({ point: "disclosure", ...facts }, deps.clock());
+}
 
 export function ageGating(deps: AgeGatingDependencies): AgeGating {
   const { engine, clock, ages, isContact } = deps;
@@ -69,17 +93,15 @@ export function ageGating(deps: AgeGatingDependencies): AgeGating {
       clock(),
     );
 
-  const disclosure = (audienceUserId: string): DisclosureDecision =>
-    engine.decide(
-      {
-        point: "disclosure",
-        self: ages.self(),
-        audience: ages.about(audienceUserId),
-        isContact: isContact(audienceUserId),
-        conversationAccepted: deps.sharesAcceptedConversation(audienceUserId),
-      },
-      clock(),
-    );
+  const disclosure: DisclosureDecider = (audienceUserId, bandIfUnverified) => {
+    const verified = ages.about(audienceUserId);
+    return decideDisclosure(deps, {
+      self: ages.self(),
+      audience: verified.ageVerified ? verified : (bandIfUnverified ?? verified),
+      isContact: isContact(audienceUserId),
+      conversationAccepted: deps.sharesAcceptedConversation(audienceUserId),
+    });
+  };
 
   return {
     disclosure,

@@ -2,9 +2,10 @@
 // engine's `conversation-notice` point), e.g. the calm reminder that stays for
 // a while after accepting a stranger's request. This gathers the facts about
 // how the conversation started; the engine decides what shows and until when.
+// Decision owned here: `conversation-notice`.
 
 import type { ConversationNoticeDecision, PolicyEngine } from "@safety-by-design/policy-engine";
-import type { ConversationOriginRecord } from "../matrix/chatSession.ts";
+import type { ConversationOriginRecord } from "../matrix/sessionTypes.ts";
 import type { AgeFactsSource } from "./ageFacts.ts";
 
 /** What the conversation screen knows about one other person in it. */

@@ -1,6 +1,7 @@
 // Policy layer: which help to show, for this person, at this moment. Works
 // before sign-in too (the person is then unverified), because help must
 // never wait for a session, the SDK or the network.
+// Decision owned here: `help`, before sign-in and in a session alike.
 
 import type {
   HelpDecision,

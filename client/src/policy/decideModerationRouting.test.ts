@@ -4,7 +4,7 @@ import {
   type PolicyEngine,
 } from "@safety-by-design/policy-engine";
 import { describe, expect, it } from "vitest";
-import { REPORT_CATEGORIES } from "../matrix/reporting/bundle.ts";
+import { REPORT_CATEGORIES } from "@safety-by-design/protocol";
 import { moderationRoutingDecider } from "./decideModerationRouting.ts";
 
 const NOW = Date.UTC(2026, 10, 23);
@@ -15,8 +15,7 @@ const decide = moderationRoutingDecider(
 
 describe("routing advice for the moderator (real nl-default pack)", () => {
   it("sends abuse material in a chat to the police, and only material on public websites to Meldpunt Kinderporno", () => {
-    const routing = decide({ category: "sexual-content-to-minor", subject: "message" });
-    expect(routing.engineCategory).toBe("child-sexual-abuse-material");
+    const routing = decide({ category: "child-sexual-abuse-material", subject: "message" });
     expect(routing.adviceForChat).toEqual(["politie"]);
     expect(routing.adviceForPublicWebsite).toEqual(["meldpunt-kinderporno"]);
     expect(routing.reporterIdentityOptional).toBe(true);
@@ -25,8 +24,25 @@ describe("routing advice for the moderator (real nl-default pack)", () => {
   });
 
   it("sends sextortion to Helpwanted and the police", () => {
-    const routing = decide({ category: "sextortion-or-threats", subject: "message" });
+    const routing = decide({ category: "sextortion", subject: "message" });
     expect(routing.adviceForChat).toEqual(["helpwanted", "politie"]);
+  });
+
+  it("routes a child's words for sexual content as abuse material (the pack's choice, not a table)", () => {
+    const routing = decide({ category: "sexual-content-to-minor", subject: "message" });
+    expect(routing.adviceForChat).toEqual(["politie"]);
+    expect(routing.adviceForPublicWebsite).toEqual(["meldpunt-kinderporno"]);
+    expect(routing.reporterIdentityOptional).toBe(true);
+  });
+
+  it("sends image abuse to Helpwanted, threats to the police, impersonation nowhere", () => {
+    expect(decide({ category: "image-abuse", subject: "message" }).adviceForChat).toEqual([
+      "helpwanted",
+    ]);
+    expect(decide({ category: "threat-or-violence", subject: "message" }).adviceForChat).toEqual([
+      "politie",
+    ]);
+    expect(decide({ category: "impersonation", subject: "profile" }).adviceForChat).toEqual([]);
   });
 
   it("sends grooming and requests for images to the police, spam nowhere", () => {
@@ -34,7 +50,7 @@ describe("routing advice for the moderator (real nl-default pack)", () => {
       "politie",
     ]);
     expect(decide({ category: "grooming", subject: "profile" }).adviceForChat).toEqual(["politie"]);
-    expect(decide({ category: "spam", subject: "message" }).adviceForChat).toEqual([]);
+    expect(decide({ category: "scam-or-spam", subject: "message" }).adviceForChat).toEqual([]);
   });
 
   it("never advises Meldpunt Kinderporno for material in a chat, whatever the category", () => {

@@ -1,51 +1,28 @@
 // Policy layer: what happens with a report, decided by the engine. For a
 // one-tap report (no category yet) the engine picks the default category
 // from context; it also says whether the reporter may leave their name out
-// (DSA Art. 16(2)(c)), which organisations to advise, which help to show and
-// what to offer after reporting. The client never decides any of that.
+// (DSA Art. 16(2)(c)), which organisations to advise, which help to show,
+// what to offer after reporting and how many messages before a reported one
+// go with it as evidence. The client never decides any of that.
 //
-// Two vocabularies meet here. The reporter picks from the categories the
-// issue lists and the sealed bundle carries (matrix/reporting/bundle.ts); the
-// engine routes by its own, finer categories. The tables below translate
-// between them; they hold no rule. Every reporter category survives a round
-// trip (reporter -> engine -> reporter), which the test checks.
+// Decision owned here: `report`, asked for the reporter (reportDecider). The
+// moderator's routing asks the same point with what a moderator knows
+// (decideModerationRouting.ts).
+//
+// The category is the engine's own id all the way: the sheet offers the
+// decision's `categoryChoices`, the bundle carries the id the reporter (or the
+// default) picked, and the moderator's routing asks the engine with that same
+// id. There is no table between vocabularies (policy-engine/src/model/ids.ts,
+// REPORT_CATEGORIES, says why the list is what it is).
 
 import type {
   PersonFacts,
   PolicyEngine,
-  ReportCategory as EngineCategory,
+  ReportCategory,
   ReportDecision,
   ReportTarget,
 } from "@safety-by-design/policy-engine";
-import type { ReportCategory } from "../matrix/reporting/bundle.ts";
 import type { AgeFactsSource } from "./ageFacts.ts";
-
-/** The engine category a reporter's choice is routed as. */
-export const ENGINE_CATEGORY: Readonly<Record<ReportCategory, EngineCategory>> = {
-  // Sexual messages or images sent to a minor: a child sexual abuse offence.
-  "sexual-content-to-minor": "child-sexual-abuse-material",
-  // Asking a young person for images: Helpwanted's field (image abuse).
-  "asking-for-images": "image-abuse",
-  "sextortion-or-threats": "sextortion",
-  grooming: "grooming",
-  harassment: "harassment",
-  spam: "scam-or-spam",
-  other: "other",
-};
-
-/** The reporter category that shows an engine category (e.g. a one-tap default). */
-export const REPORTER_CATEGORY: Readonly<Record<EngineCategory, ReportCategory>> = {
-  "child-sexual-abuse-material": "sexual-content-to-minor",
-  grooming: "grooming",
-  sextortion: "sextortion-or-threats",
-  "image-abuse": "asking-for-images",
-  harassment: "harassment",
-  "threat-or-violence": "sextortion-or-threats",
-  // The reporter's list has no "pretends to be someone else": it is "other".
-  impersonation: "other",
-  "scam-or-spam": "spam",
-  other: "other",
-};
 
 export type ReportQuery = {
   readonly reportedUserId: string;
@@ -57,9 +34,14 @@ export type ReportQuery = {
 };
 
 export type ReportOutcome = {
+  /** Its `category` is the default or the reporter's choice; `categoryChoices` what the sheet offers. */
   readonly decision: ReportDecision;
-  /** The decision's category in the reporter's words (the default, or their choice). */
-  readonly category: ReportCategory;
+  /**
+   * How many messages before a reported message the sheet offers as evidence
+   * (the pack's window; 0 for a request or profile). The pack schema caps it
+   * at the bundle's MAX_CONTEXT_MESSAGES.
+   */
+  readonly contextMessages: number;
 };
 
 export type ReportDecider = (query: ReportQuery) => ReportOutcome;
@@ -87,7 +69,7 @@ export function reportDecider(deps: ReportDeciderDependencies): ReportDecider {
         reported,
         isContact: deps.isContact(query.reportedUserId),
         target: query.target,
-        category: query.category === undefined ? undefined : ENGINE_CATEGORY[query.category],
+        category: query.category,
         // Reports from this app are about what was sent in a chat.
         materialLocation: "chat",
         hasPublicUrl: false,
@@ -96,9 +78,6 @@ export function reportDecider(deps: ReportDeciderDependencies): ReportDecider {
       },
       deps.clock(),
     );
-    return {
-      decision,
-      category: query.category ?? REPORTER_CATEGORY[decision.category],
-    };
+    return { decision, contextMessages: decision.contextMessages };
   };
 }

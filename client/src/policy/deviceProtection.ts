@@ -2,19 +2,22 @@
 // own user, started once per session (main.tsx in the browser; integration
 // tests and scripted actors in Node use the same function):
 //
-// 1. the device's own age: the attestation in its wallet (matrix/age/wallet.ts);
+// 1. the device's own age: the attestation in its wallet (age/wallet.ts);
 // 2. the age exchange: bands others present to this device, contact probes
-//    and their answers (matrix/age/ageExchange.ts, over Olm to-device);
+//    and their answers (age/ageExchange.ts, over Olm to-device);
 // 3. the policy gateway: every decision the screens need, from the engine;
 // 4. on-device enforcement of every invitation (enforceIncomingContacts.ts);
 // 5. what this device discloses, and how it answers probes (ageExchangePolicy.ts);
 // 6. "Find people" through the deployment's discovery gatekeeper, and this
 //    person's registration there renewed while they opted in (discovery.ts).
+//
+// Owns no decision: it starts the files that do, with one gateway, so every
+// part of the session asks the same functions.
 
 import type { PolicyEngine } from "@safety-by-design/policy-engine";
-import { AgeExchange, type ToDeviceTransport } from "../matrix/age/ageExchange.ts";
-import type { TrustedIssuer } from "../matrix/age/keys.ts";
-import { loadOwnAge, type OpenIdToken, type OwnAge } from "../matrix/age/wallet.ts";
+import { AgeExchange, type ToDeviceTransport } from "../age/ageExchange.ts";
+import type { TrustedIssuer } from "@safety-by-design/protocol";
+import { loadOwnAge, type OpenIdToken, type OwnAge } from "../age/wallet.ts";
 import { createDiscoveryDirectory } from "../matrix/discoveryDirectory.ts";
 import { ageFactsFromDevice } from "./ageFacts.ts";
 import { applyAgeExchangePolicy } from "./ageExchangePolicy.ts";
@@ -149,12 +152,13 @@ export async function startDeviceProtection(
     failed: options.failed,
     answerDiscoveryProbe: discoveryProbeResponder({
       ...discovery,
-      disclosure: (userId) => gateway.disclosure(userId),
+      disclosure: gateway.disclosure,
     }),
   });
   const people = peopleFinder({
     ...discovery,
     probe: (userId, probeOptions) => ages.probeDiscovery(userId, probeOptions),
+    disclosure: gateway.disclosure,
   });
   // A registration lapses unless renewed: once now, then daily while the session runs.
   const renewRegistration = (): void => {

@@ -4,14 +4,15 @@ import {
   type PersonFacts,
 } from "@safety-by-design/policy-engine";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { DiscoveryAnswer } from "../matrix/age/ageExchange.ts";
-import type { DiscoverySettings } from "../matrix/chatSession.ts";
+import type { DiscoveryAnswer } from "../age/ageExchange.ts";
+import type { DiscoverySettings } from "../matrix/sessionTypes.ts";
 import {
   DiscoveryDirectoryError,
   type DirectoryEntry,
   type DiscoveryDirectory,
 } from "../matrix/discoveryDirectory.ts";
 import { UNVERIFIED } from "./ageFacts.ts";
+import { ageGating } from "./ageGating.ts";
 import {
   DISCOVERY_PROBE_TIMEOUT_MS,
   REGISTRATION_VALID_MS,
@@ -52,6 +53,8 @@ function finder(options: {
   /** What each candidate's device answers and which band then verified. */
   answers?: Record<string, Candidate>;
   contacts?: readonly string[];
+  /** People who are not contacts but share an accepted conversation (a group) with the viewer. */
+  sharesRoomWith?: readonly string[];
   /** Bands this device verified earlier (for contacts, who are not probed). */
   known?: Record<string, PersonFacts>;
   entries?: readonly DirectoryEntry[];
@@ -103,7 +106,11 @@ function finder(options: {
     settings,
     directory,
   };
-  const people = peopleFinder({ ...deps, probe });
+  const { disclosure } = ageGating({
+    ...deps,
+    sharesAcceptedConversation: (userId) => (options.sharesRoomWith ?? []).includes(userId),
+  });
+  const people = peopleFinder({ ...deps, probe, disclosure });
   return { people, probe, saved, settings, directory, deps };
 }
 
@@ -295,6 +302,21 @@ describe("Find people: showing this person's band to a candidate first", () => {
     });
   });
 
+  it("decides as the rest of the session does: a minor in a group both accepted sees it", async () => {
+    const strangers = finder({ viewer: band("13-15"), entries: [SAM] });
+    await strangers.people.find("sam");
+    expect(strangers.probe).toHaveBeenCalledWith(SAM.userId, {
+      disclose: false,
+      timeoutMs: DISCOVERY_PROBE_TIMEOUT_MS,
+    });
+    const inGroup = finder({ viewer: band("13-15"), entries: [SAM], sharesRoomWith: [SAM.userId] });
+    await inGroup.people.find("sam");
+    expect(inGroup.probe).toHaveBeenCalledWith(SAM.userId, {
+      disclose: true,
+      timeoutMs: DISCOVERY_PROBE_TIMEOUT_MS,
+    });
+  });
+
   it("prefers what this device verified itself over the gatekeeper's band", async () => {
     const { people, probe } = finder({
       viewer: band("13-15"),
@@ -417,6 +439,36 @@ describe("Find people: which searcher bands a registration allows (nl-default)",
     expect(viewableBands(deps, band("16-17"))).toEqual(["13-15", "16-17"]);
     expect(viewableBands(deps, band("18+"))).toEqual(["18+"]);
     expect(viewableBands(deps, UNVERIFIED)).toEqual(["18+"]);
+  });
+});
+
+describe("Find people: the decisions behind it, for 'why am I seeing this?'", () => {
+  it("gives the decisions that set whom a search can show: the same ones viewableBands reads", () => {
+    for (const viewer of [band("13-15"), band("18+")]) {
+      const decisions = finder({ viewer }).people.searchDecisions();
+      expect(decisions.map((decision) => decision.point)).toEqual(Array(4).fill("discovery"));
+      const visible = ["8-12", "13-15", "16-17", "18+"].filter(
+        (_, index) => decisions[index]?.effect === "visible",
+      );
+      expect(visible).toEqual(viewableBands({ engine, clock }, viewer));
+    }
+    const adult = finder({ viewer: band("18+") }).people.searchDecisions();
+    expect(adult.flatMap((decision) => decision.reasons)).toContain(
+      "discovery/adults-never-see-minors",
+    );
+  });
+
+  it("gives the decisions behind who may find this person and see their band", () => {
+    const decisions = finder({ viewer: band("13-15") }).people.findableDecisions();
+    expect(decisions.map((decision) => decision.point)).toEqual(
+      Array<string[]>(4).fill(["discovery", "disclosure"]).flat(),
+    );
+    expect(decisions.flatMap((decision) => decision.reasons)).toEqual(
+      expect.arrayContaining([
+        "discovery/adults-never-see-minors",
+        "disclosure/minor-band-never-to-strangers",
+      ]),
+    );
   });
 });
 

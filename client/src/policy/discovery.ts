@@ -22,6 +22,12 @@
 // 5. The engine's discovery decision, with the band the candidate's device
 //    presented and this device verified, says visible or hidden. Only a yes
 //    is a yes: the gatekeeper's band is never a visibility fact.
+//
+// Decisions owned here: `discovery` (discoveryDecision, the one place it is
+// asked) and `protective-setting-change` for "findable by peers"
+// (findableChangeDecision). Disclosure is ageGating.ts's: about a person it
+// comes in as the session's `disclosure`; about a band of strangers (who may
+// find this person) it is asked through decideDisclosure.
 
 import type {
   AgeBand,
@@ -31,14 +37,15 @@ import type {
   PolicyEngine,
   ProtectiveSettingChangeDecision,
 } from "@safety-by-design/policy-engine";
-import type { DiscoveryAnswer } from "../matrix/age/ageExchange.ts";
-import type { DiscoverySettings } from "../matrix/chatSession.ts";
+import type { DiscoveryAnswer } from "../age/ageExchange.ts";
+import type { DiscoverySettings } from "../matrix/sessionTypes.ts";
 import {
   DiscoveryDirectoryError,
   type DirectoryEntry,
   type DiscoveryDirectory,
 } from "../matrix/discoveryDirectory.ts";
 import type { AgeFactsSource } from "./ageFacts.ts";
+import { decideDisclosure, type DisclosureDecider } from "./ageGating.ts";
 
 /** How long a search waits for the candidates' devices. */
 export const DISCOVERY_PROBE_TIMEOUT_MS = 3000;
@@ -91,6 +98,17 @@ export type PeopleFinder = {
   readonly findableChange: (newValue: boolean) => ProtectiveSettingChangeDecision;
   /** Saves the setting; call only after findableChange allowed it (and its information was read). */
   readonly setFindable: (newValue: boolean) => Promise<void>;
+  /**
+   * The decisions behind whom a search can show ("why am I seeing this?"):
+   * may this person find an opted-in stranger of each verified band.
+   */
+  readonly searchDecisions: () => readonly DiscoveryDecision[];
+  /**
+   * The decisions behind who may find this person once opted in: for a
+   * stranger of each verified band, the discovery decision and the disclosure
+   * decision (being found shows one's band).
+   */
+  readonly findableDecisions: () => readonly (DiscoveryDecision | DisclosureDecision)[];
 };
 
 export type DiscoveryDependencies = {
@@ -105,6 +123,8 @@ export type DiscoveryDependencies = {
 
 export type PeopleFinderDependencies = DiscoveryDependencies & {
   readonly probe: DiscoveryProbe;
+  /** The session's disclosure decision about a person (ageGating.ts). */
+  readonly disclosure: DisclosureDecider;
 };
 
 const verifiedFacts = (ageBand: AgeBand): PersonFacts => ({ ageBand, ageVerified: true });
@@ -125,17 +145,35 @@ function discoveryDecision(
   );
 }
 
-/** Would `self` show their band to a stranger (not a contact, no accepted conversation)? */
+/** Would `self` show their band to a stranger of this band (not a contact, no accepted conversation)? */
 function disclosesToStranger(
   deps: Pick<DiscoveryDependencies, "engine" | "clock">,
   self: PersonFacts,
   audience: PersonFacts,
 ): boolean {
-  const decision: DisclosureDecision = deps.engine.decide(
-    { point: "disclosure", self, audience, isContact: false, conversationAccepted: false },
+  const decision = decideDisclosure(deps, {
+    self,
+    audience,
+    isContact: false,
+    conversationAccepted: false,
+  });
+  return decision.effect === "disclose";
+}
+
+/** May this person turn "findable by peers" on (or off)? The one place it is asked. */
+function findableChangeDecision(
+  deps: Pick<DiscoveryDependencies, "engine" | "clock" | "ages">,
+  newValue: boolean,
+): ProtectiveSettingChangeDecision {
+  return deps.engine.decide(
+    {
+      point: "protective-setting-change",
+      person: deps.ages.self(),
+      setting: "findable-by-peers",
+      newValue,
+    },
     deps.clock(),
   );
-  return decision.effect === "disclose";
 }
 
 /**
@@ -190,16 +228,7 @@ export async function renewDiscoveryRegistration(
   const { directory } = deps;
   if (!deps.settings.discoverySettings().findableByPeers) return "not-findable";
   if (directory === undefined) return "not-configured";
-  const allowed = deps.engine.decide(
-    {
-      point: "protective-setting-change",
-      person: deps.ages.self(),
-      setting: "findable-by-peers",
-      newValue: true,
-    },
-    deps.clock(),
-  );
-  if (allowed.effect === "refuse") {
+  if (findableChangeDecision(deps, true).effect === "refuse") {
     await directory.unregister();
     return "removed";
   }
@@ -216,9 +245,7 @@ export async function renewDiscoveryRegistration(
  * allows it for `from`.
  */
 export function discoveryProbeResponder(
-  deps: Omit<DiscoveryDependencies, "directory"> & {
-    readonly disclosure: (audienceUserId: string) => DisclosureDecision;
-  },
+  deps: Omit<DiscoveryDependencies, "directory"> & { readonly disclosure: DisclosureDecider },
 ): (from: string) => { readonly answer: boolean; readonly disclose: boolean } {
   return (from) => {
     const settings = deps.settings.discoverySettings();
@@ -237,7 +264,7 @@ export function discoveryProbeResponder(
 }
 
 export function peopleFinder(deps: PeopleFinderDependencies): PeopleFinder {
-  const { engine, clock, ages, isContact, settings } = deps;
+  const { ages, isContact, settings } = deps;
 
   const decide = (userId: string, findableByPeers: boolean): DiscoveryDecision =>
     discoveryDecision(
@@ -249,16 +276,14 @@ export function peopleFinder(deps: PeopleFinderDependencies): PeopleFinder {
     );
 
   /**
-   * Shows this person's band first only when the disclosure decision allows it
-   * for the candidate's band as the gatekeeper verified it (or as this device
-   * verified it earlier). Without it, a teen could never find a teen: each
-   * device waits for the other's band before showing its own.
+   * Shows this person's band first only when the session's disclosure decision
+   * allows it for the candidate, with their band as this device verified it
+   * earlier or else as the gatekeeper verified it. Without it, a teen could
+   * never find a teen: each device waits for the other's band before showing
+   * its own.
    */
-  const discloseFirst = (entry: DirectoryEntry): boolean => {
-    const known = ages.about(entry.userId);
-    const audience = known.ageVerified ? known : verifiedFacts(entry.band);
-    return disclosesToStranger(deps, ages.self(), audience);
-  };
+  const discloseFirst = (entry: DirectoryEntry): boolean =>
+    deps.disclosure(entry.userId, verifiedFacts(entry.band)).effect === "disclose";
 
   const judge = async (entry: DirectoryEntry): Promise<PersonShown | undefined> => {
     let findable = false;
@@ -278,15 +303,7 @@ export function peopleFinder(deps: PeopleFinderDependencies): PeopleFinder {
   };
 
   const findableChange = (newValue: boolean): ProtectiveSettingChangeDecision =>
-    engine.decide(
-      {
-        point: "protective-setting-change",
-        person: ages.self(),
-        setting: "findable-by-peers",
-        newValue,
-      },
-      clock(),
-    );
+    findableChangeDecision(deps, newValue);
 
   const availableDirectory = (): DiscoveryDirectory => {
     const availability = availabilityOf(deps);
@@ -317,6 +334,22 @@ export function peopleFinder(deps: PeopleFinderDependencies): PeopleFinder {
     },
     settings: () => settings.discoverySettings(),
     findableChange,
+    searchDecisions: () =>
+      VERIFIED_BANDS.map((band) =>
+        discoveryDecision(deps, ages.self(), verifiedFacts(band), OPTED_IN, false),
+      ),
+    findableDecisions: () => {
+      const self = ages.self();
+      return VERIFIED_BANDS.flatMap((band) => [
+        discoveryDecision(deps, verifiedFacts(band), self, OPTED_IN, false),
+        decideDisclosure(deps, {
+          self,
+          audience: verifiedFacts(band),
+          isContact: false,
+          conversationAccepted: false,
+        }),
+      ]);
+    },
     setFindable: async (newValue) => {
       // Asked again here, so a caller that skipped the decision cannot loosen a locked setting.
       if (findableChange(newValue).effect === "refuse") {

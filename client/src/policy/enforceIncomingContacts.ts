@@ -3,6 +3,7 @@
 // declines is declined here, on the protected person's own device. It reads
 // the session's decision store (the one place decisions are made), and runs
 // for the whole session, not only while the Requests screen is open.
+// Owns no decision: it enforces the `room` decision roomDecisionStore.ts made.
 
 import type { RoomDecisionStore } from "./roomDecisionStore.ts";
 

@@ -1,5 +1,6 @@
 // Policy layer: does a display name look like a contact's or a help service's name?
-// It computes the engine's facts `nameResemblesContact` and `nameResemblesHelpService`.
+// It computes the engine's facts `nameResemblesContact` and `nameResemblesHelpService`
+// (owns no decision; policyGateway.ts passes the facts to every decision that takes them).
 //
 // A look-alike rarely copies the whole name: it adds to it ("Lotte ❤️", "Team
 // Kindertelefoon", "@lotte:localhost"), disguises its letters (Cyrillic, Greek,

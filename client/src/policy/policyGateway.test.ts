@@ -8,7 +8,7 @@ import {
   type PolicyEngine,
 } from "@safety-by-design/policy-engine";
 import { describe, expect, it, vi } from "vitest";
-import type { ContactSummary, InvitationSummary } from "../matrix/chatSession.ts";
+import type { ContactSummary, InvitationSummary } from "../matrix/sessionTypes.ts";
 import { ageFactsFromVerified } from "./ageFacts.ts";
 import { enforceIncomingContacts } from "./enforceIncomingContacts.ts";
 import { createPolicyGateway, type RelationshipFacts } from "./policyGateway.ts";
@@ -202,5 +202,46 @@ describe("the deployment's own moderators", () => {
       ).request.members[0]?.nameResemblesHelpService;
     expect(flagged("@moderation:localhost")).toBe(false);
     expect(flagged("@moderatie-team:localhost")).toBe(true);
+  });
+});
+
+describe("the facts of every room at once (the decision store's pass)", () => {
+  it("are the facts of each room on its own, with the session asked once per person", () => {
+    const contacts: ContactSummary[] = [
+      { userId: LOTTE, displayName: "Lotte", roomId: "!dm-lotte" },
+      { userId: SAM, displayName: "Sam", roomId: "!dm-sam" },
+    ];
+    const shared = vi.fn((userId: string) => (userId === LOTTE ? 3 : 1));
+    const contactsAsked = vi.fn(() => contacts);
+    const gateway = createPolicyGateway({
+      engine: createPolicyEngine(loadBundledPack("nl-default")),
+      clock: () => Date.UTC(2026, 10, 23),
+      ages: ageFactsFromVerified(NOOR, new Map([[NOOR, band("13-15")]])),
+      relationships: {
+        userId: NOOR,
+        serverName: "localhost",
+        contacts: contactsAsked,
+        sharedRoomCount: shared,
+      },
+      helpServiceNames: ["Kindertelefoon"],
+    });
+    const snapshots = [
+      roomSnapshot({ roomId: "!dm-lotte", isDirect: true, members: [member(LOTTE, "Lotte")] }),
+      roomSnapshot({
+        roomId: "!group",
+        isDirect: false,
+        name: { value: "Lotte & Sam", setBy: ALEX },
+        members: [member(LOTTE, "Lotte"), member(SAM, "Sam"), member(ALEX, "Lotte")],
+      }),
+      roomSnapshot({ roomId: "!help", isDirect: true, members: [member(ALEX, "Kinder telefoon")] }),
+    ];
+    const oneByOne = snapshots.map((snapshot) => gateway.roomFacts(snapshot));
+    shared.mockClear();
+    contactsAsked.mockClear();
+
+    expect(gateway.roomsFacts(snapshots)).toEqual(oneByOne);
+    // Lotte, Sam and Alex: each person's shared rooms asked once; the contacts once in all.
+    expect(shared.mock.calls.map(([userId]) => userId).sort()).toEqual([ALEX, LOTTE, SAM]);
+    expect(contactsAsked).toHaveBeenCalledTimes(1);
   });
 });

@@ -2,11 +2,23 @@
 // relationships from the Matrix layer (never message content), asks the
 // policy engine, and returns the engine's decisions unchanged. Views and view
 // models render these decisions; no rule lives anywhere else in the client.
+//
+// Decisions owned here: `incoming-contact` (presentInvitation: how a direct
+// invitation from someone would be presented; the age exchange answers
+// contact probes with it) and the facts of every `room` decision (roomFacts;
+// roomDecisionStore.ts decides them once per change). A person's facts as a
+// first contact are gathered by one function (firstContactFacts) for both, so
+// an invitation and a room member are never judged on different facts. The
+// other decisions it hands out are owned by the files it takes them from:
+// contact and disclosure (ageGating.ts), help (decideHelp.ts), conversation
+// notices (decideConversationNotices.ts), report (decideReport.ts).
 
 import type {
+  AgeBand,
   ContactDecision,
-  DisclosureDecision,
   IncomingContactDecision,
+  NotificationContent,
+  PersonFacts,
   PolicyEngine,
   RoomDecision,
   RoomMemberFacts,
@@ -17,15 +29,16 @@ import type {
   InvitationSummary,
   RoomMemberSnapshot,
   RoomSnapshot,
-} from "../matrix/chatSession.ts";
-import { resemblesAny } from "./nameResemblance.ts";
+} from "../matrix/sessionTypes.ts";
+import { createResemblanceIndex, resemblesAny, type ResemblanceIndex } from "./nameResemblance.ts";
 import type { AgeFactsSource } from "./ageFacts.ts";
-import { ageGating, type ContactProbe } from "./ageGating.ts";
+import { ageGating, type ContactProbe, type DisclosureDecider } from "./ageGating.ts";
 import {
   conversationNoticeDecider,
   type ConversationNoticeDecider,
 } from "./decideConversationNotices.ts";
 import { helpDecider, type HelpDecider } from "./decideHelp.ts";
+import { decideNotificationContent } from "./decideNotifications.ts";
 import { reportDecider, type ReportDecider } from "./decideReport.ts";
 
 /** What the gateway needs to know about relationships; ChatSession provides it. */
@@ -53,12 +66,21 @@ export type PolicyGatewayDependencies = {
 
 export type PolicyGateway = {
   readonly engine: PolicyEngine;
+  /**
+   * The device user's band as the engine reads it (`unverified` without a
+   * verified attestation): whom "why am I seeing this?" is written for.
+   */
+  readonly readerBand: () => AgeBand;
+  /** What this device verified about a person's age (a band they presented), else unverified. */
+  readonly ageOf: (userId: string) => PersonFacts;
+  /** At most what the device user's notifications may show (decideNotifications.ts). */
+  readonly notificationContent: () => NotificationContent;
   /** How an invitation is presented on this device: normal chat, request, filtered or declined. */
   readonly presentInvitation: (invitation: InvitationSummary) => IncomingContactDecision;
   /** Sender side: may the device user start a chat with this person? (May ask their device first.) */
   readonly startChat: (otherUserId: string) => Promise<ContactDecision>;
   /** May this device show its user's verified age band to this person? */
-  readonly disclosure: (audienceUserId: string) => DisclosureDecision;
+  readonly disclosure: DisclosureDecider;
   /** Which help resources fit the device user at this moment. */
   readonly help: HelpDecider;
   /** Standing notices in an accepted conversation, e.g. the reminder after accepting a stranger. */
@@ -72,6 +94,8 @@ export type PolicyGateway = {
    * avatar and has left (`factsMembers` says who each decision entry is).
    */
   readonly roomFacts: (snapshot: RoomSnapshot) => RoomFacts;
+  /** `roomFacts` of every room at once: what they share is asked of the session once. */
+  readonly roomsFacts: (snapshots: readonly RoomSnapshot[]) => readonly RoomFacts[];
   /** The engine's room decision for facts from `roomFacts`. */
   readonly decideRoom: (request: RoomRequest) => RoomDecision;
 };
@@ -84,6 +108,22 @@ export type RoomFacts = {
   readonly nameResembles: boolean;
 };
 
+/** What a person's facts read of the device user's relationships. */
+type Relations = {
+  readonly isContact: (userId: string) => boolean;
+  readonly sharedRoomCount: (userId: string) => number;
+  readonly resemblesContact: (userId: string, displayName: string | undefined) => boolean;
+  readonly resemblesHelpService: (userId: string, displayName: string | undefined) => boolean;
+  readonly contactNames: () => readonly string[];
+};
+
+function remember<T>(answers: Map<string, T>, key: string, answer: () => T): T {
+  if (answers.has(key)) return answers.get(key) as T;
+  const value = answer();
+  answers.set(key, value);
+  return value;
+}
+
 export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGateway {
   const { engine, clock, ages, relationships, helpServiceNames } = deps;
   const exemptUserIds = deps.moderationAccounts ?? [];
@@ -95,17 +135,98 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
   const isContact = (userId: string): boolean =>
     relationships.contacts().some((contact) => contact.userId === userId);
 
-  /** Another person's name looks like one of my contacts' names (but is not that contact). */
-  const resemblesContact = (userId: string, displayName: string | undefined): boolean => {
-    if (displayName === undefined) return false;
-    const otherContacts = relationships
-      .contacts()
-      .filter((contact) => contact.userId !== userId)
-      .flatMap((contact) => (contact.displayName === undefined ? [] : [contact.displayName]));
-    return resemblesAny(displayName, otherContacts);
+  /**
+   * The contacts' names as one index, each name with its owner (who never
+   * resembles their own name), kept while the contacts stay the same: one
+   * index for everyone, instead of one per person without their own name.
+   */
+  let contactIndex: { readonly key: string; readonly index: ResemblanceIndex } | undefined;
+  const contactNameIndex = (contacts: readonly ContactSummary[]): ResemblanceIndex => {
+    const named = contacts.flatMap((contact) =>
+      contact.displayName === undefined
+        ? []
+        : [{ name: contact.displayName, userId: contact.userId }],
+    );
+    const key = named.map((contact) => `${contact.userId}\u0000${contact.name}`).join("\u0000");
+    if (contactIndex?.key !== key) contactIndex = { key, index: createResemblanceIndex(named) };
+    return contactIndex.index;
   };
 
-  const roomFacts = (snapshot: RoomSnapshot): RoomFacts => {
+  /** Another person's name looks like one of my contacts' names (but is not that contact). */
+  const resemblesContact = (userId: string, displayName: string | undefined): boolean =>
+    displayName !== undefined &&
+    contactNameIndex(relationships.contacts())(displayName, userId) !== undefined;
+
+  const contactNames = (): readonly string[] =>
+    relationships
+      .contacts()
+      .flatMap((contact) => (contact.displayName === undefined ? [] : [contact.displayName]));
+
+  /** The relationship facts, asked of the session each time. */
+  const live: Relations = {
+    isContact,
+    sharedRoomCount: (userId) => relationships.sharedRoomCount(userId),
+    resemblesContact,
+    resemblesHelpService,
+    contactNames,
+  };
+
+  /**
+   * The same facts, each asked once during one pass over every room (the
+   * decision store's recompute): nothing changes while a synchronous pass
+   * runs, and asking per member made a pass over a thousand rooms quadratic
+   * (docs/performance.md).
+   */
+  const rememberedForOnePass = (): Relations => {
+    const contacts = relationships.contacts();
+    const contactIds = new Set(contacts.map((contact) => contact.userId));
+    const names = contacts.flatMap((contact) =>
+      contact.displayName === undefined ? [] : [contact.displayName],
+    );
+    const index = contactNameIndex(contacts);
+    const shared = new Map<string, number>();
+    const looksLikeContact = new Map<string, boolean>();
+    const looksLikeHelpService = new Map<string, boolean>();
+    return {
+      isContact: (userId) => contactIds.has(userId),
+      sharedRoomCount: (userId) =>
+        remember(shared, userId, () => relationships.sharedRoomCount(userId)),
+      resemblesContact: (userId, displayName) =>
+        displayName !== undefined &&
+        remember(
+          looksLikeContact,
+          `${userId}\n${displayName}`,
+          () => index(displayName, userId) !== undefined,
+        ),
+      resemblesHelpService: (userId, displayName) =>
+        displayName !== undefined &&
+        remember(looksLikeHelpService, `${userId}\n${displayName}`, () =>
+          resemblesHelpService(userId, displayName),
+        ),
+      contactNames: () => names,
+    };
+  };
+
+  /**
+   * What the engine knows about someone as a first contact of the device
+   * user, the same for an invitation from them and for a member of a room.
+   * `sharedRoomCount`: rooms shared besides the one they are judged in.
+   */
+  const firstContactFacts = (
+    userId: string,
+    displayName: string | undefined,
+    sharedRoomCount: number,
+    relations: Relations = live,
+  ): Omit<RoomMemberFacts, "roles" | "acceptedHere"> => ({
+    person: ages.about(userId),
+    isContact: relations.isContact(userId),
+    sharedRoomCount,
+    sameServer: serverOf(userId) === relationships.serverName,
+    nameResemblesContact: relations.resemblesContact(userId, displayName),
+    nameResemblesHelpService: relations.resemblesHelpService(userId, displayName),
+  });
+
+  const roomFactsWith = (snapshot: RoomSnapshot, relations: Relations): RoomFacts => {
     const members: RoomMemberSnapshot[] = [...snapshot.members];
     const present = new Set(members.map((member) => member.userId));
     const addMissing = (userId: string | undefined): void => {
@@ -124,15 +245,15 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
       if (member.userId === snapshot.inviterUserId) roles.push("inviter");
       if (member.userId === snapshot.creatorUserId) roles.push("creator");
       // This room itself is not "another shared room".
-      const shared = relationships.sharedRoomCount(member.userId);
+      const shared = relations.sharedRoomCount(member.userId);
       const sharesThis = snapshot.membership === "join" && member.membership === "join";
       return {
-        person: ages.about(member.userId),
-        isContact: isContact(member.userId),
-        sharedRoomCount: Math.max(0, shared - (sharesThis ? 1 : 0)),
-        sameServer: serverOf(member.userId) === relationships.serverName,
-        nameResemblesContact: resemblesContact(member.userId, member.displayName),
-        nameResemblesHelpService: resemblesHelpService(member.userId, member.displayName),
+        ...firstContactFacts(
+          member.userId,
+          member.displayName,
+          Math.max(0, shared - (sharesThis ? 1 : 0)),
+          relations,
+        ),
         roles,
         acceptedHere: snapshot.acceptedMembers.includes(member.userId),
       };
@@ -147,11 +268,10 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
       ),
     ];
     const roomName = snapshot.name?.value;
-    const contactNames = relationships
-      .contacts()
-      .flatMap((contact) => (contact.displayName === undefined ? [] : [contact.displayName]));
     const roomNameResemblesContact =
-      roomName !== undefined && !snapshot.isDirect && resemblesAny(roomName, contactNames);
+      roomName !== undefined &&
+      !snapshot.isDirect &&
+      resemblesAny(roomName, relations.contactNames());
     const roomNameResemblesHelpService =
       roomName !== undefined && resemblesAny(roomName, helpServiceNames);
     return {
@@ -173,7 +293,17 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
 
   return {
     engine,
-    roomFacts,
+    readerBand: () => {
+      const self = ages.self();
+      return self.ageVerified ? self.ageBand : "unverified";
+    },
+    ageOf: (userId) => ages.about(userId),
+    notificationContent: () => decideNotificationContent(engine, clock, ages.self()),
+    roomFacts: (snapshot) => roomFactsWith(snapshot, live),
+    roomsFacts: (snapshots) => {
+      const relations = rememberedForOnePass();
+      return snapshots.map((snapshot) => roomFactsWith(snapshot, relations));
+    },
     decideRoom: (request) => engine.decide(request, clock()),
     help: helpDecider(engine, clock, ages.self, deps.locale ?? (() => "nl-NL")),
     conversationNotices: conversationNoticeDecider({
@@ -193,26 +323,17 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
         helpService: resemblesHelpService(userId, displayName),
       }),
     }),
-    presentInvitation: (invitation) =>
-      engine.decide(
-        {
-          point: "incoming-contact",
-          recipient: ages.self(),
-          sender: ages.about(invitation.inviterUserId),
-          isContact: isContact(invitation.inviterUserId),
-          sharedRoomCount: relationships.sharedRoomCount(invitation.inviterUserId),
-          sameServer: serverOf(invitation.inviterUserId) === relationships.serverName,
-          nameResemblesContact: resemblesContact(
-            invitation.inviterUserId,
-            invitation.inviterDisplayName,
-          ),
-          nameResemblesHelpService: resemblesHelpService(
-            invitation.inviterUserId,
-            invitation.inviterDisplayName,
-          ),
-        },
+    presentInvitation: (invitation) => {
+      const { person, ...facts } = firstContactFacts(
+        invitation.inviterUserId,
+        invitation.inviterDisplayName,
+        relationships.sharedRoomCount(invitation.inviterUserId),
+      );
+      return engine.decide(
+        { point: "incoming-contact", recipient: ages.self(), sender: person, ...facts },
         clock(),
-      ),
+      );
+    },
     ...ageGating({
       engine,
       clock,

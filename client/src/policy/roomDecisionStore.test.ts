@@ -34,7 +34,7 @@ describe("roomDecisionStore", () => {
           return () => listeners.delete(listener);
         },
       },
-      { roomFacts: gateway.roomFacts, decideRoom },
+      { roomsFacts: gateway.roomsFacts, decideRoom },
     );
     const sync = () => {
       for (const listener of listeners) listener();

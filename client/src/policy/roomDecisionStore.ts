@@ -4,15 +4,17 @@
 // room's name and topic, all of it stranger-controlled text) into what a
 // screen may show. Enforcement, view models and the study log read from here;
 // nothing above this layer sees a raw name of someone the engine has not
-// cleared.
+// cleared. Decision owned here: `room` (its facts come from policyGateway.ts).
 
 import type {
+  AgeBand,
   MemberContent,
   Notice,
+  NotificationContent,
   RelationshipClass,
   RoomDecision,
 } from "@safety-by-design/policy-engine";
-import type { RoomMemberSnapshot, RoomSnapshot } from "../matrix/chatSession.ts";
+import type { RoomMemberSnapshot, RoomSnapshot } from "../matrix/sessionTypes.ts";
 import { cleanDisplayName, shownNames } from "../matrix/displayNames.ts";
 import type { PolicyGateway } from "./policyGateway.ts";
 import { strangerTag } from "./strangerTag.ts";
@@ -43,6 +45,8 @@ export type MediatedMember = {
   readonly announce: boolean;
   readonly since: number | undefined;
   readonly notices: readonly Notice[];
+  /** What a notification of their new message may show ("none": no notification). */
+  readonly notification: NotificationContent;
   readonly isInviter: boolean;
   readonly isCreator: boolean;
 };
@@ -60,6 +64,8 @@ export type MediatedRoom = {
   readonly isDirect: boolean;
   readonly isSpace: boolean;
   readonly decision: RoomDecision;
+  /** The device user's band the decision was made for: whom its "why am I seeing this?" is for. */
+  readonly readerBand: AgeBand;
   readonly title: RoomTitle;
   /** In the opened request or overview. */
   readonly titleWhenOpened: RoomTitle;
@@ -98,7 +104,7 @@ const unknown = (userId: string): MediatedName => ({ kind: "unknown", tag: stran
 
 export function createRoomDecisionStore(
   source: RoomSource,
-  gateway: Pick<PolicyGateway, "roomFacts" | "decideRoom">,
+  gateway: Pick<PolicyGateway, "roomsFacts" | "decideRoom">,
 ): RoomDecisionStore {
   let rooms: readonly MediatedRoom[] = [];
   let byId = new Map<string, MediatedRoom>();
@@ -109,16 +115,24 @@ export function createRoomDecisionStore(
   const recompute = (): void => {
     const next: MediatedRoom[] = [];
     const seen = new Set<string>();
-    for (const snapshot of source.rooms()) {
+    const snapshots = source.rooms();
+    // Facts of all rooms in one pass: what rooms share (contacts, shared rooms) is asked once.
+    const allFacts = gateway.roomsFacts(snapshots);
+    for (const [index, snapshot] of snapshots.entries()) {
+      const facts = allFacts[index];
+      if (facts === undefined) continue; // one per snapshot, in order
       seen.add(snapshot.roomId);
-      const facts = gateway.roomFacts(snapshot);
       const key = JSON.stringify(facts.request);
       let known = decisions.get(snapshot.roomId);
       if (known?.key !== key) {
         known = { key, decision: gateway.decideRoom(facts.request) };
         decisions.set(snapshot.roomId, known);
       }
-      next.push(mediate(snapshot, known.decision, facts.factsMembers, facts.nameResembles));
+      const { self } = facts.request;
+      next.push({
+        ...mediate(snapshot, known.decision, facts.factsMembers, facts.nameResembles),
+        readerBand: self.ageVerified ? self.ageBand : "unverified",
+      });
     }
     for (const roomId of [...decisions.keys()]) if (!seen.has(roomId)) decisions.delete(roomId);
     rooms = next;
@@ -148,7 +162,7 @@ function mediate(
   decision: RoomDecision,
   factsMembers: readonly RoomMemberSnapshot[],
   nameResembles: boolean,
-): MediatedRoom {
+): Omit<MediatedRoom, "readerBand"> {
   // Names are disambiguated among everyone shown in the room, so two "Lotte"s both show their IDs.
   const names = shownNames(
     factsMembers.map((member) => ({ userId: member.userId, displayName: member.displayName })),
@@ -183,6 +197,7 @@ function mediate(
       announce: judged?.announce ?? false,
       since: member.since,
       notices: judged?.notices ?? [],
+      notification: judged?.notification ?? "none",
       isInviter: member.userId === snapshot.inviterUserId,
       isCreator: member.userId === snapshot.creatorUserId,
     });

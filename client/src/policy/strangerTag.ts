@@ -1,7 +1,7 @@
 // Policy layer: the small shape number that tells two people apart whose
 // names the engine keeps back. Its own module (no imports) so that screens
 // can use it without pulling name folding and its Unicode tables into the
-// first download.
+// first download. Owns no decision: it only labels people the room decision keeps back.
 
 const TAGS = 12;
 

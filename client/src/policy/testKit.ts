@@ -1,6 +1,7 @@
 // Policy layer: fakes shared by unit tests (only *.test.ts files import this):
 // rooms as the Matrix layer would describe them, and a decision store over
 // them with the real engine and a gateway with known bands and contacts.
+// Owns no decision.
 
 import {
   createPolicyEngine,
@@ -8,7 +9,7 @@ import {
   type PersonFacts,
   type PolicyEngine,
 } from "@safety-by-design/policy-engine";
-import type { RoomMemberSnapshot, RoomSnapshot } from "../matrix/chatSession.ts";
+import type { RoomMemberSnapshot, RoomSnapshot } from "../matrix/sessionTypes.ts";
 import { ageFactsFromVerified } from "./ageFacts.ts";
 import { createPolicyGateway, type PolicyGateway } from "./policyGateway.ts";
 import { createRoomDecisionStore, type RoomDecisionStore } from "./roomDecisionStore.ts";

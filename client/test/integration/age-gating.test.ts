@@ -23,21 +23,22 @@ import {
   AGE_PRESENTATION_TYPE,
   CONTACT_ANSWER_TYPE,
   CONTACT_PROBE_TYPE,
-} from "../../src/matrix/age/ageExchange.ts";
-import type { AgeAttestation, AgePresentation } from "../../src/matrix/age/format.ts";
-import {
   createHolderKeyPair,
   createIssuerKeyPair,
+  createPresentation,
+  type AgeAttestation,
+  type AgePresentation,
+  type AgeVerification,
   type IssuerKeyPair,
-} from "../../src/matrix/age/keys.ts";
-import { createPresentation } from "../../src/matrix/age/presentation.ts";
-import type { AgeVerification } from "../../src/matrix/age/verify.ts";
-import type { ChatSession } from "../../src/matrix/chatSession.ts";
-import { HELP_SERVICE_NAMES } from "../../src/help/resources.ts";
-import { createPolicyGateway } from "../../src/policy/policyGateway.ts";
-import { ageFactsFromDevice } from "../../src/policy/ageFacts.ts";
-import { startDeviceProtection, type DeviceProtection } from "../../src/policy/deviceProtection.ts";
-import { CONTACT_PROBE_TIMEOUT_MS } from "../../src/policy/ageGating.ts";
+} from "@safety-by-design/protocol";
+import type { ChatSession } from "@safety-by-design/client/actors";
+import {
+  ageFactsFromDevice,
+  CONTACT_PROBE_TIMEOUT_MS,
+  createPolicyGateway,
+  HELP_SERVICE_NAMES,
+  type DeviceProtection,
+} from "@safety-by-design/client/headless";
 import { issueAttestation, loadOrCreateIssuer } from "../../../tools/lib/ageIssuer.ts";
 import {
   registerAgeBand,
@@ -59,17 +60,9 @@ import {
   until,
   type TestAccount,
 } from "./support.ts";
+import { protectDevice } from "./protectedDevices.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
-  const values = new Map<string, string>();
-  return {
-    getItem: (key) => values.get(key) ?? null,
-    setItem: (key, value) => values.set(key, value),
-    removeItem: (key) => values.delete(key),
-  };
-}
 
 let issuerDir: string;
 let issuer: IssuerKeyPair;
@@ -84,16 +77,10 @@ async function protectedDevice(
 ): Promise<{ session: ChatSession; protection: DeviceProtection }> {
   const session = await startNewDevice(account);
   sessions.push(session);
-  const protection = await startDeviceProtection(session, {
+  const protection = await protectDevice(session, {
     engine,
-    trustedAgeIssuers: [{ keyId: issuer.keyId, publicKey: issuer.publicKey }],
+    issuer,
     ageIssuerUrl: provider.url,
-    storage: memoryStorage(),
-    fetch: (input, init) => fetch(input, init),
-    now: () => Date.now(),
-    randomId: () => crypto.randomUUID(),
-    helpServiceNames: HELP_SERVICE_NAMES,
-    locale: () => "nl-NL",
     failed: (message, error) => {
       throw new Error(`${message}: ${String(error)}`);
     },

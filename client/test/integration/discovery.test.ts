@@ -19,13 +19,9 @@ import {
   type PolicyEngine,
 } from "@safety-by-design/policy-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { IssuerKeyPair } from "../../src/matrix/age/keys.ts";
-import { createPresentation } from "../../src/matrix/age/presentation.ts";
-import type { ChatSession } from "../../src/matrix/chatSession.ts";
-import { discoveryServiceAudience } from "../../src/matrix/discoveryDirectory.ts";
-import { HELP_SERVICE_NAMES } from "../../src/help/resources.ts";
-import type { FindResult, PersonShown } from "../../src/policy/discovery.ts";
-import { startDeviceProtection, type DeviceProtection } from "../../src/policy/deviceProtection.ts";
+import { createPresentation, type IssuerKeyPair } from "@safety-by-design/protocol";
+import { discoveryServiceAudience, type ChatSession } from "@safety-by-design/client/actors";
+import type { DeviceProtection, FindResult, PersonShown } from "@safety-by-design/client/headless";
 import { createPersonaAgeCredentials, loadOrCreateIssuer } from "../../../tools/lib/ageIssuer.ts";
 import {
   registerAgeBand,
@@ -37,16 +33,8 @@ import {
   type DiscoveryService,
 } from "../../../tools/lib/discoveryService.ts";
 import { rawLogin, rawLogout, type RawSession } from "../../../tools/lib/rawMatrix.ts";
+import { protectDevice } from "./protectedDevices.ts";
 import { freshAccount, startNewDevice, testHomeserver, type TestAccount } from "./support.ts";
-
-function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
-  const values = new Map<string, string>();
-  return {
-    getItem: (key) => values.get(key) ?? null,
-    setItem: (key, value) => values.set(key, value),
-    removeItem: (key) => values.delete(key),
-  };
-}
 
 type Band = "13-15" | "16-17" | "18+";
 type Account = TestAccount & { readonly userId: string; readonly band: Band | undefined };
@@ -71,17 +59,11 @@ async function account(label: string, band: Band | undefined): Promise<Account> 
 /** A device running our client's Matrix layer and device protection, with the gatekeeper. */
 async function protectedDevice(of: Account, engine: PolicyEngine = nlDefault): Promise<Device> {
   const session = await startNewDevice(of);
-  const protection = await startDeviceProtection(session, {
+  const protection = await protectDevice(session, {
     engine,
-    trustedAgeIssuers: [{ keyId: issuer.keyId, publicKey: issuer.publicKey }],
+    issuer,
     ageIssuerUrl: provider.url,
     discoveryServiceUrl: gatekeeper.url,
-    storage: memoryStorage(),
-    fetch: (input, init) => fetch(input, init),
-    now: () => Date.now(),
-    randomId: () => crypto.randomUUID(),
-    helpServiceNames: HELP_SERVICE_NAMES,
-    locale: () => "nl-NL",
     failed: (message, error) => {
       failures.push(`${of.userId}: ${message}: ${String(error)}`);
     },

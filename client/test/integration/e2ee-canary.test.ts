@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChatSession } from "../../src/matrix/chatSession.ts";
+import type { ChatSession } from "@safety-by-design/client/actors";
 import { freshAccount, startNewDevice, testHomeserver, until } from "./support.ts";
 
 const homeserver = testHomeserver;

@@ -5,7 +5,7 @@
 // decrypted at the inviter.
 import "fake-indexeddb/auto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatSession } from "../../src/matrix/chatSession.ts";
+import type { ChatSession } from "@safety-by-design/client/actors";
 import { freshAccount, startNewDevice, until } from "./support.ts";
 
 describe("send right after joining", () => {

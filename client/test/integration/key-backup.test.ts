@@ -11,7 +11,7 @@ import "fake-indexeddb/auto";
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeRecoveryKey } from "matrix-js-sdk/lib/crypto-api/index.js";
-import { type ChatSession, type TimelineMessage } from "../../src/matrix/chatSession.ts";
+import type { ChatSession, TimelineMessage } from "@safety-by-design/client/actors";
 import { freshAccount, startNewDevice, until, type TestAccount } from "./support.ts";
 
 type Account = TestAccount;

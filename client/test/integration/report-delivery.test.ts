@@ -10,23 +10,28 @@
 import { IDBFactory } from "fake-indexeddb";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatSession, type TimelineMessage } from "../../src/matrix/chatSession.ts";
-import { createReportBundle, type ReportBundle } from "../../src/matrix/reporting/bundle.ts";
 import {
-  createIndexedDbReportStore,
-  reportOutboxDatabaseName,
-} from "../../src/matrix/reporting/indexedDbReportStore.ts";
-import { ReportOutbox } from "../../src/matrix/reporting/outbox.ts";
-import { prepareReport, readReportReasons } from "../../src/matrix/reporting/parts.ts";
+  ChatSession,
+  type SessionCredentials,
+  type TimelineMessage,
+} from "@safety-by-design/client/actors";
 import {
+  createReportBundle,
   generateModerationKeyPair,
   generateReporterSigningKeyPair,
   keyToText,
+  prepareReport,
+  readReportReasons,
   type ModerationKeyPair,
+  type ReportBundle,
   type ReporterSigningKeyPair,
-} from "../../src/matrix/reporting/seal.ts";
-import { createFetchReportTransport } from "../../src/matrix/reporting/transport.ts";
-import type { SessionCredentials } from "../../src/matrix/signIn.ts";
+} from "@safety-by-design/protocol";
+import {
+  createFetchReportTransport,
+  createIndexedDbReportStore,
+  reportOutboxDatabaseName,
+  ReportOutbox,
+} from "@safety-by-design/client/headless";
 import { freshAccount, signInNewDevice, testHomeserver, until } from "./support.ts";
 
 const homeserver = testHomeserver;
@@ -111,6 +116,8 @@ describe("reporting an encrypted message through the homeserver", () => {
     });
     if (!created.ok) throw new Error(created.problems.join("; "));
     const bundle: ReportBundle = created.bundle;
+    // Bundle version 2: the category is the policy engine's own id, routed as it is.
+    expect(bundle).toMatchObject({ version: 2, category: "asking-for-images" });
     expect(
       bundle.evidence.kind === "messages" && bundle.evidence.context.map((m) => m.body),
     ).toEqual([contextCanary]);

@@ -11,17 +11,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPolicyEngine, loadBundledPack } from "@safety-by-design/policy-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HELP_SERVICE_NAMES } from "../../src/help/resources.ts";
-import type { AttestedAgeBand } from "../../src/matrix/age/format.ts";
-import type { ChatSession } from "../../src/matrix/chatSession.ts";
-import { startDeviceProtection, type DeviceProtection } from "../../src/policy/deviceProtection.ts";
-import { ChatListViewModel } from "../../src/viewmodels/ChatListViewModel.ts";
+import type { AttestedAgeBand } from "@safety-by-design/protocol";
+import type { ChatSession } from "@safety-by-design/client/actors";
 import {
+  ChatListViewModel,
   ConversationViewModel,
+  RequestViewModel,
+  type DeviceProtection,
   type MessageRow,
   type NewcomerRow,
-} from "../../src/viewmodels/ConversationViewModel.ts";
-import { RequestViewModel } from "../../src/viewmodels/RequestViewModel.ts";
+} from "@safety-by-design/client/headless";
 import { presentActorAge } from "../../../tools/lib/actorAge.ts";
 import { loadOrCreateIssuer } from "../../../tools/lib/ageIssuer.ts";
 import {
@@ -45,6 +44,7 @@ import {
   until,
   type TestAccount,
 } from "./support.ts";
+import { protectDevice } from "./protectedDevices.ts";
 
 function scenario(id: string): Scenario {
   const found = findScenario(id);
@@ -178,15 +178,6 @@ type ProtectedParticipant = {
   readonly protection: DeviceProtection;
 };
 
-function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
-  const values = new Map<string, string>();
-  return {
-    getItem: (key) => values.get(key) ?? null,
-    setItem: (key, value) => values.set(key, value),
-    removeItem: (key) => values.delete(key),
-  };
-}
-
 const noop = (): void => undefined;
 
 /** The texts a script has `by` one of its other actors write, in Dutch. */
@@ -246,18 +237,10 @@ describe("the other doors, towards a participant's device that runs the client's
     const userId = `@${account.username}:${testHomeserver.serverName}`;
     await registerAgeBand(issuerDir, userId, band);
     const session = await startNewDevice(account);
-    const protection = await startDeviceProtection(session, {
+    const protection = await protectDevice(session, {
       engine,
-      trustedAgeIssuers: [
-        { keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey },
-      ],
+      issuer: deployment.issuer,
       ageIssuerUrl: provider.url,
-      storage: memoryStorage(),
-      fetch: (input, init) => fetch(input, init),
-      now: () => Date.now(),
-      randomId: () => crypto.randomUUID(),
-      helpServiceNames: HELP_SERVICE_NAMES,
-      locale: () => "nl-NL",
       failed: (what, error) => {
         failures.push(`${label}: ${what}: ${String(error)}`);
       },
@@ -283,7 +266,6 @@ describe("the other doors, towards a participant's device that runs the client's
       participant.protection.gateway,
       participant.protection.rooms,
       {
-        signOut: () => Promise.resolve(),
         open: noop,
         openRequest: noop,
         startNewChat: noop,
@@ -440,7 +422,7 @@ describe("the other doors, towards a participant's device that runs the client's
         return judged === true ? view : undefined;
       }, "the overview with the stranger judged as a verified adult");
       expect(overview.presentation).toBe("overview");
-      expect(overview.canAccept).toBe(true);
+      expect(overview.choices).toContain("accept");
       expect(overview.notices.map((n) => n.id)).toContain("group-with-strangers");
       expect(overview.help).toContain("kindertelefoon");
       expect(overview.overview?.title).toMatchObject({ kind: "name", text: "Zwemmen zaterdag" });
@@ -481,7 +463,7 @@ describe("the other doors, towards a participant's device that runs the client's
     try {
       const view = request.getSnapshot();
       if (!view.found) throw new Error("no request");
-      expect(view.canAccept).toBe(false);
+      expect(view.choices).not.toContain("accept");
       expect(view.help).toContain("kindertelefoon");
       const strangers = view.overview?.members.filter((m) => !m.isInviter) ?? [];
       expect(strangers.length).toBeGreaterThan(0);

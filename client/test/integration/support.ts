@@ -3,8 +3,12 @@
 // and waiting for something that arrives over sync.
 import "fake-indexeddb/auto";
 import { randomBytes, randomUUID } from "node:crypto";
-import { ChatSession, type ChatSessionOptions } from "../../src/matrix/chatSession.ts";
-import { signInWithPassword, type SessionCredentials } from "../../src/matrix/signIn.ts";
+import {
+  ChatSession,
+  signInWithPassword,
+  type ChatSessionOptions,
+  type SessionCredentials,
+} from "@safety-by-design/client/actors";
 import {
   ensureAccount,
   resolveHomeserver,
@@ -64,4 +68,49 @@ export async function until<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** A device's network that a test can cut: see cuttableNetwork. */
+export type CuttableNetwork = {
+  /** For ChatSessionOptions.fetchFn: every request of the session goes through it. */
+  readonly fetchFn: typeof fetch;
+  /** From now on every request fails as a lost connection does, requests in flight included. */
+  cut(): void;
+  /** Requests go through again. */
+  restore(): void;
+};
+
+/**
+ * Cuts a device off at the fetch level, as pulling the cable would: the SDK
+ * sees the same failure (a TypeError from fetch) and goes through its own
+ * reconnecting path (keep-alive polls, then a sync from its last token).
+ */
+export function cuttableNetwork(): CuttableNetwork {
+  let isCut = false;
+  const inFlight = new Set<AbortController>();
+  const lost = (): TypeError => new TypeError("fetch failed (the test cut this device's network)");
+  const fetchFn: typeof fetch = async (input, init) => {
+    if (isCut) throw lost();
+    const controller = new AbortController();
+    const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : undefined;
+    inFlight.add(controller);
+    try {
+      return await fetch(input, { ...init, signal: signal ?? controller.signal });
+    } catch (error) {
+      if (controller.signal.aborted) throw lost();
+      throw error;
+    } finally {
+      inFlight.delete(controller);
+    }
+  };
+  return {
+    fetchFn,
+    cut: () => {
+      isCut = true;
+      for (const controller of inFlight) controller.abort();
+    },
+    restore: () => {
+      isCut = false;
+    },
+  };
 }

@@ -3,7 +3,7 @@
 // when the reader has seen them.
 import "fake-indexeddb/auto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChatSession } from "../../src/matrix/chatSession.ts";
+import type { ChatSession } from "@safety-by-design/client/actors";
 import { freshAccount, startNewDevice, until, type TestAccount } from "./support.ts";
 
 type Login = TestAccount;

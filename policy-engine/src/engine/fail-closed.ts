@@ -40,6 +40,12 @@ export const FAIL_CLOSED_EFFECTS = {
   room: "filtered",
 } as const satisfies Record<DecisionPoint, string>;
 
+/**
+ * A report filed while the engine fails still carries the evidence window
+ * every bundled pack sets, so the moderators get what they would otherwise.
+ */
+const FAIL_CLOSED_CONTEXT_MESSAGES = 5;
+
 /** When there is no valid pack, decisions name this pack. */
 export const NO_PACK: PackRef = Object.freeze({ id: "none", version: "0.0.0", purpose: "none" });
 
@@ -161,11 +167,14 @@ export function failClosedDecision(
         point,
         effect: "file",
         category: reportCategory(request),
+        // Every category: a failing engine must not take a word away from the reporter.
+        categoryChoices: REPORT_CATEGORIES,
         // Moderators always get it; only the location is required, so that a
         // report is never held back because the engine failed.
         destinations: [{ id: "moderators", delivery: "sealed-to-moderators" }],
         requiredFields: ["exact-location"],
         reporterIdentityOptional: true,
+        contextMessages: FAIL_CLOSED_CONTEXT_MESSAGES,
         help: [...help.slice(0, -1), "politie", "emergency-112"],
         actions: ["block", "leave", "get-help"],
       };
@@ -198,6 +207,7 @@ function failClosedMembers(request: unknown): readonly RoomMemberDecision[] {
     content: "hidden",
     announce: false,
     notices: [],
+    notification: "none",
   }));
 }
 

@@ -10,6 +10,7 @@ import type {
   HelpEffect,
   IncomingPresentation,
   MemberContent,
+  NotificationContent,
   Preview,
   RoomPresentation,
   ReportEffect,
@@ -123,11 +124,18 @@ export type ReportDecision = DecisionCommon & {
   readonly effect: ReportEffect;
   /** The reporter's choice, or the default for a one-tap report. */
   readonly category: ReportCategory;
+  /** What the reporter may choose instead, in the order the sheet lists them (the pack's, per band). */
+  readonly categoryChoices: readonly ReportCategory[];
   readonly destinations: readonly ReportDestination[];
   /** DSA Article 16(2) fields the report must carry. */
   readonly requiredFields: readonly DsaField[];
   /** DSA Art. 16(2)(c): the reporter may leave out name and e-mail (child sexual abuse). */
   readonly reporterIdentityOptional: boolean;
+  /**
+   * How many messages before the reported one travel with it as evidence
+   * (0..MAX_REPORT_CONTEXT_MESSAGES); 0 when nothing but a message is reported.
+   */
+  readonly contextMessages: number;
 };
 
 export type HelpDecision = DecisionCommon & {
@@ -150,6 +158,12 @@ export type RoomMemberDecision = {
   readonly announce: boolean;
   /** Notices about this member (e.g. unknown adult), for the overview and the announcement. */
   readonly notices: readonly Notice[];
+  /**
+   * What a notification of this member's new message may show: "none" unless
+   * the device user is in the room, it is a normal chat and this member's
+   * content is shown; then as the pack says for the device user's band.
+   */
+  readonly notification: NotificationContent;
 };
 
 export type RoomDecision = DecisionCommon & {

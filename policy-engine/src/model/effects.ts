@@ -33,6 +33,15 @@ export type RoomPresentation = (typeof ROOM_PRESENTATIONS)[number];
 export const MEMBER_CONTENT = ["shown", "on-request", "hidden"] as const;
 export type MemberContent = (typeof MEMBER_CONTENT)[number];
 
+/**
+ * What a notification of a member's new message may show while the app is in
+ * the background (a lock screen anyone holding the phone can read): the
+ * sender and the message's first line; only "new message"; or no
+ * notification at all.
+ */
+export const NOTIFICATION_CONTENTS = ["sender-and-text", "new-message", "none"] as const;
+export type NotificationContent = (typeof NOTIFICATION_CONTENTS)[number];
+
 export const PREVIEWS = ["shown", "blurred", "hidden"] as const;
 export type Preview = (typeof PREVIEWS)[number];
 

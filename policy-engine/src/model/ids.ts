@@ -102,13 +102,33 @@ export type ActionId = (typeof ACTION_IDS)[number];
 export const AFTER_REPORT_ACTIONS = ["block", "leave", "get-help"] as const;
 export type AfterReportAction = (typeof AFTER_REPORT_ACTIONS)[number];
 
+/**
+ * The one report vocabulary: the report sheet offers these ids, the engine
+ * routes by them, the sealed bundle carries them (protocol v2 keeps a copy
+ * for its strict parser; a client test fails if the two differ) and the
+ * moderation screen shows them. No table translates between them.
+ *
+ * Why these: every distinction the routing makes (abuse material → police,
+ * or Meldpunt Kinderporno for public websites; image abuse and sextortion →
+ * Helpwanted; grooming, threats; impersonation and scams → moderators only)
+ * and every choice a young reporter needs in their own terms. A child cannot
+ * be expected to tell abuse material from other sexual content sent to them,
+ * or to call a request for photos "grooming", so `sexual-content-to-minor`
+ * and `asking-for-images` are ids of their own; each pack routes them (in
+ * nl-default as abuse material and as grooming). What a reporter reads are
+ * translations per id; which ids the sheet offers, and in which order, is
+ * pack data (`report.categoryChoices`). Order here: the sheet's order when a
+ * pack offers everything.
+ */
 export const REPORT_CATEGORIES = [
   "child-sexual-abuse-material",
+  "sexual-content-to-minor",
+  "asking-for-images",
   "grooming",
   "sextortion",
   "image-abuse",
-  "harassment",
   "threat-or-violence",
+  "harassment",
   "impersonation",
   "scam-or-spam",
   "other",
@@ -133,6 +153,13 @@ export const DSA_FIELDS = [
   "good-faith-statement",
 ] as const;
 export type DsaField = (typeof DSA_FIELDS)[number];
+
+/**
+ * The most messages before the reported one a report may carry: the sealed
+ * report bundle's cap (its wire format holds at most 20), so no pack can ask
+ * for evidence the format cannot deliver.
+ */
+export const MAX_REPORT_CONTEXT_MESSAGES = 20;
 
 export const HELP_MOMENTS = [
   "general",

@@ -30,6 +30,7 @@ export const RULE_IDS = [
   "report/dsa-article-16-fields",
   "report/reporter-identity-optional-for-child-sexual-abuse",
   "report/after-report-actions",
+  "report/evidence-window",
   "help/moment-table",
   "help/kindertelefoon-for-minors",
   "help/category-specific-help",
@@ -44,6 +45,7 @@ export const RULE_IDS = [
   "room/announce-strangers-joining",
   "room/name-resembles-contact",
   "room/name-resembles-help-service",
+  "room/notification-content",
   "engine/no-rule-applied",
   "engine/fail-closed",
 ] as const;

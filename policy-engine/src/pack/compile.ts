@@ -81,8 +81,10 @@ export type CompiledPack = {
   readonly disclosure: ByBand<Readonly<Record<RelationshipClass, DisclosureCell>>>;
   readonly report: {
     readonly categories: Readonly<Record<ReportCategory, CompiledReportRouting>>;
+    readonly categoryChoices: ByBand<readonly ReportCategory[]>;
     readonly defaultCategory: PolicyPack["report"]["defaultCategory"];
     readonly afterActions: Readonly<Record<ReportTarget, readonly ActionId[]>>;
+    readonly evidence: PolicyPack["report"]["evidence"];
   };
   readonly help: {
     readonly moments: Readonly<Record<HelpMoment, ByBand<readonly HelpResourceId[]>>>;
@@ -176,8 +178,10 @@ export function compilePack(pack: PolicyPack): CompiledPack {
           childSexualAbuse: routing.childSexualAbuse,
         };
       }),
+      categoryChoices: table(AGE_BANDS, (band) => pack.report.categoryChoices[band]),
       defaultCategory: pack.report.defaultCategory,
       afterActions: table(REPORT_TARGETS, (target) => pack.report.afterActions[target]),
+      evidence: pack.report.evidence,
     },
     help: {
       moments: table(HELP_MOMENTS, (moment) =>

@@ -12,6 +12,7 @@ import {
   DISCLOSURE_CELLS,
   DISCOVERY_VISIBILITIES,
   INCOMING_PRESENTATIONS,
+  NOTIFICATION_CONTENTS,
   PREVIEWS,
   ROOM_PRESENTATIONS,
   SETTING_CHANGE_EFFECTS,
@@ -21,6 +22,7 @@ import {
   AFTER_REPORT_ACTIONS,
   HELP_MOMENTS,
   HELP_RESOURCE_IDS,
+  MAX_REPORT_CONTEXT_MESSAGES,
   PACK_NOTICE_IDS,
   PROTECTIVE_SETTINGS,
   RELATIONSHIP_CLASSES,
@@ -187,12 +189,24 @@ const PolicyPackShape = z
     ),
     report: z.strictObject({
       categories: z.record(ReportCategorySchema, ReportCategoryRouting),
+      categoryChoices: byBand(uniqueList(ReportCategorySchema).min(1)).describe(
+        "Per band of the reporter: the categories the report sheet offers, in the order it lists them. Every one-tap default that can reach that band must be among them.",
+      ),
       defaultCategory: z.strictObject({
         unknownAdultToMinor: ReportCategorySchema,
         nameLooksLikeSomeoneElse: ReportCategorySchema,
         otherwise: ReportCategorySchema,
       }),
       afterActions: z.record(z.enum(REPORT_TARGETS), uniqueList(z.enum(AFTER_REPORT_ACTIONS))),
+      evidence: z.strictObject({
+        contextMessages: z
+          .int()
+          .min(0)
+          .max(MAX_REPORT_CONTEXT_MESSAGES)
+          .describe(
+            `How many messages before a reported message travel with it, sealed to the moderators (the reporter sees them and may leave them out). At most ${String(MAX_REPORT_CONTEXT_MESSAGES)}: the report bundle's wire format carries no more.`,
+          ),
+      }),
     }),
     help: z.strictObject({
       moments: z.record(z.enum(HELP_MOMENTS), byBand(uniqueList(HelpResourceIdSchema))),
@@ -209,6 +223,9 @@ const PolicyPackShape = z
         ),
         announceStrangersJoining: byBand(z.boolean()).describe(
           "Per band: announce, in the room, someone unknown who joins a room the person is in.",
+        ),
+        notifications: byBand(z.enum(NOTIFICATION_CONTENTS)).describe(
+          "Per band of the device user: what a notification of a new message may show (a lock screen anyone holding the phone can read). Applies only to members whose messages the chat shows; anyone else never causes a notification.",
         ),
       })
       .describe("Rooms: every member judged, not only the inviter (complete mediation)."),
@@ -300,11 +317,35 @@ export function packConsistencyIssues(pack: PolicyPack): Issue[] {
           message: "a group whose members are unknown is never a normal chat for a minor",
         });
       }
+      if (pack.room.notifications[band] === "sender-and-text") {
+        issues.push({
+          path: ["room", "notifications", band],
+          message: "a production pack never shows a minor's notifications with sender or text",
+        });
+      }
     }
   }
   for (const setting of PROTECTIVE_SETTINGS) {
     for (const band of AGE_BANDS) {
       checkNotices(issues, ["settingChanges", setting, band], pack.settingChanges[setting][band]);
+    }
+  }
+  for (const band of AGE_BANDS) {
+    // The sheet shows the default checked: a default it does not offer would be a choice the
+    // reporter can see but not make again.
+    const defaults = pack.report.defaultCategory;
+    const reachable = [
+      ...(isMinor(band) ? [defaults.unknownAdultToMinor] : []),
+      defaults.nameLooksLikeSomeoneElse,
+      defaults.otherwise,
+    ];
+    for (const category of new Set(reachable)) {
+      if (!pack.report.categoryChoices[band].includes(category)) {
+        issues.push({
+          path: ["report", "categoryChoices", band],
+          message: `must offer "${category}", a one-tap default for this band`,
+        });
+      }
     }
   }
   for (const category of REPORT_CATEGORIES) {

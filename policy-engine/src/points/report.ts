@@ -14,6 +14,7 @@ import { adviceForPublicWebsites } from "../rules/report/advice-for-public-websi
 import { afterReportActions } from "../rules/report/after-report-actions.ts";
 import { defaultCategoryFromContext } from "../rules/report/default-category-from-context.ts";
 import { dsaArticle16Fields } from "../rules/report/dsa-article-16-fields.ts";
+import { evidenceWindow } from "../rules/report/evidence-window.ts";
 import { moderatorsAlways } from "../rules/report/moderators-always.ts";
 import { reporterIdentityOptionalForChildSexualAbuse } from "../rules/report/reporter-identity-optional-for-child-sexual-abuse.ts";
 import type { Rule } from "../rules/rule.ts";
@@ -29,6 +30,7 @@ export const REPORT_RULES: readonly Rule<ReportFacts, ReportContribution>[] = [
   dsaArticle16Fields,
   reporterIdentityOptionalForChildSexualAbuse,
   afterReportActions,
+  evidenceWindow,
 ];
 
 const RANK = protectionRank(REPORT_EFFECTS);
@@ -83,6 +85,8 @@ export function decideReport(
   const fields: DsaField[] = [];
   const actions: ActionId[] = [];
   let identityOptional = false;
+  // Nothing before the reported thing unless a rule says how much (a request has no messages).
+  let contextMessages = 0;
   for (const { contribution } of kept) {
     for (const destination of contribution.destinations ?? []) {
       if (!destinations.some((known) => known.id === destination.id)) {
@@ -96,6 +100,9 @@ export function decideReport(
       if (!actions.includes(action)) actions.push(action);
     }
     if (contribution.reporterIdentityOptional === true) identityOptional = true;
+    if (contribution.contextMessages !== undefined) {
+      contextMessages = Math.max(contextMessages, contribution.contextMessages);
+    }
   }
   const reasons = reasonsOf(kept);
   if (decidedBy !== null) reasons.unshift(decidedBy);
@@ -103,11 +110,14 @@ export function decideReport(
     point: "report",
     effect: "file",
     category,
+    // Which choices the sheet offers is presentation the pack sets, not a rule: no reason id.
+    categoryChoices: pack.report.categoryChoices[facts.reporterBand],
     destinations,
     requiredFields: DSA_FIELDS.filter(
       (field) => fields.includes(field) && !(identityOptional && field === "reporter-identity"),
     ),
     reporterIdentityOptional: identityOptional,
+    contextMessages,
     decisionId: base.decisionId,
     pack: base.pack,
     notices: NO_NOTICES,

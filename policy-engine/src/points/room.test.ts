@@ -233,3 +233,63 @@ describe("room: control arm and failure", () => {
     expect(decision.failedClosed).toBe(true);
   });
 });
+
+describe("room: notifications", () => {
+  const joined = { membership: "join" } as const;
+
+  it("an adult's notification of a friend's message shows sender and text", () => {
+    const decision = room("18+", [member("18+", { isContact: true })], joined);
+    expect(decision.members.map((m) => m.notification)).toEqual(["sender-and-text"]);
+    expect(decision.reasons).not.toContain("room/notification-content");
+  });
+
+  it("a minor's notification says only 'new message', and the rule says why", () => {
+    const decision = room("13-15", [friend()], joined);
+    expect(decision.members.map((m) => m.notification)).toEqual(["new-message"]);
+    expect(decision.reasons).toContain("room/notification-content");
+  });
+
+  it("someone whose messages the chat does not show never causes a notification", () => {
+    const teen = room("13-15", [friend(), member("18+")], joined);
+    expect(teen.members.map((m) => m.content)).toEqual(["shown", "on-request"]);
+    expect(teen.members.map((m) => m.notification)).toEqual(["new-message", "none"]);
+    const child = room("8-12", [friend({ person: person("8-12") }), member("18+")], joined);
+    expect(child.members.map((m) => m.content)).toEqual(["shown", "hidden"]);
+    expect(child.members.map((m) => m.notification)).toEqual(["new-message", "none"]);
+  });
+
+  it("an invitation, a request or an overview never notifies, not even for an adult", () => {
+    expect(room("18+", [member("18+", { isContact: true })]).members[0]?.notification).toBe("none");
+    expect(room("13-15", [friend(), member("18+")]).members.map((m) => m.notification)).toEqual([
+      "none",
+      "none",
+    ]);
+  });
+
+  it("the control arm lets a minor's notifications show sender and text", () => {
+    const decision = createPolicyEngine(baseline).decide(
+      {
+        point: "room",
+        self: person("13-15"),
+        membership: "join",
+        isDirect: true,
+        membersKnown: true,
+        members: [friend()],
+        profileSetBy: [],
+        roomNameResemblesContact: false,
+        roomNameResemblesHelpService: false,
+      },
+      NOW,
+    );
+    expect(decision.members[0]?.notification).toBe("sender-and-text");
+  });
+
+  it("fails closed to no notification at all", () => {
+    const decision = room("18+", [member("18+", { isContact: true })], {
+      ...joined,
+      profileSetBy: [3],
+    });
+    expect(decision.failedClosed).toBe(true);
+    expect(decision.members.map((m) => m.notification)).toEqual(["none"]);
+  });
+});

@@ -10,11 +10,17 @@ import type { Notice, RoomDecision, RoomMemberDecision } from "../model/decision
 import {
   ACCEPT_MODES,
   MEMBER_CONTENT,
+  NOTIFICATION_CONTENTS,
   ROOM_PRESENTATIONS,
   moreProtective,
   protectionRank,
 } from "../model/effects.ts";
-import type { AcceptMode, MemberContent, RoomPresentation } from "../model/effects.ts";
+import type {
+  AcceptMode,
+  MemberContent,
+  NotificationContent,
+  RoomPresentation,
+} from "../model/effects.ts";
 import type { ActionId } from "../model/ids.ts";
 import type { RoomMemberFacts, RoomRequest } from "../model/requests.ts";
 import type { RuleId } from "../model/rule-ids.ts";
@@ -31,6 +37,7 @@ import { inviterJudgedAsFirstContact } from "../rules/room/inviter-judged-as-fir
 import { joinedRoomIsAChat } from "../rules/room/joined-room-is-a-chat.ts";
 import { roomNameResemblesContact } from "../rules/room/name-resembles-contact.ts";
 import { roomNameResemblesHelpService } from "../rules/room/name-resembles-help-service.ts";
+import { notificationContent } from "../rules/room/notification-content.ts";
 import { strangersInsideNeedOverview } from "../rules/room/strangers-inside-need-overview.ts";
 import { unknownMembership } from "../rules/room/unknown-membership.ts";
 import type { Rule } from "../rules/rule.ts";
@@ -47,11 +54,13 @@ export const ROOM_RULES: readonly Rule<RoomFacts, RoomContribution>[] = [
   announceStrangersJoining,
   roomNameResemblesContact,
   roomNameResemblesHelpService,
+  notificationContent,
 ];
 
 const PRESENTATION_RANK = protectionRank(ROOM_PRESENTATIONS);
 const CONTENT_RANK = protectionRank(MEMBER_CONTENT);
 const ACCEPT_RANK = protectionRank(ACCEPT_MODES);
+const NOTIFICATION_RANK = protectionRank(NOTIFICATION_CONTENTS);
 
 type FirstContact = ReturnType<typeof judgeFirstContact>;
 
@@ -140,6 +149,14 @@ export function decideRoom(
   const { effect, kept } = runRules(ROOM_RULES, facts, pack, PRESENTATION_RANK);
   const presentation: RoomPresentation = effect ?? "filtered";
   const announcing = kept.some(({ contribution }) => contribution.announceNewStrangers === true);
+  // Only a joined normal chat notifies, and only of what its screen shows: no request, no stranger.
+  let notifies: NotificationContent =
+    request.membership === "join" && presentation === "normal" ? "sender-and-text" : "none";
+  for (const { contribution } of kept) {
+    if (contribution.notification !== undefined) {
+      notifies = moreProtective(NOTIFICATION_RANK, notifies, contribution.notification);
+    }
+  }
 
   let accept: AcceptMode = "offered";
   const memberReasons = new Set<RuleId>();
@@ -166,6 +183,7 @@ export function decideRoom(
         member.presentation === "normal"
           ? NO_NOTICES
           : member.notices.filter((notice) => notice.id !== "no-shared-rooms"),
+      notification: content === "shown" ? notifies : "none",
     };
   });
 

@@ -10,6 +10,7 @@ import type {
   DiscoveryEffect,
   HelpEffect,
   IncomingPresentation,
+  NotificationContent,
   Preview,
   ReportEffect,
   RoomPresentation,
@@ -45,6 +46,8 @@ export type ReportContribution = {
   readonly requiredFields?: readonly DsaField[];
   readonly reporterIdentityOptional?: true;
   readonly actions?: readonly ActionId[];
+  /** Messages before the reported one to send as evidence. */
+  readonly contextMessages?: number;
 };
 
 /** The one-tap default category is decided before the other report rules run. */
@@ -66,4 +69,6 @@ export type RoomContribution = {
   readonly notices: readonly Notice[];
   /** Strangers who appeared after the device user are announced where they appeared. */
   readonly announceNewStrangers?: true;
+  /** At most this much in a notification of a shown member's message (unset: sender and text). */
+  readonly notification?: NotificationContent;
 };

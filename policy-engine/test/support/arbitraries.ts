@@ -2,18 +2,15 @@
 // DecisionRequestSchema); properties mutate them to get invalid ones.
 
 import * as fc from "fast-check";
+import { AGE_BANDS, HELP_MOMENTS, REPORT_CATEGORIES, REPORT_TARGETS } from "../../src/index.ts";
+import { MINOR_BANDS } from "../../src/model/bands.ts";
 import {
-  AGE_BANDS,
   CONVERSATION_ORIGINS,
   DISCOVERY_SURFACES,
-  HELP_MOMENTS,
   MATERIAL_LOCATIONS,
-  MINOR_BANDS,
   PROTECTIVE_SETTINGS,
   RECIPIENT_ANSWERS,
-  REPORT_CATEGORIES,
-  REPORT_TARGETS,
-} from "../../src/index.ts";
+} from "../../src/model/ids.ts";
 import type {
   ContactRequest,
   ConversationNoticeRequest,

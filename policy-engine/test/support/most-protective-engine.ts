@@ -3,7 +3,7 @@
 // proves the client can swap engines through the `PolicyEngine` seam (and is
 // a useful stub for UI tests that must not depend on a pack).
 
-import { assertNever } from "../../src/index.ts";
+import { REPORT_CATEGORIES, assertNever } from "../../src/index.ts";
 import type {
   Decision,
   DecisionFor,
@@ -70,9 +70,12 @@ function answer(request: DecisionRequest, now: number): Decision {
         point: request.point,
         effect: "file",
         category: request.category ?? "other",
+        categoryChoices: REPORT_CATEGORIES,
         destinations: [{ id: "moderators", delivery: "sealed-to-moderators" }],
         requiredFields: ["exact-location"],
         reporterIdentityOptional: true,
+        // As the engine's fail-closed report: what the moderators would otherwise get.
+        contextMessages: 5,
         help: ["kindertelefoon", "emergency-112"],
         actions: ["block", "leave", "get-help"],
       };
@@ -96,6 +99,7 @@ function answer(request: DecisionRequest, now: number): Decision {
           content: "hidden",
           announce: true,
           notices: [],
+          notification: "none",
         })),
         profile: "hidden",
         protectsMinor: true,

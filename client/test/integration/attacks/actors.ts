@@ -14,9 +14,11 @@ import {
   type MatrixClient,
   type TimelineEvents,
 } from "matrix-js-sdk";
-import { ChatSession } from "../../../src/matrix/chatSession.ts";
-import type { SessionCredentials } from "../../../src/matrix/signIn.ts";
-import { trackDevicesOf } from "../../../src/matrix/trackDevices.ts";
+import {
+  ChatSession,
+  trackDevicesOf,
+  type SessionCredentials,
+} from "@safety-by-design/client/actors";
 import { ensureAccount } from "../../../../tools/lib/homeserver.ts";
 import {
   rawDevicesWithKeys,

@@ -3,14 +3,15 @@
 // the attestation); the attackers' variants are forged, tampered, expired,
 // someone else's, replayed or made for another audience.
 
-import { AGE_PRESENTATION_TYPE } from "../../../src/matrix/age/ageExchange.ts";
-import type {
-  AgeAttestation,
-  AgePresentation,
-  AttestedAgeBand,
-} from "../../../src/matrix/age/format.ts";
-import { createHolderKeyPair, type HolderKeyPair } from "../../../src/matrix/age/keys.ts";
-import { createPresentation } from "../../../src/matrix/age/presentation.ts";
+import {
+  AGE_PRESENTATION_TYPE,
+  createHolderKeyPair,
+  createPresentation,
+  type AgeAttestation,
+  type AgePresentation,
+  type AttestedAgeBand,
+  type HolderKeyPair,
+} from "@safety-by-design/protocol";
 import { issueAttestation } from "../../../../tools/lib/ageIssuer.ts";
 import { until } from "../support.ts";
 import type { OlmAttacker } from "./actors.ts";

@@ -20,17 +20,15 @@ import {
   loadBundledPack,
   type PolicyEngine,
 } from "@safety-by-design/policy-engine";
-import { HELP_SERVICE_NAMES } from "../../../src/help/resources.ts";
-import type { IssuerKeyPair } from "../../../src/matrix/age/keys.ts";
+import type { IssuerKeyPair } from "@safety-by-design/protocol";
+import type { ChatSession } from "@safety-by-design/client/actors";
 import {
-  startDeviceProtection,
+  ChatListViewModel,
+  ConversationReminderViewModel,
+  ConversationViewModel,
+  RequestViewModel,
   type DeviceProtection,
-} from "../../../src/policy/deviceProtection.ts";
-import { ChatListViewModel } from "../../../src/viewmodels/ChatListViewModel.ts";
-import { ConversationReminderViewModel } from "../../../src/viewmodels/ConversationReminderViewModel.ts";
-import { ConversationViewModel } from "../../../src/viewmodels/ConversationViewModel.ts";
-import { RequestViewModel } from "../../../src/viewmodels/RequestViewModel.ts";
-import type { ChatSession } from "../../../src/matrix/chatSession.ts";
+} from "@safety-by-design/client/headless";
 import { loadOrCreateIssuer } from "../../../../tools/lib/ageIssuer.ts";
 import {
   registerAgeBand,
@@ -42,6 +40,7 @@ import {
   startDiscoveryService,
   type DiscoveryService,
 } from "../../../../tools/lib/discoveryService.ts";
+import { protectDevice } from "../protectedDevices.ts";
 import { testHomeserver, until } from "../support.ts";
 import {
   registerAccount,
@@ -135,15 +134,6 @@ export type Stranger = OlmAttacker & {
   readonly nameCanary: string;
 };
 
-function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
-  const values = new Map<string, string>();
-  return {
-    getItem: (key) => values.get(key) ?? null,
-    setItem: (key, value) => values.set(key, value),
-    removeItem: (key) => values.delete(key),
-  };
-}
-
 /** A unique, lower-case token that can also be a Matrix local part. */
 export function newCanary(): string {
   return `zq${BigInt(`0x${randomBytes(8).toString("hex")}`)
@@ -179,17 +169,11 @@ export async function startWorld(): Promise<World> {
   };
 
   const protect = (device: OwnDevice, name: string): Promise<DeviceProtection> =>
-    startDeviceProtection(device.session, {
+    protectDevice(device.session, {
       engine,
-      trustedAgeIssuers: [{ keyId: issuer.keyId, publicKey: issuer.publicKey }],
+      issuer,
       ageIssuerUrl: provider.url,
       discoveryServiceUrl: discovery.url,
-      storage: memoryStorage(),
-      fetch: (input, init) => fetch(input, init),
-      now: () => Date.now(),
-      randomId: () => crypto.randomUUID(),
-      helpServiceNames: HELP_SERVICE_NAMES,
-      locale: () => "nl-NL",
       failed: (what, error) => {
         failures.push(`${name}: ${what}: ${String(error)}`);
       },
@@ -326,7 +310,6 @@ function lookingOnly(session: ChatSession): ChatSession {
 
 function chatListOf(device: VictimDevice): ChatListViewModel {
   return new ChatListViewModel(device.session, device.protection.gateway, device.protection.rooms, {
-    signOut: noopAsync,
     open: noop,
     openRequest: noop,
     startNewChat: noop,
@@ -433,7 +416,7 @@ export async function victimTaps(device: VictimDevice, roomId: string): Promise<
   const request = requestOf(device, roomId);
   try {
     const view = request.getSnapshot();
-    if (!view.found || !view.canAccept) return "not-offered";
+    if (!view.found || !view.choices.includes("accept")) return "not-offered";
     await request.accept();
     await joined(device, roomId);
     return "accepted-after-safety-screen";
@@ -616,9 +599,10 @@ export function afterTap(
   roomId: string,
 ): Outcome {
   const where = locate(screens, canary);
-  const inRoom = new Set(locate(screensOfRoom(screens, roomId), canary));
   const allowed = band === "13-15" && tap === "accepted-after-safety-screen";
-  const leaks = allowed ? where.filter((w) => !inRoom.has(w)) : where;
+  // What the room shows, its own chat-list row included (the row's preview is
+  // that room's newest message), is allowed; the canary anywhere else leaks.
+  const leaks = allowed ? locate(outsideRoom(screens, roomId), canary) : where;
   return { pass: leaks.length === 0, observed: `${tap}; ${shownAt(where)}` };
 }
 
@@ -659,6 +643,28 @@ export function screensOfRoom(screens: readonly Screen[], roomId: string): Scree
     { name: "chat list row", roomId, snapshot: rows },
     ...screens.filter((screen) => screen.roomId === roomId),
   ];
+}
+
+/** The screens without that room: its own screens gone, its rows cut out of every list. */
+export function outsideRoom(screens: readonly Screen[], roomId: string): Screen[] {
+  const cut = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      return value
+        .filter((item) => !(isRecord(item) && item["roomId"] === roomId))
+        .map((item) => cut(item));
+    }
+    if (isRecord(value)) {
+      return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, cut(child)]));
+    }
+    return value;
+  };
+  return screens
+    .filter((screen) => screen.roomId !== roomId)
+    .map((screen) => ({ ...screen, snapshot: cut(screen.snapshot) }));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }
 
 /** Engine notices (id, severity, copy key) anywhere on these screens, by id. */

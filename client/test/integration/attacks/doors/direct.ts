@@ -3,14 +3,14 @@
 // message), what happens after a 13-15 accepts, forged age presentations,
 // probe floods and look-alike names.
 
-import { createIssuerKeyPair } from "../../../../src/matrix/age/keys.ts";
-import { createPresentation } from "../../../../src/matrix/age/presentation.ts";
 import {
   AGE_PRESENTATION_TYPE,
   CONTACT_ANSWER_TYPE,
   CONTACT_PROBE_TYPE,
-} from "../../../../src/matrix/age/ageExchange.ts";
-import type { AgeVerification } from "../../../../src/matrix/age/verify.ts";
+  createIssuerKeyPair,
+  createPresentation,
+  type AgeVerification,
+} from "@safety-by-design/protocol";
 import { issueAttestation } from "../../../../../tools/lib/ageIssuer.ts";
 import {
   rawCreateRoom,

@@ -7,13 +7,13 @@
 // minor whose device does not answer.
 
 import {
+  createIssuerKeyPair,
+  createPresentation,
   DISCOVERY_ANSWER_TYPE,
   DISCOVERY_PROBE_TYPE,
-} from "../../../../src/matrix/age/ageExchange.ts";
-import type { AttestedAgeBand } from "../../../../src/matrix/age/format.ts";
-import { createIssuerKeyPair } from "../../../../src/matrix/age/keys.ts";
-import { createPresentation } from "../../../../src/matrix/age/presentation.ts";
-import { discoveryServiceAudience } from "../../../../src/matrix/discoveryDirectory.ts";
+  type AttestedAgeBand,
+} from "@safety-by-design/protocol";
+import { discoveryServiceAudience } from "@safety-by-design/client/actors";
 import { issueAttestation } from "../../../../../tools/lib/ageIssuer.ts";
 import { registerAgeBand } from "../../../../../tools/lib/ageIssuerService.ts";
 import {

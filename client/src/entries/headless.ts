@@ -1,0 +1,33 @@
+// Entry point `@safety-by-design/client/headless`: the client below its React
+// views, for tests that drive a protected person's device without a browser
+// (client/test/integration: the same device protection, view models and
+// report outbox that main.tsx wires, checked against a real homeserver) and
+// for e2e/ to predict what a screen shows. Add an export here only when such
+// a test needs it; a unit test beside the code imports the code itself.
+
+// A protected device: the protection main.tsx starts after sign-in.
+export { startDeviceProtection, type DeviceProtection } from "../policy/deviceProtection.ts";
+export { createPolicyGateway } from "../policy/policyGateway.ts";
+export { ageFactsFromDevice } from "../policy/ageFacts.ts";
+export { CONTACT_PROBE_TIMEOUT_MS } from "../policy/ageGating.ts";
+export type { FindResult, PersonShown } from "../policy/discovery.ts";
+export { strangerTag } from "../policy/strangerTag.ts";
+export { HELP_SERVICE_NAMES } from "../help/resources.ts";
+
+// The screens' view models, read by tests as the views would read them.
+export { ChatListViewModel } from "../viewmodels/ChatListViewModel.ts";
+export { ConversationReminderViewModel } from "../viewmodels/ConversationReminderViewModel.ts";
+export {
+  ConversationViewModel,
+  type MessageRow,
+  type NewcomerRow,
+} from "../viewmodels/ConversationViewModel.ts";
+export { RequestViewModel } from "../viewmodels/RequestViewModel.ts";
+
+// Reporting: the outbox, its store and its transport, as the app builds them.
+export {
+  createIndexedDbReportStore,
+  reportOutboxDatabaseName,
+} from "../reporting/indexedDbReportStore.ts";
+export { ReportOutbox } from "../reporting/outbox.ts";
+export { createFetchReportTransport } from "../reporting/transport.ts";

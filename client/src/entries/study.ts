@@ -1,0 +1,13 @@
+// Entry point `@safety-by-design/client/study`: for the researchers' tools
+// that work beside the client (tools/check-packs.ts checks study/packs/ as the
+// facilitator console does; tools/scenarios/ keep their ids in step with the
+// console's). Only what runs in plain Node: the pack variants bundled by Vite
+// (study/packVariants.ts) stay inside the client.
+
+export {
+  buildPackCatalogue,
+  formatPackFileError,
+  STUDY_PACKS_FOLDER,
+  TRANSLATED_COPY_KEYS,
+} from "../study/packCatalogue.ts";
+export { STUDY_SCENARIO_IDS } from "../study/scenarioIds.ts";

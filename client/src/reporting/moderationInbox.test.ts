@@ -1,0 +1,389 @@
+// Services layer, reporting: the admin API client, opening listed reports, the service.
+import { describe, expect, it, vi } from "vitest";
+import {
+  createReportBundle,
+  generateModerationKeyPair,
+  generateReporterSigningKeyPair,
+  keyToText,
+  prepareReport,
+  splitIntoParts,
+  type ModerationKeyPair,
+} from "@safety-by-design/protocol";
+import {
+  createModerationAdminApi,
+  createModerationService,
+  openReportListing,
+  type ModerationAdminApi,
+  type ServerReportRecord,
+} from "./moderationInbox.ts";
+import { createModeratorDeviceStore, type KeyValueStorage } from "./moderatorKeyStore.ts";
+import { ALEX, fixedEnvironment, messageReport, NOOR, ROOM } from "./testKit.ts";
+
+const HOMESERVER = "http://127.0.0.1:8118";
+const MODERATOR = "@moderation:localhost";
+
+type Seen = { url: string; init: RequestInit | undefined };
+
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json" },
+  });
+
+/** Answers by path (without the query); records every request. */
+function fakeServer(route: (path: string, query: URLSearchParams) => Response | Promise<Response>) {
+  const seen: Seen[] = [];
+  const fetch = async (url: string, init?: RequestInit): Promise<Response> => {
+    seen.push({ url, init });
+    const parsed = new URL(url);
+    return route(parsed.pathname, parsed.searchParams);
+  };
+  return { fetch, seen };
+}
+
+function api(fetch: (url: string, init?: RequestInit) => Promise<Response>, pageSize = 100) {
+  return createModerationAdminApi({
+    homeserverUrl: `${HOMESERVER}/`,
+    accessToken: "tok",
+    fetch,
+    pageSize,
+  });
+}
+
+function memoryStorage(): KeyValueStorage {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+function eventRow(id: number, reason: unknown, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    received_ts: 1_700_000_200_000 + id,
+    room_id: ROOM,
+    event_id: "$event5",
+    user_id: NOOR,
+    sender: ALEX,
+    score: null,
+    reason,
+    name: null,
+    canonical_alias: null,
+    ...overrides,
+  };
+}
+
+describe("the admin API client", () => {
+  it("asks whether this account is a server admin; a 403 means no", async () => {
+    const { fetch, seen } = fakeServer((path) =>
+      path.endsWith(encodeURIComponent(MODERATOR) + "/admin")
+        ? json(200, { admin: true })
+        : json(403, { errcode: "M_FORBIDDEN", error: "You are not a server admin" }),
+    );
+    expect(await api(fetch).isServerAdmin(MODERATOR)).toEqual({ ok: true, value: true });
+    expect(await api(fetch).isServerAdmin(NOOR)).toEqual({ ok: true, value: false });
+    expect(seen[0]?.url).toBe(
+      `${HOMESERVER}/_synapse/admin/v1/users/%40moderation%3Alocalhost/admin`,
+    );
+    expect(seen[0]?.init?.headers).toEqual({ authorization: "Bearer tok" });
+  });
+
+  it("classifies failures", async () => {
+    const answers: (() => Response | Promise<Response>)[] = [
+      () => json(401, { errcode: "M_UNKNOWN_TOKEN" }),
+      () => json(502, {}),
+      () => json(400, { errcode: "M_INVALID_PARAM", error: "bad limit" }),
+      () => Promise.reject(new TypeError("fetch failed")),
+      () => new Response("<html>", { status: 200 }),
+      () => json(200, { nothing: [] }),
+    ];
+    const problems = [];
+    for (const answer of answers) {
+      const result = await api(fakeServer(answer).fetch).listReports();
+      problems.push(result.ok ? "ok" : result.problem);
+    }
+    expect(problems).toEqual([
+      { kind: "signed-out" },
+      { kind: "server-error", status: 502 },
+      { kind: "unexpected", status: 400, message: "bad limit" },
+      { kind: "unreachable", message: "fetch failed" },
+      { kind: "unexpected", status: 200, message: "the answer is not JSON" },
+      { kind: "unexpected", status: 200, message: "the answer has no event_reports list" },
+    ]);
+    const notAdmin = await api(fakeServer(() => json(403, {})).fetch).listReports();
+    expect(notAdmin).toEqual({ ok: false, problem: { kind: "not-admin" } });
+  });
+
+  it("reads every page of event and user reports, oldest first, each record once", async () => {
+    const events = [1, 2, 3, 4, 5].map((id) => eventRow(id, `reason ${id}`));
+    const { fetch, seen } = fakeServer((path, query) => {
+      const from = Number(query.get("from"));
+      const limit = Number(query.get("limit"));
+      if (path === "/_synapse/admin/v1/event_reports") {
+        // A page that overlaps the previous one (a report arrived meanwhile) repeats record 2.
+        const start = from === 2 ? 1 : from;
+        const page = events.slice(start, from + limit);
+        const next = from + limit < events.length ? { next_token: from + limit } : {};
+        return json(200, { event_reports: page, total: events.length, ...next });
+      }
+      return json(200, {
+        user_reports: [
+          { id: 1, received_ts: 9, target_user_id: ALEX, user_id: NOOR, reason: "user one" },
+          { id: "bad" },
+        ],
+        total: 1,
+      });
+    });
+    const result = await api(fetch, 2).listReports();
+    if (!result.ok) throw new Error("expected reports");
+    expect(result.value.records.map((r) => [r.target.kind, r.id])).toEqual([
+      ["event", 1],
+      ["event", 2],
+      ["event", 3],
+      ["event", 4],
+      ["event", 5],
+      ["user", 1],
+    ]);
+    expect(result.value).toMatchObject({ userReports: "listed", truncated: false });
+    expect(seen.map((s) => new URL(s.url).search)).toEqual([
+      "?dir=f&limit=2&from=0",
+      "?dir=f&limit=2&from=2",
+      "?dir=f&limit=2&from=4",
+      "?dir=f&limit=2&from=0",
+    ]);
+    expect(result.value.records[5]).toEqual({
+      id: 1,
+      receivedAt: 9,
+      filedBy: NOOR,
+      target: { kind: "user", userId: ALEX },
+      reason: "user one",
+    });
+  });
+
+  it("treats a server without a user report list as unsupported, and stops at a page limit", async () => {
+    const { fetch } = fakeServer((path, query) =>
+      path.endsWith("/event_reports")
+        ? json(200, {
+            event_reports: [eventRow(Number(query.get("from")) + 1, "r")],
+            next_token: Number(query.get("from")) + 1,
+          })
+        : json(404, { errcode: "M_UNRECOGNIZED", error: "Unrecognized request" }),
+    );
+    const result = await createModerationAdminApi({
+      homeserverUrl: HOMESERVER,
+      accessToken: "tok",
+      fetch,
+      pageSize: 1,
+      maxPages: 3,
+    }).listReports();
+    expect(result.ok && result.value).toMatchObject({
+      userReports: "unsupported",
+      truncated: true,
+    });
+    expect(result.ok && result.value.records).toHaveLength(3);
+  });
+});
+
+describe("opening what the server listed", () => {
+  async function sealed(team: ModerationKeyPair, includeIdentity = true) {
+    const created = createReportBundle(
+      messageReport({ reporter: { userId: NOOR, includeIdentity } }),
+      fixedEnvironment(),
+    );
+    if (!created.ok) throw new Error(created.problems.join("; "));
+    const prepared = await prepareReport(created.bundle, {
+      moderationPublicKey: team.publicKey,
+      signingKey: includeIdentity ? await generateReporterSigningKeyPair() : undefined,
+    });
+    if (!prepared.ok) throw new Error(prepared.problems.join("; "));
+    return { bundle: created.bundle, parts: prepared.report.parts };
+  }
+
+  function record(
+    id: number,
+    reason: string,
+    overrides: Partial<ServerReportRecord> = {},
+  ): ServerReportRecord {
+    return {
+      id,
+      receivedAt: 1_000 + id,
+      filedBy: NOOR,
+      target: { kind: "event", roomId: ROOM, eventId: "$event5", eventSender: ALEX },
+      reason,
+      ...overrides,
+    };
+  }
+
+  it("groups parts by report, opens each once, and checks it against the server's record", async () => {
+    const team = await generateModerationKeyPair();
+    const one = await sealed(team);
+    // The same sealed payload cut into three parts, delivered out of order, one twice.
+    const payload = one.parts[0]?.split(" ")[3] ?? "";
+    const parts = splitIntoParts(one.bundle.reportId, payload, Math.ceil(payload.length / 3) + 60);
+    expect(parts).toHaveLength(3);
+    const listing = {
+      records: [
+        record(3, parts[2] ?? ""),
+        record(1, parts[0] ?? ""),
+        record(2, parts[1] ?? ""),
+        record(4, parts[1] ?? ""),
+        record(5, "please look at this"),
+      ],
+      userReports: "listed" as const,
+      truncated: false,
+    };
+    const inbox = await openReportListing(listing, team);
+    expect(inbox.unrecognised).toBe(1);
+    expect(inbox.incomplete).toBe(0);
+    expect(inbox.reports).toHaveLength(1);
+    const [report] = inbox.reports;
+    expect(report).toMatchObject({
+      reportId: one.bundle.reportId,
+      receivedAt: 1_001,
+      filedBy: [NOOR],
+      serverEventSender: ALEX,
+      checks: { filedByNamedReporter: true, targetMatches: true, senderMatches: true },
+    });
+    expect(report?.opened.ok && report.opened.bundle).toEqual(one.bundle);
+    expect(report?.opened.ok && report.opened.signature).toBe("valid");
+  });
+
+  it("flags a report filed by another account, on another event, or about another sender", async () => {
+    const team = await generateModerationKeyPair();
+    const { parts } = await sealed(team);
+    const inbox = await openReportListing(
+      {
+        records: [
+          record(1, parts[0] ?? "", {
+            filedBy: "@mallory:localhost",
+            target: { kind: "event", roomId: ROOM, eventId: "$other", eventSender: NOOR },
+          }),
+        ],
+        userReports: "listed",
+        truncated: false,
+      },
+      team,
+    );
+    expect(inbox.reports[0]?.checks).toEqual({
+      filedByNamedReporter: false,
+      targetMatches: false,
+      senderMatches: false,
+    });
+  });
+
+  it("makes no identity claim for a withheld reporter, and none at all for a report that does not open", async () => {
+    const team = await generateModerationKeyPair();
+    const withheld = await sealed(team, false);
+    const opened = await openReportListing(
+      { records: [record(1, withheld.parts[0] ?? "")], userReports: "listed", truncated: false },
+      team,
+    );
+    expect(opened.reports[0]?.checks.filedByNamedReporter).toBeNull();
+    expect(opened.reports[0]?.opened.ok && opened.reports[0].opened.signature).toBe("absent");
+
+    const wrongKey = await openReportListing(
+      { records: [record(1, withheld.parts[0] ?? "")], userReports: "listed", truncated: false },
+      await generateModerationKeyPair(),
+    );
+    expect(wrongKey.reports[0]?.opened.ok).toBe(false);
+    expect(wrongKey.reports[0]?.checks).toEqual({
+      filedByNamedReporter: null,
+      targetMatches: null,
+      senderMatches: null,
+    });
+  });
+
+  it("lists the newest report first", async () => {
+    const team = await generateModerationKeyPair();
+    const older = await sealed(team);
+    const newer = await sealed(team);
+    const inbox = await openReportListing(
+      {
+        records: [
+          record(1, older.parts[0] ?? "", { receivedAt: 10 }),
+          record(2, newer.parts[0] ?? "", { receivedAt: 20 }),
+        ],
+        userReports: "listed",
+        truncated: false,
+      },
+      team,
+    );
+    expect(inbox.reports.map((r) => r.reportId)).toEqual([
+      newer.bundle.reportId,
+      older.bundle.reportId,
+    ]);
+  });
+});
+
+describe("the moderation service", () => {
+  function service(adminApi: Partial<ModerationAdminApi>, deploymentPublicKey?: string) {
+    const fullApi: ModerationAdminApi = {
+      isServerAdmin: vi.fn(() => Promise.resolve({ ok: true as const, value: true })),
+      listReports: vi.fn(() =>
+        Promise.resolve({
+          ok: true as const,
+          value: { records: [], userReports: "listed" as const, truncated: false },
+        }),
+      ),
+      ...adminApi,
+    };
+    return {
+      api: fullApi,
+      service: createModerationService({
+        userId: MODERATOR,
+        api: fullApi,
+        store: createModeratorDeviceStore(memoryStorage(), MODERATOR),
+        deploymentPublicKey,
+      }),
+    };
+  }
+
+  it("loads nothing without a key, and opens reports once a key is imported", async () => {
+    const team = await generateModerationKeyPair();
+    const publicKey = await keyToText(team.publicKey);
+    const { service: moderation, api: adminApi } = service({}, publicKey);
+    expect(await moderation.loadInbox()).toEqual({ ok: false, problem: { kind: "no-key" } });
+    expect(adminApi.listReports).not.toHaveBeenCalled();
+    expect(await moderation.storedKey()).toBeUndefined();
+
+    expect(await moderation.importKey("nonsense")).toEqual({ ok: false, problem: "unreadable" });
+    const imported = await moderation.importKey(
+      JSON.stringify({ publicKey, secretKey: await keyToText(team.secretKey) }),
+    );
+    expect(imported).toEqual({ ok: true, status: { matchesDeployment: true } });
+    expect(await moderation.storedKey()).toEqual({ matchesDeployment: true });
+    expect(await moderation.loadInbox()).toMatchObject({ ok: true, inbox: { reports: [] } });
+
+    moderation.forgetKey();
+    expect(await moderation.storedKey()).toBeUndefined();
+  });
+
+  it("says when the imported key is not the one this deployment seals to", async () => {
+    const other = await generateModerationKeyPair();
+    const { service: moderation } = service({}, await keyToText(other.publicKey));
+    const team = await generateModerationKeyPair();
+    expect(await moderation.importKey(await keyToText(team.secretKey))).toEqual({
+      ok: true,
+      status: { matchesDeployment: false },
+    });
+    const { service: unconfigured } = service({});
+    expect(await unconfigured.importKey(await keyToText(team.secretKey))).toEqual({
+      ok: true,
+      status: { matchesDeployment: null },
+    });
+  });
+
+  it("asks the server once whether the account is an admin, but again after a failure", async () => {
+    const isServerAdmin = vi
+      .fn<ModerationAdminApi["isServerAdmin"]>()
+      .mockResolvedValueOnce({ ok: false, problem: { kind: "unreachable", message: "offline" } })
+      .mockResolvedValue({ ok: true, value: true });
+    const { service: moderation } = service({ isServerAdmin });
+    expect(await moderation.isAvailable()).toBe(false);
+    expect(await moderation.isAvailable()).toBe(true);
+    expect(await moderation.isAvailable()).toBe(true);
+    expect(isServerAdmin).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,487 @@
+// Services layer, reporting: the outbox that makes a tapped report reach the
+// moderators ("nothing lost"). A report is stored before `enqueue` resolves,
+// so the UI confirms only what is on disk; it is then delivered with
+// exponential backoff across offline periods, homeserver restarts and
+// reloads (a new outbox resumes everything pending).
+//
+// Exactly once, as far as the outbox can make it: a delivered report is
+// never sent again, and a report is delivered part by part with each
+// acknowledged part recorded, so a retry resumes after the last part the
+// server took. One window remains: a crash after the server acknowledged a
+// part and before the record says so sends that part once more. The part is
+// the same bytes (sealed once, at enqueue), and moderators de-duplicate by
+// the report ID inside it (the protocol's readReportReasons does).
+//
+// Several tabs of one user share the store. Each attempt takes a Web Lock
+// named after the report (when the browser has the Web Locks API) and
+// re-reads the record inside it, so two tabs never send the same report at
+// the same time, and a tab skips what another already delivered.
+
+import type { PreparedReport, ReportTarget } from "@safety-by-design/protocol";
+import type { OutboxRecord, OutboxState, ReportStore } from "./reportStore.ts";
+import type { DeliveryProblem, DeliveryResult, ReportTransport } from "./transport.ts";
+
+export type ReportStatus = {
+  readonly reportId: string;
+  readonly createdAt: number;
+  readonly category: OutboxRecord["category"];
+  readonly target: ReportTarget;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly partsDelivered: number;
+  readonly partsTotal: number;
+  readonly lastError: DeliveryProblem | null;
+  /** When the next attempt is due (ms since the epoch); null unless queued. */
+  readonly nextAttemptAt: number | null;
+  readonly deliveredAt: number | null;
+};
+
+/** Immutable; a new object whenever anything changed (for useSyncExternalStore). */
+export type OutboxSnapshot = {
+  /** Oldest first. */
+  readonly reports: readonly ReportStatus[];
+};
+
+export type Clock = { now(): number };
+
+export type Timer = {
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+};
+
+/** Runs `work` while holding an exclusive lock called `name` (across tabs in a browser). */
+export type Lock = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
+export type BackoffPolicy = {
+  /** The first retry waits between half of this and this. */
+  readonly baseMs: number;
+  /** The wait doubles per failure in a row up to this cap (then jittered down to half). */
+  readonly maxMs: number;
+  /** A server's Retry-After is honoured up to this (a bogus huge value must not park a report). */
+  readonly retryAfterCeilingMs: number;
+};
+
+export const DEFAULT_BACKOFF: BackoffPolicy = {
+  baseMs: 1_000,
+  maxMs: 120_000,
+  retryAfterCeilingMs: 3_600_000,
+};
+
+/** Never retry sooner than this, even when a server says "retry after 0 ms". */
+const MIN_DELAY_MS = 250;
+
+export type OutboxLogger = { warn(message: string, error?: unknown): void };
+
+export type ReportOutboxOptions = {
+  readonly store: ReportStore;
+  readonly transport: ReportTransport;
+  readonly clock?: Clock;
+  readonly timer?: Timer;
+  /** In [0, 1): the jitter of each backoff. */
+  readonly random?: () => number;
+  readonly lock?: Lock;
+  readonly backoff?: Partial<BackoffPolicy>;
+  readonly logger?: OutboxLogger;
+};
+
+const systemClock: Clock = { now: () => Date.now() };
+
+const systemTimer: Timer = {
+  setTimeout: (callback, delayMs) => globalThis.setTimeout(callback, delayMs),
+  clearTimeout: (handle) => {
+    globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>);
+  },
+};
+
+/** The Web Locks API when present (browsers, Node >= 22); otherwise no cross-tab lock. */
+export function defaultLock(): Lock {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  if (locks === undefined) return (_name, work) => work();
+  return (name, work) => locks.request(name, work);
+}
+
+const silentLogger: OutboxLogger = { warn: () => undefined };
+
+export class ReportOutbox {
+  readonly #store: ReportStore;
+  readonly #transport: ReportTransport;
+  readonly #clock: Clock;
+  readonly #timer: Timer;
+  readonly #random: () => number;
+  readonly #lock: Lock;
+  readonly #backoff: BackoffPolicy;
+  readonly #logger: OutboxLogger;
+
+  readonly #records = new Map<string, OutboxRecord>();
+  readonly #listeners = new Set<() => void>();
+  #snapshot: OutboxSnapshot = { reports: [] };
+  #running: Promise<void> | undefined;
+  #runAgain = false;
+  #timerHandle: unknown;
+  #hasTimer = false;
+  #stopped = false;
+
+  private constructor(options: ReportOutboxOptions) {
+    this.#store = options.store;
+    this.#transport = options.transport;
+    this.#clock = options.clock ?? systemClock;
+    this.#timer = options.timer ?? systemTimer;
+    this.#random = options.random ?? Math.random;
+    this.#lock = options.lock ?? defaultLock();
+    this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.#logger = options.logger ?? silentLogger;
+  }
+
+  /** Loads the store and resumes every report that is not delivered yet. */
+  static async start(options: ReportOutboxOptions): Promise<ReportOutbox> {
+    const outbox = new ReportOutbox(options);
+    await outbox.#load();
+    outbox.#kick();
+    return outbox;
+  }
+
+  /**
+   * Stores the report, then starts delivering it. Resolves only once it is
+   * stored (show "sent" only then); rejects if it could not be stored.
+   * Enqueuing a report ID the outbox already has changes nothing.
+   */
+  async enqueue(report: PreparedReport): Promise<ReportStatus> {
+    checkPrepared(report);
+    const known = this.#records.get(report.reportId) ?? (await this.#store.get(report.reportId));
+    if (known !== undefined) {
+      // Stored by another tab (or an earlier session): take it on here too.
+      if (!this.#records.has(known.reportId)) {
+        this.#set(asResumed(known));
+        this.#kick();
+      }
+      return statusOf(this.#records.get(known.reportId) ?? known);
+    }
+    const record: OutboxRecord = {
+      reportId: report.reportId,
+      createdAt: report.createdAt,
+      category: report.category,
+      target: report.target,
+      parts: [...report.parts],
+      partsTotal: report.parts.length,
+      partsDelivered: 0,
+      state: "queued",
+      attempts: 0,
+      consecutiveFailures: 0,
+      nextAttemptAt: 0,
+      lastError: null,
+      deliveredAt: null,
+    };
+    await this.#store.put(record);
+    this.#set(record);
+    this.#kick();
+    return statusOf(record);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  getSnapshot(): OutboxSnapshot {
+    return this.#snapshot;
+  }
+
+  /**
+   * Try now: call when the browser comes back online or the homeserver is
+   * known to be back. Also picks up reports another tab stored and left.
+   */
+  async wake(): Promise<void> {
+    await this.#load();
+    const now = this.#clock.now();
+    for (const record of this.#records.values()) {
+      if (record.state === "queued" && record.nextAttemptAt > now) {
+        this.#set({ ...record, nextAttemptAt: now });
+      }
+    }
+    this.#kick();
+  }
+
+  /** Puts a permanently failed report back in the queue (the reporter asked to try again). */
+  async retry(reportId: string): Promise<void> {
+    const record = this.#records.get(reportId);
+    if (record?.state !== "failed-permanently") return;
+    const queued: OutboxRecord = {
+      ...record,
+      state: "queued",
+      consecutiveFailures: 0,
+      nextAttemptAt: 0,
+    };
+    await this.#store.put(queued);
+    this.#set(queued);
+    this.#kick();
+  }
+
+  /** Resolves when no attempt is running (a later one may still be scheduled). */
+  async whenIdle(): Promise<void> {
+    while (this.#running !== undefined) await this.#running;
+  }
+
+  /** Stops scheduling; an attempt in flight finishes and records its result. */
+  stop(): void {
+    this.#stopped = true;
+    this.#clearTimer();
+    this.#listeners.clear();
+  }
+
+  // -------------------------------------------------------------------------
+
+  async #load(): Promise<void> {
+    const stored = await this.#store.list();
+    for (const record of stored) {
+      const mine = this.#records.get(record.reportId);
+      // Only fill in what this outbox does not know or what another tab has finished.
+      if (
+        mine === undefined ||
+        (mine.state === "queued" &&
+          (record.state === "delivered" || record.state === "failed-permanently"))
+      ) {
+        this.#set(asResumed(record));
+      }
+    }
+  }
+
+  #kick(): void {
+    if (this.#stopped) return;
+    if (this.#running !== undefined) {
+      this.#runAgain = true;
+      return;
+    }
+    this.#clearTimer();
+    this.#running = (async () => {
+      try {
+        await this.#drain();
+      } catch (error) {
+        this.#logger.warn("the report outbox stopped a run unexpectedly", error);
+      } finally {
+        this.#running = undefined;
+        this.#schedule();
+      }
+    })();
+  }
+
+  // One attempt at a time: reports go out in order, and a slow or failing one
+  // does not block the others (each waits for its own next attempt).
+  async #drain(): Promise<void> {
+    for (;;) {
+      this.#runAgain = false;
+      for (let next = this.#nextDue(); next !== undefined; next = this.#nextDue()) {
+        await this.#attempt(next);
+      }
+      // Something was enqueued or woken while the last attempt ran.
+      if (!this.#shouldRunAgain()) return;
+    }
+  }
+
+  #shouldRunAgain(): boolean {
+    return this.#runAgain && !this.#stopped;
+  }
+
+  #nextDue(): OutboxRecord | undefined {
+    if (this.#stopped) return undefined;
+    const now = this.#clock.now();
+    let best: OutboxRecord | undefined;
+    for (const record of this.#records.values()) {
+      if (record.state !== "queued" || record.nextAttemptAt > now) continue;
+      if (
+        best === undefined ||
+        record.nextAttemptAt < best.nextAttemptAt ||
+        (record.nextAttemptAt === best.nextAttemptAt && record.createdAt < best.createdAt)
+      ) {
+        best = record;
+      }
+    }
+    return best;
+  }
+
+  #schedule(): void {
+    if (this.#stopped) return;
+    let earliest: number | undefined;
+    for (const record of this.#records.values()) {
+      if (record.state === "queued" && (earliest === undefined || record.nextAttemptAt < earliest))
+        earliest = record.nextAttemptAt;
+    }
+    if (earliest === undefined) return;
+    this.#clearTimer();
+    this.#hasTimer = true;
+    this.#timerHandle = this.#timer.setTimeout(
+      () => {
+        this.#hasTimer = false;
+        this.#kick();
+      },
+      Math.max(0, earliest - this.#clock.now()),
+    );
+  }
+
+  #clearTimer(): void {
+    if (!this.#hasTimer) return;
+    this.#timer.clearTimeout(this.#timerHandle);
+    this.#hasTimer = false;
+  }
+
+  async #attempt(record: OutboxRecord): Promise<void> {
+    try {
+      await this.#lock(`sbd-report-outbox/${record.reportId}`, () => this.#deliver(record));
+    } catch (error) {
+      // The store failed (quota, closed database): keep the report and try
+      // later. If the server had already taken it, the next try may send it
+      // again; the moderators de-duplicate by report ID.
+      this.#logger.warn(`report ${record.reportId}: could not record its delivery`, error);
+      const current = this.#records.get(record.reportId) ?? record;
+      if (current.state === "sending" || current.state === "queued") {
+        const failures = current.consecutiveFailures + 1;
+        this.#set({
+          ...current,
+          state: "queued",
+          consecutiveFailures: failures,
+          nextAttemptAt: this.#clock.now() + this.#delay(failures, null),
+        });
+      }
+    }
+  }
+
+  async #deliver(record: OutboxRecord): Promise<void> {
+    // Inside the lock: the store may know better (another tab sent it).
+    const stored = await this.#store.get(record.reportId);
+    let current = stored !== undefined && isAhead(stored, record) ? stored : record;
+    if (current.state === "delivered" || current.state === "failed-permanently") {
+      this.#set(current);
+      return;
+    }
+    current = { ...current, state: "sending", attempts: current.attempts + 1, nextAttemptAt: 0 };
+    await this.#save(current);
+
+    while (current.partsDelivered < current.partsTotal) {
+      const reason = current.parts[current.partsDelivered] ?? "";
+      const result = await this.#send(current.target, reason);
+      switch (result.kind) {
+        case "delivered": {
+          const partsDelivered = current.partsDelivered + 1;
+          current =
+            partsDelivered < current.partsTotal
+              ? { ...current, partsDelivered, consecutiveFailures: 0 }
+              : {
+                  ...current,
+                  partsDelivered,
+                  state: "delivered",
+                  // The server holds them now; the sealed parts need not stay here.
+                  parts: [],
+                  consecutiveFailures: 0,
+                  lastError: null,
+                  deliveredAt: this.#clock.now(),
+                };
+          await this.#save(current);
+          break;
+        }
+        case "retryable": {
+          const failures = current.consecutiveFailures + 1;
+          await this.#save({
+            ...current,
+            state: "queued",
+            consecutiveFailures: failures,
+            lastError: result.problem,
+            nextAttemptAt: this.#clock.now() + this.#delay(failures, result.retryAfterMs),
+          });
+          return;
+        }
+        case "permanent":
+          await this.#save({ ...current, state: "failed-permanently", lastError: result.problem });
+          return;
+        default: {
+          const unreachable: never = result;
+          throw new Error(`unknown delivery result ${JSON.stringify(unreachable)}`);
+        }
+      }
+    }
+  }
+
+  async #send(target: ReportTarget, reason: string): Promise<DeliveryResult> {
+    try {
+      return target.kind === "event"
+        ? await this.#transport.reportEvent(target.roomId, target.eventId, reason)
+        : await this.#transport.reportUser(target.userId, reason);
+    } catch (error) {
+      // A transport should not throw; if one does, it is not the report's fault.
+      return {
+        kind: "retryable",
+        problem: {
+          status: null,
+          errcode: null,
+          message: error instanceof Error ? error.message : "transport failed",
+        },
+        retryAfterMs: null,
+      };
+    }
+  }
+
+  /** Exponential backoff with "equal jitter": between half and all of the capped doubling. */
+  #delay(failures: number, retryAfterMs: number | null): number {
+    if (retryAfterMs !== null) {
+      return Math.max(MIN_DELAY_MS, Math.min(retryAfterMs, this.#backoff.retryAfterCeilingMs));
+    }
+    const ceiling = Math.min(
+      this.#backoff.maxMs,
+      this.#backoff.baseMs * 2 ** Math.min(failures - 1, 30),
+    );
+    return Math.max(MIN_DELAY_MS, Math.round(ceiling / 2 + (this.#random() * ceiling) / 2));
+  }
+
+  // Memory first, then the store: if the write fails, this session still
+  // knows what happened (and never re-sends what the server took).
+  async #save(record: OutboxRecord): Promise<void> {
+    this.#set(record);
+    await this.#store.put(record);
+  }
+
+  #set(record: OutboxRecord): void {
+    this.#records.set(record.reportId, record);
+    this.#snapshot = {
+      reports: [...this.#records.values()]
+        .sort((a, b) => a.createdAt - b.createdAt || a.reportId.localeCompare(b.reportId))
+        .map(statusOf),
+    };
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+/** A record found in "sending" was interrupted (crash, reload): it is queued again. */
+function asResumed(record: OutboxRecord): OutboxRecord {
+  return record.state === "sending" ? { ...record, state: "queued", nextAttemptAt: 0 } : record;
+}
+
+function isAhead(a: OutboxRecord, b: OutboxRecord): boolean {
+  const finished = (r: OutboxRecord): boolean =>
+    r.state === "delivered" || r.state === "failed-permanently";
+  if (finished(a) !== finished(b)) return finished(a);
+  return a.partsDelivered > b.partsDelivered;
+}
+
+function statusOf(record: OutboxRecord): ReportStatus {
+  return {
+    reportId: record.reportId,
+    createdAt: record.createdAt,
+    category: record.category,
+    target: record.target,
+    state: record.state,
+    attempts: record.attempts,
+    partsDelivered: record.partsDelivered,
+    partsTotal: record.partsTotal,
+    lastError: record.lastError,
+    nextAttemptAt: record.state === "queued" ? record.nextAttemptAt : null,
+    deliveredAt: record.deliveredAt,
+  };
+}
+
+function checkPrepared(report: PreparedReport): void {
+  if (
+    !/^[0-9a-f]{32}$/.test(report.reportId) ||
+    report.parts.length === 0 ||
+    !report.parts.every((part) => typeof part === "string" && part.length > 0)
+  ) {
+    throw new TypeError("not a prepared report: use prepareReport()");
+  }
+}

@@ -1,0 +1,90 @@
+// Services layer, reporting: reporting for one signed-in session. Opens this
+// user's report store, starts the outbox (which resumes every report not yet
+// delivered, also one filed before a reload or a sign-out), and loads the
+// reporter's signing key. Loaded with a dynamic import after sign-in, like
+// the chat session, so libsodium stays out of the sign-in screen's bundle.
+
+import { moderationPublicKeyFromText } from "@safety-by-design/protocol";
+import { createIndexedDbReportStore, reportOutboxDatabaseName } from "./indexedDbReportStore.ts";
+import { ReportOutbox, type OutboxLogger } from "./outbox.ts";
+import { createReportFiler, type ReportFiler } from "./reportFiler.ts";
+import { loadOrCreateReporterSigningKey, type KeyValueStorage } from "./reporterSigningKey.ts";
+import { createFetchReportTransport, type ReportTransport } from "./transport.ts";
+
+export type ReportingSessionOptions = {
+  readonly userId: string;
+  readonly homeserverUrl: string;
+  readonly accessToken: string;
+  /** The deployment's moderation key (base64url); undefined: reports cannot be sent here. */
+  readonly moderationPublicKey: string | undefined;
+  readonly keyStorage: KeyValueStorage;
+  /** The browser's by default; tests pass fake-indexeddb's. */
+  readonly indexedDB?: IDBFactory;
+  /** The fetch transport by default; tests pass a scripted one. */
+  readonly transport?: ReportTransport;
+  readonly logger?: OutboxLogger;
+};
+
+export type ReportingSession = ReportFiler & {
+  /** Try pending reports now (call on the browser's `online` event). */
+  wake(): Promise<void>;
+  stop(): void;
+};
+
+export async function startReporting(options: ReportingSessionOptions): Promise<ReportingSession> {
+  const store = createIndexedDbReportStore({
+    databaseName: reportOutboxDatabaseName(options.userId),
+    ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
+    onUnreadableRecord: (key) => options.logger?.warn(`report ${key}: stored record unreadable`),
+  });
+  const transport =
+    options.transport ??
+    createFetchReportTransport({
+      homeserverUrl: options.homeserverUrl,
+      accessToken: options.accessToken,
+    });
+  const [outbox, signingKey, moderationPublicKey] = await Promise.all([
+    ReportOutbox.start({
+      store,
+      transport,
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+    }),
+    loadOrCreateReporterSigningKey(options.keyStorage, options.userId),
+    options.moderationPublicKey === undefined
+      ? Promise.resolve(undefined)
+      : moderationPublicKeyFromText(options.moderationPublicKey),
+  ]);
+  const filer = createReportFiler({
+    userId: options.userId,
+    moderationPublicKey,
+    signingKey,
+    outbox,
+  });
+  return {
+    ...filer,
+    wake: () => outbox.wake(),
+    stop: () => {
+      outbox.stop();
+      store.close();
+    },
+  };
+}
+
+/**
+ * Reporting when it could not start (e.g. the browser refuses IndexedDB):
+ * nothing can be stored, so nothing is filed. Chatting goes on; the report
+ * sheet says reports cannot be sent and offers block and help.
+ */
+export function unavailableReporting(): ReportingSession {
+  const snapshot = { reports: [] };
+  return {
+    canSend: false,
+    file: () =>
+      Promise.resolve({ ok: false, reason: "not-configured", problems: ["reporting is off"] }),
+    getSnapshot: () => snapshot,
+    subscribe: () => () => undefined,
+    retry: () => Promise.resolve(),
+    wake: () => Promise.resolve(),
+    stop: () => undefined,
+  };
+}

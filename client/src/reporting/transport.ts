@@ -1,0 +1,126 @@
+// Services layer, reporting: one report request to the homeserver, and what its
+// answer means for the outbox. Kept behind a small type so the outbox can be
+// tested without a server and a deployment could route reports elsewhere.
+//
+// Endpoints (client-server API v3; Synapse >= 1.133 for users):
+//   POST /_matrix/client/v3/rooms/{roomId}/report/{eventId}   { reason }
+//   POST /_matrix/client/v3/users/{userId}/report             { reason }
+
+export type DeliveryProblem = {
+  /** HTTP status; null when no answer came (offline, refused, timed out). */
+  readonly status: number | null;
+  /** The Matrix error code (M_NOT_FOUND, M_LIMIT_EXCEEDED, ...), when the server sent one. */
+  readonly errcode: string | null;
+  readonly message: string;
+};
+
+export type DeliveryResult =
+  | { readonly kind: "delivered" }
+  /** Worth trying again later: no answer, 5xx, 429, 408, or an access token that was refused. */
+  | {
+      readonly kind: "retryable";
+      readonly problem: DeliveryProblem;
+      /** The server's own wait (429), when it gave one. */
+      readonly retryAfterMs: number | null;
+    }
+  /** Trying again cannot help: e.g. the event does not exist or is not visible (404). */
+  | { readonly kind: "permanent"; readonly problem: DeliveryProblem };
+
+export type ReportTransport = {
+  reportEvent(roomId: string, eventId: string, reason: string): Promise<DeliveryResult>;
+  reportUser(userId: string, reason: string): Promise<DeliveryResult>;
+};
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export type FetchReportTransportOptions = {
+  readonly homeserverUrl: string;
+  /** A function when the token can change (a new sign-in) while the outbox runs. */
+  readonly accessToken: string | (() => string);
+  readonly fetch?: Fetch;
+  /** A request that hangs would stall the outbox; give up and retry after this. */
+  readonly timeoutMs?: number;
+};
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+export function createFetchReportTransport(options: FetchReportTransportOptions): ReportTransport {
+  const base = options.homeserverUrl.replace(/\/+$/, "");
+  const fetchImpl: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const token = options.accessToken;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  const post = async (path: string, reason: string): Promise<DeliveryResult> => {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}${path}`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${typeof token === "string" ? token : token()}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ reason }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      return {
+        kind: "retryable",
+        problem: { status: null, errcode: null, message: describe(error) },
+        retryAfterMs: null,
+      };
+    }
+    return classifyResponse(response);
+  };
+
+  return {
+    reportEvent: (roomId, eventId, reason) =>
+      post(
+        `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/report/${encodeURIComponent(eventId)}`,
+        reason,
+      ),
+    reportUser: (userId, reason) =>
+      post(`/_matrix/client/v3/users/${encodeURIComponent(userId)}/report`, reason),
+  };
+}
+
+/** Sorts an HTTP answer into delivered, retryable or permanent. */
+export async function classifyResponse(response: Response): Promise<DeliveryResult> {
+  if (response.ok) return { kind: "delivered" };
+  const body = (await response.json().catch(() => undefined)) as
+    { errcode?: unknown; error?: unknown; retry_after_ms?: unknown } | undefined;
+  const problem: DeliveryProblem = {
+    status: response.status,
+    errcode: typeof body?.errcode === "string" ? body.errcode : null,
+    message:
+      typeof body?.error === "string"
+        ? body.error.slice(0, 500)
+        : `HTTP ${response.status} ${response.statusText}`.trim(),
+  };
+  const status = response.status;
+  if (status === 429) {
+    return { kind: "retryable", problem, retryAfterMs: retryAfter(response, body?.retry_after_ms) };
+  }
+  // 401: the token was refused (expired, or signed out elsewhere). The report
+  // must not be lost for that: it waits for a working token (the next
+  // sign-in resumes the outbox).
+  if (status >= 500 || status === 408 || status === 401) {
+    return { kind: "retryable", problem, retryAfterMs: null };
+  }
+  return { kind: "permanent", problem };
+}
+
+function retryAfter(response: Response, retryAfterMs: unknown): number | null {
+  if (typeof retryAfterMs === "number" && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
+    return retryAfterMs;
+  }
+  const header = response.headers.get("retry-after");
+  if (header !== null && /^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  return null;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    return error.name === "TimeoutError" ? "the homeserver did not answer in time" : error.message;
+  }
+  return "network error";
+}

@@ -1,0 +1,518 @@
+// Protocol, reports: the evidence bundle a reporter's client packages for
+// the moderators (docs/protocol.md, "Report bundle"), and its strict parser.
+// The homeserver cannot read an end-to-end encrypted message, so the
+// reporter's device hands over what it decrypted, together with the DSA
+// Article 16 notice fields. The parser runs on the moderator's device over
+// untrusted data: it never throws, it returns problems. See
+// docs/measures/reporting.md.
+
+/**
+ * The report categories of bundle version 2: the policy engine's
+ * REPORT_CATEGORIES (policy-engine/src/model/ids.ts, where the list and its
+ * reasons live), copied so this package depends on no engine. The report
+ * sheet, the engine's routing, this bundle and the moderation screen use the
+ * same ids; client/src/policy/decideReport.test.ts fails if the copies differ.
+ */
+export const REPORT_CATEGORIES = [
+  "child-sexual-abuse-material",
+  "sexual-content-to-minor",
+  "asking-for-images",
+  "grooming",
+  "sextortion",
+  "image-abuse",
+  "threat-or-violence",
+  "harassment",
+  "impersonation",
+  "scam-or-spam",
+  "other",
+] as const;
+
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+
+export function isReportCategory(value: unknown): value is ReportCategory {
+  return REPORT_CATEGORIES.some((c) => c === value);
+}
+
+/**
+ * 2: the category is one of the one vocabulary above. Version 1 carried the
+ * report sheet's own seven categories, which the engine translated; it is
+ * refused, not translated (docs/protocol.md, section 6).
+ */
+export const REPORT_BUNDLE_VERSION = 2;
+
+/** At most this many messages before the reported one travel with a report. */
+export const MAX_CONTEXT_MESSAGES = 20;
+/**
+ * Longest message body a bundle carries, in UTF-16 code units. No Matrix event
+ * can exceed 65,536 bytes (the spec's PDU limit), so no real message is cut;
+ * a longer body is truncated and marked, never dropped.
+ */
+export const MAX_MESSAGE_BODY_LENGTH = 65_536;
+export const MAX_NOTE_LENGTH = 2_000;
+export const MAX_EXPLANATION_LENGTH = 2_000;
+export const MAX_STATEMENT_KEY_LENGTH = 200;
+/** The Matrix spec limits user, room and event IDs to 255 bytes. */
+export const MAX_MATRIX_ID_LENGTH = 255;
+
+export type EvidenceMessage = {
+  readonly eventId: string;
+  readonly sender: string;
+  /** origin_server_ts as the reporter's client saw it (set by the sender's server). */
+  readonly timestamp: number;
+  /** "undecryptable": the reporter's device had no key; the body is empty. */
+  readonly kind: "text" | "undecryptable";
+  readonly body: string;
+  /** True when the body was longer than MAX_MESSAGE_BODY_LENGTH and was cut. */
+  readonly truncated: boolean;
+};
+
+export type ReportEvidence =
+  | {
+      readonly kind: "messages";
+      readonly roomId: string;
+      readonly reported: EvidenceMessage;
+      /** Messages before the reported one, oldest first; empty without consent. */
+      readonly context: readonly EvidenceMessage[];
+      /** Whether the reporter agreed to share context (even if there was none). */
+      readonly contextConsent: boolean;
+    }
+  | { readonly kind: "profile"; readonly userId: string };
+
+/** DSA Art. 16(2)(b): the exact electronic location of the reported content. */
+export type ReportLocation =
+  | {
+      readonly kind: "room-events";
+      readonly roomId: string;
+      /** The reported event first, then the context in bundle order. */
+      readonly eventIds: readonly string[];
+    }
+  | { readonly kind: "user-profile"; readonly userId: string };
+
+/**
+ * DSA Art. 16(2)(c): the reporter's identity, or its lawful absence (allowed
+ * for reports of child sexual abuse offences). The caller decides; the
+ * bundle records which.
+ */
+export type ReporterIdentity =
+  | { readonly kind: "identified"; readonly userId: string }
+  | { readonly kind: "withheld"; readonly basis: "dsa-art-16-2-c" };
+
+export type DsaNotice = {
+  /** Art. 16(2)(a): why the reporter believes the content is illegal or harmful. */
+  readonly explanation: string;
+  readonly location: ReportLocation;
+  readonly reporter: ReporterIdentity;
+  /** Art. 16(2)(d): the bona fide statement, as shown to the reporter (translation key). */
+  readonly goodFaith: { readonly confirmed: boolean; readonly statementKey: string };
+};
+
+export type ReportBundle = {
+  readonly version: typeof REPORT_BUNDLE_VERSION;
+  /** 32 lowercase hex characters (128 random bits); moderators de-duplicate by it. */
+  readonly reportId: string;
+  /** Milliseconds since the epoch, by the reporter's clock. */
+  readonly createdAt: number;
+  readonly category: ReportCategory;
+  readonly note: string | null;
+  readonly evidence: ReportEvidence;
+  readonly notice: DsaNotice;
+};
+
+export type BundleResult =
+  | { readonly ok: true; readonly bundle: ReportBundle }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/** What the UI has for a message; TimelineMessage from chatSession.ts fits. */
+export type EvidenceMessageInput = {
+  readonly eventId: string;
+  readonly sender: string;
+  readonly timestamp: number;
+  readonly kind: "text" | "undecryptable";
+  readonly body: string;
+};
+
+export type ReportBundleInput = {
+  readonly category: ReportCategory;
+  readonly note?: string | undefined;
+  readonly explanation: string;
+  readonly subject:
+    | {
+        readonly kind: "message";
+        readonly roomId: string;
+        readonly reported: EvidenceMessageInput;
+        /** Messages before the reported one, oldest first; the last MAX_CONTEXT_MESSAGES are kept. */
+        readonly preceding: readonly EvidenceMessageInput[];
+        /** Without consent no context is shared, whatever `preceding` holds. */
+        readonly contextConsent: boolean;
+      }
+    | { readonly kind: "profile"; readonly userId: string };
+  readonly reporter: { readonly userId: string; readonly includeIdentity: boolean };
+  readonly goodFaith: { readonly confirmed: boolean; readonly statementKey: string };
+};
+
+export type BundleEnvironment = {
+  readonly now: () => number;
+  readonly randomBytes: (length: number) => Uint8Array;
+};
+
+const defaultEnvironment: BundleEnvironment = {
+  now: () => Date.now(),
+  randomBytes: (length) => globalThis.crypto.getRandomValues(new Uint8Array(length)),
+};
+
+/**
+ * Builds a bundle from what the reporter's device shows. Unsent local echoes
+ * (no server event ID yet) and duplicates are left out of the context. The
+ * result is checked by the same parser the moderator runs, so a bundle that
+ * is created can always be opened.
+ */
+export function createReportBundle(
+  input: ReportBundleInput,
+  environment: BundleEnvironment = defaultEnvironment,
+): BundleResult {
+  const reportId = Array.from(environment.randomBytes(16), (b) =>
+    b.toString(16).padStart(2, "0"),
+  ).join("");
+  const reporter: ReporterIdentity = input.reporter.includeIdentity
+    ? { kind: "identified", userId: input.reporter.userId }
+    : { kind: "withheld", basis: "dsa-art-16-2-c" };
+
+  let evidence: ReportEvidence;
+  let location: ReportLocation;
+  if (input.subject.kind === "message") {
+    const { roomId, reported } = input.subject;
+    const context = input.subject.contextConsent
+      ? selectContext(input.subject.preceding, reported.eventId)
+      : [];
+    evidence = {
+      kind: "messages",
+      roomId,
+      reported: toEvidenceMessage(reported),
+      context,
+      contextConsent: input.subject.contextConsent,
+    };
+    location = {
+      kind: "room-events",
+      roomId,
+      eventIds: [reported.eventId, ...context.map((m) => m.eventId)],
+    };
+  } else {
+    evidence = { kind: "profile", userId: input.subject.userId };
+    location = { kind: "user-profile", userId: input.subject.userId };
+  }
+
+  const note = input.note?.trim() ?? "";
+  const candidate: ReportBundle = {
+    version: REPORT_BUNDLE_VERSION,
+    reportId,
+    createdAt: environment.now(),
+    category: input.category,
+    note: note === "" ? null : note,
+    evidence,
+    notice: {
+      explanation: input.explanation.trim(),
+      location,
+      reporter,
+      goodFaith: {
+        confirmed: input.goodFaith.confirmed,
+        statementKey: input.goodFaith.statementKey,
+      },
+    },
+  };
+  return parseReportBundle(candidate);
+}
+
+function selectContext(
+  preceding: readonly EvidenceMessageInput[],
+  reportedEventId: string,
+): EvidenceMessage[] {
+  const seen = new Set<string>([reportedEventId]);
+  const usable: EvidenceMessage[] = [];
+  for (const message of preceding) {
+    // A local echo carries a transaction ID, not an event ID: nothing to locate.
+    if (!isEventId(message.eventId) || seen.has(message.eventId)) continue;
+    seen.add(message.eventId);
+    usable.push(toEvidenceMessage(message));
+  }
+  return usable.slice(-MAX_CONTEXT_MESSAGES);
+}
+
+function toEvidenceMessage(message: EvidenceMessageInput): EvidenceMessage {
+  const body = message.kind === "text" ? message.body : "";
+  const truncated = body.length > MAX_MESSAGE_BODY_LENGTH;
+  return {
+    eventId: message.eventId,
+    sender: message.sender,
+    timestamp: message.timestamp,
+    kind: message.kind,
+    body: truncated ? cutAtCodePoint(body, MAX_MESSAGE_BODY_LENGTH) : body,
+    truncated,
+  };
+}
+
+// Never leave half a surrogate pair at the end of a cut body.
+function cutAtCodePoint(text: string, length: number): string {
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
+}
+
+// ---------------------------------------------------------------------------
+// The strict parser. Every object is rebuilt from checked fields (nothing of
+// the input is passed through), unknown fields are problems, every string
+// has a bound. Problems name the path, e.g. "evidence.context[3].sender".
+
+const MAX_PROBLEMS = 50;
+const REPORT_ID = /^[0-9a-f]{32}$/;
+// Control characters and whitespace never occur in Matrix identifiers.
+const ID_FORBIDDEN = /[\s\u0000-\u001f\u007f]/;
+
+class Problems {
+  readonly list: string[] = [];
+  add(path: string, problem: string): void {
+    if (this.list.length < MAX_PROBLEMS) this.list.push(`${path}: ${problem}`);
+  }
+}
+
+type Fields = Record<string, unknown>;
+
+function object(value: unknown, path: string, keys: readonly string[], p: Problems): Fields | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    p.add(path, "must be an object");
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    if (!keys.includes(key)) p.add(path, `unexpected field "${key.slice(0, 40)}"`);
+  }
+  return value as Fields;
+}
+
+function text(value: unknown, path: string, min: number, max: number, p: Problems): string {
+  if (typeof value !== "string") {
+    p.add(path, "must be a string");
+    return "";
+  }
+  if (value.length < min || value.length > max) p.add(path, `must be ${min}–${max} characters`);
+  return value;
+}
+
+function flag(value: unknown, path: string, p: Problems): boolean {
+  if (typeof value !== "boolean") p.add(path, "must be true or false");
+  return value === true;
+}
+
+function timestamp(value: unknown, path: string, p: Problems): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    p.add(path, "must be a non-negative integer (milliseconds)");
+    return 0;
+  }
+  return value;
+}
+
+function oneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  path: string,
+  p: Problems,
+): T {
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) {
+    p.add(path, `must be one of ${allowed.join(", ")}`);
+    return allowed[0] as T;
+  }
+  return found;
+}
+
+function matrixId(value: unknown, sigil: "@" | "!" | "$", path: string, p: Problems): string {
+  const id = text(value, path, 2, MAX_MATRIX_ID_LENGTH, p);
+  if (id !== "" && (!id.startsWith(sigil) || ID_FORBIDDEN.test(id))) {
+    p.add(path, `must be a Matrix ID starting with "${sigil}"`);
+  }
+  if (sigil === "@" && id.startsWith("@") && !id.includes(":")) {
+    p.add(path, "must be a full user ID (@name:server)");
+  }
+  return id;
+}
+
+function isEventId(value: string): boolean {
+  return (
+    value.startsWith("$") &&
+    value.length >= 2 &&
+    value.length <= MAX_MATRIX_ID_LENGTH &&
+    !ID_FORBIDDEN.test(value)
+  );
+}
+
+function parseMessage(value: unknown, path: string, p: Problems): EvidenceMessage {
+  const o = object(value, path, ["eventId", "sender", "timestamp", "kind", "body", "truncated"], p);
+  if (o === null) {
+    return { eventId: "", sender: "", timestamp: 0, kind: "text", body: "", truncated: false };
+  }
+  const kind = oneOf(o["kind"], ["text", "undecryptable"] as const, `${path}.kind`, p);
+  const body = text(o["body"], `${path}.body`, 0, MAX_MESSAGE_BODY_LENGTH, p);
+  if (kind === "undecryptable" && body !== "")
+    p.add(`${path}.body`, "must be empty when undecryptable");
+  return {
+    eventId: matrixId(o["eventId"], "$", `${path}.eventId`, p),
+    sender: matrixId(o["sender"], "@", `${path}.sender`, p),
+    timestamp: timestamp(o["timestamp"], `${path}.timestamp`, p),
+    kind,
+    body,
+    truncated: flag(o["truncated"], `${path}.truncated`, p),
+  };
+}
+
+function parseEvidence(value: unknown, p: Problems): ReportEvidence {
+  const path = "evidence";
+  const kindOnly =
+    typeof value === "object" && value !== null ? (value as Fields)["kind"] : undefined;
+  const kind = oneOf(kindOnly, ["messages", "profile"] as const, `${path}.kind`, p);
+  if (kind === "profile") {
+    const o = object(value, path, ["kind", "userId"], p);
+    return { kind, userId: matrixId(o?.["userId"], "@", `${path}.userId`, p) };
+  }
+  const o = object(value, path, ["kind", "roomId", "reported", "context", "contextConsent"], p);
+  const rawContext = o?.["context"];
+  let context: EvidenceMessage[] = [];
+  if (!Array.isArray(rawContext)) {
+    p.add(`${path}.context`, "must be a list");
+  } else if (rawContext.length > MAX_CONTEXT_MESSAGES) {
+    p.add(`${path}.context`, `must hold at most ${MAX_CONTEXT_MESSAGES} messages`);
+  } else {
+    context = rawContext.map((m, i) => parseMessage(m, `${path}.context[${i}]`, p));
+  }
+  const contextConsent = flag(o?.["contextConsent"], `${path}.contextConsent`, p);
+  if (!contextConsent && context.length > 0) {
+    p.add(`${path}.context`, "must be empty without the reporter's consent");
+  }
+  return {
+    kind,
+    roomId: matrixId(o?.["roomId"], "!", `${path}.roomId`, p),
+    reported: parseMessage(o?.["reported"], `${path}.reported`, p),
+    context,
+    contextConsent,
+  };
+}
+
+function parseLocation(value: unknown, p: Problems): ReportLocation {
+  const path = "notice.location";
+  const kindOnly =
+    typeof value === "object" && value !== null ? (value as Fields)["kind"] : undefined;
+  const kind = oneOf(kindOnly, ["room-events", "user-profile"] as const, `${path}.kind`, p);
+  if (kind === "user-profile") {
+    const o = object(value, path, ["kind", "userId"], p);
+    return { kind, userId: matrixId(o?.["userId"], "@", `${path}.userId`, p) };
+  }
+  const o = object(value, path, ["kind", "roomId", "eventIds"], p);
+  const rawIds = o?.["eventIds"];
+  let eventIds: string[] = [];
+  if (!Array.isArray(rawIds) || rawIds.length === 0 || rawIds.length > MAX_CONTEXT_MESSAGES + 1) {
+    p.add(`${path}.eventIds`, `must be a list of 1–${MAX_CONTEXT_MESSAGES + 1} event IDs`);
+  } else {
+    eventIds = rawIds.map((id, i) => matrixId(id, "$", `${path}.eventIds[${i}]`, p));
+  }
+  return { kind, roomId: matrixId(o?.["roomId"], "!", `${path}.roomId`, p), eventIds };
+}
+
+function parseReporter(value: unknown, p: Problems): ReporterIdentity {
+  const path = "notice.reporter";
+  const kindOnly =
+    typeof value === "object" && value !== null ? (value as Fields)["kind"] : undefined;
+  const kind = oneOf(kindOnly, ["identified", "withheld"] as const, `${path}.kind`, p);
+  if (kind === "withheld") {
+    const o = object(value, path, ["kind", "basis"], p);
+    return { kind, basis: oneOf(o?.["basis"], ["dsa-art-16-2-c"] as const, `${path}.basis`, p) };
+  }
+  const o = object(value, path, ["kind", "userId"], p);
+  return { kind, userId: matrixId(o?.["userId"], "@", `${path}.userId`, p) };
+}
+
+function parseNotice(value: unknown, p: Problems): DsaNotice {
+  const o = object(value, "notice", ["explanation", "location", "reporter", "goodFaith"], p);
+  const g = object(o?.["goodFaith"], "notice.goodFaith", ["confirmed", "statementKey"], p);
+  return {
+    explanation: text(o?.["explanation"], "notice.explanation", 1, MAX_EXPLANATION_LENGTH, p),
+    location: parseLocation(o?.["location"], p),
+    reporter: parseReporter(o?.["reporter"], p),
+    goodFaith: {
+      confirmed: flag(g?.["confirmed"], "notice.goodFaith.confirmed", p),
+      statementKey: text(
+        g?.["statementKey"],
+        "notice.goodFaith.statementKey",
+        1,
+        MAX_STATEMENT_KEY_LENGTH,
+        p,
+      ),
+    },
+  };
+}
+
+// The notice's location must point at exactly the evidence it came with.
+function checkConsistency(evidence: ReportEvidence, location: ReportLocation, p: Problems): void {
+  if (evidence.kind === "profile") {
+    if (location.kind !== "user-profile" || location.userId !== evidence.userId) {
+      p.add("notice.location", "must be the reported user's profile");
+    }
+    return;
+  }
+  const expected = [evidence.reported.eventId, ...evidence.context.map((m) => m.eventId)];
+  if (
+    location.kind !== "room-events" ||
+    location.roomId !== evidence.roomId ||
+    location.eventIds.length !== expected.length ||
+    location.eventIds.some((id, i) => id !== expected[i])
+  ) {
+    p.add("notice.location", "must name the evidence's room and event IDs, reported first");
+  }
+  if (new Set(expected).size !== expected.length) {
+    p.add("evidence", "must not hold the same event twice");
+  }
+}
+
+/** Checks untrusted data (e.g. just decrypted) against the bundle format. Never throws. */
+export function parseReportBundle(value: unknown): BundleResult {
+  const p = new Problems();
+  try {
+    const o = object(
+      value,
+      "bundle",
+      ["version", "reportId", "createdAt", "category", "note", "evidence", "notice"],
+      p,
+    );
+    if (o === null) return { ok: false, problems: p.list };
+    // Read before the other fields, and alone: another version's fields mean other things.
+    if (o["version"] !== REPORT_BUNDLE_VERSION) {
+      p.add(
+        "version",
+        o["version"] === 1
+          ? "1 is the format before one category list (its categories cannot all be read as version 2's); this reader reads version 2 only"
+          : `must be ${REPORT_BUNDLE_VERSION}`,
+      );
+      return { ok: false, problems: p.list };
+    }
+    const reportId = text(o["reportId"], "reportId", 32, 32, p);
+    if (!REPORT_ID.test(reportId)) p.add("reportId", "must be 32 lowercase hex characters");
+    const createdAt = timestamp(o["createdAt"], "createdAt", p);
+    const category = oneOf(o["category"], REPORT_CATEGORIES, "category", p);
+    const note = o["note"] === null ? null : text(o["note"], "note", 1, MAX_NOTE_LENGTH, p);
+    const evidence = parseEvidence(o["evidence"], p);
+    const notice = parseNotice(o["notice"], p);
+    checkConsistency(evidence, notice.location, p);
+    if (p.list.length > 0) return { ok: false, problems: p.list };
+    return {
+      ok: true,
+      bundle: {
+        version: REPORT_BUNDLE_VERSION,
+        reportId,
+        createdAt,
+        category,
+        note,
+        evidence,
+        notice,
+      },
+    };
+  } catch {
+    // Unreachable for JSON data; a hostile object (a Proxy, a throwing getter) lands here.
+    p.add("bundle", "could not be read");
+    return { ok: false, problems: p.list };
+  }
+}
