@@ -3,10 +3,29 @@
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { serviceWorkerPlugin } from "./client/src/pwa/serviceWorkerPlugin.ts";
+import { packCataloguePlugin } from "./client/src/study/packCataloguePlugin.ts";
+
+const appPage = fileURLToPath(new URL("client/index.html", import.meta.url));
+// English loads when chosen, but help must work offline in it too: cached at install.
+const englishCopy = fileURLToPath(new URL("client/src/i18n/copy.en.ts", import.meta.url));
+// Loaded right after first paint (kept out of the sign-in screen's own JS),
+// but every start needs them, offline too: also cached at install.
+const loadedAfterFirstPaint = [
+  "client/src/study/builtPackCatalogue.ts",
+  "client/src/study/deviceStudyLog.ts",
+  "client/src/study/store.ts",
+].map((module) => fileURLToPath(new URL(module, import.meta.url)));
 
 export default defineConfig({
   root: "client",
-  plugins: [react()],
+  // The service worker (client/src/pwa/): the app shell and help work offline, and installs.
+  // The policy packs, validated at build time (client/src/study/packCataloguePlugin.ts).
+  plugins: [
+    react(),
+    serviceWorkerPlugin(appPage, [englishCopy, ...loadedAfterFirstPaint]),
+    packCataloguePlugin(),
+  ],
   resolve: {
     conditions: ["@safety-by-design/source", "module", "browser", "development|production"],
   },
@@ -25,7 +44,7 @@ export default defineConfig({
     // Two pages: the app, and the facilitator console for usability studies.
     rolldownOptions: {
       input: {
-        main: fileURLToPath(new URL("client/index.html", import.meta.url)),
+        main: appPage,
         console: fileURLToPath(new URL("client/console.html", import.meta.url)),
       },
     },

@@ -10,14 +10,14 @@
 import { createPolicyEngine, loadBundledPack } from "@safety-by-design/policy-engine";
 import { IDBFactory } from "fake-indexeddb";
 import { performance } from "node:perf_hooks";
-import type { ConversationSnapshot, TimelineMessage } from "../src/matrix/chatSession.ts";
-import { createIndexedDbReportStore } from "../src/matrix/reporting/indexedDbReportStore.ts";
-import { ReportOutbox } from "../src/matrix/reporting/outbox.ts";
-import { createReportFiler } from "../src/matrix/reporting/reportFiler.ts";
+import type { ConversationSnapshot, TimelineMessage } from "../src/matrix/sessionTypes.ts";
+import { createIndexedDbReportStore } from "../src/reporting/indexedDbReportStore.ts";
+import { ReportOutbox } from "../src/reporting/outbox.ts";
+import { createReportFiler } from "../src/reporting/reportFiler.ts";
 import {
   generateModerationKeyPair,
   generateReporterSigningKeyPair,
-} from "../src/matrix/reporting/seal.ts";
+} from "@safety-by-design/protocol";
 import { UNVERIFIED } from "../src/policy/ageFacts.ts";
 import { reportDecider } from "../src/policy/decideReport.ts";
 import { ReportSheetViewModel } from "../src/viewmodels/ReportSheetViewModel.ts";
@@ -89,6 +89,7 @@ for (let run = 0; run < WARM_UP + RUNS; run++) {
       },
       explanation: (category) => `Gemeld in de app. Soort melding: ${category}.`,
       actions: { block: noop, leave: noop, help: () => undefined, close: () => undefined },
+      readerBand: () => "unverified",
     },
   );
   const start = performance.now();

@@ -6,10 +6,11 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { readDeploymentConfig } from "./deployment.ts";
+import { LOCALES, loadLocale } from "./i18n/i18n.ts";
 import { normaliseHomeserverUrl, signInWithPassword } from "./matrix/signIn.ts";
 import { logOutToken, whoAmI } from "./matrix/tokenSession.ts";
+import { builtPackCatalogue } from "./study/builtPackCatalogue.ts";
 import { createDeviceStudyLog } from "./study/deviceStudyLog.ts";
-import { listStudyPacks } from "./study/packVariants.ts";
 import { createStudyServiceClient } from "./study/studyServiceClient.ts";
 import { ConsoleView } from "./ui/ConsoleView.tsx";
 import "./ui/styles.css";
@@ -17,7 +18,7 @@ import { ConsoleViewModel } from "./viewmodels/ConsoleViewModel.ts";
 
 const deployment = readDeploymentConfig(import.meta.env);
 const homeserverUrl = normaliseHomeserverUrl(deployment.homeserverUrl) ?? deployment.homeserverUrl;
-const catalogue = listStudyPacks();
+const catalogue = builtPackCatalogue();
 const log = createDeviceStudyLog({
   storage: localStorage,
   catalogue,
@@ -69,6 +70,9 @@ const console_ = new ConsoleViewModel({
 // The participant's window writes to the same log: this is the live timeline.
 window.addEventListener("storage", console_.refresh);
 void console_.resume();
+
+// The facilitator switches language at will: every language's words load first.
+await Promise.all(LOCALES.map(loadLocale));
 
 const rootElement = document.getElementById("root");
 if (rootElement === null) throw new Error("console.html has no #root element");

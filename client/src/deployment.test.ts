@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDeploymentConfig } from "./deployment.ts";
+import { DEFAULT_QUICK_EXIT_URL, readDeploymentConfig } from "./deployment.ts";
 
 describe("readDeploymentConfig: study mode", () => {
   it("is off unless the deployment says VITE_STUDY_MODE=1", () => {
@@ -21,6 +21,26 @@ describe("readDeploymentConfig: study mode", () => {
       expect(config.studyMode).toBe(false);
       expect(config.problems).toEqual([
         "VITE_STUDY_MODE is neither 1 nor 0; study assignments are ignored",
+      ]);
+    }
+  });
+});
+
+describe("readDeploymentConfig: the quick exit's neutral page", () => {
+  it("is the weather service unless the deployment names another http(s) page", () => {
+    expect(readDeploymentConfig({}).quickExitUrl).toBe(DEFAULT_QUICK_EXIT_URL);
+    expect(readDeploymentConfig({ VITE_QUICK_EXIT_URL: " https://nos.nl/weer " })).toMatchObject({
+      quickExitUrl: "https://nos.nl/weer",
+      problems: [],
+    });
+  });
+
+  it("goes to the default, and says so, when the address is not an http(s) URL", () => {
+    for (const value of ["javascript:alert(1)", "weer.nl", "ftp://example.org/"]) {
+      const config = readDeploymentConfig({ VITE_QUICK_EXIT_URL: value });
+      expect(config.quickExitUrl).toBe(DEFAULT_QUICK_EXIT_URL);
+      expect(config.problems).toEqual([
+        "VITE_QUICK_EXIT_URL is not an http(s) URL; the quick exit goes to the default",
       ]);
     }
   });

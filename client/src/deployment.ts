@@ -43,6 +43,13 @@ export type DeploymentConfig = {
    * production pack.
    */
   readonly studyMode: boolean;
+  /**
+   * Where the quick exit ("Snel weg") goes: a neutral public page that looks
+   * like nothing in particular on a phone (default: the KNMI, the national
+   * weather service, DEFAULT_QUICK_EXIT_URL). It replaces the app's history
+   * entry (docs/measures/help.md).
+   */
+  readonly quickExitUrl: string;
   /** What was wrong with the configuration, in English, for the console and the about screen. */
   readonly problems: readonly string[];
 };
@@ -61,9 +68,17 @@ export type DeploymentEnvironment = {
   readonly VITE_MODERATION_ACCOUNTS?: string | undefined;
   /** "1": study assignments take effect; anything else (or nothing): they are ignored. */
   readonly VITE_STUDY_MODE?: string | undefined;
+  /** The quick exit's neutral page (http or https); default DEFAULT_QUICK_EXIT_URL. */
+  readonly VITE_QUICK_EXIT_URL?: string | undefined;
 };
 
 const DEFAULT_HOMESERVER_URL = "http://127.0.0.1:8008";
+/**
+ * The national weather service's home page: public, without log-in, about
+ * nothing personal, and what anyone might have open. A deployment may choose
+ * another (VITE_QUICK_EXIT_URL), e.g. a local news or weather site.
+ */
+export const DEFAULT_QUICK_EXIT_URL = "https://www.knmi.nl/";
 const BASE64URL_KEY = /^[A-Za-z0-9_-]{43}$/;
 
 export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConfig {
@@ -84,6 +99,12 @@ export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConf
   const studyMode = text(env.VITE_STUDY_MODE);
   if (studyMode !== undefined && studyMode !== "1" && studyMode !== "0") {
     problems.push("VITE_STUDY_MODE is neither 1 nor 0; study assignments are ignored");
+  }
+
+  // A broken address would leave the person on an error page, or in the app: use the default.
+  const quickExitUrl = text(env.VITE_QUICK_EXIT_URL);
+  if (quickExitUrl !== undefined && !isHttpUrl(quickExitUrl)) {
+    problems.push("VITE_QUICK_EXIT_URL is not an http(s) URL; the quick exit goes to the default");
   }
 
   const moderationPublicKey = text(env.VITE_MODERATION_PUBLIC_KEY);
@@ -111,6 +132,8 @@ export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConf
     studyFacilitators: matrixUserIds(text(env.VITE_STUDY_FACILITATORS)),
     moderationAccounts: matrixUserIds(text(env.VITE_MODERATION_ACCOUNTS)),
     studyMode: studyMode === "1",
+    quickExitUrl:
+      quickExitUrl !== undefined && isHttpUrl(quickExitUrl) ? quickExitUrl : DEFAULT_QUICK_EXIT_URL,
     problems,
   };
 }

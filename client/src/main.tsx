@@ -1,11 +1,11 @@
 // Composition root: builds the dependencies (browser storage, the lazily
 // loaded Matrix layer) and mounts the app. The only file that knows all layers.
-import { createPolicyEngine, loadBundledPack } from "@safety-by-design/policy-engine";
+import { createPolicyEngine } from "@safety-by-design/policy-engine";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { readDeploymentConfig } from "./deployment.ts";
 import { HELP_SERVICE_NAMES } from "./help/resources.ts";
-import { isLocale, type Locale } from "./i18n/i18n.ts";
+import { isLocale, isLocaleLoaded, loadLocale, type Locale } from "./i18n/i18n.ts";
 import { signInWithPassword } from "./matrix/signIn.ts";
 import {
   cryptoStorageKey,
@@ -16,41 +16,61 @@ import {
 import { UNVERIFIED } from "./policy/ageFacts.ts";
 import { helpDecider } from "./policy/decideHelp.ts";
 import { moderationRoutingDecider } from "./policy/decideModerationRouting.ts";
-import { createDeviceStudyLog } from "./study/deviceStudyLog.ts";
-import { listStudyPacks } from "./study/packVariants.ts";
+import { browserAppUpdate } from "./pwa/appUpdate.ts";
+import { builtDefaultPack } from "./study/builtDefaultPack.ts";
+import { deferredRecorder } from "./study/deferredRecorder.ts";
 import { sessionPackFor } from "./study/sessionPack.ts";
-import { STUDY_STORAGE_KEY } from "./study/store.ts";
 import { App } from "./ui/App.tsx";
+import { browserDevice } from "./ui/browserDevice.ts";
 import "./ui/styles.css";
-import { AppViewModel } from "./viewmodels/AppViewModel.ts";
+import { Navigation } from "./viewmodels/navigation.ts";
+import { RootViewModel } from "./viewmodels/RootViewModel.ts";
 import { signInLinkPrefill } from "./viewmodels/SignInViewModel.ts";
 
 const LOCALE_KEY = "sbd.locale";
 const storedLocale = localStorage.getItem(LOCALE_KEY);
-const initialLocale: Locale = isLocale(storedLocale) ? storedLocale : "nl";
+// Dutch ships with the app; a language chosen before loads before the first
+// screen (from the service worker's cache when offline), else Dutch it is.
+const initialLocale: Locale = isLocale(storedLocale)
+  ? await loadLocale(storedLocale).then(
+      () => storedLocale,
+      () => "nl" as const,
+    )
+  : "nl";
 
 // Help before sign-in is decided by the production pack. A session's own
 // engine runs the pack its account is assigned on this device (study kit;
 // nl-default without one, and always outside a study deployment), built when
 // the session starts. An invalid pack, or an unknown id, gives an engine that
 // fails closed (every decision the most protective one) and the chat list
-// says so.
-const signedOutEngine = createPolicyEngine(loadBundledPack("nl-default"));
-const studyPacks = listStudyPacks();
+// says so. Every pack was validated when this app was built; the sign-in
+// screen gets nl-default alone, the whole catalogue loads after first paint.
+const signedOutEngine = createPolicyEngine(builtDefaultPack());
+const studyPacks = import("./study/builtPackCatalogue.ts").then((module) =>
+  module.builtPackCatalogue(),
+);
 
-// The lab device's one study log. It records only after the facilitator
-// console (another page of this origin) took consent; when that page changes
-// the log, this one reads it again so that neither overwrites the other.
-const studyLog = createDeviceStudyLog({
-  storage: localStorage,
-  catalogue: studyPacks,
-  now: () => Date.now(),
-  randomBytes: (bytes) => {
-    bytes.set(crypto.getRandomValues(new Uint8Array(bytes.length)));
-  },
-});
-window.addEventListener("storage", (event) => {
-  if (event.key === STUDY_STORAGE_KEY || event.key === null) studyLog.reload();
+// The lab device's one study log, loaded after first paint too. It records
+// only after the facilitator console (another page of this origin) took
+// consent; when that page changes the log, this one reads it again so that
+// neither overwrites the other.
+const studyLog = Promise.all([
+  import("./study/deviceStudyLog.ts"),
+  import("./study/store.ts"),
+  studyPacks,
+]).then(([{ createDeviceStudyLog }, { STUDY_STORAGE_KEY }, catalogue]) => {
+  const log = createDeviceStudyLog({
+    storage: localStorage,
+    catalogue,
+    now: () => Date.now(),
+    randomBytes: (bytes) => {
+      bytes.set(crypto.getRandomValues(new Uint8Array(bytes.length)));
+    },
+  });
+  window.addEventListener("storage", (event) => {
+    if (event.key === STUDY_STORAGE_KEY || event.key === null) log.reload();
+  });
+  return log;
 });
 
 // Trust anchors (age issuers, the moderation key) are the deployment's configuration.
@@ -63,15 +83,50 @@ if (window.location.hash.startsWith("#signin=")) {
   history.replaceState(null, "", window.location.pathname + window.location.search);
 }
 
+// The theme (applied now, before the first paint) and notifications (ui/browserDevice.ts).
+const device = browserDevice({
+  storage: localStorage,
+  document,
+  focus: () => {
+    window.focus();
+  },
+  serviceWorker:
+    "serviceWorker" in navigator ? navigator.serviceWorker.getRegistration() : undefined,
+});
+
+// The back button goes back a screen or closes a dialog (viewmodels/navigation.ts).
+const navigation = new Navigation(
+  {
+    history: window.history,
+    onPopState: (listener) => {
+      const onPopState = (event: PopStateEvent): void => {
+        listener(event.state);
+      };
+      window.addEventListener("popstate", onPopState);
+      return () => {
+        window.removeEventListener("popstate", onPopState);
+      };
+    },
+  },
+  crypto.randomUUID(),
+);
+
+/** Starts loading a module now for later use; a failure surfaces where it is awaited. */
+function preload<T>(module: Promise<T>): Promise<T> {
+  module.catch(() => undefined);
+  return module;
+}
+
 const reportError = (message: string, error: unknown): void => {
   // The composition root is the one place that may write to the console.
   // eslint-disable-next-line no-console
   console.error(message, error);
 };
 
-const app = new AppViewModel({
+const app = new RootViewModel({
   defaultHomeserverUrl: deployment.homeserverUrl,
   initialLocale,
+  loadLocale: (locale) => (isLocaleLoaded(locale) ? undefined : loadLocale(locale)),
   saveLocale: (locale) => {
     localStorage.setItem(LOCALE_KEY, locale);
     document.documentElement.lang = locale;
@@ -85,96 +140,131 @@ const app = new AppViewModel({
   },
   signIn: signInWithPassword,
   startSession: async (credentials) => {
-    // The SDK and the crypto WASM load here, after first paint.
-    const { ChatSession } = await import("./matrix/chatSession.ts");
-    const session = await ChatSession.start(credentials, {
-      storage: "indexeddb",
-      cryptoStorageKey: cryptoStorageKey(localStorage, credentials.userId, (n) =>
-        crypto.getRandomValues(new Uint8Array(n)),
-      ),
-    });
-    // A study assignment counts only where the deployment runs studies; elsewhere it is ignored, visibly.
-    const { pack, ignoredAssignment } = sessionPackFor(
-      localStorage,
-      credentials.userId,
-      studyPacks,
-      { studyMode: deployment.studyMode },
+    // Everything a session needs starts loading at once, after first paint:
+    // the SDK and the crypto WASM, device protection, reporting, moderation.
+    const chatSession = preload(import("./matrix/chatSession.ts"));
+    const deviceProtection = preload(import("./policy/deviceProtection.ts"));
+    const moderationModules = preload(
+      Promise.all([
+        import("./reporting/moderationInbox.ts"),
+        import("./reporting/moderatorKeyStore.ts"),
+      ]),
     );
-    const engine = createPolicyEngine(pack);
-    if (engine.problems.length > 0) {
-      reportError("the policy pack of this session did not load: failing closed", engine.problems);
-    }
-    // Age, enforcement and disclosure for this device (policy/deviceProtection.ts).
-    const { startDeviceProtection } = await import("./policy/deviceProtection.ts");
-    const protection = await startDeviceProtection(session, {
-      engine,
-      trustedAgeIssuers: deployment.trustedAgeIssuers,
-      ageIssuerUrl: deployment.ageIssuerUrl,
-      discoveryServiceUrl: deployment.discoveryServiceUrl,
-      storage: localStorage,
-      fetch: (input, init) => fetch(input, init),
-      now: () => Date.now(),
-      randomId: () => crypto.randomUUID(),
-      helpServiceNames: HELP_SERVICE_NAMES,
-      moderationAccounts: deployment.moderationAccounts,
-      locale: () => navigator.language,
-      failed: reportError,
-    });
-    // Reporting: this account's outbox resumes every report not yet delivered.
-    const reporting = await import("./matrix/reporting/reportingSession.ts");
-    const reports = await reporting
-      .startReporting({
-        userId: session.userId,
-        homeserverUrl: credentials.homeserverUrl,
-        accessToken: credentials.accessToken,
-        moderationPublicKey: deployment.moderationPublicKey,
-        keyStorage: localStorage,
-        logger: { warn: reportError },
-      })
-      .catch((error: unknown) => {
-        reportError("reporting could not start", error);
-        return reporting.unavailableReporting();
+    // Reporting needs only the credentials, so it starts beside the SDK: this
+    // account's outbox resumes every report not yet delivered.
+    const reportsStarting = import("./reporting/reportingSession.ts").then((reporting) =>
+      reporting
+        .startReporting({
+          userId: credentials.userId,
+          homeserverUrl: credentials.homeserverUrl,
+          accessToken: credentials.accessToken,
+          moderationPublicKey: deployment.moderationPublicKey,
+          keyStorage: localStorage,
+          logger: { warn: reportError },
+        })
+        .catch((error: unknown) => {
+          reportError("reporting could not start", error);
+          return reporting.unavailableReporting();
+        }),
+    );
+    try {
+      const { ChatSession } = await chatSession;
+      const session = await ChatSession.start(credentials, {
+        storage: "indexeddb",
+        cryptoStorageKey: cryptoStorageKey(localStorage, credentials.userId, (n) =>
+          crypto.getRandomValues(new Uint8Array(n)),
+        ),
       });
-    const wakeReports = (): void => {
-      void reports.wake();
-    };
-    window.addEventListener("online", wakeReports);
-    // Moderation: offered to server admins; the team's secret key is imported on their device.
-    const moderationInbox = await import("./matrix/reporting/moderationInbox.ts");
-    const { createModeratorDeviceStore } = await import("./matrix/reporting/moderatorKeyStore.ts");
-    const moderationService = moderationInbox.createModerationService({
-      userId: session.userId,
-      api: moderationInbox.createModerationAdminApi({
-        homeserverUrl: credentials.homeserverUrl,
-        accessToken: credentials.accessToken,
-      }),
-      store: createModeratorDeviceStore(localStorage, session.userId),
-      deploymentPublicKey: deployment.moderationPublicKey,
-    });
-    const moderation = {
-      isAvailable: () => moderationService.isAvailable(),
-      port: moderationService,
-      decideRouting: moderationRoutingDecider(engine, () => Date.now()),
-      clock: () => Date.now(),
-    };
-    return {
-      session,
-      gateway: protection.gateway,
-      ignoredStudyAssignment: ignoredAssignment,
-      rooms: protection.rooms,
-      people: protection.people,
-      reports,
-      moderation,
-      stop: () => {
-        window.removeEventListener("online", wakeReports);
+      // Marks for DevTools and the benches (docs/performance.md): the SDK has the first sync.
+      performance.mark("session:matrix-ready");
+      // A study assignment counts only where the deployment runs studies; elsewhere it is ignored, visibly.
+      const { pack, ignoredAssignment } = sessionPackFor(
+        localStorage,
+        credentials.userId,
+        await studyPacks,
+        { studyMode: deployment.studyMode },
+      );
+      const engine = createPolicyEngine(pack);
+      if (engine.problems.length > 0) {
+        reportError(
+          "the policy pack of this session did not load: failing closed",
+          engine.problems,
+        );
+      }
+      // Age, enforcement and disclosure for this device (policy/deviceProtection.ts).
+      const { startDeviceProtection } = await deviceProtection;
+      const protection = await startDeviceProtection(session, {
+        engine,
+        trustedAgeIssuers: deployment.trustedAgeIssuers,
+        ageIssuerUrl: deployment.ageIssuerUrl,
+        discoveryServiceUrl: deployment.discoveryServiceUrl,
+        storage: localStorage,
+        fetch: (input, init) => fetch(input, init),
+        now: () => Date.now(),
+        randomId: () => crypto.randomUUID(),
+        helpServiceNames: HELP_SERVICE_NAMES,
+        moderationAccounts: deployment.moderationAccounts,
+        locale: () => navigator.language,
+        failed: reportError,
+      });
+      const reports = await reportsStarting;
+      const wakeReports = (): void => {
+        void reports.wake();
+      };
+      window.addEventListener("online", wakeReports);
+      // Moderation: offered to server admins; the team's secret key is imported on their device.
+      const [moderationInbox, { createModeratorDeviceStore }] = await moderationModules;
+      const moderationService = moderationInbox.createModerationService({
+        userId: session.userId,
+        api: moderationInbox.createModerationAdminApi({
+          homeserverUrl: credentials.homeserverUrl,
+          accessToken: credentials.accessToken,
+        }),
+        store: createModeratorDeviceStore(localStorage, session.userId),
+        deploymentPublicKey: deployment.moderationPublicKey,
+      });
+      const moderation = {
+        isAvailable: () => moderationService.isAvailable(),
+        port: moderationService,
+        decideRouting: moderationRoutingDecider(engine, () => Date.now()),
+        clock: () => Date.now(),
+      };
+      performance.mark("session:ready");
+      return {
+        session,
+        gateway: protection.gateway,
+        ignoredStudyAssignment: ignoredAssignment,
+        rooms: protection.rooms,
+        people: protection.people,
+        reports,
+        moderation,
+        stop: () => {
+          window.removeEventListener("online", wakeReports);
+          reports.stop();
+          protection.stop();
+        },
+      };
+    } catch (error) {
+      // The session did not start: reporting, started beside it, stops too.
+      void reportsStarting.then((reports) => {
         reports.stop();
-        protection.stop();
-      },
-    };
+      });
+      throw error;
+    }
   },
   reportError,
   signInPrefill,
-  study: studyLog.recorder,
+  study: deferredRecorder(
+    studyLog.then((log) => log.recorder),
+    reportError,
+  ),
+  navigation,
+  device,
+  // Quick exit: the neutral page takes the app's place in the history (docs/measures/help.md).
+  leaveApp: () => {
+    window.location.replace(deployment.quickExitUrl);
+  },
+  now: () => Date.now(),
   // Before sign-in nothing is known about the person: help for anyone.
   signedOutHelp: helpDecider(
     signedOutEngine,
@@ -185,11 +275,14 @@ const app = new AppViewModel({
 });
 document.documentElement.lang = initialLocale;
 
+// Installable and offline (pwa/): the service worker, and the notice when a new version waits.
+const appUpdate = browserAppUpdate(reportError);
+
 const rootElement = document.getElementById("root");
 if (rootElement === null) throw new Error("index.html has no #root element");
 createRoot(rootElement).render(
   <StrictMode>
-    <App viewModel={app} />
+    <App viewModel={app} update={appUpdate} />
   </StrictMode>,
 );
 void app.start();

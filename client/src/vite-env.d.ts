@@ -22,6 +22,8 @@ interface ImportMetaEnv {
   readonly VITE_MODERATION_ACCOUNTS?: string;
   /** "1" in a deployment that runs usability studies (demo, tests): study pack assignments apply. */
   readonly VITE_STUDY_MODE?: string;
+  /** The quick exit's neutral page (default in client/src/deployment.ts: the KNMI's weather). */
+  readonly VITE_QUICK_EXIT_URL?: string;
   /** Local demo only (tools/demo.ts): the one shared demo password its sign-in links fill in. */
   readonly VITE_DEMO_PASSWORD?: string;
 }

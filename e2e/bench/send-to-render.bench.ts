@@ -2,38 +2,23 @@
 // screen, over the real homeserver, in two real Chromium pages. 50 messages,
 // one at a time. Both timestamps are taken inside the pages (a submit
 // listener on Noor's side, a MutationObserver on Lotte's), on one machine
-// clock, so Playwright's own polling does not inflate the figure.
+// clock, so Playwright's own polling does not inflate the figure. The client
+// is built into a folder of its own and served from there (support.ts).
 //
 //   BENCH send-to-render-p95 <ms> ms     (target: at most 300 on loopback)
 
-import { spawn } from "node:child_process";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { ensureDirectChat } from "../../tools/lib/conversations.ts";
-import { startBackground } from "../../tools/lib/background.ts";
-import { homeserverCommand, repoRoot, resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { seedPersonaAccounts } from "../../tools/lib/seed.ts";
-import { chromiumPath, chromiumArgs } from "../chromium.ts";
 import { skipRecoveryOffer } from "../support/personas.ts";
+import { benchHomeserver, launchChromium, percentile, serveClient } from "./support.ts";
 
 const MESSAGES = 50;
 const PORT = 4175;
-const external = (process.env["MATRIX_HOMESERVER_URL"] ?? "") !== "";
-
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    spawn(command, args, { cwd: repoRoot, stdio: "inherit", env: { ...process.env, ...env } }).on(
-      "exit",
-      (code) => {
-        if (code === 0) resolve();
-        else reject(new Error(`${command} ${args.join(" ")} exited with ${code}`));
-      },
-    );
-  });
-}
 
 async function signInAndOpenChat(page: Page, username: string, other: string): Promise<void> {
-  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.goto(client.url);
   await page.getByLabel("Gebruikersnaam").fill(username);
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Inloggen" }).click();
@@ -42,42 +27,19 @@ async function signInAndOpenChat(page: Page, username: string, other: string): P
   await page.getByRole("textbox", { name: "Bericht" }).waitFor();
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-if (!external) homeserverCommand("test", "start");
-const homeserver = resolveHomeserver("test");
+const homeserver = benchHomeserver();
 await seedPersonaAccounts(homeserver);
 await ensureDirectChat(
   homeserver,
   { username: "noor", password: DEMO_PASSWORD },
   { username: "lotte", password: DEMO_PASSWORD },
 );
-await run("npx", ["vite", "build", "--logLevel", "error"], { VITE_HOMESERVER_URL: homeserver.url });
-const preview = startBackground("npx", [
-  "vite",
-  "preview",
-  "--port",
-  String(PORT),
-  "--logLevel",
-  "error",
-]);
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs] });
+const client = await serveClient(homeserver, PORT);
+const browser = await launchChromium();
 try {
   const viewport = { width: 375, height: 667 };
   const noor = await (await browser.newContext({ viewport })).newPage();
   const lotte = await (await browser.newContext({ viewport })).newPage();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await noor.goto(`http://127.0.0.1:${PORT}/`);
-      break;
-    } catch (error) {
-      if (attempt > 40) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
   await signInAndOpenChat(noor, "noor", "Lotte");
   await signInAndOpenChat(lotte, "lotte", "Noor");
 
@@ -129,5 +91,7 @@ try {
   console.log(`BENCH send-to-render-p95 ${percentile(latencies, 95)} ms`);
 } finally {
   await browser.close();
-  preview.stop();
+  client.stop();
 }
+// The direct chat's Node sessions leave the SDK's timers behind after signing out.
+process.exit(0);

@@ -4,7 +4,7 @@
 // So a test finds a stranger's request by that tag in a list it cleared first,
 // and checks who it is only where the person may read it.
 import { expect, type Locator, type Page } from "@playwright/test";
-import { strangerTag } from "../../client/src/policy/roomDecisionStore.ts";
+import { strangerTag } from "@safety-by-design/client/headless";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { rawInvitedRoomIds, rawLeave, rawLogin, rawLogout } from "../../tools/lib/rawMatrix.ts";
 import { homeserver } from "./strangers.ts";

@@ -7,7 +7,7 @@
 // purpose: these tests are about what the recipient's own device does.
 import { randomBytes } from "node:crypto";
 import { expect } from "@playwright/test";
-import type { ChatSession } from "../../client/src/matrix/chatSession.ts";
+import type { ChatSession } from "@safety-by-design/client/actors";
 import { presentActorAge } from "../../tools/lib/actorAge.ts";
 import { registerAgeBand } from "../../tools/lib/ageIssuerService.ts";
 import { signedInSession } from "../../tools/lib/conversations.ts";

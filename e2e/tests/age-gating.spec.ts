@@ -11,7 +11,7 @@
 // cannot be found. Daan opts out, and Noor no longer finds him.
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { registerAgeBand } from "../../tools/lib/ageIssuerService.ts";
 import { ageIssuerDir } from "../../tools/lib/deployment.ts";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
@@ -51,6 +51,15 @@ async function openFindPeople(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { name: "Mensen zoeken" })).toBeVisible();
 }
 
+/** Opens "Waarom zie ik dit?" inside `scope` and gives back the explanation. */
+async function openWhy(scope: Locator): Promise<Locator> {
+  // The first one: under the results when there are any, else the setting's.
+  const why = scope.locator("details.why").first();
+  await why.getByText("Waarom zie ik dit?").click();
+  await expect(why.getByRole("listitem").first()).toBeVisible();
+  return why;
+}
+
 async function search(page: Page, term: string): Promise<void> {
   await page.getByLabel("Naam of Matrix-ID").fill(term);
   await page.getByRole("button", { name: "Zoeken" }).click();
@@ -72,6 +81,15 @@ test("Daan opts in; Noor finds him, Alex finds neither him nor Noor and is stopp
   expect((await new AxeBuilder({ page: daan }).analyze()).violations).toEqual([]);
   await daan.getByRole("button", { name: "Ik snap het, zet aan" }).click();
   await expect(daan.getByText("Aan: jongeren van jouw leeftijd kunnen je vinden.")).toBeVisible();
+  // Why: who can find him now, and who never sees his age group (in words for a teen).
+  const daanWhy = await openWhy(
+    daan.getByRole("region", { name: "Vindbaar voor leeftijdsgenoten" }),
+  );
+  await expect(
+    daanWhy.getByText("Je leeftijdsgroep laten we nooit zien aan volwassenen die je niet kent.", {
+      exact: false,
+    }),
+  ).toBeVisible();
 
   // Noor (13-15) finds Daan (16-17): peers under nl-default, and he said yes.
   const noor = await personaOnPhone(browser, "noor");
@@ -81,6 +99,16 @@ test("Daan opts in; Noor finds him, Alex finds neither him nor Noor and is stopp
   await expect(found.getByText("@daan:localhost")).toBeVisible();
   expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
   await saveDocScreenshot(noor, "find-people");
+  // Why these results: children are never among them, explained for a 14-year-old.
+  const noorWhy = await openWhy(noor.locator("section.find-people-screen"));
+  await expect(
+    noorWhy.getByText(/Kinderen van 8 tot 12 kan niemand vinden via zoeken/),
+  ).toBeVisible();
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
+  await noorWhy.evaluate((element) => {
+    element.scrollIntoView({ block: "center" });
+  });
+  await saveDocScreenshot(noor, "why-find-people-teen");
 
   // Alex (18+) searches for Daan and for Noor: nobody.
   const { page: alex } = await freshAccountOnPhone(browser, "Alex", "18+");
@@ -89,6 +117,11 @@ test("Daan opts in; Noor finds him, Alex finds neither him nor Noor and is stopp
   await expect(alex.getByText("Niemand gevonden.")).toBeVisible();
   await search(alex, "noor");
   await expect(alex.getByText("Niemand gevonden.")).toBeVisible();
+  // Why nobody: he reads the adults' words, not a teen's.
+  const alexWhy = await openWhy(alex.locator("section.find-people-screen"));
+  await expect(
+    alexWhy.getByText(/Volwassenen vinden nooit iemand onder de 18 via zoeken/),
+  ).toBeVisible();
 
   // Alex types Noor's Matrix ID: his client asks her device first, and stops him.
   await alex.getByRole("button", { name: "Terug naar gesprekken" }).click();
@@ -124,4 +157,29 @@ test("Daan opts in; Noor finds him, Alex finds neither him nor Noor and is stopp
   await turnOff(daan);
   await search(noor, "daan");
   await expect(noor.getByText("Niemand gevonden.")).toBeVisible();
+});
+
+test("Sam (11) cannot become findable: the app says so, and why, in words for his age", async ({
+  browser,
+}) => {
+  const sam = await personaOnPhone(browser, "sam");
+  await openFindPeople(sam);
+  // The refusal shows before any tap: no switch that looks usable but is not.
+  await expect(sam.getByRole("button", { name: "Aanzetten" })).toHaveCount(0);
+  const setting = sam.getByRole("region", { name: "Vindbaar voor leeftijdsgenoten" });
+  await expect(setting.getByText(/Deze instelling staat vast voor jouw leeftijd/)).toBeVisible();
+  await expect(setting.getByText("Uit: niemand kan je vinden via zoeken.")).toBeVisible();
+  const why = await openWhy(setting);
+  await expect(
+    why.getByText(
+      /Kinderen tot en met 12 jaar kan niemand vinden met zoeken\. Daarom kun je dit niet aanzetten/,
+    ),
+  ).toBeVisible();
+  // Not the teens' words.
+  await expect(why.getByText(/Daarom staat deze knop voor hen vast/)).toHaveCount(0);
+  expect((await new AxeBuilder({ page: sam }).analyze()).violations).toEqual([]);
+  await why.evaluate((element) => {
+    element.scrollIntoView({ block: "center" });
+  });
+  await saveDocScreenshot(sam, "why-setting-8-12");
 });

@@ -39,7 +39,8 @@ test("Noor and Lotte write to each other, and the server keeps only ciphertext",
 
   const fromLotte = `Ja, leuk! Om twee uur? ${randomUUID().slice(0, 8)}`;
   await lotte.getByRole("textbox", { name: "Bericht" }).fill(fromLotte);
-  await lotte.keyboard.press("Enter");
+  // On a phone the send button sends (Enter is a new line there; conversation.spec.ts).
+  await lotte.getByRole("button", { name: "Versturen" }).click();
   await expect(noor.getByText(fromLotte)).toBeVisible();
   expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
   await saveDocScreenshot(noor, "conversation");

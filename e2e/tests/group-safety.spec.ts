@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import type { ChatSession } from "../../client/src/matrix/chatSession.ts";
+import type { ChatSession } from "@safety-by-design/client/actors";
 import { ensureDirectChat, signedInSession, until } from "../../tools/lib/conversations.ts";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
@@ -87,8 +87,17 @@ test("a friend's group with someone unknown inside: the overview first for Noor,
   ).toBeVisible();
   // Nothing anyone wrote in the group shows before she chooses.
   await expect(noor.getByText(secret)).toHaveCount(0);
+  // Her engine asks her to read first: saying no leads, joining is an ordinary button.
+  await expect(noor.getByRole("button", { name: "Nee, weg ermee" })).toHaveClass(/primary/);
+  await expect(noor.getByRole("button", { name: "Toch meedoen" })).not.toHaveClass(/primary/);
   await noAxeViolations(noor);
   await saveDocScreenshot(noor, "group-overview");
+  // Why she sees the overview first: the engine's rule, in words for a 14-year-old.
+  const noorWhy = noor.locator("details.why");
+  await noorWhy.getByText("Waarom zie ik dit?").click();
+  await expect(
+    noorWhy.getByText(/Ook als een vriend je uitnodigt\. Daarom zie je eerst wie erin zit\./),
+  ).toBeVisible();
 
   const sam = await personaOnPhone(browser, "sam");
   await sam.getByRole("button", { name: /^Verzoeken/ }).click();
@@ -102,6 +111,13 @@ test("a friend's group with someone unknown inside: the overview first for Noor,
   await expect(sam.getByText(secret)).toHaveCount(0);
   await noAxeViolations(sam);
   await saveDocScreenshot(sam, "group-overview-8-12");
+  // Why, in words for an 11-year-old (not the teens' words).
+  const samWhy = sam.locator("details.why");
+  await samWhy.getByText("Waarom zie ik dit?").click();
+  await expect(
+    samWhy.getByText(/Daarom laten we eerst zien wie erin zit, en niet wat er staat\./),
+  ).toBeVisible();
+  await expect(samWhy.getByText(/Ook als een vriend je uitnodigt/)).toHaveCount(0);
 
   // Noor reads and chooses to join: then the group shows, and what Jeroen writes from
   // now on (what he wrote before she joined was encrypted before her phone was there).
@@ -158,6 +174,12 @@ test("someone unknown added to a chat Noor is in is announced there, with help, 
     element.scrollIntoView({ block: "start" });
   });
   await saveDocScreenshot(noor, "member-joined");
+  // Why he is announced: the engine's rule, in words for a 14-year-old.
+  const why = newcomer.locator("details.why");
+  await why.getByText("Waarom zie ik dit?").click();
+  await expect(
+    why.getByText("Er kwam iemand bij dit gesprek die je niet kent. Dat laten we je altijd weten."),
+  ).toBeVisible();
 
   // Her choice: she wants to see what he writes.
   await noor.locator(".message.kept-back").getByRole("button", { name: "Toch bekijken" }).click();

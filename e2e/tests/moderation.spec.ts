@@ -8,12 +8,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { createReportBundle } from "../../client/src/matrix/reporting/bundle.ts";
-import { prepareReport } from "../../client/src/matrix/reporting/parts.ts";
 import {
+  createReportBundle,
   generateReporterSigningKeyPair,
   moderationPublicKeyFromText,
-} from "../../client/src/matrix/reporting/seal.ts";
+  prepareReport,
+} from "@safety-by-design/protocol";
 import { prepareLocalDeployment, type ModerationKeyText } from "../../tools/lib/deployment.ts";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";

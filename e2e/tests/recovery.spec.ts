@@ -53,6 +53,8 @@ test("a recovery key keeps old messages readable after signing out and in again"
   await expect(page.getByText("Wordt verstuurd")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Terug naar gesprekken" }).click();
+  // Signing out is in Settings, as in the chat apps people know.
+  await page.getByRole("button", { name: "Instellingen" }).click();
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await expect(page.getByRole("heading", { name: "Inloggen" })).toBeVisible({ timeout: 30_000 });
 

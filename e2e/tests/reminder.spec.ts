@@ -26,23 +26,38 @@ test("after Noor accepts a stranger's request, a calm reminder with help stays i
   await expect(noor.getByRole("link", { name: /Kindertelefoon.*0800-0432/ })).toBeInViewport();
   const accept = noor.getByRole("button", { name: "Accepteren" });
   await expect(accept).toBeInViewport();
+  // Her engine asks her to read first: saying no is the filled button, accepting an ordinary one.
+  await expect(noor.getByRole("button", { name: "Nee, weg ermee" })).toHaveClass(/primary/);
+  await expect(accept).not.toHaveClass(/primary/);
 
   await accept.click();
   await expect(noor.getByRole("heading", { name: "Ruben" })).toBeVisible();
   const reminder = noor.getByRole("note", { name: "Herinnering" });
   await expect(reminder).toContainText("Je kent deze persoon nog maar kort.");
-  await expect(reminder.getByRole("link", { name: /0800-0432/ })).toHaveAttribute(
-    "href",
-    "tel:08000432",
-  );
+  // Compact under the header, so the newest message stays in sight: "Lees meer" opens the rest.
+  await expect(noor.getByRole("heading", { name: "Ruben" })).toBeInViewport();
+  await expect(noor.getByRole("textbox", { name: "Bericht" })).toBeInViewport();
   // Nothing to close: the engine decides when the reminder goes.
   await expect(reminder.getByRole("button", { name: /sluit|weg/i })).toHaveCount(0);
   expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
   await saveDocScreenshot(noor, "conversation-reminder");
+  await reminder.getByRole("button", { name: "Lees meer" }).click();
+  await expect(reminder.getByRole("link", { name: /0800-0432/ })).toHaveAttribute(
+    "href",
+    "tel:08000432",
+  );
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
 
-  // "Meer" opens the full card in place; "Waarom zie ik dit?" explains the reminder.
+  // "Meer" opens the full card in place, and then says "Minder"; "Waarom zie ik dit?" explains the reminder.
   await reminder.getByRole("button", { name: "Meer over De Kindertelefoon" }).click();
   await expect(reminder.getByText(/Praat over alles wat je dwarszit/)).toBeVisible();
+  const less = reminder.getByRole("button", { name: "Minder over De Kindertelefoon" });
+  await expect(less).toHaveText("Minder");
+  await less.click();
+  await expect(reminder.getByText(/Praat over alles wat je dwarszit/)).toHaveCount(0);
+  await expect(reminder.getByRole("button", { name: "Meer over De Kindertelefoon" })).toHaveText(
+    "Meer",
+  );
   await reminder.getByText("Waarom zie ik dit?").click();
   await expect(reminder.getByText(/Je hebt dit verzoek pas geaccepteerd/)).toBeVisible();
   expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);

@@ -54,6 +54,14 @@ test("Noor reports a message from Alex in one tap and sees it delivered", async 
   await expect(sheet.getByRole("button", { name: /blokkeren$/ })).toBeVisible();
   await saveDocScreenshot(noor, "report-delivered");
 
+  // Who gets the report and why: the engine's rules, in words for a 14-year-old.
+  const why = sheet.locator("details.why");
+  await why.getByText("Waarom zie ik dit?").click();
+  await expect(
+    why.getByText(/Elke melding gaat naar het team dat meldingen bekijkt/),
+  ).toBeVisible();
+  await expect(why.getByText(/Na een melding kun je meer doen/)).toBeVisible();
+
   await sheet.getByRole("button", { name: "Sluiten" }).click();
   await expect(sheet).toBeHidden();
 
@@ -71,4 +79,65 @@ test("Noor reports a message from Alex in one tap and sees it delivered", async 
   await expect(moderator.getByText(reported)).toBeVisible();
   await expect(moderator.getByText(before)).toBeVisible();
   await expect(moderator.getByText(/Handtekening geldig/).first()).toBeVisible();
+});
+
+test("Noor says what happened in her own words, and the moderator reads the same kind of report", async ({
+  browser,
+}) => {
+  const noor = await personaOnPhone(browser, "noor");
+  const alex = await personaOnPhone(browser, "alex");
+  await noor.getByRole("button", { name: /Alex/ }).first().click();
+  await alex.getByRole("button", { name: /Noor/ }).first().click();
+
+  const threat = `Stuur nog een foto, anders krijgt iedereen deze te zien. ${randomUUID().slice(0, 8)}`;
+  await alex.getByRole("textbox", { name: "Bericht" }).fill(threat);
+  await alex.getByRole("button", { name: "Versturen" }).click();
+  await expect(noor.getByText(threat)).toBeVisible();
+
+  const message = noor.getByRole("listitem").filter({ hasText: threat });
+  await message.getByRole("button", { name: /^Bericht van .* melden$/ }).click();
+  const sheet = noor.getByRole("dialog", { name: "Bericht melden" });
+
+  // "Tell us more" lists the kinds of report the policy offers Noor, in words she knows.
+  await sheet.getByRole("button", { name: "Meer vertellen (hoeft niet)" }).click();
+  const kinds = sheet.getByRole("group", { name: "Soort melding" });
+  await expect(kinds.getByRole("radio", { name: "Vraagt om foto's of filmpjes" })).toBeVisible();
+  await expect(kinds.getByRole("radio", { name: "Pesten of lastigvallen" })).toBeVisible();
+  const sextortion = kinds.getByRole("radio", { name: "Dreigt foto's of filmpjes te delen" });
+  await sextortion.check();
+  await expect(sextortion).toBeChecked();
+  await expect(sheet.locator("p").filter({ hasText: "Soort melding:" })).toContainText(
+    "Dreigt foto's of filmpjes te delen",
+  );
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
+  // The list's heading in the middle of the phone screen: the heading and her choice both show.
+  await kinds.locator("legend").evaluate((legend) => {
+    legend.scrollIntoView({ block: "center" });
+  });
+  await saveDocScreenshot(noor, "report-categories");
+
+  await sheet.getByRole("button", { name: "Melden", exact: true }).click();
+  await expect(sheet.getByRole("status").filter({ hasText: /Verstuurd/ })).toBeVisible();
+  // The engine routed her own choice: Helpwanted and the police are advised.
+  const advice = sheet.getByRole("region", { name: "Je kunt dit ook melden bij:" });
+  await expect(advice.getByRole("heading", { name: "Helpwanted" })).toBeVisible();
+  await expect(advice.getByRole("heading", { name: "Politie" })).toBeVisible();
+  await sheet.getByRole("button", { name: "Sluiten" }).click();
+
+  // The moderator reads the same category the sheet offered, and the same routing.
+  const { moderationKey } = await prepareLocalDeployment("test");
+  const moderator = await personaOnPhone(browser, "moderation");
+  await moderator.getByRole("button", { name: "Moderatie: meldingen" }).click();
+  await moderator
+    .getByLabel("Sleutelbestand of geheime sleutel")
+    .fill(JSON.stringify(moderationKey));
+  await moderator.getByRole("button", { name: "Sleutel importeren" }).click();
+  const newest = moderator.locator("h2:text-is('Open meldingen') + ul").getByRole("button").first();
+  await expect(newest).toContainText("Sextortion (afpersing met beelden)");
+  await newest.click();
+  await expect(moderator.getByText(threat)).toBeVisible();
+  const routing = moderator.getByRole("region", { name: "Doorverwijzing (Nederland)" });
+  const chatAdvice = routing.locator(".advice").first();
+  await expect(chatAdvice.getByRole("heading", { name: "Helpwanted" })).toBeVisible();
+  await expect(chatAdvice.getByRole("heading", { name: "Politie" })).toBeVisible();
 });

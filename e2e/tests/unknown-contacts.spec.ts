@@ -102,6 +102,8 @@ test("a verified adult writes to Noor (14): a request with the facts and help; s
     const reminder = noor.getByRole("note", { name: "Herinnering" });
     await expect(reminder).toContainText("Je kent deze persoon nog maar kort.");
     await expect(reminder).toContainText("Het is een volwassene");
+    // Compact under the header; "Lees meer" opens its help.
+    await reminder.getByRole("button", { name: "Lees meer" }).click();
     await expect(reminder.getByRole("link", { name: /0800-0432/ })).toBeVisible();
     await expectNoAxeViolations(noor);
   } finally {
@@ -138,9 +140,14 @@ test("the same verified adult to Sam (11) is held aside with no accept; to Daan 
     await expect(
       sam.getByText("Het bericht zie je pas als je het verzoek accepteert."),
     ).toHaveCount(0);
-    await expect(sam.getByText("Je ziet dit bericht niet.")).toBeVisible();
-    await expect(sam.getByRole("button", { name: "Weigeren" })).toBeVisible();
+    await expect(
+      sam.getByText("Dit bericht laten we niet zien, omdat je deze persoon niet kent."),
+    ).toBeVisible();
+    // Three different ways to say no, in a child's words; the gentlest one leads.
+    await expect(sam.getByRole("button", { name: "Nee, weg ermee" })).toHaveClass(/primary/);
     await expect(sam.getByRole("button", { name: "Blokkeren", exact: true })).toBeVisible();
+    await expect(sam.getByRole("button", { name: "Melden", exact: true })).toBeVisible();
+    await expect(sam.getByText("Melden blokkeert deze persoon ook.")).toBeVisible();
     await expect(sam.getByRole("link", { name: /Kindertelefoon.*0800-0432/ })).toHaveAttribute(
       "href",
       "tel:08000432",
@@ -148,10 +155,12 @@ test("the same verified adult to Sam (11) is held aside with no accept; to Daan 
     await expectNoAxeViolations(sam);
     await saveDocScreenshot(sam, "request-verified-adult-8-12");
 
-    // "Waarom zie ik dit?" explains the rules, and promises no choice the engine did not give.
+    // "Waarom zie ik dit?" explains the rules in words for an 11-year-old, not the teens',
+    // and promises no choice the engine did not give.
     await sam.getByText("Waarom zie ik dit?").click();
     const why = sam.locator("details.why");
-    await expect(why).toContainText("Daarom komt het bericht eerst bij Verzoeken.");
+    await expect(why).toContainText("Daarom komt het bericht niet meteen bij je chats.");
+    await expect(why).not.toContainText("Daarom komt het bericht eerst bij Verzoeken.");
     await expect(why).not.toContainText("kies jij");
     await expectNoAxeViolations(sam);
 

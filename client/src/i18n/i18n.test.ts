@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type * as I18n from "./i18n.ts";
 import { createTranslator } from "./i18n.ts";
 import { en } from "./messages.en.ts";
 import { nl } from "./messages.nl.ts";
@@ -23,5 +24,33 @@ describe("translations", () => {
     expect(createTranslator("en").t("chats.signedInAs", { userId: "@noor:localhost" })).toBe(
       "Signed in as @noor:localhost",
     );
+  });
+});
+
+describe("loading a language", () => {
+  // A fresh i18n.ts, as a page starts: the unit tests' setup loads every language.
+  async function freshI18n(): Promise<typeof I18n> {
+    vi.resetModules();
+    return import("./i18n.ts");
+  }
+
+  it("has Dutch from the start, and English once loaded", async () => {
+    const i18n = await freshI18n();
+    expect(i18n.isLocaleLoaded("nl")).toBe(true);
+    expect(i18n.isLocaleLoaded("en")).toBe(false);
+
+    await i18n.loadLocale("en");
+    expect(i18n.isLocaleLoaded("en")).toBe(true);
+    const english = i18n.createTranslator("en");
+    expect(english.locale).toBe("en");
+    expect(english.t("help.close")).toBe(en["help.close"]);
+  });
+
+  it("speaks Dutch, never a blank, when asked for a language not loaded yet", async () => {
+    const i18n = await freshI18n();
+    const translator = i18n.createTranslator("en");
+    expect(translator.locale).toBe("nl");
+    expect(translator.t("help.close")).toBe(nl["help.close"]);
+    expect(translator.notice("notice.policyError.general")).not.toBe("");
   });
 });

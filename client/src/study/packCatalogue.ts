@@ -1,8 +1,9 @@
 // The packs a facilitator can choose from: the engine's bundled packs and the
 // researcher's variants (JSON files in study/packs/). Validation is the
 // engine's own loader; this only adds file names, duplicate ids, and a list
-// the console can show. Pure: the caller reads the files (Vite at build time,
-// tools/check-packs.ts from disk).
+// the console can show. Pure: the caller reads the files (the app's build,
+// packCataloguePlugin.ts; tests, packVariants.ts; tools/check-packs.ts). What
+// the page keeps of a built catalogue is in packChoice.ts.
 
 import {
   AGE_BANDS,
@@ -11,12 +12,20 @@ import {
   loadBundledPack,
   parsePack,
   resolveBundledPack,
-  type CompiledPack,
   type PackLoadResult,
-  type PackPurpose,
 } from "@safety-by-design/policy-engine";
 import { noticesEn } from "../i18n/notices.en.ts";
 import { noticesNl } from "../i18n/notices.nl.ts";
+import type { PackChoice, PackFileError, PackLabel, PackSource } from "./packChoice.ts";
+
+export {
+  formatPackFileError,
+  selectPack,
+  type PackChoice,
+  type PackFileError,
+  type PackLabel,
+  type PackSource,
+} from "./packChoice.ts";
 
 /** The folder researchers drop variants into, relative to the repository root. */
 export const STUDY_PACKS_FOLDER = "study/packs";
@@ -25,35 +34,6 @@ export const STUDY_PACKS_FOLDER = "study/packs";
 export const TRANSLATED_COPY_KEYS: ReadonlySet<string> = new Set(
   Object.keys(noticesNl).filter((key) => Object.hasOwn(noticesEn, key)),
 );
-
-export type PackSource = "bundled" | "variant";
-
-/** One problem with a pack file: which file, where in it (a JSON Pointer, "" for the whole file), what. */
-export type PackFileError = {
-  readonly file: string;
-  readonly path: string;
-  readonly message: string;
-};
-
-export type PackLabel = { readonly nl: string; readonly en: string };
-
-type PackChoiceBase = {
-  readonly id: string;
-  readonly label: PackLabel;
-  readonly source: PackSource;
-  /** Where the pack comes from, relative to the repository root. */
-  readonly file: string;
-};
-
-/** A pack in the console's list: selectable only when valid. */
-export type PackChoice =
-  | (PackChoiceBase & {
-      readonly valid: true;
-      readonly errors: readonly [];
-      readonly purpose: PackPurpose;
-      readonly pack: CompiledPack;
-    })
-  | (PackChoiceBase & { readonly valid: false; readonly errors: readonly PackFileError[] });
 
 /** A variant file as read: its name in `study/packs/` and its text. */
 export type PackVariantFile = { readonly name: string; readonly text: string };
@@ -117,17 +97,6 @@ export function buildPackCatalogue(
       ]),
     ),
   ];
-}
-
-/** The compiled pack of a selectable entry, or undefined (unknown id or invalid pack). */
-export function selectPack(catalogue: readonly PackChoice[], id: string): CompiledPack | undefined {
-  const choice = catalogue.find((c) => c.id === id);
-  return choice?.valid === true ? choice.pack : undefined;
-}
-
-/** `study/packs/x.json /incomingContact/cells/13-15: message`, for the console and the CLI. */
-export function formatPackFileError(error: PackFileError): string {
-  return `${error.file} ${error.path === "" ? "(whole file)" : error.path}: ${error.message}`;
 }
 
 /** Copy keys of a loaded pack with no words in the translations. */

@@ -11,7 +11,7 @@
 
 import type { PackLoadResult } from "@safety-by-design/policy-engine";
 import { DEFAULT_STUDY_PACK, readAssignments } from "./assignment.ts";
-import { formatPackFileError, type PackChoice } from "./packCatalogue.ts";
+import { packLoadResult, type PackChoice } from "./packChoice.ts";
 import type { StudyStorage } from "./store.ts";
 
 export type SessionPack = {
@@ -21,7 +21,7 @@ export type SessionPack = {
   readonly ignoredAssignment: string | undefined;
 };
 
-/** The pack for `userId`'s session, from `catalogue` (listStudyPacks() in the app). */
+/** The pack for `userId`'s session, from `catalogue` (this build's, builtPackCatalogue.ts, in the app). */
 export function sessionPackFor(
   storage: Pick<StudyStorage, "getItem">,
   userId: string,
@@ -31,33 +31,13 @@ export function sessionPackFor(
   const assigned = readAssignments(storage)[userId];
   if (options.studyMode) {
     return {
-      pack: packById(assigned ?? DEFAULT_STUDY_PACK, catalogue),
+      pack: packLoadResult(catalogue, assigned ?? DEFAULT_STUDY_PACK),
       ignoredAssignment: undefined,
     };
   }
   const ignored = assigned !== undefined && assigned !== DEFAULT_STUDY_PACK;
   return {
-    pack: packById(DEFAULT_STUDY_PACK, catalogue),
+    pack: packLoadResult(catalogue, DEFAULT_STUDY_PACK),
     ignoredAssignment: ignored ? assigned : undefined,
   };
-}
-
-function packById(id: string, catalogue: readonly PackChoice[]): PackLoadResult {
-  const choice = catalogue.find((c) => c.id === id);
-  if (choice === undefined) {
-    return {
-      ok: false,
-      problems: [{ path: "", message: `pack "${id}" is not in this build` }],
-    };
-  }
-  if (!choice.valid) {
-    return {
-      ok: false,
-      problems: choice.errors.map((error) => ({
-        path: error.path,
-        message: formatPackFileError(error),
-      })),
-    };
-  }
-  return { ok: true, pack: choice.pack };
 }

@@ -1,103 +1,115 @@
-// The application shell: language, the current screen, nothing else.
-import { useMemo } from "react";
+// UI: the application shell. The header, which never scrolls away (the quick
+// exit and help one tap away, the language); what the root view model is at:
+// starting, signing in, or a running session's screens (SessionView); and
+// help as a dialog over all of it. Escape three times quickly is the quick
+// exit's key, on every screen.
+import { lazy, Suspense, useEffect, useMemo } from "react";
 import { createTranslator, LOCALES, type Locale } from "../i18n/i18n.ts";
-import type { AppViewModel } from "../viewmodels/AppViewModel.ts";
-import { assertNever } from "../viewmodels/assertNever.ts";
-import { ChatListView } from "./ChatListView.tsx";
-import { ConversationView } from "./ConversationView.tsx";
-import { HelpView } from "./HelpView.tsx";
-import { ModerationView } from "./ModerationView.tsx";
-import { FindPeopleView } from "./FindPeopleView.tsx";
-import { NewChatView } from "./NewChatView.tsx";
-import { NewGroupView } from "./NewGroupView.tsx";
-import { RecoveryView } from "./RecoveryView.tsx";
-import { ReportSheetView } from "./ReportSheetView.tsx";
-import { RequestView } from "./RequestView.tsx";
-import { SignInView } from "./SignInView.tsx";
+import type { AppUpdateModel } from "../pwa/appUpdate.ts";
+import type { RootViewModel } from "../viewmodels/RootViewModel.ts";
+import { HelpContainer } from "./HelpView.tsx";
+import { HelpButton, QuickExitButton, SafetyActionsContext } from "./SafetyActions.tsx";
+import { SignInContainer } from "./SignInView.tsx";
 import { TranslatorContext } from "./TranslatorContext.tsx";
+import { UpdateNotice } from "./UpdateNotice.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
-export function App({ viewModel }: { viewModel: AppViewModel }) {
-  const { locale, screen, help, report } = useViewModel(viewModel);
+// A session's screens load with it, not before the sign-in screen (docs/performance.md).
+const SessionView = lazy(async () => ({
+  default: (await import("./SessionView.tsx")).SessionView,
+}));
+const SessionStarting = lazy(async () => ({
+  default: (await import("./SessionView.tsx")).SessionStarting,
+}));
+
+export function App({
+  viewModel,
+  update,
+}: {
+  viewModel: RootViewModel;
+  update?: AppUpdateModel | undefined;
+}) {
+  const { locale, phase, help } = useViewModel(viewModel);
   const translator = useMemo(() => createTranslator(locale), [locale]);
   const { t } = translator;
+  const safety = useMemo(
+    () => ({
+      openHelp: () => {
+        viewModel.openHelp();
+      },
+      quickExit: viewModel.quickExit,
+    }),
+    [viewModel],
+  );
+
+  // Escape is counted wherever focus is, before a dialog takes it to close itself.
+  // Held down (repeat) or while composing text (an input method) it does not count.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key === "Escape" && !event.repeat && !event.isComposing) {
+        viewModel.escapePressed();
+      }
+    };
+    document.addEventListener("keydown", onKeyDown, { capture: true });
+    return () => {
+      document.removeEventListener("keydown", onKeyDown, { capture: true });
+    };
+  }, [viewModel]);
 
   return (
     <TranslatorContext value={translator}>
-      <div className="app" lang={locale}>
-        <header className="app-header">
-          <span className="app-name">{t("app.name")}</span>
-          <button
-            type="button"
-            className="help-button"
-            aria-haspopup="dialog"
-            onClick={() => {
-              viewModel.openHelp();
-            }}
-          >
-            {t("help.button")}
-          </button>
-          <label className="language-switch">
-            <span className="visually-hidden">{t("language.label")}</span>
-            <select
-              value={locale}
-              onChange={(event) => {
-                viewModel.setLocale(event.currentTarget.value as Locale);
-              }}
-            >
-              {LOCALES.map((option) => (
-                <option key={option} value={option} lang={option}>
-                  {t(`language.${option}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </header>
-        {help ? (
-          <HelpView viewModel={help} />
-        ) : (
-          <>
-            <main className="app-main" inert={report !== undefined}>
-              {renderScreen(screen, t)}
+      <SafetyActionsContext value={safety}>
+        <div className="app" lang={locale}>
+          <header className="app-header">
+            {/* On a phone the icon stands for the name: the quick exit and help need the room. */}
+            <span className="app-name">
+              <span className="app-icon" aria-hidden="true" />
+              <span className="app-name-text">{t("app.name")}</span>
+            </span>
+            <QuickExitButton />
+            <HelpButton />
+            <label className="language-switch">
+              <span className="visually-hidden">{t("language.label")}</span>
+              <select
+                value={locale}
+                onChange={(event) => {
+                  viewModel.setLocale(event.currentTarget.value as Locale);
+                }}
+              >
+                {LOCALES.map((option) => (
+                  // Short on screen ("NL"), the language's own name for screen readers.
+                  <option
+                    key={option}
+                    value={option}
+                    lang={option}
+                    aria-label={t(`language.${option}`)}
+                  >
+                    {option.toUpperCase()}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </header>
+          {update ? <UpdateNotice update={update} /> : null}
+          {phase.kind === "signed-in" ? (
+            <Suspense fallback={null}>
+              <SessionView viewModel={phase.session} />
+            </Suspense>
+          ) : (
+            <main className="app-main">
+              {phase.kind === "starting" ? (
+                <Suspense fallback={null}>
+                  <SessionStarting />
+                </Suspense>
+              ) : (
+                <SignInContainer viewModel={phase.signIn} />
+              )}
             </main>
-            {report ? <ReportSheetView viewModel={report} /> : null}
-          </>
-        )}
-      </div>
+          )}
+          {/* After the session: help opens over the report sheet when that is open. */}
+          {help ? <HelpContainer viewModel={help} /> : null}
+        </div>
+      </SafetyActionsContext>
     </TranslatorContext>
   );
-}
-
-function renderScreen(
-  screen: ReturnType<AppViewModel["getSnapshot"]>["screen"],
-  t: ReturnType<typeof createTranslator>["t"],
-) {
-  switch (screen.kind) {
-    case "restoring":
-      return (
-        <p className="status" role="status">
-          {t("session.restoring")}
-        </p>
-      );
-    case "sign-in":
-      return <SignInView viewModel={screen.signIn} />;
-    case "chats":
-      return <ChatListView viewModel={screen.chatList} />;
-    case "conversation":
-      return <ConversationView viewModel={screen.conversation} />;
-    case "request":
-      return <RequestView viewModel={screen.request} />;
-    case "new-chat":
-      return <NewChatView viewModel={screen.newChat} />;
-    case "find-people":
-      return <FindPeopleView viewModel={screen.findPeople} />;
-    case "recovery":
-      return <RecoveryView viewModel={screen.recovery} />;
-    case "new-group":
-      return <NewGroupView viewModel={screen.newGroup} />;
-    case "moderation":
-      return <ModerationView viewModel={screen.moderation} />;
-    default:
-      return assertNever(screen);
-  }
 }

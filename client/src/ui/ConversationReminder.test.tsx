@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../i18n/i18n.ts";
 import { ConversationReminderViewModel } from "../viewmodels/ConversationReminderViewModel.ts";
-import { ConversationReminder } from "./ConversationReminder.tsx";
+import { ConversationReminderContainer } from "./ConversationReminder.tsx";
 import { HelpRows } from "./HelpRows.tsx";
 import { TranslatorContext } from "./TranslatorContext.tsx";
 
@@ -69,7 +69,7 @@ const render = (element: React.ReactElement, locale: "nl" | "en" = "nl") =>
 
 describe("ConversationReminder", () => {
   it("shows the notice for the reader's band, help one tap away and why, as a note (not an alert)", () => {
-    const html = render(<ConversationReminder viewModel={reminder(decision())} />);
+    const html = render(<ConversationReminderContainer viewModel={reminder(decision())} />);
     expect(html).toContain('role="note"');
     expect(html).toContain('aria-label="Herinnering"');
     expect(html).not.toContain('role="alert"');
@@ -82,9 +82,24 @@ describe("ConversationReminder", () => {
     expect(html).not.toMatch(/sluit|dismiss|close/i);
   });
 
+  it("is compact under the header: the notice, with help and why folded behind 'Lees meer'", () => {
+    const html = render(<ConversationReminderContainer viewModel={reminder(decision())} />);
+    const folded =
+      /<div id="([^"]+)" class="reminder-more" hidden="">.*tel:08000432.*Waarom zie ik dit\?/;
+    const id = folded.exec(html)?.[1];
+    expect(id).toBeDefined();
+    expect(html).toContain(
+      `aria-expanded="false" aria-controls="${id ?? ""}">${createTranslator("nl").t("conversation.reminderMore")}</button>`,
+    );
+    // The notice itself is not folded away (only cut to its first lines on screen).
+    expect(html.indexOf("Je kent deze persoon")).toBeLessThan(
+      html.indexOf('class="reminder-more"'),
+    );
+  });
+
   it("renders nothing when the engine raises no standing notice", () => {
     const html = render(
-      <ConversationReminder
+      <ConversationReminderContainer
         viewModel={reminder(decision({ effect: "none", notices: [], help: [], actions: [] }))}
       />,
     );

@@ -1,35 +1,64 @@
-// One conversation: messages (always rendered as plain text), composer, and
-// leave/block. Renders ConversationViewModel; contains no rules.
-import { useEffect, useId, useRef } from "react";
+// UI: one conversation, laid out as chat apps are on a phone: a header that
+// never scrolls away (back, who it is with, the menu), the engine's reminder
+// under it, the messages scrolling between, the composer at the bottom (or
+// what takes its place: blocked, nobody else left). Messages are always plain
+// text. Renders ConversationViewModel's snapshot; contains no rules.
+import type { ReactNode } from "react";
 import type {
+  ConversationState,
+  ConversationViewActions,
   ConversationViewModel,
+  ConversationViewSnapshot,
+  DayLabel,
   MessageRow,
   NewcomerRow,
+  OtherPerson,
 } from "../viewmodels/ConversationViewModel.ts";
-import { ConversationReminder } from "./ConversationReminder.tsx";
+import { Composer } from "./Composer.tsx";
+import { ConversationMenu } from "./ConversationMenu.tsx";
+import { ConversationReminderContainer } from "./ConversationReminder.tsx";
 import { HelpRows } from "./HelpRows.tsx";
 import { NoticeList } from "./NoticeList.tsx";
 import { ShownName, ShownTitle, personNameText } from "./ShownName.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
+import { useStickToNewest } from "./useStickToNewest.ts";
 import { useViewModel } from "./useViewModel.ts";
+import { WhyDetails } from "./WhyDetails.tsx";
 
-export function ConversationView({ viewModel }: { viewModel: ConversationViewModel }) {
-  const view = useViewModel(viewModel);
-  const { t, locale } = useTranslator();
-  const composerId = useId();
-  const endOfMessages = useRef<HTMLLIElement>(null);
-  const newestId = view.rows.at(-1)?.id;
-  // Open at the newest message, and follow new ones as they arrive.
-  useEffect(() => {
-    endOfMessages.current?.scrollIntoView({ block: "end" });
-  }, [newestId]);
+type Words = ReturnType<typeof useTranslator>;
+
+/** Binds a conversation, and the reminder it owns, to their view models. */
+export function ConversationContainer({ viewModel }: { viewModel: ConversationViewModel }) {
+  const { reminder } = viewModel;
+  return (
+    <ConversationView
+      view={useViewModel(viewModel)}
+      actions={viewModel}
+      reminder={reminder ? <ConversationReminderContainer viewModel={reminder} /> : null}
+    />
+  );
+}
+
+export function ConversationView({
+  view,
+  actions,
+  reminder,
+}: {
+  view: ConversationViewSnapshot;
+  actions: ConversationViewActions;
+  /** The engine's standing reminder under the header (ConversationReminder), if any. */
+  reminder?: ReactNode;
+}) {
+  const words = useTranslator();
+  const { t, plural, locale } = words;
+  const { attach, onScroll, atBottom, unseen, jumpToNewest } = useStickToNewest(view.rows);
   const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
 
   if (!view.found) {
     return (
       <section className="conversation">
-        <button type="button" className="back" onClick={viewModel.close}>
+        <button type="button" className="back" onClick={actions.close}>
           ← {t("conversation.back")}
         </button>
         <p className="empty">{t("conversation.notFound")}</p>
@@ -39,115 +68,277 @@ export function ConversationView({ viewModel }: { viewModel: ConversationViewMod
 
   return (
     <section className="conversation" aria-labelledby="conversation-title">
-      <ScreenHeader
-        titleId="conversation-title"
-        title={<ShownTitle title={view.title} />}
-        backLabel={t("conversation.back")}
-        onBack={viewModel.close}
-      />
-      {viewModel.reminder ? <ConversationReminder viewModel={viewModel.reminder} /> : null}
-      <p className="encrypted-note">{t("conversation.encrypted")}</p>
-
-      {view.canLoadOlder ? (
-        <button
-          type="button"
-          className="load-older"
-          disabled={view.loadingOlder}
-          onClick={() => void viewModel.loadOlder()}
-        >
-          {view.loadingOlder ? t("conversation.loadingOlder") : t("conversation.loadOlder")}
-        </button>
-      ) : (
-        <p className="history-start">{t("conversation.noOlder")}</p>
-      )}
+      <div className="conversation-top">
+        <ScreenHeader
+          titleId="conversation-title"
+          title={<ShownTitle title={view.title} />}
+          backLabel={t("conversation.back")}
+          onBack={actions.close}
+        />
+        <ConversationMenu>
+          {(close) => <MenuEntries view={view} actions={actions} close={close} words={words} />}
+        </ConversationMenu>
+      </div>
+      {reminder}
       {view.notice ? (
         <p className="status warning" role="status">
           {t(view.notice)}
         </p>
       ) : null}
 
-      <ol className="messages" aria-label={t("conversation.messagesLabel")}>
-        {view.rows.map((row) =>
-          row.type === "newcomer" ? (
-            <Newcomer
-              key={row.id}
-              row={row}
-              onView={() => void viewModel.viewMember(row.handle)}
-              onLeave={() => void viewModel.leave()}
-              onBlock={() => void viewModel.block(row.handle)}
-              onReport={() => {
-                viewModel.reportPerson(row.handle);
-              }}
-            />
+      <div className="conversation-body">
+        <div
+          ref={attach}
+          className="conversation-scroll"
+          role="region"
+          aria-label={t("conversation.messagesLabel")}
+          // Focusable, so the messages scroll from the keyboard too.
+          tabIndex={0}
+          onScroll={onScroll}
+        >
+          <p className="encrypted-note">{t("conversation.encrypted")}</p>
+          {view.canLoadOlder ? (
+            <button
+              type="button"
+              className="load-older"
+              disabled={view.loadingOlder}
+              onClick={() => void actions.loadOlder()}
+            >
+              {view.loadingOlder ? t("conversation.loadingOlder") : t("conversation.loadOlder")}
+            </button>
           ) : (
-            <Message
-              key={row.id}
-              row={row}
-              time={time.format(row.timestamp)}
-              onRetry={() => void viewModel.retry(row.id)}
-              onView={() => void viewModel.viewMember(row.senderHandle)}
-              onReport={() => {
-                viewModel.reportMessage(row.id);
-              }}
-            />
-          ),
-        )}
-        <li ref={endOfMessages} className="end-of-messages" aria-hidden="true" />
-      </ol>
-
-      <form
-        className="composer"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void viewModel.send();
-        }}
-      >
-        <label htmlFor={composerId} className="visually-hidden">
-          {t("conversation.composerLabel")}
-        </label>
-        <input
-          id={composerId}
-          name="message"
-          autoComplete="off"
-          placeholder={t("conversation.composerPlaceholder")}
-          value={view.draft}
-          onChange={(event) => {
-            viewModel.setDraft(event.currentTarget.value);
-          }}
-        />
-        <button type="submit" className="primary" disabled={view.draft.trim() === ""}>
-          {t("conversation.send")}
-        </button>
-      </form>
-
-      <details className="conversation-actions">
-        <summary>{t("conversation.actions")}</summary>
-        {view.others.map((other) => (
-          <button
-            key={other.handle}
-            type="button"
-            onClick={() => void viewModel.block(other.handle)}
-          >
-            {t("conversation.block", { name: personNameText(other.name, t) })}
+            <p className="history-start">{t("conversation.noOlder")}</p>
+          )}
+          <ol className="messages">
+            {view.rows.map((row) => {
+              switch (row.type) {
+                case "day":
+                  return <DaySeparator key={row.id} day={row.day} />;
+                case "newcomer":
+                  return (
+                    <Newcomer
+                      key={row.id}
+                      row={row}
+                      onView={() => void actions.viewMember(row.handle)}
+                      onLeave={() => void actions.leave()}
+                      onBlock={() => void actions.block(row.handle)}
+                      onUnblock={() => void actions.unblock(row.handle)}
+                      onReport={() => {
+                        actions.reportPerson(row.handle);
+                      }}
+                    />
+                  );
+                default:
+                  return (
+                    <Message
+                      key={row.id}
+                      row={row}
+                      time={time.format(row.timestamp)}
+                      onRetry={() => void actions.retry(row.id)}
+                      onView={() => void actions.viewMember(row.senderHandle)}
+                      onReport={() => {
+                        actions.reportMessage(row.id);
+                      }}
+                    />
+                  );
+              }
+            })}
+          </ol>
+        </div>
+        {atBottom ? null : (
+          <button type="button" className="jump-to-newest" onClick={jumpToNewest}>
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+              <path d="M12 16.5 4.5 9l1.4-1.4 6.1 6.1 6.1-6.1L19.5 9z" fill="currentColor" />
+            </svg>
+            <span className={unseen > 0 ? undefined : "visually-hidden"}>
+              {unseen > 0
+                ? plural("conversation.newMessages", unseen)
+                : t("conversation.jumpToLatest")}
+            </span>
+            {unseen > 0 ? (
+              <span className="visually-hidden"> · {t("conversation.jumpToLatest")}</span>
+            ) : null}
           </button>
-        ))}
-        {view.others.map((other) => (
+        )}
+      </div>
+
+      <Bottom view={view} state={view.state} actions={actions} words={words} />
+    </section>
+  );
+}
+
+/** The composer, or what takes its place. */
+function Bottom({
+  view,
+  state,
+  actions,
+  words,
+}: {
+  view: ConversationViewSnapshot;
+  state: ConversationState;
+  actions: ConversationViewActions;
+  words: Words;
+}) {
+  const { t } = words;
+  switch (state.kind) {
+    case "open":
+      return (
+        <Composer
+          draft={view.draft}
+          onChange={actions.setDraft}
+          onSend={() => void actions.send()}
+        />
+      );
+    case "blocked": {
+      const names = state.people.map((person) => personNameText(person.name, t)).join(", ");
+      return (
+        <div className="conversation-state">
+          <p className="conversation-state-title">
+            {t("conversation.blockedState", { name: names })}
+          </p>
+          <p className="hint">{t("conversation.blockedHint", { name: names })}</p>
+          <div className="actions">
+            {state.people.map((person) => (
+              <button
+                key={person.handle}
+                type="button"
+                onClick={() => void actions.unblock(person.handle)}
+              >
+                {state.people.length === 1
+                  ? t("conversation.unblockShort")
+                  : t("conversation.unblock", { name: personNameText(person.name, t) })}
+              </button>
+            ))}
+            {state.people.map((person) => (
+              <button
+                key={`report-${person.handle}`}
+                type="button"
+                aria-haspopup="dialog"
+                onClick={() => {
+                  actions.reportPerson(person.handle);
+                }}
+              >
+                {state.people.length === 1
+                  ? t("conversation.reportPerson")
+                  : t("report.person", { name: personNameText(person.name, t) })}
+              </button>
+            ))}
+            <button type="button" onClick={() => void actions.leave()}>
+              {t(view.isGroup ? "conversation.leaveGroup" : "conversation.leave")}
+            </button>
+          </div>
+        </div>
+      );
+    }
+    case "alone":
+      return (
+        <div className="conversation-state">
+          <p className="conversation-state-title">{t("conversation.alone")}</p>
+          <div className="actions">
+            <button type="button" onClick={() => void actions.leave()}>
+              {t(view.isGroup ? "conversation.leaveGroup" : "conversation.leave")}
+            </button>
+          </div>
+        </div>
+      );
+    default:
+      return null;
+  }
+}
+
+function MenuEntries({
+  view,
+  actions,
+  close,
+  words,
+}: {
+  view: ConversationViewSnapshot;
+  actions: ConversationViewActions;
+  close: () => void;
+  words: Words;
+}) {
+  const { t } = words;
+  const then = (action: () => void) => () => {
+    close();
+    action();
+  };
+  const blockEntry = (other: OtherPerson) => (
+    <li key={`block-${other.handle}`}>
+      <button
+        type="button"
+        onClick={then(() => void (other.blocked ? actions.unblock : actions.block)(other.handle))}
+      >
+        {t(other.blocked ? "conversation.unblock" : "conversation.block", {
+          name: personNameText(other.name, t),
+        })}
+      </button>
+    </li>
+  );
+  return (
+    <ul>
+      {view.others.map((other) => (
+        <li key={`profile-${other.handle}`}>
           <button
-            key={`report-${other.handle}`}
+            type="button"
+            onClick={then(() => {
+              actions.openProfile(other.handle);
+            })}
+          >
+            {t("profile.open", { name: personNameText(other.name, t) })}
+          </button>
+        </li>
+      ))}
+      {view.others.map(blockEntry)}
+      {view.others.map((other) => (
+        <li key={`report-${other.handle}`}>
+          <button
             type="button"
             aria-haspopup="dialog"
-            onClick={() => {
-              viewModel.reportPerson(other.handle);
-            }}
+            onClick={then(() => {
+              actions.reportPerson(other.handle);
+            })}
           >
             {t("report.person", { name: personNameText(other.name, t) })}
           </button>
-        ))}
-        <button type="button" onClick={() => void viewModel.leave()}>
+        </li>
+      ))}
+      <li>
+        <button type="button" onClick={then(() => void actions.leave())}>
           {t(view.isGroup ? "conversation.leaveGroup" : "conversation.leave")}
         </button>
-      </details>
-    </section>
+      </li>
+    </ul>
+  );
+}
+
+/** "Vandaag", "Gisteren", a weekday or a date, in the reader's language. */
+function DaySeparator({ day }: { day: DayLabel }) {
+  const { t, locale } = useTranslator();
+  let text: string;
+  switch (day.kind) {
+    case "today":
+      text = t("conversation.today");
+      break;
+    case "yesterday":
+      text = t("conversation.yesterday");
+      break;
+    case "weekday":
+      text = new Intl.DateTimeFormat(locale, { weekday: "long" }).format(day.timestamp);
+      break;
+    case "date":
+      text = new Intl.DateTimeFormat(locale, {
+        day: "numeric",
+        month: "long",
+        ...(day.withYear ? { year: "numeric" } : {}),
+      }).format(day.timestamp);
+      break;
+    default:
+      text = "";
+  }
+  return (
+    <li className="day-separator">
+      <span>{text}</span>
+    </li>
   );
 }
 
@@ -157,12 +348,14 @@ function Newcomer({
   onView,
   onLeave,
   onBlock,
+  onUnblock,
   onReport,
 }: {
   row: NewcomerRow;
   onView: () => void;
   onLeave: () => void;
   onBlock: () => void;
+  onUnblock: () => void;
   onReport: () => void;
 }) {
   const { t } = useTranslator();
@@ -172,27 +365,39 @@ function Newcomer({
         <p className="newcomer-who">
           <ShownName name={row.name} /> {t("conversation.newcomerJoined")}
           {row.relationship === null ? null : (
-            <span className="row-id"> · {t(`relationship.${row.relationship}`)}</span>
+            <span className="row-id"> {t(`relationship.${row.relationship}`)}</span>
           )}
         </p>
-        <NoticeList notices={row.notices} />
-        <HelpRows ids={row.help} />
-        <div className="actions">
-          <button type="button" onClick={onLeave}>
-            {t("conversation.leaveGroup")}
-          </button>
-          <button type="button" onClick={onBlock}>
-            {t("request.block")}
-          </button>
-          <button type="button" aria-haspopup="dialog" onClick={onReport}>
-            {t("conversation.reportPerson")}
-          </button>
-          {row.canView ? (
-            <button type="button" onClick={onView}>
-              {t("conversation.showMessages")}
+        {row.blocked ? (
+          <div className="newcomer-blocked">
+            <p>{t("conversation.newcomerBlocked")}</p>
+            <button type="button" onClick={onUnblock}>
+              {t("conversation.unblockShort")}
             </button>
-          ) : null}
-        </div>
+          </div>
+        ) : (
+          <>
+            <NoticeList notices={row.notices} />
+            <HelpRows ids={row.help} />
+            <div className="actions">
+              <button type="button" onClick={onBlock}>
+                {t("request.block")}
+              </button>
+              <button type="button" aria-haspopup="dialog" onClick={onReport}>
+                {t("conversation.reportPerson")}
+              </button>
+              <button type="button" onClick={onLeave}>
+                {t("conversation.leaveGroup")}
+              </button>
+              {row.canView ? (
+                <button type="button" onClick={onView}>
+                  {t("conversation.showMessages")}
+                </button>
+              ) : null}
+            </div>
+            <WhyDetails why={row.why} />
+          </>
+        )}
       </div>
     </li>
   );
@@ -212,6 +417,7 @@ function Message({
   onReport: () => void;
 }) {
   const { t, plural } = useTranslator();
+  const run = row.continues ? " continues" : "";
   if (row.kind === "undecryptable") {
     return (
       <li className="message unreadable">
@@ -226,12 +432,17 @@ function Message({
       </li>
     );
   }
+  // Who wrote it: above the first bubble of a run in a group; for screen readers always.
+  const sender = row.mine ? t("conversation.you") : <ShownName name={row.sender} />;
+  const senderLine = row.showSender ? (
+    <span className="message-sender">{sender}</span>
+  ) : (
+    <span className="visually-hidden">{sender} </span>
+  );
   if (row.kind === "hidden") {
     return (
-      <li className="message theirs kept-back">
-        <span className="message-sender">
-          <ShownName name={row.sender} />
-        </span>
+      <li className={`message theirs kept-back${run}`}>
+        {senderLine}
         <p className="message-body">
           {t(row.canView ? "conversation.hiddenMessage" : "conversation.hiddenMessageNoView")}
         </p>
@@ -240,19 +451,17 @@ function Message({
             {t("conversation.showMessages")}
           </button>
         ) : null}
+        {/* Why it is kept back: once per run of kept-back messages, not under each one. */}
+        {row.why === undefined || row.continues ? null : <WhyDetails why={row.why} />}
       </li>
     );
   }
   return (
-    <li className={row.mine ? "message mine" : "message theirs"}>
-      <span className="message-sender">
-        {row.mine ? t("conversation.you") : <ShownName name={row.sender} />}
-      </span>
+    <li className={`${row.mine ? "message mine" : "message theirs"}${run}`}>
+      {senderLine}
       {/* React escapes text: a body is never parsed as HTML. */}
       <p className="message-body">{row.body}</p>
       <span className="message-meta">
-        <time dateTime={new Date(row.timestamp).toISOString()}>{time}</time>
-        {row.sendState === "sending" ? <span> · {t("conversation.sending")}</span> : null}
         {/* Every message from someone else can be reported. */}
         {row.mine ? null : (
           <button
@@ -265,6 +474,8 @@ function Message({
             {t("report.messageButton")}
           </button>
         )}
+        <time dateTime={new Date(row.timestamp).toISOString()}>{time}</time>
+        {row.sendState === "sending" ? <span> · {t("conversation.sending")}</span> : null}
       </span>
       {row.sendState === "failed" ? (
         <span className="message-failed" role="alert">

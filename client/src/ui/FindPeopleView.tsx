@@ -1,19 +1,32 @@
-// "Find people": search the people who want to be found and fit this
+// UI: "Find people": search the people who want to be found and fit this
 // person's age (the engine decided, on this device), and this person's own
 // "findable by people my age" switch, with the engine's information first.
 // Where discovery cannot work here, it says why instead of an empty search.
-import { useId } from "react";
-import type { FindPeopleViewModel } from "../viewmodels/FindPeopleViewModel.ts";
-import { NoticeList } from "./NoticeList.tsx";
+import type {
+  FindPeopleSnapshot,
+  FindPeopleViewActions,
+  FindPeopleViewModel,
+} from "../viewmodels/FindPeopleViewModel.ts";
+import { FindableSettingView } from "./FindableSettingView.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
 import { TextField } from "./TextField.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
+import { WhyDetails } from "./WhyDetails.tsx";
 
-export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }) {
-  const view = useViewModel(viewModel);
+/** Binds "Find people" to its view model. */
+export function FindPeopleContainer({ viewModel }: { viewModel: FindPeopleViewModel }) {
+  return <FindPeopleView view={useViewModel(viewModel)} actions={viewModel} />;
+}
+
+export function FindPeopleView({
+  view,
+  actions,
+}: {
+  view: FindPeopleSnapshot;
+  actions: FindPeopleViewActions;
+}) {
   const { t } = useTranslator();
-  const findableTitle = useId();
   const { findable } = view;
   const available = view.availability === "available";
 
@@ -23,7 +36,7 @@ export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }
         titleId="find-people-title"
         title={t("findPeople.title")}
         backLabel={t("findPeople.back")}
-        onBack={viewModel.back}
+        onBack={actions.back}
       />
       {view.availability === "not-configured" ? (
         <p className="status" role="status">
@@ -43,7 +56,7 @@ export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            void viewModel.search();
+            void actions.search();
           }}
         >
           <TextField
@@ -52,7 +65,7 @@ export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }
             error={view.error === undefined ? undefined : t(view.error)}
             type="search"
             value={view.term}
-            onChange={viewModel.setTerm}
+            onChange={actions.setTerm}
           />
           <button type="submit" className="primary" disabled={view.searching}>
             {view.searching ? t("findPeople.searching") : t("findPeople.search")}
@@ -75,7 +88,7 @@ export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }
                   type="button"
                   aria-label={t("findPeople.chat", { name: person.name ?? person.userId })}
                   onClick={() => {
-                    viewModel.startChatWith(person.userId);
+                    actions.startChatWith(person.userId);
                   }}
                 >
                   {t("newChat.start")}
@@ -84,44 +97,13 @@ export function FindPeopleView({ viewModel }: { viewModel: FindPeopleViewModel }
             ))}
           </ul>
         )}
+        {/* Why these people, and why nobody else (e.g. no minors for an adult). */}
+        {view.resultsWhy === undefined || view.searching ? null : (
+          <WhyDetails why={view.resultsWhy} />
+        )}
       </div>
 
-      {/* Without discovery only switching it off is offered (the protective direction). */}
-      {available || findable.on ? (
-        <section className="setting" aria-labelledby={findableTitle}>
-          <h2 id={findableTitle}>{t("findPeople.findable.title")}</h2>
-          <p>{findable.on ? t("findPeople.findable.on") : t("findPeople.findable.off")}</p>
-          {findable.refused ? <NoticeList notices={findable.refused} /> : null}
-          {findable.confirming ? (
-            <div className="decision">
-              <NoticeList notices={findable.confirming.notices} />
-              <div className="actions">
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={findable.saving}
-                  onClick={() => void viewModel.confirmFindable()}
-                >
-                  {findable.confirming.newValue
-                    ? t("findPeople.findable.confirm")
-                    : t("findPeople.findable.confirmOff")}
-                </button>
-                <button type="button" onClick={viewModel.cancelFindable}>
-                  {t("findPeople.findable.cancel")}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <button
-              type="button"
-              disabled={findable.saving}
-              onClick={() => void viewModel.requestFindable(!findable.on)}
-            >
-              {findable.on ? t("findPeople.findable.turnOff") : t("findPeople.findable.turnOn")}
-            </button>
-          )}
-        </section>
-      ) : null}
+      <FindableSettingView findable={findable} available={available} actions={actions} />
     </section>
   );
 }

@@ -60,12 +60,12 @@ export function HelpRows({
                 className="help-row-more"
                 aria-expanded={open}
                 aria-controls={detailsId}
-                aria-label={t("help.row.moreAbout", { name })}
+                aria-label={t(open ? "help.row.lessAbout" : "help.row.moreAbout", { name })}
                 onClick={() => {
                   setOpenId(open ? undefined : id);
                 }}
               >
-                {t("help.row.more")}
+                {t(open ? "help.row.less" : "help.row.more")}
               </button>
             </div>
             <div id={detailsId} className="help-resource" hidden={!open}>

@@ -1,54 +1,44 @@
-// The help screen: over whatever was open, one tap from everywhere. Lists
-// the resources the engine chose; a quick exit leaves at once.
-import { useEffect, useRef } from "react";
-import type { HelpViewModel } from "../viewmodels/HelpViewModel.ts";
+// UI: the help screen, a dialog over whatever was open (a report sheet too),
+// one tap from everywhere. Lists the resources the engine chose, and how to
+// leave no trace; the quick exit sits in its top bar, as on every screen.
+import type { HelpSnapshot, HelpViewActions, HelpViewModel } from "../viewmodels/HelpViewModel.ts";
+import { Dialog } from "./Dialog.tsx";
 import { HelpResourceList } from "./HelpResourceList.tsx";
 import { NoticeList } from "./NoticeList.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
+import { WhyDetails } from "./WhyDetails.tsx";
 
-export function HelpView({ viewModel }: { viewModel: HelpViewModel }) {
-  const view = useViewModel(viewModel);
+/** Binds the help screen to its view model. */
+export function HelpContainer({ viewModel }: { viewModel: HelpViewModel }) {
+  return <HelpView view={useViewModel(viewModel)} actions={viewModel} />;
+}
+
+export function HelpView({ view, actions }: { view: HelpSnapshot; actions: HelpViewActions }) {
   const { t } = useTranslator();
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  // Focus moves into the dialog; Escape closes it (keyboard and screen readers).
-  useEffect(() => {
-    heading.current?.focus();
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === "Escape") viewModel.close();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [viewModel]);
-
   return (
-    <div className="help-screen" role="dialog" aria-modal="true" aria-labelledby="help-title">
-      <div className="help-bar">
-        <button
-          type="button"
-          className="quick-exit"
-          onClick={viewModel.quickExit}
-          aria-describedby="quick-exit-hint"
-        >
-          {t("help.quickExit")}
-        </button>
-        <span id="quick-exit-hint" className="visually-hidden">
-          {t("help.quickExitHint")}
-        </span>
-        <button type="button" onClick={viewModel.close}>
-          {t("help.close")}
-        </button>
-      </div>
-      <h1 id="help-title" ref={heading} tabIndex={-1}>
+    <Dialog
+      titleId="help-title"
+      className="help-screen"
+      onClose={actions.close}
+      offerHelp={false}
+      closeLabel={t("help.close")}
+    >
+      <h1 id="help-title" tabIndex={-1}>
         {t("help.title")}
       </h1>
       <p>{t("help.intro")}</p>
       <NoticeList notices={view.notices} />
-      <HelpResourceList ids={view.resources} onOpen={viewModel.openResource} />
+      <HelpResourceList ids={view.resources} onOpen={actions.openResource} />
+      {/* Why these organisations (for this age, after this moment). */}
+      <WhyDetails why={view.why} />
+      <section className="help-traces" aria-labelledby="help-traces-title">
+        <h2 id="help-traces-title">{t("help.traces.title")}</h2>
+        <p>{t("help.traces.quickExit")}</p>
+        <p>{t("help.traces.history")}</p>
+        <p>{t("help.traces.app")}</p>
+      </section>
       <p className="hint">{t("help.private")}</p>
-    </div>
+    </Dialog>
   );
 }

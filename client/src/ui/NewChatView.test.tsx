@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { createTranslator } from "../i18n/i18n.ts";
 import { NewChatViewModel } from "../viewmodels/NewChatViewModel.ts";
-import { NewChatView } from "./NewChatView.tsx";
+import { NewChatContainer } from "./NewChatView.tsx";
 import { TranslatorContext } from "./TranslatorContext.tsx";
 
 type Gateway = ConstructorParameters<typeof NewChatViewModel>[1];
@@ -33,9 +33,10 @@ const recipientDidNotAnswer: ContactDecision = {
 };
 
 async function screenAfterSubmit(locale: "nl" | "en"): Promise<string> {
-  // Only startChat is used by this screen; the rest of the gateway is not reached.
+  // Only startChat and the reader's band are used by this screen; the rest is not reached.
   const gateway = {
     startChat: () => Promise.resolve(recipientDidNotAnswer),
+    readerBand: () => "18+",
   } as Partial<Gateway> as Gateway;
   const viewModel = new NewChatViewModel(
     {
@@ -50,7 +51,7 @@ async function screenAfterSubmit(locale: "nl" | "en"): Promise<string> {
   await viewModel.submit();
   return renderToStaticMarkup(
     <TranslatorContext value={createTranslator(locale)}>
-      <NewChatView viewModel={viewModel} />
+      <NewChatContainer viewModel={viewModel} />
     </TranslatorContext>,
   );
 }
@@ -66,6 +67,18 @@ describe("NewChatView", () => {
     expect(html).toContain('role="alert"');
     expect(html).toContain(translator.t("newChat.continue"));
     expect(html).toContain(translator.t("newChat.cancel"));
+    // The engine asks to read first: not going on is the filled button, going on an ordinary one.
+    expect(html).toContain(`class="primary">${translator.t("newChat.cancel")}</button>`);
+    expect(html).toContain(`<button type="button">${translator.t("newChat.continue")}</button>`);
+  });
+
+  it("says why in an adult's words: the recipient's app did not answer", async () => {
+    const html = await screenAfterSubmit("nl");
+    const translator = createTranslator("nl");
+    expect(html).toContain(translator.t("why.title"));
+    const why = translator.why("contact/recipient-did-not-answer", "adult") ?? "missing";
+    expect(why).not.toBe(translator.why("contact/recipient-did-not-answer", "teen"));
+    expect(html).toContain(why.replaceAll("'", "&#x27;"));
   });
 
   it("has the English words too", async () => {

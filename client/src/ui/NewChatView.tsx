@@ -1,15 +1,30 @@
-// "New chat": a Matrix ID in, the engine's contact decision out: the chat
-// starts, or the engine's notice shows (with help, when it offers help).
-import type { NewChatViewModel } from "../viewmodels/NewChatViewModel.ts";
+// UI: "new chat": a Matrix ID in, the engine's contact decision out: the
+// chat starts, or the engine's notice shows (with help, when it offers help).
+import type {
+  NewChatSnapshot,
+  NewChatViewActions,
+  NewChatViewModel,
+} from "../viewmodels/NewChatViewModel.ts";
 import { HelpResourceList } from "./HelpResourceList.tsx";
 import { NoticeList } from "./NoticeList.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
 import { TextField } from "./TextField.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
+import { WhyDetails } from "./WhyDetails.tsx";
 
-export function NewChatView({ viewModel }: { viewModel: NewChatViewModel }) {
-  const view = useViewModel(viewModel);
+/** Binds "new chat" to its view model. */
+export function NewChatContainer({ viewModel }: { viewModel: NewChatViewModel }) {
+  return <NewChatView view={useViewModel(viewModel)} actions={viewModel} />;
+}
+
+export function NewChatView({
+  view,
+  actions,
+}: {
+  view: NewChatSnapshot;
+  actions: NewChatViewActions;
+}) {
   const { t } = useTranslator();
 
   return (
@@ -18,13 +33,13 @@ export function NewChatView({ viewModel }: { viewModel: NewChatViewModel }) {
         titleId="new-chat-title"
         title={t("newChat.title")}
         backLabel={t("newChat.back")}
-        onBack={viewModel.back}
+        onBack={actions.back}
       />
       <form
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void viewModel.submit();
+          void actions.submit();
         }}
       >
         <TextField
@@ -33,32 +48,38 @@ export function NewChatView({ viewModel }: { viewModel: NewChatViewModel }) {
           error={view.error === undefined ? undefined : t(view.error)}
           name="matrix-id"
           value={view.matrixId}
-          onChange={viewModel.setMatrixId}
+          onChange={actions.setMatrixId}
         />
-        {view.decision === undefined ? (
+        {view.answer === undefined ? (
           <button type="submit" className="primary" disabled={view.busy}>
             {t("newChat.start")}
           </button>
         ) : null}
       </form>
-      {view.decision ? (
+      {view.answer ? (
         <div className="decision" role="alert">
-          <NoticeList notices={view.decision.notices} />
-          <HelpResourceList ids={view.decision.help} onOpen={viewModel.openHelpResource} />
+          <NoticeList notices={view.answer.notices} />
+          <HelpResourceList ids={view.answer.help} onOpen={actions.openHelpResource} />
           <div className="actions">
-            {view.decision.effect === "allowed-with-notice" ? (
+            {/* The snapshot says which choice leads; the other is an ordinary button. */}
+            <button
+              type="button"
+              className={view.answer.primary === "cancel" ? "primary" : undefined}
+              onClick={actions.back}
+            >
+              {t("newChat.cancel")}
+            </button>
+            {view.answer.canContinue ? (
               <button
                 type="button"
-                className="primary"
-                onClick={() => void viewModel.continueAfterNotice()}
+                className={view.answer.primary === "continue" ? "primary" : undefined}
+                onClick={() => void actions.continueAfterNotice()}
               >
                 {t("newChat.continue")}
               </button>
             ) : null}
-            <button type="button" onClick={viewModel.back}>
-              {t("newChat.cancel")}
-            </button>
           </div>
+          <WhyDetails why={view.answer.why} />
         </div>
       ) : null}
     </section>

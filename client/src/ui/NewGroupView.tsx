@@ -1,17 +1,31 @@
-// "New group": a name and the people to invite; the engine's contact
+// UI: "new group": a name and the people to invite; the engine's contact
 // decision for each person shows here when it has something to say.
 import { useId } from "react";
-import type { NewGroupViewModel } from "../viewmodels/NewGroupViewModel.ts";
+import type {
+  NewGroupSnapshot,
+  NewGroupViewActions,
+  NewGroupViewModel,
+} from "../viewmodels/NewGroupViewModel.ts";
 import { NoticeList } from "./NoticeList.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
+import { WhyDetails } from "./WhyDetails.tsx";
 
-export function NewGroupView({ viewModel }: { viewModel: NewGroupViewModel }) {
-  const view = useViewModel(viewModel);
+/** Binds "new group" to its view model. */
+export function NewGroupContainer({ viewModel }: { viewModel: NewGroupViewModel }) {
+  return <NewGroupView view={useViewModel(viewModel)} actions={viewModel} />;
+}
+
+export function NewGroupView({
+  view,
+  actions,
+}: {
+  view: NewGroupSnapshot;
+  actions: NewGroupViewActions;
+}) {
   const { t } = useTranslator();
   const ids = { name: useId(), members: useId(), hint: useId(), error: useId() };
-  const refused = view.checks.some((check) => check.effect === "refused");
 
   return (
     <section className="new-group-screen" aria-labelledby="new-group-title">
@@ -19,13 +33,13 @@ export function NewGroupView({ viewModel }: { viewModel: NewGroupViewModel }) {
         titleId="new-group-title"
         title={t("newGroup.title")}
         backLabel={t("newGroup.back")}
-        onBack={viewModel.back}
+        onBack={actions.back}
       />
       <form
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void viewModel.submit();
+          void actions.submit();
         }}
       >
         <label htmlFor={ids.name}>{t("newGroup.name")}</label>
@@ -34,7 +48,7 @@ export function NewGroupView({ viewModel }: { viewModel: NewGroupViewModel }) {
           value={view.name}
           autoComplete="off"
           onChange={(event) => {
-            viewModel.setName(event.currentTarget.value);
+            actions.setName(event.currentTarget.value);
           }}
         />
         <label htmlFor={ids.members}>{t("newGroup.members")}</label>
@@ -46,7 +60,7 @@ export function NewGroupView({ viewModel }: { viewModel: NewGroupViewModel }) {
           aria-describedby={ids.hint}
           value={view.members}
           onChange={(event) => {
-            viewModel.setMembers(event.currentTarget.value);
+            actions.setMembers(event.currentTarget.value);
           }}
         />
         <p id={ids.hint} className="hint">
@@ -60,18 +74,19 @@ export function NewGroupView({ viewModel }: { viewModel: NewGroupViewModel }) {
         {view.checks.map((check) => (
           <div key={check.userId} className="decision" role="alert">
             <p className="error">
-              {check.effect === "refused"
+              {check.refused
                 ? t("newGroup.refused", { id: check.userId })
                 : t("newGroup.withNotice", { id: check.userId })}
             </p>
             <NoticeList notices={check.notices} />
+            <WhyDetails why={check.why} />
           </div>
         ))}
-        {refused ? null : (
+        {view.canSubmit ? (
           <button type="submit" className="primary" disabled={view.busy}>
             {view.checks.length > 0 ? t("newGroup.continue") : t("newGroup.create")}
           </button>
-        )}
+        ) : null}
       </form>
     </section>
   );

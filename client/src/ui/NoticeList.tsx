@@ -10,7 +10,8 @@ export function NoticeList({ notices }: { notices: readonly NoticeView[] }) {
     <ul className="notices">
       {notices.map((item) => (
         <li key={item.id} className={`notice ${item.severity}`}>
-          {notice(item.copyKey)}
+          {/* Its own box, so a compact reminder can cut it to its first lines. */}
+          <span className="notice-text">{notice(item.copyKey)}</span>
         </li>
       ))}
     </ul>

@@ -1,12 +1,26 @@
-// The recovery key: offered after sign-in, shown once, typed on a new phone.
+// UI: the recovery key: offered after sign-in, shown once, typed on a new phone.
 import { useId } from "react";
-import type { RecoveryViewModel } from "../viewmodels/RecoveryViewModel.ts";
+import type {
+  RecoverySnapshot,
+  RecoveryViewActions,
+  RecoveryViewModel,
+} from "../viewmodels/RecoveryViewModel.ts";
 import { assertNever } from "../viewmodels/assertNever.ts";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
-export function RecoveryView({ viewModel }: { viewModel: RecoveryViewModel }) {
-  const view = useViewModel(viewModel);
+/** Binds the recovery key's screen to its view model. */
+export function RecoveryContainer({ viewModel }: { viewModel: RecoveryViewModel }) {
+  return <RecoveryView view={useViewModel(viewModel)} actions={viewModel} />;
+}
+
+export function RecoveryView({
+  view,
+  actions,
+}: {
+  view: RecoverySnapshot;
+  actions: RecoveryViewActions;
+}) {
   const { t } = useTranslator();
   const ids = { password: useId(), key: useId(), error: useId(), saved: useId() };
 
@@ -19,7 +33,7 @@ export function RecoveryView({ viewModel }: { viewModel: RecoveryViewModel }) {
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              void viewModel.setUp();
+              void actions.setUp();
             }}
           >
             {view.needsPassword ? (
@@ -31,7 +45,7 @@ export function RecoveryView({ viewModel }: { viewModel: RecoveryViewModel }) {
                   autoComplete="current-password"
                   value={view.password}
                   onChange={(event) => {
-                    viewModel.setPassword(event.currentTarget.value);
+                    actions.setPassword(event.currentTarget.value);
                   }}
                 />
               </>
@@ -44,7 +58,7 @@ export function RecoveryView({ viewModel }: { viewModel: RecoveryViewModel }) {
             <button type="submit" className="primary" disabled={view.busy}>
               {t("recovery.offer.create")}
             </button>
-            <button type="button" onClick={viewModel.finish}>
+            <button type="button" onClick={actions.finish}>
               {t("recovery.later")}
             </button>
           </form>
@@ -72,17 +86,12 @@ export function RecoveryView({ viewModel }: { viewModel: RecoveryViewModel }) {
               type="checkbox"
               checked={view.saved}
               onChange={(event) => {
-                viewModel.confirmSaved(event.currentTarget.checked);
+                actions.confirmSaved(event.currentTarget.checked);
               }}
             />
             {t("recovery.showKey.saved")}
           </label>
-          <button
-            type="button"
-            className="primary"
-            disabled={!view.saved}
-            onClick={viewModel.finish}
-          >
+          <button type="button" className="primary" disabled={!view.saved} onClick={actions.finish}>
             {t("recovery.showKey.done")}
           </button>
         </section>
@@ -95,7 +104,7 @@ export function RecoveryView({ viewModel }: { viewModel: RecoveryViewModel }) {
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              void viewModel.restore();
+              void actions.restore();
             }}
           >
             <label htmlFor={ids.key}>{t("recovery.enter.label")}</label>
@@ -108,7 +117,7 @@ export function RecoveryView({ viewModel }: { viewModel: RecoveryViewModel }) {
               aria-describedby={view.error ? ids.error : undefined}
               value={view.input}
               onChange={(event) => {
-                viewModel.setInput(event.currentTarget.value);
+                actions.setInput(event.currentTarget.value);
               }}
             />
             {view.error ? (
@@ -119,7 +128,7 @@ export function RecoveryView({ viewModel }: { viewModel: RecoveryViewModel }) {
             <button type="submit" className="primary" disabled={view.busy}>
               {t("recovery.enter.submit")}
             </button>
-            <button type="button" onClick={viewModel.finish}>
+            <button type="button" onClick={actions.finish}>
               {t("recovery.later")}
             </button>
           </form>
@@ -130,7 +139,7 @@ export function RecoveryView({ viewModel }: { viewModel: RecoveryViewModel }) {
         <section className="recovery" aria-labelledby="recovery-title">
           <h1 id="recovery-title">{t("recovery.enter.title")}</h1>
           <p role="status">{t("recovery.restored")}</p>
-          <button type="button" className="primary" onClick={viewModel.finish}>
+          <button type="button" className="primary" onClick={actions.finish}>
             {t("recovery.continue")}
           </button>
         </section>

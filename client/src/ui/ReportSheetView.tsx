@@ -1,149 +1,129 @@
-// The report sheet: a dialog over the current screen. It shows exactly what
+// UI: the report sheet: a modal dialog over the current screen (Dialog: help
+// and the quick exit in its top bar, focus kept inside). It shows exactly what
 // will be shared, the engine's default category and one button that files
 // the report; details are optional. After filing: the live status, where
 // else to report, and block, leave and help as the engine offers them.
-// Renders ReportSheetViewModel; contains no rules.
-import { useEffect, useId, useRef, type KeyboardEvent } from "react";
+// Renders ReportSheetViewModel's snapshot; contains no rules.
+import { useId } from "react";
 import type {
   EvidenceRow,
   ReportSheetSnapshot,
+  ReportSheetViewActions,
   ReportSheetViewModel,
 } from "../viewmodels/ReportSheetViewModel.ts";
+import { Dialog } from "./Dialog.tsx";
 import { HelpResourceList } from "./HelpResourceList.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
+import { WhyDetails } from "./WhyDetails.tsx";
 
-export function ReportSheetView({ viewModel }: { viewModel: ReportSheetViewModel }) {
-  const view = useViewModel(viewModel);
+type Props = { view: ReportSheetSnapshot; actions: ReportSheetViewActions };
+
+/** Binds the report sheet to its view model. */
+export function ReportSheetContainer({ viewModel }: { viewModel: ReportSheetViewModel }) {
+  return <ReportSheetView view={useViewModel(viewModel)} actions={viewModel} />;
+}
+
+export function ReportSheetView({ view, actions }: Props) {
   const { t } = useTranslator();
   const titleId = useId();
   const goodFaithId = useId();
   const noteId = useId();
-  const dialog = useRef<HTMLDivElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  // Focus moves into the dialog and back to where it was (the Report button) on close.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    heading.current?.focus();
-    return () => {
-      if (opener?.isConnected === true) opener.focus();
-    };
-  }, [viewModel]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.key === "Escape") {
-      viewModel.close();
-      return;
-    }
-    if (event.key === "Tab") keepFocusInside(dialog.current, event);
-  };
 
   const title = view.target === "message" ? t("report.title.message") : t("report.title.person");
 
   return (
-    <div className="report-backdrop">
-      <div
-        ref={dialog}
-        className="report-sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={onKeyDown}
-      >
-        <h1 id={titleId} ref={heading} tabIndex={-1}>
-          {title}
-        </h1>
-        {view.phase === "unavailable" || view.phase === "not-found" ? (
-          <>
+    <Dialog titleId={titleId} className="report-sheet" onClose={actions.close}>
+      <h1 id={titleId} tabIndex={-1}>
+        {title}
+      </h1>
+      {view.phase === "unavailable" || view.phase === "not-found" ? (
+        <>
+          <p className="status warning" role="alert">
+            {view.phase === "unavailable" ? t("report.unavailable") : t("report.notFound")}
+          </p>
+          <AfterActions view={view} actions={actions} />
+        </>
+      ) : view.phase === "filed" ? (
+        <Filed view={view} actions={actions} />
+      ) : (
+        <>
+          <p>{t("report.intro")}</p>
+          <Evidence view={view} actions={actions} />
+          <button
+            type="button"
+            className="report-details-toggle"
+            aria-expanded={view.detailsOpen}
+            onClick={actions.toggleDetails}
+          >
+            {t("report.details")}
+          </button>
+          {view.detailsOpen ? (
+            <div className="report-details">
+              <fieldset>
+                <legend>{t("report.categoryLabel")}</legend>
+                {view.categories.map((category) => (
+                  <label key={category} className="report-choice">
+                    <input
+                      type="radio"
+                      name="report-category"
+                      value={category}
+                      checked={view.category === category}
+                      disabled={view.phase === "filing"}
+                      onChange={() => {
+                        actions.setCategory(category);
+                      }}
+                    />{" "}
+                    {t(`report.category.${category}`)}
+                  </label>
+                ))}
+              </fieldset>
+              <label htmlFor={noteId}>{t("report.note")}</label>
+              <textarea
+                id={noteId}
+                rows={3}
+                maxLength={2000}
+                value={view.note}
+                disabled={view.phase === "filing"}
+                onChange={(event) => {
+                  actions.setNote(event.currentTarget.value);
+                }}
+              />
+            </div>
+          ) : null}
+          {view.phase === "failed" ? (
             <p className="status warning" role="alert">
-              {view.phase === "unavailable" ? t("report.unavailable") : t("report.notFound")}
+              {t("report.failed")}
             </p>
-            <AfterActions view={view} viewModel={viewModel} />
-          </>
-        ) : view.phase === "filed" ? (
-          <Filed view={view} viewModel={viewModel} />
-        ) : (
-          <>
-            <p>{t("report.intro")}</p>
-            <Evidence view={view} viewModel={viewModel} />
+          ) : null}
+          <p id={goodFaithId} className="hint">
+            {t("report.goodFaith")}
+          </p>
+          <div className="actions">
             <button
               type="button"
-              className="report-details-toggle"
-              aria-expanded={view.detailsOpen}
-              onClick={viewModel.toggleDetails}
+              className="primary report-send"
+              aria-describedby={goodFaithId}
+              disabled={view.phase === "filing"}
+              onClick={() => void actions.file()}
             >
-              {t("report.details")}
+              {view.phase === "filing"
+                ? t("report.sending")
+                : view.phase === "failed"
+                  ? t("report.tryAgain")
+                  : t("report.send")}
             </button>
-            {view.detailsOpen ? (
-              <div className="report-details">
-                <fieldset>
-                  <legend>{t("report.categoryLabel")}</legend>
-                  {view.categories.map((category) => (
-                    <label key={category} className="report-choice">
-                      <input
-                        type="radio"
-                        name="report-category"
-                        value={category}
-                        checked={view.category === category}
-                        disabled={view.phase === "filing"}
-                        onChange={() => {
-                          viewModel.setCategory(category);
-                        }}
-                      />{" "}
-                      {t(`report.category.${category}`)}
-                    </label>
-                  ))}
-                </fieldset>
-                <label htmlFor={noteId}>{t("report.note")}</label>
-                <textarea
-                  id={noteId}
-                  rows={3}
-                  maxLength={2000}
-                  value={view.note}
-                  disabled={view.phase === "filing"}
-                  onChange={(event) => {
-                    viewModel.setNote(event.currentTarget.value);
-                  }}
-                />
-              </div>
-            ) : null}
-            {view.phase === "failed" ? (
-              <p className="status warning" role="alert">
-                {t("report.failed")}
-              </p>
-            ) : null}
-            <p id={goodFaithId} className="hint">
-              {t("report.goodFaith")}
-            </p>
-            <div className="actions">
-              <button
-                type="button"
-                className="primary report-send"
-                aria-describedby={goodFaithId}
-                disabled={view.phase === "filing"}
-                onClick={() => void viewModel.file()}
-              >
-                {view.phase === "filing"
-                  ? t("report.sending")
-                  : view.phase === "failed"
-                    ? t("report.tryAgain")
-                    : t("report.send")}
-              </button>
-              <button type="button" onClick={viewModel.close}>
-                {t("report.cancel")}
-              </button>
-            </div>
-          </>
-        )}
-      </div>
-    </div>
+            <button type="button" onClick={actions.close}>
+              {t("report.cancel")}
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
   );
 }
 
-type Props = { view: ReportSheetSnapshot; viewModel: ReportSheetViewModel };
-
-function Evidence({ view, viewModel }: Props) {
+function Evidence({ view, actions }: Props) {
   const { t, plural } = useTranslator();
   const editable = view.phase !== "filing";
   return (
@@ -163,7 +143,7 @@ function Evidence({ view, viewModel }: Props) {
                   checked={view.includeContext}
                   disabled={!editable}
                   onChange={(event) => {
-                    viewModel.setIncludeContext(event.currentTarget.checked);
+                    actions.setIncludeContext(event.currentTarget.checked);
                   }}
                 />{" "}
                 {plural("report.includeContext", view.context.length)}
@@ -200,7 +180,7 @@ function Evidence({ view, viewModel }: Props) {
               checked={view.includeIdentity}
               disabled={!editable}
               onChange={(event) => {
-                viewModel.setIncludeIdentity(event.currentTarget.checked);
+                actions.setIncludeIdentity(event.currentTarget.checked);
               }}
             />{" "}
             {t("report.includeIdentity")}
@@ -245,7 +225,7 @@ function EvidenceItem({ row }: { row: EvidenceRow }) {
   );
 }
 
-function Filed({ view, viewModel }: Props) {
+function Filed({ view, actions }: Props) {
   const { t } = useTranslator();
   const status = view.status ?? "queued";
   return (
@@ -263,7 +243,7 @@ function Filed({ view, viewModel }: Props) {
         )}
       </p>
       {status === "failed-permanently" ? (
-        <button type="button" onClick={() => void viewModel.retryDelivery()}>
+        <button type="button" onClick={() => void actions.retryDelivery()}>
           {t("report.tryAgain")}
         </button>
       ) : null}
@@ -273,12 +253,14 @@ function Filed({ view, viewModel }: Props) {
           <HelpResourceList ids={view.advice} />
         </section>
       ) : null}
-      <AfterActions view={view} viewModel={viewModel} />
+      {/* Who gets the report, what else is advised and offered, and why. */}
+      <WhyDetails why={view.why} />
+      <AfterActions view={view} actions={actions} />
     </>
   );
 }
 
-function AfterActions({ view, viewModel }: Props) {
+function AfterActions({ view, actions }: Props) {
   const { t } = useTranslator();
   return (
     <section className="report-next" aria-label={t("report.next")}>
@@ -288,64 +270,25 @@ function AfterActions({ view, viewModel }: Props) {
       ) : null}
       {view.left ? <p role="status">{t("report.left")}</p> : null}
       <div className="actions">
-        {view.afterActions.map((action) => {
-          switch (action) {
-            case "block":
-              return view.blocked || view.reportedUserId === "" ? null : (
-                <button
-                  key={action}
-                  type="button"
-                  disabled={view.busy}
-                  onClick={() => void viewModel.block()}
-                >
-                  {t("report.block", { name: view.reportedLabel })}
-                </button>
-              );
-            case "leave":
-              return view.left ? null : (
-                <button
-                  key={action}
-                  type="button"
-                  disabled={view.busy}
-                  onClick={() => void viewModel.leave()}
-                >
-                  {t("report.leave")}
-                </button>
-              );
-            case "get-help":
-              return (
-                <button key={action} type="button" onClick={viewModel.help}>
-                  {t("report.help")}
-                </button>
-              );
-            default:
-              return null;
-          }
-        })}
-        <button type="button" className="primary" onClick={viewModel.close}>
+        {view.offers.block ? (
+          <button type="button" disabled={view.busy} onClick={() => void actions.block()}>
+            {t("report.block", { name: view.reportedLabel })}
+          </button>
+        ) : null}
+        {view.offers.leave ? (
+          <button type="button" disabled={view.busy} onClick={() => void actions.leave()}>
+            {t("report.leave")}
+          </button>
+        ) : null}
+        {view.offers.help ? (
+          <button type="button" onClick={actions.help}>
+            {t("report.help")}
+          </button>
+        ) : null}
+        <button type="button" className="primary" onClick={actions.close}>
           {t("report.close")}
         </button>
       </div>
     </section>
   );
-}
-
-/** Tab and Shift+Tab stay inside the dialog (aria-modal alone does not stop the keyboard). */
-function keepFocusInside(container: HTMLElement | null, event: KeyboardEvent): void {
-  if (container === null) return;
-  const focusable = [
-    ...container.querySelectorAll<HTMLElement>(
-      "button:not([disabled]), input:not([disabled]), textarea:not([disabled]), summary, a[href]",
-    ),
-  ];
-  const first = focusable[0];
-  const last = focusable.at(-1);
-  if (first === undefined || last === undefined) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
 }

@@ -1,8 +1,14 @@
-// One request from someone who is not a contact: who is asking, the engine's
-// notices for this reader, and the choices the engine offers. For a group:
-// the group safety overview (who invited, who made it and when, who is in it
-// and which of them are unknown), before anything in the group is shown.
-import type { GroupOverview, RequestViewModel } from "../viewmodels/RequestViewModel.ts";
+// UI: one request from someone who is not a contact: who is asking, the
+// engine's notices for this reader, and the choices the engine offers. For a
+// group: the group safety overview (who invited, who made it and when, who
+// is in it and which of them are unknown), before anything in the group is shown.
+import type {
+  GroupOverview,
+  RequestOption,
+  RequestSnapshot,
+  RequestViewActions,
+  RequestViewModel,
+} from "../viewmodels/RequestViewModel.ts";
 import { ShownName, ShownTitle } from "./ShownName.tsx";
 import { HelpRows } from "./HelpRows.tsx";
 import { NoticeList } from "./NoticeList.tsx";
@@ -11,8 +17,18 @@ import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 import { WhyDetails } from "./WhyDetails.tsx";
 
-export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
-  const view = useViewModel(viewModel);
+/** Binds the request screen to its view model. */
+export function RequestContainer({ viewModel }: { viewModel: RequestViewModel }) {
+  return <RequestView view={useViewModel(viewModel)} actions={viewModel} />;
+}
+
+export function RequestView({
+  view,
+  actions,
+}: {
+  view: RequestSnapshot;
+  actions: RequestViewActions;
+}) {
   const { t } = useTranslator();
 
   return (
@@ -21,7 +37,7 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
         titleId="request-title"
         title={view.found && view.overview !== undefined ? t("overview.title") : t("request.title")}
         backLabel={t("request.back")}
-        onBack={viewModel.back}
+        onBack={actions.back}
       />
       {!view.found ? (
         <p className="empty">{t("request.notFound")}</p>
@@ -46,53 +62,114 @@ export function RequestView({ viewModel }: { viewModel: RequestViewModel }) {
           )}
           {view.overview === undefined ? null : <Overview overview={view.overview} />}
           <NoticeList notices={view.notices} />
-          <HelpRows ids={view.help} onOpen={viewModel.openHelpResource} />
-          {/* The choices come right after the notice and its help: on a phone all fit one screen. */}
-          <div className="actions">
-            {view.canAccept ? (
-              <button
-                type="button"
-                className="primary"
-                disabled={view.busy}
-                onClick={() => void viewModel.accept()}
-              >
-                {view.overview === undefined ? t("request.accept") : t("overview.join")}
-              </button>
-            ) : null}
-            {view.canIgnore ? (
-              <button type="button" disabled={view.busy} onClick={() => void viewModel.ignore()}>
-                {t("request.ignore")}
-              </button>
-            ) : null}
-            {view.canBlock ? (
-              <button type="button" disabled={view.busy} onClick={() => void viewModel.block()}>
-                {t("request.block")}
-              </button>
-            ) : null}
-            {view.canReport ? (
-              <button
-                type="button"
-                aria-haspopup="dialog"
-                disabled={view.busy}
-                onClick={() => void viewModel.blockAndReport()}
-              >
-                {t("request.blockAndReport")}
-              </button>
-            ) : null}
+          <HelpRows ids={view.help} onOpen={actions.openHelpResource} />
+          {/* The choices come right after the notice and its help, the one the snapshot marks primary first. */}
+          <div className="actions request-choices">
+            {view.choices.map((choice) => (
+              <ChoiceButton
+                key={choice}
+                choice={choice}
+                primary={isPrimary(choice, view.primary)}
+                group={view.overview !== undefined}
+                busy={view.busy}
+                actions={actions}
+              />
+            ))}
           </div>
+          {view.choices.includes("report") ? (
+            <p className="hint">{t("request.reportNote")}</p>
+          ) : null}
           {/* No promise of "after you accept" when the engine offers no accept (8-12 in nl-default). */}
           {view.preview === "shown" ? null : (
             <p className="hint">
               {view.overview === undefined
-                ? t(view.canAccept ? "request.previewHidden" : "request.previewHiddenNoAccept")
-                : t(view.canAccept ? "overview.contentHidden" : "overview.contentHiddenNoJoin")}
+                ? t(
+                    view.choices.includes("accept")
+                      ? "request.previewHidden"
+                      : "request.previewHiddenNoAccept",
+                  )
+                : t(
+                    view.choices.includes("accept")
+                      ? "overview.contentHidden"
+                      : "overview.contentHiddenNoJoin",
+                  )}
             </p>
           )}
-          <WhyDetails reasons={view.reasons} pack={view.pack} onOpen={viewModel.openWhy} />
+          <WhyDetails why={view.why} onOpen={actions.openWhy} />
         </>
       )}
     </section>
   );
+}
+
+function isPrimary(choice: RequestOption, primary: "accept" | "decline"): boolean {
+  return primary === "accept" ? choice === "accept" : choice === "ignore";
+}
+
+function ChoiceButton({
+  choice,
+  primary,
+  group,
+  busy,
+  actions,
+}: {
+  choice: RequestOption;
+  primary: boolean;
+  group: boolean;
+  busy: boolean;
+  actions: RequestViewActions;
+}) {
+  const { t } = useTranslator();
+  const className = primary ? "primary" : undefined;
+  switch (choice) {
+    case "accept":
+      return (
+        <button
+          type="button"
+          className={className}
+          disabled={busy}
+          onClick={() => void actions.accept()}
+        >
+          {group ? t("overview.join") : t("request.accept")}
+        </button>
+      );
+    case "ignore":
+      return (
+        <button
+          type="button"
+          className={className}
+          disabled={busy}
+          onClick={() => void actions.ignore()}
+        >
+          {t("request.ignore")}
+        </button>
+      );
+    case "block":
+      return (
+        <button
+          type="button"
+          className={className}
+          disabled={busy}
+          onClick={() => void actions.block()}
+        >
+          {t("request.block")}
+        </button>
+      );
+    case "report":
+      return (
+        <button
+          type="button"
+          className={className}
+          aria-haspopup="dialog"
+          disabled={busy}
+          onClick={() => void actions.blockAndReport()}
+        >
+          {t("request.blockAndReport")}
+        </button>
+      );
+    default:
+      return null;
+  }
 }
 
 function Overview({ overview }: { overview: GroupOverview }) {

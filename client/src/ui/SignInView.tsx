@@ -1,11 +1,25 @@
-// The sign-in screen: renders SignInViewModel's form and its error.
+// UI: the sign-in screen: SignInViewModel's form and its error.
 import { useId } from "react";
-import type { SignInViewModel } from "../viewmodels/SignInViewModel.ts";
+import type {
+  SignInSnapshot,
+  SignInViewActions,
+  SignInViewModel,
+} from "../viewmodels/SignInViewModel.ts";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
-export function SignInView({ viewModel }: { viewModel: SignInViewModel }) {
-  const form = useViewModel(viewModel);
+/** Binds the sign-in form to its view model. */
+export function SignInContainer({ viewModel }: { viewModel: SignInViewModel }) {
+  return <SignInView form={useViewModel(viewModel)} actions={viewModel} />;
+}
+
+export function SignInView({
+  form,
+  actions,
+}: {
+  form: SignInSnapshot;
+  actions: SignInViewActions;
+}) {
   const { t } = useTranslator();
   const ids = {
     username: useId(),
@@ -24,7 +38,7 @@ export function SignInView({ viewModel }: { viewModel: SignInViewModel }) {
         aria-describedby={form.error ? ids.error : undefined}
         onSubmit={(event) => {
           event.preventDefault();
-          void viewModel.submit();
+          void actions.submit();
         }}
       >
         <label htmlFor={ids.username}>{t("signIn.username")}</label>
@@ -36,7 +50,7 @@ export function SignInView({ viewModel }: { viewModel: SignInViewModel }) {
           spellCheck={false}
           value={form.username}
           onChange={(event) => {
-            viewModel.setUsername(event.currentTarget.value);
+            actions.setUsername(event.currentTarget.value);
           }}
         />
         <label htmlFor={ids.password}>{t("signIn.password")}</label>
@@ -47,7 +61,7 @@ export function SignInView({ viewModel }: { viewModel: SignInViewModel }) {
           autoComplete="current-password"
           value={form.password}
           onChange={(event) => {
-            viewModel.setPassword(event.currentTarget.value);
+            actions.setPassword(event.currentTarget.value);
           }}
         />
         {form.serverFieldOpen ? (
@@ -63,7 +77,7 @@ export function SignInView({ viewModel }: { viewModel: SignInViewModel }) {
               aria-describedby={ids.serverHint}
               value={form.homeserverUrl}
               onChange={(event) => {
-                viewModel.setHomeserverUrl(event.currentTarget.value);
+                actions.setHomeserverUrl(event.currentTarget.value);
               }}
             />
             <p id={ids.serverHint} className="hint">
@@ -71,7 +85,7 @@ export function SignInView({ viewModel }: { viewModel: SignInViewModel }) {
             </p>
           </>
         ) : (
-          <button type="button" className="link-button" onClick={viewModel.openServerField}>
+          <button type="button" className="link-button" onClick={actions.openServerField}>
             {t("signIn.changeServer")}
           </button>
         )}

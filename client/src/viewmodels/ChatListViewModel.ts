@@ -2,24 +2,44 @@
 // invitations the policy engine places as requests (Requests). Where each
 // invitation appears, and what of each room's name and people may show, is
 // the room decision in the session's decision store; this file only sorts
-// decisions into the two lists.
+// decisions into the two lists. A chat's row reads like the apps people know
+// (initials, the last message, its time, the unread count), and the last
+// message's words show only where the room decision shows the chat normally
+// and shows its sender (previewOf).
 
-import type { SyncState } from "../matrix/chatSession.ts";
+import type { SyncState, TimelineMessage } from "../matrix/sessionTypes.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
-import type { MediatedName, RoomDecisionStore, RoomTitle } from "../policy/roomDecisionStore.ts";
+import type {
+  MediatedName,
+  MediatedRoom,
+  RoomDecisionStore,
+  RoomTitle,
+} from "../policy/roomDecisionStore.ts";
 import { assertNever } from "./assertNever.ts";
+import { roomAvatar, type AvatarView } from "./avatar.ts";
+import { dayLabel, nextMidnight } from "./conversationTimeline.ts";
+import { wakeAtWithTimers, type WakeAt } from "./ConversationReminderViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
 
 /** What the home screen needs of a session; the Matrix layer's ChatSession satisfies it. */
 export type ChatListSource = {
   readonly userId: string;
   readonly syncState: SyncState;
+  /** People this account blocked (their chats are marked). */
+  readonly blockedUsers: readonly string[];
   subscribe(listener: () => void): () => void;
   join(roomId: string): Promise<void>;
+  /** A room's newest readable message, for the row's preview and time. */
+  lastMessage(roomId: string): TimelineMessage | undefined;
+};
+
+/** The time, and a wake-up at a given time (the rows' times change at midnight). */
+export type ChatListClock = {
+  readonly now: () => number;
+  readonly wakeAt: WakeAt;
 };
 
 export type ChatListActions = {
-  readonly signOut: () => Promise<void>;
   readonly open: (roomId: string) => void;
   readonly openRequest: (roomId: string) => void;
   readonly startNewChat: () => void;
@@ -29,13 +49,49 @@ export type ChatListActions = {
   /** The moderation screen, shown as an entry only once `isAvailable` says yes (server admins). */
   readonly moderation?:
     { readonly isAvailable: () => Promise<boolean>; readonly open: () => void } | undefined;
+  /** The settings screen (language, being findable, the rules, theme, notifications, sign-out). */
+  readonly openSettings?: (() => void) | undefined;
 };
+
+/**
+ * The last message under a chat's name. "text": its first line, from "me",
+ * from a named member of a group, or (`from` undefined) from the other person
+ * of a direct chat; "kept-back": written by someone whose messages the chat
+ * does not show (nothing of it appears); "unreadable": its keys have not
+ * arrived; "none": no message yet.
+ */
+export type ChatPreview =
+  | { readonly kind: "none" }
+  | {
+      readonly kind: "text";
+      readonly text: string;
+      readonly from: "me" | MediatedName | undefined;
+    }
+  | { readonly kind: "kept-back" }
+  | { readonly kind: "unreadable" }
+  /** Everyone else left: said as that, never who or why. */
+  | { readonly kind: "alone" };
+
+/** When a chat was last active, as a chat list says it; the view words it in its language. */
+export type ActivityLabel =
+  /** Today: the time ("14:05"). */
+  | { readonly kind: "time"; readonly timestamp: number }
+  | { readonly kind: "yesterday" }
+  /** Longer ago: the date, with the year when it is not this year. */
+  | { readonly kind: "date"; readonly timestamp: number; readonly withYear: boolean };
 
 export type ChatRow = {
   readonly roomId: string;
   readonly title: RoomTitle;
+  readonly avatar: AvatarView;
+  readonly preview: ChatPreview;
+  /** undefined when the room shows no time (nothing happened in it that has one). */
+  readonly activity: ActivityLabel | undefined;
   readonly unreadCount: number;
+  /** The last message's time, or the room's last activity when it has none: the list's order. */
   readonly lastActivityTs: number;
+  /** A direct chat with someone this account blocked. */
+  readonly blocked: boolean;
 };
 
 /** An invitation the engine presents as a normal chat (e.g. a friend's group of friends). */
@@ -76,9 +132,26 @@ export type ChatListSnapshot = {
   readonly studyAssignmentIgnored: boolean;
   /** This account may open the moderation screen (it is a server admin). */
   readonly canModerate: boolean;
+  /** "Find people" is offered (this session has device protection to search with). */
+  readonly canFindPeople: boolean;
+  /** A settings entry is offered. */
+  readonly canOpenSettings: boolean;
 };
 
-export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
+/** What the home screen's view may ask for. */
+export type ChatListViewActions = {
+  readonly showTab: (tab: HomeTab) => void;
+  readonly open: (roomId: string) => void;
+  readonly openRequest: (roomId: string) => void;
+  readonly acceptInvitation: (roomId: string) => Promise<void>;
+  readonly startNewChat: () => void;
+  readonly startNewGroup: () => void;
+  readonly findPeople: () => void;
+  readonly openModeration: () => void;
+  readonly openSettings: () => void;
+};
+
+export class ChatListViewModel extends ViewModel<ChatListSnapshot> implements ChatListViewActions {
   readonly #source: ChatListSource;
   readonly #gateway: PolicyGateway;
   readonly #rooms: RoomDecisionStore;
@@ -86,6 +159,8 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
   #tab: HomeTab = "chats";
   #canModerate = false;
   readonly #studyAssignmentIgnored: boolean;
+  readonly #clock: ChatListClock;
+  #midnight: { readonly time: number; readonly cancel: () => void } | undefined;
 
   constructor(
     source: ChatListSource,
@@ -94,14 +169,26 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
     actions: ChatListActions,
     tab: HomeTab = "chats",
     studyAssignmentIgnored = false,
+    clock: ChatListClock = { now: Date.now, wakeAt: wakeAtWithTimers() },
   ) {
-    super({ ...snapshotOf(source, gateway, rooms, tab), studyAssignmentIgnored });
+    super({
+      ...snapshotOf(source, gateway, rooms, tab, clock.now()),
+      studyAssignmentIgnored,
+      canFindPeople: actions.findPeople !== undefined,
+      canOpenSettings: actions.openSettings !== undefined,
+    });
     this.#studyAssignmentIgnored = studyAssignmentIgnored;
     this.#source = source;
     this.#gateway = gateway;
     this.#rooms = rooms;
     this.#actions = actions;
     this.#tab = tab;
+    this.#clock = clock;
+    this.#wakeAtMidnight();
+    this.onDispose(() => {
+      this.#midnight?.cancel();
+      this.#midnight = undefined;
+    });
     // The store recomputes on every session change, then tells us; sync state comes from the session.
     this.onDispose(
       rooms.subscribe(() => {
@@ -136,10 +223,6 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
     this.#refresh();
   };
 
-  readonly signOut = async (): Promise<void> => {
-    await this.#actions.signOut();
-  };
-
   readonly open = (roomId: string): void => {
     this.#actions.open(roomId);
   };
@@ -156,12 +239,12 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
     this.#actions.startNewGroup();
   };
 
-  get canFindPeople(): boolean {
-    return this.#actions.findPeople !== undefined;
-  }
-
   readonly findPeople = (): void => {
     this.#actions.findPeople?.();
+  };
+
+  readonly openSettings = (): void => {
+    this.#actions.openSettings?.();
   };
 
   /** Accepts an invitation the engine presents as a normal chat. */
@@ -176,11 +259,107 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> {
 
   #refresh(): void {
     this.update({
-      ...snapshotOf(this.#source, this.#gateway, this.#rooms, this.#tab),
+      ...snapshotOf(this.#source, this.#gateway, this.#rooms, this.#tab, this.#clock.now()),
       canModerate: this.#canModerate,
       studyAssignmentIgnored: this.#studyAssignmentIgnored,
+      canFindPeople: this.#actions.findPeople !== undefined,
+      canOpenSettings: this.#actions.openSettings !== undefined,
     });
   }
+
+  /** "Today" becomes "yesterday" at midnight: the rows' times are worded again then. */
+  #wakeAtMidnight(): void {
+    const time = nextMidnight(this.#clock.now());
+    if (this.#midnight?.time === time) return;
+    this.#midnight?.cancel();
+    this.#midnight = {
+      time,
+      cancel: this.#clock.wakeAt(time, () => {
+        this.#midnight = undefined;
+        this.#refresh();
+        this.#wakeAtMidnight();
+      }),
+    };
+  }
+}
+
+/**
+ * What a row shows of the last message, from the room decision: nothing of
+ * a room the engine does not show as a normal chat (a request, an overview,
+ * a room held aside), and nothing but "kept back" of a message by someone
+ * whose content the decision does not show (a stranger on request or
+ * hidden, someone no longer in the room, a message sent unencrypted).
+ */
+export function previewOf(
+  room: MediatedRoom,
+  last: TimelineMessage | undefined,
+  myUserId: string,
+): ChatPreview {
+  const others = room.members.filter((m) => m.membership === "join" || m.membership === "invite");
+  if (room.membership === "join" && others.length === 0) return { kind: "alone" };
+  if (last === undefined || room.decision.effect !== "normal") return { kind: "none" };
+  const mine = last.sender === myUserId;
+  const member = mine ? undefined : room.members.find((m) => m.userId === last.sender);
+  const content = mine ? "shown" : (member?.content ?? "hidden");
+  if (content !== "shown" || last.kind === "not-encrypted") return { kind: "kept-back" };
+  if (last.kind === "undecryptable") return { kind: "unreadable" };
+  return {
+    kind: "text",
+    text: firstLine(last.body),
+    from: mine ? "me" : room.isDirect ? undefined : member?.name,
+  };
+}
+
+/** The first line that has text, trimmed (the view cuts it to the row's width). */
+function firstLine(body: string): string {
+  return (
+    body
+      .split(/\r?\n/u)
+      .map((line) => line.trim())
+      .find((line) => line !== "") ?? ""
+  );
+}
+
+export function activityLabel(timestamp: number, now: number): ActivityLabel | undefined {
+  if (timestamp <= 0) return undefined;
+  const day = dayLabel(timestamp, now);
+  switch (day.kind) {
+    case "today":
+      return { kind: "time", timestamp };
+    case "yesterday":
+      return { kind: "yesterday" };
+    case "weekday":
+      return {
+        kind: "date",
+        timestamp,
+        withYear: new Date(timestamp).getFullYear() !== new Date(now).getFullYear(),
+      };
+    case "date":
+      return { kind: "date", timestamp, withYear: day.withYear };
+    default:
+      return assertNever(day);
+  }
+}
+
+function chatRow(
+  room: MediatedRoom,
+  source: ChatListSource,
+  blocked: ReadonlySet<string>,
+  now: number,
+): ChatRow {
+  const last = source.lastMessage(room.roomId);
+  const lastActivityTs = last?.timestamp ?? room.lastActivityTs;
+  const others = room.members.filter((m) => m.membership === "join" || m.membership === "invite");
+  return {
+    roomId: room.roomId,
+    title: room.title,
+    avatar: roomAvatar(room.roomId, room.title, room.isDirect),
+    preview: previewOf(room, last, source.userId),
+    activity: activityLabel(lastActivityTs, now),
+    unreadCount: room.unreadCount,
+    lastActivityTs,
+    blocked: room.isDirect && others.length > 0 && others.every((m) => blocked.has(m.userId)),
+  };
 }
 
 function snapshotOf(
@@ -188,21 +367,18 @@ function snapshotOf(
   gateway: PolicyGateway,
   store: RoomDecisionStore,
   tab: HomeTab,
+  now: number,
 ): ChatListSnapshot {
   const chats: ChatRow[] = [];
   const invitations: InvitationRow[] = [];
   const requests: RequestRow[] = [];
+  const blocked = new Set(source.blockedUsers);
   let policyFailedClosed = false;
   for (const room of store.rooms()) {
     const decision = room.decision;
     policyFailedClosed ||= decision.failedClosed;
     if (room.membership === "join") {
-      chats.push({
-        roomId: room.roomId,
-        title: room.title,
-        unreadCount: room.unreadCount,
-        lastActivityTs: room.lastActivityTs,
-      });
+      chats.push(chatRow(room, source, blocked, now));
       continue;
     }
     const inviter: MediatedName = room.inviter?.name ?? { kind: "unknown", tag: 0 };
@@ -245,5 +421,7 @@ function snapshotOf(
     controlArm: gateway.engine.pack.purpose === "control-arm",
     canModerate: false,
     studyAssignmentIgnored: false,
+    canFindPeople: false,
+    canOpenSettings: false,
   };
 }

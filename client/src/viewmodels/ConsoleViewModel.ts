@@ -95,7 +95,23 @@ const SIGNED_OUT = {
   summaries: [],
 } as const;
 
-export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> {
+/** What the console's views may ask for. */
+export type ConsoleViewActions = {
+  readonly signIn: (username: string, password: string) => Promise<void>;
+  readonly signOut: () => Promise<void>;
+  readonly setPack: (username: string, packId: string) => void;
+  readonly resetParticipant: (username: string) => Promise<void>;
+  readonly giveConsent: () => void;
+  readonly askToWithdrawConsent: () => void;
+  readonly cancelWithdrawal: () => void;
+  readonly withdrawConsent: () => void;
+  readonly startScenario: (scenarioId: string) => Promise<void>;
+  readonly stopScenario: () => Promise<void>;
+  readonly exportCsv: () => string;
+  readonly exportJson: () => string;
+};
+
+export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> implements ConsoleViewActions {
   readonly #deps: ConsoleDependencies;
   #service: StudyServicePort | undefined;
   #accessToken: string | undefined;

@@ -4,7 +4,7 @@ import type {
   ConversationOriginRecord,
   ConversationSnapshot,
   MemberSummary,
-} from "../matrix/chatSession.ts";
+} from "../matrix/sessionTypes.ts";
 import { ageFactsFromVerified } from "../policy/ageFacts.ts";
 import { conversationNoticeDecider } from "../policy/decideConversationNotices.ts";
 import {
@@ -98,9 +98,29 @@ describe("ConversationReminderViewModel", () => {
       },
     ]);
     expect(view.help).toContain("kindertelefoon");
-    expect(view.reasons).toEqual(["conversation-notice/recently-accepted-stranger"]);
-    expect(view.pack).toMatch(/^nl-default /);
+    expect(view.why.ruleIds).toEqual(["conversation-notice/recently-accepted-stranger"]);
+    expect(view.why.pack).toMatch(/^nl-default /);
     vm.dispose();
+  });
+
+  it("writes its 'why' for the reader's band (unknown: the general words)", () => {
+    const t = setUp([member("@alex:hs", "Alex")], {
+      origin: "accepted-request",
+      acceptedAt: START,
+    });
+    const child = new ConversationReminderViewModel(
+      t.source,
+      t.decide,
+      "!r",
+      t.wakeAt,
+      undefined,
+      () => "8-12",
+    );
+    expect(child.getSnapshot().why.audience).toBe("child");
+    const unknown = new ConversationReminderViewModel(t.source, t.decide, "!r", t.wakeAt);
+    expect(unknown.getSnapshot().why.audience).toBe("teen");
+    child.dispose();
+    unknown.dispose();
   });
 
   it("goes away by itself when the engine's window ends", () => {
@@ -196,6 +216,8 @@ describe("ConversationReminderViewModel", () => {
       markRead: () => Promise.resolve(),
       leave: () => Promise.resolve(),
       block: () => Promise.resolve(),
+      unblock: () => Promise.resolve(),
+      blockedUsers: [],
       acceptMembers: () => Promise.resolve(),
     } satisfies ConversationSource;
     const { store } = testRooms({ self: "@noor:hs", bands: new Map(), rooms: [] });

@@ -3,12 +3,14 @@
 // offers, and its reasons. The engine decides what shows and until when; this
 // asks again when the session changes and when a notice's time is up.
 
-import type { HelpResourceId } from "@safety-by-design/policy-engine";
-import type { ConversationOriginRecord, ConversationSnapshot } from "../matrix/chatSession.ts";
+import type { AgeBand } from "@safety-by-design/policy-engine";
+import type { HelpResourceId } from "../help/resources.ts";
+import type { ConversationOriginRecord, ConversationSnapshot } from "../matrix/sessionTypes.ts";
 import type { ConversationNoticeDecider } from "../policy/decideConversationNotices.ts";
 import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
 import type { NoticeView } from "./noticeView.ts";
 import { ViewModel } from "./ViewModel.ts";
+import { whyViewOf, type WhyView } from "./whyView.ts";
 
 /** What the reminder needs of a session; the Matrix layer's ChatSession satisfies it. */
 export type ConversationReminderSource = {
@@ -41,25 +43,32 @@ export type ConversationReminderSnapshot = {
   readonly notices: readonly NoticeView[];
   /** Help the engine offers with the reminder (e.g. Kindertelefoon for a minor). */
   readonly help: readonly HelpResourceId[];
-  /** The rules that decided, for "why am I seeing this?". */
-  readonly reasons: readonly string[];
-  /** Pack id and version, for "why am I seeing this?". */
-  readonly pack: string;
+  /** "Why am I seeing this?": the rules that decided, for the reader's band. */
+  readonly why: WhyView;
 };
 
 const NOTHING: ConversationReminderSnapshot = Object.freeze({
   notices: [],
   help: [],
-  reasons: [],
-  pack: "",
+  why: Object.freeze({ audience: "teen", ruleIds: [], pack: "" }),
 });
 
-export class ConversationReminderViewModel extends ViewModel<ConversationReminderSnapshot> {
+/** What the reminder's view may ask for. */
+export type ConversationReminderViewActions = {
+  readonly openWhy: () => void;
+  readonly openHelpResource: (resource: HelpResourceId) => void;
+};
+
+export class ConversationReminderViewModel
+  extends ViewModel<ConversationReminderSnapshot>
+  implements ConversationReminderViewActions
+{
   readonly #source: ConversationReminderSource;
   readonly #decide: ConversationNoticeDecider;
   readonly #roomId: string;
   readonly #wakeAt: WakeAt;
   readonly #study: StudyRecorder;
+  readonly #readerBand: () => AgeBand;
   #wake: { readonly time: number; readonly cancel: () => void } | undefined;
   /** Notices already recorded as shown while this conversation is open. */
   readonly #noticesShown = new Set<string>();
@@ -72,8 +81,11 @@ export class ConversationReminderViewModel extends ViewModel<ConversationReminde
     roomId: string,
     wakeAt: WakeAt,
     study: StudyRecorder = NO_STUDY,
+    /** The reader's band as the engine reads it (the session's); unknown when not given. */
+    readerBand: () => AgeBand = () => "unverified",
   ) {
     super(NOTHING);
+    this.#readerBand = readerBand;
     this.#source = source;
     this.#decide = decide;
     this.#roomId = roomId;
@@ -158,8 +170,7 @@ export class ConversationReminderViewModel extends ViewModel<ConversationReminde
         : {
             notices: notices.map(({ id, severity, copyKey }) => ({ id, severity, copyKey })),
             help: unique(shown.flatMap((d) => (d.actions.includes("get-help") ? d.help : []))),
-            reasons: unique(shown.flatMap((d) => d.reasons)),
-            pack: shown[0] ? `${shown[0].pack.id} ${shown[0].pack.version}` : "",
+            why: whyViewOf(shown, this.#readerBand()),
           };
     // Sync events arrive often; publish only when what is shown changed.
     if (JSON.stringify(next) !== JSON.stringify(this.getSnapshot())) this.update(next);

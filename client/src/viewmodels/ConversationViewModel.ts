@@ -1,13 +1,15 @@
-// View model of one conversation: its messages as rows ready to render, the
-// composer, and the actions on it (send, retry, load older, leave, block).
-// What each person controls (their messages, their name) shows only as the
-// room's decision in the session's decision store allows: someone the engine
-// keeps back appears as "someone you don't know", their messages as a row the
-// person may open (or not, for an 8-12), and someone unknown who joined is
-// announced where they appeared, with help.
+// View model of one conversation: its messages as rows ready to render (with
+// date lines and runs by the same sender), the composer, and the actions on
+// it (send, retry, load older, leave, block, unblock). What each person
+// controls (their messages, their name) shows only as the room's decision in
+// the session's decision store allows: someone the engine keeps back appears
+// as "someone you don't know", their messages as a row the person may open
+// (or not, for an 8-12), and someone unknown who joined is announced where
+// they appeared, with help. Whom the person blocked is the session's list.
 
-import type { HelpResourceId, Notice, RelationshipClass } from "@safety-by-design/policy-engine";
-import type { ConversationSnapshot, TimelineMessage } from "../matrix/chatSession.ts";
+import type { RelationshipClass } from "@safety-by-design/policy-engine";
+import type { HelpResourceId } from "../help/resources.ts";
+import type { ConversationSnapshot, TimelineMessage } from "../matrix/sessionTypes.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import type {
   MediatedName,
@@ -16,9 +18,16 @@ import type {
   RoomTitle,
 } from "../policy/roomDecisionStore.ts";
 import { strangerTag } from "../policy/strangerTag.ts";
-import type { ConversationReminderViewModel } from "./ConversationReminderViewModel.ts";
+import {
+  wakeAtWithTimers,
+  type ConversationReminderViewModel,
+  type WakeAt,
+} from "./ConversationReminderViewModel.ts";
+import { continuesRun, nextMidnight, withDayRows, type DayRow } from "./conversationTimeline.ts";
+import type { NoticeView } from "./noticeView.ts";
 import type { ReportSubject } from "./ReportSheetViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
+import { whyViewOf, type WhyView } from "./whyView.ts";
 
 /** What a conversation needs of a session; the Matrix layer's ChatSession satisfies it. */
 export type ConversationSource = {
@@ -31,6 +40,9 @@ export type ConversationSource = {
   markRead(roomId: string): Promise<void>;
   leave(roomId: string): Promise<void>;
   block(userId: string): Promise<void>;
+  unblock(userId: string): Promise<void>;
+  /** Whom this account blocked (Matrix's ignored users). */
+  readonly blockedUsers: readonly string[];
   /** The person chose to see what this member writes in this room ("show anyway"). */
   acceptMembers(roomId: string, userIds: readonly string[]): Promise<void>;
 };
@@ -54,8 +66,14 @@ export type MessageRow = {
   readonly kind: TimelineMessage["kind"] | "hidden";
   /** A hidden message whose sender the person may choose to see. */
   readonly canView: boolean;
+  /** On a hidden message: why it is kept back (the room decision's rules); otherwise undefined. */
+  readonly why: WhyView | undefined;
   readonly sendState: TimelineMessage["sendState"];
   readonly timestamp: number;
+  /** By the same sender as the message just before, a few minutes apart: one run of bubbles. */
+  readonly continues: boolean;
+  /** Name the sender above the bubble: the first of a run by someone else, in a group. */
+  readonly showSender: boolean;
 };
 
 /** Someone unknown joined or was added: announced where it happened, with help. */
@@ -65,14 +83,36 @@ export type NewcomerRow = {
   readonly handle: PersonHandle;
   readonly name: MediatedName;
   readonly relationship: RelationshipClass | null;
-  readonly notices: readonly Notice[];
+  readonly notices: readonly NoticeView[];
   readonly help: readonly HelpResourceId[];
   /** What they write is hidden until the person chooses to see it. */
   readonly canView: boolean;
+  /** The person blocked them (since they joined). */
+  readonly blocked: boolean;
+  /** Why they are announced (the room decision's rules, for the reader's band). */
+  readonly why: WhyView;
   readonly timestamp: number;
 };
 
-export type TimelineRow = MessageRow | NewcomerRow;
+export type TimelineRow = MessageRow | NewcomerRow | DayRow;
+export type { DayLabel, DayRow } from "./conversationTimeline.ts";
+
+/** Someone else in the conversation, for the menu (block or unblock, report). */
+export type OtherPerson = {
+  readonly handle: PersonHandle;
+  readonly name: MediatedName;
+  readonly blocked: boolean;
+};
+
+/**
+ * What takes the composer's place: "open" is the composer; "blocked": the
+ * person blocked everyone else here; "alone": nobody else is in it any more
+ * (nothing said about why or where they went).
+ */
+export type ConversationState =
+  | { readonly kind: "open" }
+  | { readonly kind: "blocked"; readonly people: readonly OtherPerson[] }
+  | { readonly kind: "alone" };
 
 /**
  * A person in this conversation, for actions (block, report, show anyway).
@@ -90,18 +130,48 @@ export type ConversationViewSnapshot = {
   readonly draft: string;
   readonly canLoadOlder: boolean;
   readonly loadingOlder: boolean;
-  /** The other people in the conversation, for block and report. */
-  readonly others: readonly { readonly handle: PersonHandle; readonly name: MediatedName }[];
+  /** The other people in the conversation, for block, unblock and report. */
+  readonly others: readonly OtherPerson[];
+  readonly state: ConversationState;
   readonly notice: MessageKey | undefined;
 };
 
-export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
+/** The time, and a wake-up at a given time (the date lines change at midnight). */
+export type ConversationClock = {
+  readonly now: () => number;
+  readonly wakeAt: WakeAt;
+};
+
+/** What the conversation's view may ask for. */
+export type ConversationViewActions = {
+  readonly close: () => void;
+  readonly setDraft: (draft: string) => void;
+  readonly send: () => Promise<void>;
+  readonly retry: (localId: string) => Promise<void>;
+  readonly loadOlder: () => Promise<void>;
+  readonly leave: () => Promise<void>;
+  readonly block: (handle: PersonHandle) => Promise<void>;
+  readonly unblock: (handle: PersonHandle) => Promise<void>;
+  readonly viewMember: (handle: PersonHandle) => Promise<void>;
+  readonly reportMessage: (eventId: string) => void;
+  readonly reportPerson: (handle: PersonHandle) => void;
+  /** Opens this person's profile (ProfileViewModel). */
+  readonly openProfile: (handle: PersonHandle) => void;
+};
+
+export class ConversationViewModel
+  extends ViewModel<ConversationViewSnapshot>
+  implements ConversationViewActions
+{
   readonly #source: ConversationSource;
   readonly #rooms: RoomDecisionStore;
   readonly #roomId: string;
   readonly #handles = new PersonHandles();
   readonly #onClosed: () => void;
   readonly #openReport: (subject: ReportSubject) => void;
+  readonly #clock: ConversationClock;
+  readonly #openProfile: (userId: string) => void;
+  #midnight: { readonly time: number; readonly cancel: () => void } | undefined;
   #draft = "";
   #loadingOlder = false;
   #notice: MessageKey | undefined;
@@ -118,6 +188,9 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
     reminder?: ConversationReminderViewModel,
     /** Opens the report sheet (the app owns it, so it outlives this screen). */
     openReport?: (subject: ReportSubject) => void,
+    clock: ConversationClock = { now: Date.now, wakeAt: wakeAtWithTimers() },
+    /** Opens a person's profile, named as this room shows them. */
+    openProfile?: (userId: string) => void,
   ) {
     super(emptySnapshot(roomId));
     this.#source = source;
@@ -125,6 +198,12 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
     this.#roomId = roomId;
     this.#onClosed = onClosed;
     this.#openReport = openReport ?? (() => undefined);
+    this.#clock = clock;
+    this.#openProfile = openProfile ?? (() => undefined);
+    this.onDispose(() => {
+      this.#midnight?.cancel();
+      this.#midnight = undefined;
+    });
     this.reminder = reminder;
     if (reminder !== undefined)
       this.onDispose(() => {
@@ -198,13 +277,32 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
     this.#onClosed();
   };
 
+  /**
+   * Blocks one person and stays: the conversation then says so (and offers
+   * to unblock), as WhatsApp and Signal do; leaving is its own choice.
+   */
   readonly block = async (handle: PersonHandle): Promise<void> => {
     const userId = this.#handles.userIdOf(handle);
     if (userId === undefined) return;
-    await this.#source.block(userId);
-    await this.#source.leave(this.#roomId);
+    try {
+      await this.#source.block(userId);
+    } catch {
+      this.#notice = "conversation.actionFailed";
+      this.#refresh();
+      return;
+    }
     this.reminder?.chosen("block");
-    this.#onClosed();
+  };
+
+  readonly unblock = async (handle: PersonHandle): Promise<void> => {
+    const userId = this.#handles.userIdOf(handle);
+    if (userId === undefined) return;
+    try {
+      await this.#source.unblock(userId);
+    } catch {
+      this.#notice = "conversation.actionFailed";
+      this.#refresh();
+    }
   };
 
   readonly close = (): void => {
@@ -214,6 +312,11 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
   /** Report: opens the sheet that shows what will be shared, with one button to send. */
   readonly reportMessage = (eventId: string): void => {
     this.#openReport({ kind: "message", roomId: this.#roomId, eventId });
+  };
+
+  readonly openProfile = (handle: PersonHandle): void => {
+    const userId = this.#handles.userIdOf(handle);
+    if (userId !== undefined) this.#openProfile(userId);
   };
 
   readonly reportPerson = (handle: PersonHandle): void => {
@@ -229,25 +332,53 @@ export class ConversationViewModel extends ViewModel<ConversationViewSnapshot> {
       this.update({ ...emptySnapshot(this.#roomId), draft: this.#draft });
       return;
     }
-    const rows = timelineRows(conversation, room, this.#source.userId, this.#handles);
+    const blocked = new Set(this.#source.blockedUsers);
+    const now = this.#clock.now();
+    const rows = timelineRows(conversation, room, this.#source.userId, this.#handles, blocked);
+    const others: OtherPerson[] = room.members
+      .filter((member) => member.membership === "join" || member.membership === "invite")
+      .map((member) => ({
+        handle: this.#handles.of(member.userId),
+        name: member.name,
+        blocked: blocked.has(member.userId),
+      }));
     this.update({
       roomId: this.#roomId,
       title: room.title,
       found: true,
       isGroup: !room.isDirect,
-      rows,
+      rows: withDayRows(rows, now),
       draft: this.#draft,
       canLoadOlder: conversation.canLoadOlder,
       loadingOlder: this.#loadingOlder,
-      others: room.members
-        .filter((member) => member.membership === "join" || member.membership === "invite")
-        .map((member) => ({ handle: this.#handles.of(member.userId), name: member.name })),
+      others,
+      state:
+        others.length === 0
+          ? { kind: "alone" }
+          : others.every((other) => other.blocked)
+            ? { kind: "blocked", people: others }
+            : { kind: "open" },
       notice: this.#notice,
     });
     this.#markReadIfNew(rows);
+    this.#wakeAtMidnight(now);
   }
 
-  #markReadIfNew(rows: readonly TimelineRow[]): void {
+  /** "Today" becomes "Yesterday" at midnight, even when nothing else happens. */
+  #wakeAtMidnight(now: number): void {
+    const time = nextMidnight(now);
+    if (time === this.#midnight?.time) return;
+    this.#midnight?.cancel();
+    this.#midnight = {
+      time,
+      cancel: this.#clock.wakeAt(time, () => {
+        this.#midnight = undefined;
+        this.#refresh();
+      }),
+    };
+  }
+
+  #markReadIfNew(rows: readonly (MessageRow | NewcomerRow)[]): void {
     const newest = rows.findLast(
       (r): r is MessageRow => r.type === "message" && r.sendState === "sent",
     );
@@ -284,8 +415,10 @@ function timelineRows(
   room: MediatedRoom,
   myUserId: string,
   handles: PersonHandles,
-): readonly TimelineRow[] {
+  blocked: ReadonlySet<string>,
+): readonly (MessageRow | NewcomerRow)[] {
   const members = new Map(room.members.map((member) => [member.userId, member]));
+  const why = whyViewOf([room.decision], room.readerBand);
   const messages = collapseUnreadable(
     conversation.messages.map((message): MessageRow => {
       const mine = message.sender === myUserId;
@@ -305,8 +438,11 @@ function timelineRows(
         body: kept ? "" : message.body,
         kind: kept ? "hidden" : message.kind,
         canView: kept && content === "on-request",
+        why: kept ? why : undefined,
         sendState: message.sendState,
         timestamp: message.timestamp,
+        continues: false,
+        showSender: false,
       };
     }),
   );
@@ -318,17 +454,38 @@ function timelineRows(
       handle: handles.of(member.userId),
       name: member.name,
       relationship: member.relationship,
-      // The room's "someone joined" notice, and a look-alike warning about this person;
-      // who they are (adult, age unknown) is the relationship label, to keep it short.
+      // The room's "someone joined" notice, and a look-alike warning about this person's
+      // name where the name shows: beside "someone you don't know" it points at nothing
+      // (the decision keeps the name back) and it comes with the name once that shows.
+      // Who they are (adult, age unknown) is the relationship label, to keep it short.
       notices: [
         ...room.decision.notices.filter((notice) => notice.id === "stranger-joined"),
-        ...member.notices.filter((notice) => notice.id.startsWith("name-resembles")),
+        ...(member.name.kind === "name"
+          ? member.notices.filter((notice) => notice.id.startsWith("name-resembles"))
+          : []),
       ],
       help: room.decision.help,
       canView: member.content === "on-request",
+      blocked: blocked.has(member.userId),
+      why,
       timestamp: member.since ?? 0,
     }));
-  return [...messages, ...newcomers].sort((a, b) => a.timestamp - b.timestamp);
+  const rows = [...messages, ...newcomers].sort((a, b) => a.timestamp - b.timestamp);
+  return inRuns(rows, !room.isDirect);
+}
+
+/** Marks runs of messages by the same sender; in a group, the first of a run names them. */
+function inRuns(
+  rows: readonly (MessageRow | NewcomerRow)[],
+  isGroup: boolean,
+): readonly (MessageRow | NewcomerRow)[] {
+  return rows.map((row, index) => {
+    if (row.type !== "message") return row;
+    const previous = rows[index - 1];
+    const continues = previous?.type === "message" && continuesRun(previous, row);
+    const readable = row.kind === "text" || row.kind === "hidden";
+    return { ...row, continues, showSender: isGroup && !row.mine && readable && !continues };
+  });
 }
 
 /**
@@ -363,6 +520,7 @@ function emptySnapshot(roomId: string): ConversationViewSnapshot {
     canLoadOlder: false,
     loadingOlder: false,
     others: [],
+    state: { kind: "open" },
     notice: undefined,
   };
 }

@@ -12,6 +12,7 @@ import type {
   PersonShown,
 } from "../policy/discovery.ts";
 import { FindPeopleViewModel } from "./FindPeopleViewModel.ts";
+import { whyViewOf } from "./whyView.ts";
 
 const engine = createPolicyEngine(loadBundledPack("nl-default"));
 
@@ -26,6 +27,54 @@ function settingDecision(band: AgeBand, newValue: boolean): ProtectiveSettingCha
     },
     Date.UTC(2026, 10, 23),
   );
+}
+
+const facts = (band: AgeBand) => ({ ageBand: band, ageVerified: band !== "unverified" });
+const VERIFIED = ["8-12", "13-15", "16-17", "18+"] as const;
+const OPTED_IN = { findableByPeers: true, suggestedToPeers: false };
+
+/** As policy/discovery.ts asks them: may a person of `band` find an opted-in stranger of each band. */
+function searchDecisions(band: AgeBand) {
+  return VERIFIED.map((other) =>
+    engine.decide(
+      {
+        point: "discovery",
+        surface: "search",
+        viewer: facts(band),
+        subject: facts(other),
+        subjectSettings: OPTED_IN,
+        isContact: false,
+      },
+      Date.UTC(2026, 10, 23),
+    ),
+  );
+}
+
+/** Who of each band may find a person of `band` once opted in, and see their band. */
+function findableDecisions(band: AgeBand) {
+  return VERIFIED.flatMap((other) => [
+    engine.decide(
+      {
+        point: "discovery",
+        surface: "search",
+        viewer: facts(other),
+        subject: facts(band),
+        subjectSettings: OPTED_IN,
+        isContact: false,
+      },
+      Date.UTC(2026, 10, 23),
+    ),
+    engine.decide(
+      {
+        point: "disclosure",
+        self: facts(band),
+        audience: facts(other),
+        isContact: false,
+        conversationAccepted: false,
+      },
+      Date.UTC(2026, 10, 23),
+    ),
+  ]);
 }
 
 type Deferred<T> = {
@@ -69,9 +118,11 @@ function setUp(
     setFindable: vi.fn<PeopleFinder["setFindable"]>(
       options.setFindable ?? (() => Promise.resolve()),
     ),
+    searchDecisions: () => searchDecisions(band),
+    findableDecisions: () => findableDecisions(band),
   } satisfies PeopleFinder;
   const navigation = { back: vi.fn(), startChatWith: vi.fn() };
-  const vm = new FindPeopleViewModel(people, navigation);
+  const vm = new FindPeopleViewModel(people, navigation, () => band);
   return { vm, people, navigation };
 }
 
@@ -82,10 +133,20 @@ describe("FindPeopleViewModel: searching", () => {
       term: "",
       searching: false,
       results: undefined,
+      resultsWhy: undefined,
       error: undefined,
-      findable: { on: true, confirming: undefined, refused: undefined, saving: false },
+      findable: {
+        on: true,
+        confirming: undefined,
+        refused: undefined,
+        saving: false,
+        why: whyViewOf(findableDecisions("13-15"), "13-15"),
+      },
     });
-    expect(setUp({ on: false }).vm.getSnapshot().findable.on).toBe(false);
+    expect(setUp({ on: false }).vm.getSnapshot().findable).toMatchObject({
+      on: false,
+      why: undefined,
+    });
   });
 
   it("says the gatekeeper refused more searches for now", async () => {
@@ -235,6 +296,25 @@ describe("FindPeopleViewModel: searching", () => {
 });
 
 describe("FindPeopleViewModel: the findable setting", () => {
+  it("shows an 8-12 the engine's refusal before any tap, with nothing to switch", () => {
+    // Sam's "Aanzetten" looked usable until tapped: now the refusal is the first thing shown.
+    const { vm, people } = setUp({ band: "8-12" });
+    expect(people.findableChange).toHaveBeenCalledWith(true);
+    const { findable } = vm.getSnapshot();
+    expect(findable.refused?.map((notice) => notice.id)).toEqual(["setting-locked"]);
+    expect(findable.why?.ruleIds).toContain(
+      "protective-setting-change/children-cannot-become-findable",
+    );
+    expect(people.setFindable).not.toHaveBeenCalled();
+  });
+
+  it("offers a teen the switch with no refusal before the tap", () => {
+    expect(setUp({ band: "13-15" }).vm.getSnapshot().findable).toMatchObject({
+      refused: undefined,
+      confirming: undefined,
+    });
+  });
+
   it("shows the engine's refusal to an 8-12 and saves nothing", async () => {
     const { vm, people } = setUp({ band: "8-12" });
     await vm.requestFindable(true);
@@ -263,6 +343,7 @@ describe("FindPeopleViewModel: the findable setting", () => {
       confirming: undefined,
       refused: undefined,
       saving: false,
+      why: whyViewOf(findableDecisions("13-15"), "13-15"),
     });
   });
 
@@ -282,12 +363,11 @@ describe("FindPeopleViewModel: the findable setting", () => {
 
   it("replaces an earlier refusal by the information when the engine now allows it", async () => {
     // E.g. the person's band verified as 13-15 after an 8-12 attestation expired.
-    const decisions = [settingDecision("8-12", true), settingDecision("13-15", true)];
-    const { vm } = setUp({
-      findableChange: () => decisions.shift() ?? settingDecision("8-12", true),
-    });
+    let band: AgeBand = "8-12";
+    const { vm } = setUp({ findableChange: (newValue) => settingDecision(band, newValue) });
     await vm.requestFindable(true);
     expect(vm.getSnapshot().findable.refused).toBeDefined();
+    band = "13-15";
     await vm.requestFindable(true);
     expect(vm.getSnapshot().findable).toMatchObject({
       refused: undefined,
@@ -296,11 +376,11 @@ describe("FindPeopleViewModel: the findable setting", () => {
   });
 
   it("replaces pending information by a refusal", async () => {
-    const decisions = [settingDecision("13-15", true), settingDecision("8-12", true)];
-    const { vm } = setUp({
-      findableChange: () => decisions.shift() ?? settingDecision("8-12", true),
-    });
+    let band: AgeBand = "13-15";
+    const { vm } = setUp({ findableChange: (newValue) => settingDecision(band, newValue) });
     await vm.requestFindable(true);
+    expect(vm.getSnapshot().findable.confirming).toBeDefined();
+    band = "8-12";
     await vm.requestFindable(true);
     const { findable } = vm.getSnapshot();
     expect(findable.confirming).toBeUndefined();
@@ -318,7 +398,7 @@ describe("FindPeopleViewModel: the findable setting", () => {
     expect(vm.getSnapshot().findable).toMatchObject({ on: true, saving: false });
   });
 
-  it("cancelling clears the information and the refusal, and saves nothing", async () => {
+  it("cancelling clears the information, keeps the engine's refusal, and saves nothing", async () => {
     const teen = setUp({ band: "13-15" });
     await teen.vm.requestFindable(true);
     teen.vm.cancelFindable();
@@ -327,14 +407,18 @@ describe("FindPeopleViewModel: the findable setting", () => {
       confirming: undefined,
       refused: undefined,
       saving: false,
+      why: undefined,
     });
     await teen.vm.confirmFindable();
     expect(teen.people.setFindable).not.toHaveBeenCalled();
 
+    // For an 8-12 the refusal is how the setting rests: cancelling does not make it look usable.
     const child = setUp({ band: "8-12" });
     await child.vm.requestFindable(true);
     child.vm.cancelFindable();
-    expect(child.vm.getSnapshot().findable.refused).toBeUndefined();
+    expect(child.vm.getSnapshot().findable.refused?.map((notice) => notice.id)).toEqual([
+      "setting-locked",
+    ]);
   });
 
   it("saves at once what the engine simply allows: an adult turning it on", async () => {
@@ -346,21 +430,24 @@ describe("FindPeopleViewModel: the findable setting", () => {
       confirming: undefined,
       refused: undefined,
       saving: false,
+      why: whyViewOf(findableDecisions("18+"), "18+"),
     });
   });
 
-  it("saves at once anyone turning it off, and clears an earlier refusal", async () => {
+  it("saves at once anyone turning it off; an 8-12 then sees why it stays off", async () => {
     const { vm, people } = setUp({ band: "8-12", on: true });
-    await vm.requestFindable(true);
-    expect(vm.getSnapshot().findable.refused).toBeDefined();
+    // On (from before an 8-12 band was verified): switching off is always allowed.
+    expect(vm.getSnapshot().findable.refused).toBeUndefined();
     await vm.requestFindable(false);
     expect(people.setFindable).toHaveBeenCalledExactlyOnceWith(false);
-    expect(vm.getSnapshot().findable).toEqual({
+    expect(vm.getSnapshot().findable).toMatchObject({
       on: false,
       confirming: undefined,
-      refused: undefined,
       saving: false,
     });
+    expect(vm.getSnapshot().findable.refused?.map((notice) => notice.id)).toEqual([
+      "setting-locked",
+    ]);
   });
 
   it("says the setting could not be saved, keeps it as it was and lets the person retry", async () => {
@@ -389,6 +476,56 @@ describe("FindPeopleViewModel: the findable setting", () => {
     await vm.search();
     await vm.requestFindable(true);
     expect(vm.getSnapshot().error).toBe("findPeople.error.failed");
+  });
+});
+
+describe("FindPeopleViewModel: why am I seeing this?", () => {
+  it("explains to an adult, in adults' words, why a search shows no minors", async () => {
+    const { vm } = setUp({ band: "18+", find: () => Promise.resolve(found()) });
+    vm.setTerm("noor");
+    await vm.search();
+    const why = vm.getSnapshot().resultsWhy;
+    expect(why?.audience).toBe("adult");
+    expect(why?.ruleIds).toContain("discovery/adults-never-see-minors");
+    expect(why?.pack).toMatch(/^nl-default /);
+  });
+
+  it("explains to a teen why children are not among the results", async () => {
+    const { vm } = setUp({ band: "13-15" });
+    expect(vm.getSnapshot().resultsWhy).toBeUndefined();
+    vm.setTerm("daan");
+    await vm.search();
+    const why = vm.getSnapshot().resultsWhy;
+    expect(why?.audience).toBe("teen");
+    expect(why?.ruleIds).toContain("discovery/children-never-findable-by-strangers");
+  });
+
+  it("explains an 8-12's refused setting in children's words, from the refusal itself", async () => {
+    const { vm } = setUp({ band: "8-12" });
+    await vm.requestFindable(true);
+    expect(vm.getSnapshot().findable.why).toEqual(
+      whyViewOf([settingDecision("8-12", true)], "8-12"),
+    );
+    expect(vm.getSnapshot().findable.why?.ruleIds).toContain(
+      "protective-setting-change/children-cannot-become-findable",
+    );
+    expect(vm.getSnapshot().findable.why?.audience).toBe("child");
+  });
+
+  it("explains the information before switching on, then who may find them and see their band", async () => {
+    const { vm } = setUp({ band: "16-17" });
+    await vm.requestFindable(true);
+    expect(vm.getSnapshot().findable.why).toEqual(
+      whyViewOf([settingDecision("16-17", true)], "16-17"),
+    );
+    await vm.confirmFindable();
+    const why = vm.getSnapshot().findable.why;
+    expect(why?.ruleIds).toEqual(
+      expect.arrayContaining([
+        "discovery/adults-never-see-minors",
+        "disclosure/minor-band-never-to-strangers",
+      ]),
+    );
   });
 });
 

@@ -3,12 +3,17 @@
 // and the person's own "findable by people my age" setting, changed only as
 // the engine's protective-setting decision says (with its information first).
 // Where discovery cannot work (no gatekeeper, or no verified age) the screen
-// says so instead of showing an empty search.
+// says so instead of showing an empty search. Results and the setting each
+// carry "why am I seeing this?": the engine's decisions behind whom a search
+// can show, behind who may find this person (and see their band), and behind
+// a refused or explained change of the setting.
 
-import type { Notice } from "@safety-by-design/policy-engine";
+import type { AgeBand } from "@safety-by-design/policy-engine";
 import type { MessageKey } from "../i18n/i18n.ts";
 import type { DiscoveryAvailability, PeopleFinder } from "../policy/discovery.ts";
+import type { NoticeView } from "./noticeView.ts";
 import { ViewModel } from "./ViewModel.ts";
+import { whyViewOf, type WhyView } from "./whyView.ts";
 
 export type FindPeopleNavigation = {
   readonly back: () => void;
@@ -22,10 +27,15 @@ export type FindableSetting = {
   readonly on: boolean;
   /** A change the engine allowed only after this information was read. */
   readonly confirming:
-    { readonly newValue: boolean; readonly notices: readonly Notice[] } | undefined;
+    { readonly newValue: boolean; readonly notices: readonly NoticeView[] } | undefined;
   /** The engine refused the change (e.g. for 8-12): its notice says why. */
-  readonly refused: readonly Notice[] | undefined;
+  readonly refused: readonly NoticeView[] | undefined;
   readonly saving: boolean;
+  /**
+   * Why: the refused or explained change on screen, or (while on) who may
+   * find this person and see their band; undefined while off and unasked.
+   */
+  readonly why: WhyView | undefined;
 };
 
 export type FindPeopleSnapshot = {
@@ -35,31 +45,47 @@ export type FindPeopleSnapshot = {
   readonly searching: boolean;
   /** undefined until the first search. */
   readonly results: readonly FoundPerson[] | undefined;
+  /** Why these results (and nobody else): the rules behind whom a search can show. */
+  readonly resultsWhy: WhyView | undefined;
   readonly error: MessageKey | undefined;
   readonly findable: FindableSetting;
 };
 
-export class FindPeopleViewModel extends ViewModel<FindPeopleSnapshot> {
+/** What the "find people" view may ask for. */
+export type FindPeopleViewActions = {
+  readonly setTerm: (term: string) => void;
+  readonly search: () => Promise<void>;
+  readonly startChatWith: (userId: string) => void;
+  readonly requestFindable: (newValue: boolean) => Promise<void>;
+  readonly confirmFindable: () => Promise<void>;
+  readonly cancelFindable: () => void;
+  readonly back: () => void;
+};
+
+export class FindPeopleViewModel
+  extends ViewModel<FindPeopleSnapshot>
+  implements FindPeopleViewActions
+{
   readonly #people: PeopleFinder;
   readonly #navigation: FindPeopleNavigation;
+  /** The device user's band: whom the explanations are written for. */
+  readonly #readerBand: () => AgeBand;
   #searchGeneration = 0;
 
-  constructor(people: PeopleFinder, navigation: FindPeopleNavigation) {
+  constructor(people: PeopleFinder, navigation: FindPeopleNavigation, readerBand: () => AgeBand) {
+    const on = people.settings().findableByPeers;
     super({
       availability: people.availability(),
       term: "",
       searching: false,
       results: undefined,
+      resultsWhy: undefined,
       error: undefined,
-      findable: {
-        on: people.settings().findableByPeers,
-        confirming: undefined,
-        refused: undefined,
-        saving: false,
-      },
+      findable: restingSetting(people, on, readerBand),
     });
     this.#people = people;
     this.#navigation = navigation;
+    this.#readerBand = readerBand;
   }
 
   readonly setTerm = (term: string): void => {
@@ -93,6 +119,7 @@ export class FindPeopleViewModel extends ViewModel<FindPeopleSnapshot> {
           userId: person.userId,
           name: person.displayName,
         })),
+        resultsWhy: whyViewOf(this.#people.searchDecisions(), this.#readerBand()),
       });
     } catch {
       if (generation !== this.#searchGeneration) return;
@@ -110,13 +137,19 @@ export class FindPeopleViewModel extends ViewModel<FindPeopleSnapshot> {
     const findable = this.getSnapshot().findable;
     switch (decision.effect) {
       case "refuse":
-        this.#setFindable({ ...findable, confirming: undefined, refused: decision.notices });
+        this.#setFindable({
+          ...findable,
+          confirming: undefined,
+          refused: decision.notices,
+          why: whyViewOf([decision], this.#readerBand()),
+        });
         return;
       case "allow-with-information":
         this.#setFindable({
           ...findable,
           refused: undefined,
           confirming: { newValue, notices: decision.notices },
+          why: whyViewOf([decision], this.#readerBand()),
         });
         return;
       case "allow":
@@ -132,11 +165,8 @@ export class FindPeopleViewModel extends ViewModel<FindPeopleSnapshot> {
   };
 
   readonly cancelFindable = (): void => {
-    this.#setFindable({
-      ...this.getSnapshot().findable,
-      confirming: undefined,
-      refused: undefined,
-    });
+    const { on, saving } = this.getSnapshot().findable;
+    this.#setFindable({ ...restingSetting(this.#people, on, this.#readerBand), saving });
   };
 
   readonly back = (): void => {
@@ -158,7 +188,7 @@ export class FindPeopleViewModel extends ViewModel<FindPeopleSnapshot> {
     });
     try {
       await this.#people.setFindable(newValue);
-      this.#setFindable({ on: newValue, confirming: undefined, refused: undefined, saving: false });
+      this.#setFindable(restingSetting(this.#people, newValue, this.#readerBand));
     } catch {
       this.update({
         ...this.getSnapshot(),
@@ -171,4 +201,35 @@ export class FindPeopleViewModel extends ViewModel<FindPeopleSnapshot> {
   #setFindable(findable: FindableSetting): void {
     this.update({ ...this.getSnapshot(), findable });
   }
+}
+
+/**
+ * The setting at rest. When the engine would refuse switching it (an 8-12
+ * cannot become findable), its refusal shows at once and there is nothing to
+ * tap: a switch never looks usable until a tap reveals that it is not. While
+ * on: who may find this person and see their band. While off and open to
+ * change there is nothing to explain.
+ */
+function restingSetting(
+  people: PeopleFinder,
+  on: boolean,
+  readerBand: () => AgeBand,
+): FindableSetting {
+  const change = people.findableChange(!on);
+  if (change.effect === "refuse") {
+    return {
+      on,
+      confirming: undefined,
+      refused: change.notices,
+      saving: false,
+      why: whyViewOf([change], readerBand()),
+    };
+  }
+  return {
+    on,
+    confirming: undefined,
+    refused: undefined,
+    saving: false,
+    why: on ? whyViewOf(people.findableDecisions(), readerBand()) : undefined,
+  };
 }

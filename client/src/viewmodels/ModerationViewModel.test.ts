@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { createReportBundle, type ReportBundle } from "../matrix/reporting/bundle.ts";
-import type { InboxLoad, InboxReport } from "../matrix/reporting/moderationInbox.ts";
+import { createReportBundle, type ReportBundle } from "@safety-by-design/protocol";
+import type { InboxLoad, InboxReport } from "../reporting/moderationInbox.ts";
 import type { ModerationRouting } from "../policy/decideModerationRouting.ts";
 import {
   ModerationViewModel,
@@ -65,7 +65,6 @@ const unreadable: InboxReport = {
 };
 
 const ROUTING: ModerationRouting = {
-  engineCategory: "grooming",
   adviceForChat: ["politie"],
   adviceForPublicWebsite: ["politie"],
   reporterIdentityOptional: true,
@@ -187,7 +186,37 @@ describe("the moderation screen", () => {
       filedBy: [NOOR],
       serverEventSender: ALEX,
       checks: { filedByNamedReporter: true },
-      content: { kind: "opened", bundle: b, signerPublicKey: "signer-key", routing: ROUTING },
+    });
+    // The bundle and the routing as the screen shows them: no report format left to walk.
+    expect(detail?.content).toEqual({
+      kind: "opened",
+      createdAt: 1_700_000_000_000,
+      evidence: {
+        kind: "messages",
+        roomId: ROOM,
+        reported: {
+          eventId: "$e2",
+          sender: ALEX,
+          timestamp: 2_000,
+          body: "send a pic",
+          truncated: false,
+        },
+        context: [{ eventId: "$e1", sender: ALEX, timestamp: 1_000, body: "hi", truncated: false }],
+        contextConsent: true,
+      },
+      note: undefined,
+      explanation: "He keeps asking me for photos.",
+      location: { kind: "events", roomId: ROOM, eventIds: ["$e2", "$e1"] },
+      reporter: NOOR,
+      withholdingAllowed: true,
+      goodFaithConfirmed: true,
+      signerPublicKey: "signer-key",
+      routing: {
+        failedClosed: false,
+        adviceForChat: ["politie"],
+        adviceForPublicWebsite: ["politie"],
+        rules: "report/advice-for-material-in-chats",
+      },
     });
 
     vm.openReport(unreadable.reportId);
@@ -204,6 +233,60 @@ describe("the moderation screen", () => {
 
     vm.closeReport();
     expect(vm.getSnapshot().selected).toBeUndefined();
+  });
+
+  it("shows a profile report with the reporter's name left out, and an unreadable message as such", async () => {
+    const b = bundle();
+    const profile: ReportBundle = {
+      ...b,
+      note: "He says he is 15.",
+      evidence: { kind: "profile", userId: ALEX },
+      notice: {
+        ...b.notice,
+        location: { kind: "user-profile", userId: ALEX },
+        reporter: { kind: "withheld", basis: "dsa-art-16-2-c" },
+      },
+    };
+    const c = bundle();
+    const undecryptable: ReportBundle = {
+      ...c,
+      evidence: {
+        kind: "messages",
+        roomId: ROOM,
+        reported: {
+          eventId: "$e9",
+          sender: ALEX,
+          timestamp: 9,
+          kind: "undecryptable",
+          body: "",
+          truncated: false,
+        },
+        context: [],
+        contextConsent: false,
+      },
+    };
+    const port = fakePort({
+      stored: true,
+      loads: [loaded([opened(profile, 10), opened(undecryptable, 11)])],
+    });
+    const { vm } = viewModel(port);
+    await vm.start();
+    vm.openReport(profile.reportId);
+    expect(vm.getSnapshot().selected?.content).toMatchObject({
+      evidence: { kind: "profile", userId: ALEX },
+      location: { kind: "profile", userId: ALEX },
+      reporter: undefined,
+      note: "He says he is 15.",
+    });
+    vm.openReport(undecryptable.reportId);
+    expect(vm.getSnapshot().selected?.content).toMatchObject({
+      evidence: {
+        kind: "messages",
+        reported: { eventId: "$e9", body: undefined },
+        context: [],
+        contextConsent: false,
+      },
+    });
   });
 
   it("marks a report handled on this device, and can reopen it", async () => {

@@ -8,21 +8,24 @@
 // layer's answer, checks are the Matrix layer's.
 
 import type { MessageKey } from "../i18n/i18n.ts";
-import type { EvidenceMessage, ReportBundle, ReportCategory } from "../matrix/reporting/bundle.ts";
+import type { ReportCategory, SignatureStatus } from "@safety-by-design/protocol";
 import type {
   AdminApiProblem,
   InboxReport,
   ModerationService,
   ServerChecks,
-} from "../matrix/reporting/moderationInbox.ts";
-import type { ModeratorKeyProblem } from "../matrix/reporting/moderatorKeyStore.ts";
-import type { SignatureStatus } from "../matrix/reporting/seal.ts";
-import type {
-  ModerationRouting,
-  ModerationRoutingDecider,
-} from "../policy/decideModerationRouting.ts";
+} from "../reporting/moderationInbox.ts";
+import type { ModeratorKeyProblem } from "../reporting/moderatorKeyStore.ts";
+import type { ModerationRoutingDecider } from "../policy/decideModerationRouting.ts";
 import { assertNever } from "./assertNever.ts";
+import { openedReport, type ModerationOpenedReport } from "./moderationReport.ts";
 import { ViewModel } from "./ViewModel.ts";
+
+export type {
+  ModerationEvidence,
+  ModerationEvidenceMessage,
+  ModerationOpenedReport,
+} from "./moderationReport.ts";
 
 /** What the screen needs of the Matrix layer; its ModerationService satisfies it. */
 export type ModerationPort = Omit<ModerationService, "isAvailable">;
@@ -33,7 +36,7 @@ export type ModerationDependencies = {
   readonly clock: () => number;
 };
 
-/** What a session offers for moderation; main.tsx builds it, AppViewModel opens the screen with it. */
+/** What a session offers for moderation; main.tsx builds it, SessionViewModel opens the screen with it. */
 export type ModerationAccess = ModerationDependencies & {
   /** Whether to offer the screen at all: the account is a server admin. Never throws. */
   readonly isAvailable: () => Promise<boolean>;
@@ -43,13 +46,13 @@ export type ModerationActions = {
   readonly back: () => void;
 };
 
-/** One message of the evidence, as the reporter's device decrypted it. */
-export type ModerationEvidenceMessage = EvidenceMessage;
-
 export type ModerationReportRow = {
   readonly reportId: string;
   readonly receivedAt: number;
-  /** undefined when the report did not open (wrong key, damaged, not a valid bundle). */
+  /**
+   * The bundle's category: the id the reporter's sheet offered and the engine routes by.
+   * undefined when the report did not open (wrong key, damaged, not a valid bundle, version 1).
+   */
   readonly category: ReportCategory | undefined;
   readonly subject: "message" | "profile" | undefined;
   readonly signature: SignatureStatus | undefined;
@@ -63,13 +66,20 @@ export type ModerationReportDetail = ModerationReportRow & {
   readonly serverEventSender: string | null;
   readonly checks: ServerChecks;
   readonly content:
-    | {
-        readonly kind: "opened";
-        readonly bundle: ReportBundle;
-        readonly signerPublicKey: string | null;
-        readonly routing: ModerationRouting;
-      }
-    | { readonly kind: "unreadable"; readonly problems: readonly string[] };
+    ModerationOpenedReport | { readonly kind: "unreadable"; readonly problems: readonly string[] };
+};
+
+/** What the moderation screen's views may ask for. */
+export type ModerationViewActions = {
+  readonly back: () => void;
+  readonly setKeyInput: (input: string) => void;
+  readonly importKey: () => Promise<void>;
+  readonly forgetKey: () => void;
+  readonly refresh: () => Promise<void>;
+  readonly openReport: (reportId: string) => void;
+  readonly closeReport: () => void;
+  readonly markHandled: (reportId: string) => void;
+  readonly reopen: (reportId: string) => void;
 };
 
 export type ModerationKeyState =
@@ -113,7 +123,10 @@ const EMPTY_INBOX: ModerationInboxState = {
   truncated: false,
 };
 
-export class ModerationViewModel extends ViewModel<ModerationSnapshot> {
+export class ModerationViewModel
+  extends ViewModel<ModerationSnapshot>
+  implements ModerationViewActions
+{
   readonly #deps: ModerationDependencies;
   readonly #actions: ModerationActions;
   #reports: readonly InboxReport[] = [];
@@ -287,15 +300,14 @@ export class ModerationViewModel extends ViewModel<ModerationSnapshot> {
       serverEventSender: report.serverEventSender,
       checks: report.checks,
       content: opened.ok
-        ? {
-            kind: "opened",
-            bundle: opened.bundle,
-            signerPublicKey: opened.signerPublicKey,
-            routing: this.#deps.decideRouting({
+        ? openedReport(
+            opened.bundle,
+            opened.signerPublicKey,
+            this.#deps.decideRouting({
               category: opened.bundle.category,
               subject: opened.bundle.evidence.kind === "messages" ? "message" : "profile",
             }),
-          }
+          )
         : { kind: "unreadable", problems: opened.problems },
     };
   }

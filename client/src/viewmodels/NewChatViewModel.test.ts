@@ -39,12 +39,14 @@ describe("New chat: the recipient's device does not answer (offline)", () => {
     const { viewModel, source, probe } = setUp("no-answer");
     await viewModel.submit();
     expect(probe).toHaveBeenCalledTimes(1);
-    const { decision } = viewModel.getSnapshot();
-    expect(decision?.effect).toBe("allowed-with-notice");
-    expect(decision?.notices.map((notice) => notice.copyKey)).toEqual([
+    const { answer } = viewModel.getSnapshot();
+    // Allowed after reading: the person may continue, and not going on is what leads.
+    expect(answer?.canContinue).toBe(true);
+    expect(answer?.primary).toBe("cancel");
+    expect(answer?.notices.map((notice) => notice.copyKey)).toEqual([
       "notice.deterrence.recipientMayHoldAside",
     ]);
-    expect(decision?.help).toContain("stop-it-now");
+    expect(answer?.help).toContain("stop-it-now");
     expect(source.createEncryptedDirectChat).not.toHaveBeenCalled();
   });
 
@@ -59,7 +61,7 @@ describe("New chat: the recipient's device does not answer (offline)", () => {
   it("starts at once when the recipient's device answered that it protects no minor", async () => {
     const { viewModel, source } = setUp("open");
     await viewModel.submit();
-    expect(viewModel.getSnapshot().decision).toBeUndefined();
+    expect(viewModel.getSnapshot().answer).toBeUndefined();
     expect(source.createEncryptedDirectChat).toHaveBeenCalledWith(STRANGER);
   });
 });

@@ -3,11 +3,11 @@
 // contact decision, exactly as a direct chat would be; a refused person is
 // named with the engine's notice, never silently dropped.
 
-import type { ContactDecision } from "@safety-by-design/policy-engine";
 import type { MessageKey } from "../i18n/i18n.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
 import type { NoticeView } from "./noticeView.ts";
 import { ViewModel } from "./ViewModel.ts";
+import { whyViewOf, type WhyView } from "./whyView.ts";
 
 /** Small groups only: a product limit for the youth panel, not a safety rule. */
 export const MAX_GROUP_SIZE = 10;
@@ -17,10 +17,13 @@ export type NewGroupSource = {
   createEncryptedGroup(name: string, otherUserIds: readonly string[]): Promise<string>;
 };
 
+/** A person the engine answered with a notice: they cannot be added, or only after reading it. */
 export type PersonCheck = {
   readonly userId: string;
-  readonly effect: ContactDecision["effect"];
+  readonly refused: boolean;
   readonly notices: readonly NoticeView[];
+  /** Why: the rules of that person's contact decision, for the reader's band. */
+  readonly why: WhyView;
 };
 
 export type NewGroupSnapshot = {
@@ -32,11 +35,21 @@ export type NewGroupSnapshot = {
     | undefined;
   /** People the engine answered with a notice (refused, or allowed after reading). */
   readonly checks: readonly PersonCheck[];
+  /** The form can be sent: nobody on it was refused (remove them first). */
+  readonly canSubmit: boolean;
+};
+
+/** What the "new group" view may ask for. */
+export type NewGroupViewActions = {
+  readonly setName: (name: string) => void;
+  readonly setMembers: (members: string) => void;
+  readonly submit: () => Promise<void>;
+  readonly back: () => void;
 };
 
 const MATRIX_USER_ID = /^@[a-z0-9._=\-/+]+:[a-z0-9.-]+(:[0-9]{1,5})?$/i;
 
-export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> {
+export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> implements NewGroupViewActions {
   readonly #source: NewGroupSource;
   readonly #gateway: PolicyGateway;
   readonly #navigation: { back: () => void; openConversation: (roomId: string) => void };
@@ -46,7 +59,7 @@ export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> {
     gateway: PolicyGateway,
     navigation: { back: () => void; openConversation: (roomId: string) => void },
   ) {
-    super({ name: "", members: "", busy: false, error: undefined, checks: [] });
+    super({ name: "", members: "", busy: false, error: undefined, checks: [], canSubmit: true });
     this.#source = source;
     this.#gateway = gateway;
     this.#navigation = navigation;
@@ -57,7 +70,7 @@ export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> {
   };
 
   readonly setMembers = (members: string): void => {
-    this.update({ ...this.getSnapshot(), members, error: undefined, checks: [] });
+    this.update({ ...this.getSnapshot(), members, error: undefined, checks: [], canSubmit: true });
   };
 
   readonly submit = async (): Promise<void> => {
@@ -78,7 +91,7 @@ export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> {
               ? { key: "newGroup.error.tooMany" as const, params: { max: MAX_GROUP_SIZE } }
               : undefined;
     if (error !== undefined) {
-      this.update({ ...view, error, checks: [] });
+      this.update({ ...view, error, checks: [], canSubmit: true });
       return;
     }
     // Each check may ask that person's device first (age gating), so the button is busy meanwhile.
@@ -86,17 +99,32 @@ export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> {
     const checks = await Promise.all(
       people.map(async (userId) => {
         const decision = await this.#gateway.startChat(userId);
-        return { userId, effect: decision.effect, notices: decision.notices };
+        return {
+          userId,
+          effect: decision.effect,
+          notices: decision.notices,
+          why: whyViewOf([decision], this.#gateway.readerBand()),
+        };
       }),
     );
     this.update({ ...view, busy: false });
     const needsAttention = checks.filter((check) => check.effect !== "allowed");
+    const refused = checks.some((check) => check.effect === "refused");
     if (needsAttention.length > 0 && view.checks.length === 0) {
       // Show what the engine said; the person reads it and decides (or removes someone).
-      this.update({ ...view, checks: needsAttention });
+      this.update({
+        ...view,
+        checks: needsAttention.map(({ userId, effect, notices, why }) => ({
+          userId,
+          refused: effect === "refused",
+          notices,
+          why,
+        })),
+        canSubmit: !refused,
+      });
       return;
     }
-    if (checks.some((check) => check.effect === "refused")) return;
+    if (refused) return;
     this.update({ ...view, busy: true });
     try {
       const roomId = await this.#source.createEncryptedGroup(name, people);

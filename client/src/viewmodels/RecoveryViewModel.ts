@@ -36,7 +36,17 @@ export type RecoverySnapshot =
     }
   | { readonly step: "restored"; readonly imported: number };
 
-export class RecoveryViewModel extends ViewModel<RecoverySnapshot> {
+/** What the recovery key's view may ask for. */
+export type RecoveryViewActions = {
+  readonly setPassword: (password: string) => void;
+  readonly setInput: (input: string) => void;
+  readonly setUp: () => Promise<void>;
+  readonly confirmSaved: (saved: boolean) => void;
+  readonly restore: () => Promise<void>;
+  readonly finish: () => void;
+};
+
+export class RecoveryViewModel extends ViewModel<RecoverySnapshot> implements RecoveryViewActions {
   readonly #source: RecoverySource;
   readonly #done: () => void;
 

@@ -1,21 +1,24 @@
 import {
   createPolicyEngine,
   loadBundledPack,
+  loadPack,
+  resolveBundledPack,
   type PersonFacts,
+  type PolicyEngine,
   type ReportCategory as EngineCategory,
 } from "@safety-by-design/policy-engine";
-import { describe, expect, it, vi } from "vitest";
-import type { ConversationSnapshot, TimelineMessage } from "../matrix/chatSession.ts";
-import { ReportOutbox } from "../matrix/reporting/outbox.ts";
-import { readReportReasons } from "../matrix/reporting/parts.ts";
-import { createReportFiler, type ReportFiler } from "../matrix/reporting/reportFiler.ts";
-import { createMemoryReportStore, type ReportStore } from "../matrix/reporting/reportStore.ts";
 import {
   generateModerationKeyPair,
   generateReporterSigningKeyPair,
+  readReportReasons,
   type ModerationKeyPair,
-} from "../matrix/reporting/seal.ts";
-import type { DeliveryResult, ReportTransport } from "../matrix/reporting/transport.ts";
+} from "@safety-by-design/protocol";
+import { describe, expect, it, vi } from "vitest";
+import type { ConversationSnapshot, TimelineMessage } from "../matrix/sessionTypes.ts";
+import { ReportOutbox } from "../reporting/outbox.ts";
+import { createReportFiler, type ReportFiler } from "../reporting/reportFiler.ts";
+import { createMemoryReportStore, type ReportStore } from "../reporting/reportStore.ts";
+import type { DeliveryResult, ReportTransport } from "../reporting/transport.ts";
 import { UNVERIFIED } from "../policy/ageFacts.ts";
 import { reportDecider } from "../policy/decideReport.ts";
 import {
@@ -92,6 +95,7 @@ type Setup = {
   readonly configured?: boolean;
   readonly store?: ReportStore;
   readonly subject?: ReportSubject;
+  readonly engine?: PolicyEngine;
 };
 
 async function setUp(options: Setup = {}) {
@@ -108,7 +112,7 @@ async function setUp(options: Setup = {}) {
     outbox,
   });
   const decide = reportDecider({
-    engine: createPolicyEngine(loadBundledPack("nl-default")),
+    engine: options.engine ?? createPolicyEngine(loadBundledPack("nl-default")),
     clock: () => 1_700_000_100_000,
     ages: { self: () => options.self ?? UNVERIFIED, about: () => UNVERIFIED },
     isContact: () => false,
@@ -135,6 +139,7 @@ async function setUp(options: Setup = {}) {
       },
       explanation: (category) => `Reported as ${category}.`,
       actions,
+      readerBand: () => (options.self?.ageVerified === true ? options.self.ageBand : "unverified"),
     },
   );
   /** What the moderators read, once every part has arrived. */
@@ -225,7 +230,7 @@ describe("the report sheet", () => {
       category: "grooming",
       identityOptional: true,
       includeIdentity: false,
-      afterActions: ["block", "leave", "get-help"],
+      offers: { block: true, leave: true, help: true },
       advice: ["politie"],
     });
     await withheld.sheet.file();
@@ -273,10 +278,43 @@ describe("the report sheet", () => {
     expect(bundle.notice.explanation).toBe("Reported as harassment.");
   });
 
+  it("offers the engine's choices for the reporter's band, and files the picked id as it is", async () => {
+    const { sheet, held, opened, actions } = await setUp({ self: TEEN });
+    // nl-default's list for 13-15, in its order: the view model adds and sorts nothing.
+    expect(sheet.getSnapshot().categories).toEqual([
+      "asking-for-images",
+      "sexual-content-to-minor",
+      "grooming",
+      "sextortion",
+      "image-abuse",
+      "threat-or-violence",
+      "harassment",
+      "impersonation",
+      "scam-or-spam",
+      "other",
+    ]);
+    sheet.setCategory("sextortion");
+    expect(sheet.getSnapshot()).toMatchObject({
+      category: "sextortion",
+      identityOptional: true,
+      advice: ["helpwanted", "politie"],
+    });
+    await sheet.file();
+    await vi.waitFor(() => {
+      expect(held.reasons).toHaveLength(1);
+    });
+    held.deliverAll();
+    const { bundle } = await opened();
+    expect(bundle.category).toBe("sextortion");
+    expect(bundle.notice.explanation).toBe("Reported as sextortion.");
+    sheet.help();
+    expect(actions.help).toHaveBeenCalledWith("sextortion");
+  });
+
   it("says reports cannot be sent when no moderation key is configured, sends nothing, and still offers block and help", async () => {
     const { sheet, held } = await setUp({ configured: false });
     expect(sheet.getSnapshot().phase).toBe("unavailable");
-    expect(sheet.getSnapshot().afterActions).toEqual(["block", "leave", "get-help"]);
+    expect(sheet.getSnapshot().offers).toEqual({ block: true, leave: true, help: true });
     await sheet.file();
     expect(sheet.getSnapshot().phase).toBe("unavailable");
     expect(held.reasons).toEqual([]);
@@ -310,7 +348,7 @@ describe("the report sheet", () => {
       target: "request",
       reported: undefined,
       reportedLabel: "Alex",
-      afterActions: ["block", "get-help"],
+      offers: { block: true, leave: false, help: true },
     });
     await sheet.file();
     await vi.waitFor(() => {
@@ -322,10 +360,59 @@ describe("the report sheet", () => {
     await sheet.block();
     expect(actions.block).toHaveBeenCalledWith(ALEX);
     expect(sheet.getSnapshot().blocked).toBe(true);
+    // Done: no second block offered.
+    expect(sheet.getSnapshot().offers.block).toBe(false);
     sheet.help();
     expect(actions.help).toHaveBeenCalledWith("other");
     sheet.close();
     expect(actions.close).toHaveBeenCalledOnce();
+  });
+
+  it("offers as much of the conversation as the pack's evidence window says", async () => {
+    const withWindow = (contextMessages: number): PolicyEngine => {
+      const loaded = loadPack(
+        {
+          extends: "nl-default",
+          id: "evidence-window",
+          version: "1.0.0",
+          label: { nl: "Bewijsvenster", en: "Evidence window" },
+          description: { nl: "Test", en: "Test" },
+          report: { evidence: { contextMessages } },
+        },
+        { resolveBase: resolveBundledPack },
+      );
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+      return createPolicyEngine(loaded.pack);
+    };
+    const two = await setUp({ engine: withWindow(2) });
+    expect(two.sheet.getSnapshot().context.map((row) => row.eventId)).toEqual([
+      "$event5",
+      "$event6",
+    ]);
+    const none = await setUp({ engine: withWindow(0) });
+    expect(none.sheet.getSnapshot().context).toEqual([]);
+    // Wider than the conversation: everything sent before it, and nothing unsent.
+    const wide = await setUp({ engine: withWindow(20) });
+    expect(wide.sheet.getSnapshot().context.map((row) => row.eventId)).toEqual([
+      "$event1",
+      "$event2",
+      "$event3",
+      "$event4",
+      "$event5",
+      "$event6",
+    ]);
+  });
+
+  it("explains after filing, in the reporter's words, who gets the report and why", async () => {
+    const { sheet } = await setUp({ self: TEEN });
+    await sheet.file();
+    const { why, phase } = sheet.getSnapshot();
+    expect(phase).toBe("filed");
+    expect(why.audience).toBe("teen");
+    expect(why.ruleIds).toEqual(
+      expect.arrayContaining(["report/moderators-always", "report/after-report-actions"]),
+    );
+    expect(why.pack).toMatch(/^nl-default /);
   });
 
   it("says so when the reported message is gone", async () => {
@@ -333,6 +420,8 @@ describe("the report sheet", () => {
       subject: { kind: "message", roomId: ROOM, eventId: "$gone" },
     });
     expect(sheet.getSnapshot().phase).toBe("not-found");
+    // Nobody known to block; leaving and help are still offered.
+    expect(sheet.getSnapshot().offers).toEqual({ block: false, leave: true, help: true });
     await sheet.file();
     expect(held.reasons).toEqual([]);
   });

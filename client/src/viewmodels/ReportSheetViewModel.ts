@@ -9,58 +9,33 @@
 // must see what is shared before it is shared, and be able to leave the
 // conversation out (docs/measures/reporting.md, "The report sheet").
 
-import type {
-  AfterReportAction,
-  HelpResourceId,
-  ReportCategory as EngineCategory,
-} from "@safety-by-design/policy-engine";
-import type { ConversationSnapshot, TimelineMessage } from "../matrix/chatSession.ts";
-import {
-  REPORT_CATEGORIES,
-  type EvidenceMessageInput,
-  type ReportCategory,
-} from "../matrix/reporting/bundle.ts";
-import type { OutboxState } from "../matrix/reporting/reportStore.ts";
-import type { ReportFiler, ReportSubmission } from "../matrix/reporting/reportFiler.ts";
+import type { AgeBand, ReportCategory } from "@safety-by-design/policy-engine";
+import type { HelpResourceId } from "../help/resources.ts";
+import type { OutboxState } from "../reporting/reportStore.ts";
+import type { ReportFiler, ReportSubmission } from "../reporting/reportFiler.ts";
 import type { ReportDecider, ReportOutcome } from "../policy/decideReport.ts";
 import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
+import {
+  contextRows,
+  gatherEvidence,
+  toEvidenceInput,
+  type EvidenceRow,
+  type ReportEvidenceSource,
+  type ReportSubject,
+} from "./reportEvidence.ts";
 import { ViewModel } from "./ViewModel.ts";
+import { whyViewOf, type WhyView } from "./whyView.ts";
 
-/** How many messages before the reported one are offered as context. */
-export const DEFAULT_CONTEXT_MESSAGES = 5;
+export type { EvidenceRow, ReportEvidenceSource, ReportSubject } from "./reportEvidence.ts";
 
 /** The translation key of the good-faith statement shown beside the report button (DSA Art. 16(2)(d)). */
 export const GOOD_FAITH_STATEMENT_KEY = "report.goodFaith";
 
-export type ReportSubject =
-  | { readonly kind: "message"; readonly roomId: string; readonly eventId: string }
-  /** A request from someone who is not a contact: their profile is reported. */
-  | {
-      readonly kind: "request";
-      readonly roomId: string;
-      readonly userId: string;
-      readonly displayName: string | undefined;
-    }
-  /** A person in a conversation (the conversation's options). */
-  | { readonly kind: "profile"; readonly roomId: string; readonly userId: string };
-
-/** What the sheet reads of the session: the decrypted conversation as the reporter sees it. */
-export type ReportEvidenceSource = {
-  readonly userId: string;
-  conversation(roomId: string): ConversationSnapshot | undefined;
-  /**
-   * A person as the reporter's screen shows them (the room decision store):
-   * `shown` false for someone the engine keeps back, whose name, ID and
-   * messages the sheet must not show either (they still travel, sealed).
-   */
-  person(roomId: string, userId: string): { readonly label: string; readonly shown: boolean };
-};
-
 export type ReportSheetActions = {
   readonly block: (userId: string) => Promise<void>;
   readonly leave: (roomId: string) => Promise<void>;
-  /** Opens help for after a report of this (engine) category. */
-  readonly help: (category: EngineCategory) => void;
+  /** Opens help for after a report of this category. */
+  readonly help: (category: ReportCategory) => void;
   readonly close: () => void;
 };
 
@@ -73,22 +48,10 @@ export type ReportSheetDependencies = {
   readonly actions: ReportSheetActions;
   /** The reporter blocked the person already (block and report from a request). */
   readonly alreadyBlocked?: boolean;
-  readonly contextLimit?: number;
   /** A usability study's log: a filed report's category and target only (default: none). */
   readonly study?: StudyRecorder;
-};
-
-export type EvidenceRow = {
-  readonly eventId: string;
-  readonly senderUserId: string;
-  readonly senderLabel: string;
-  readonly mine: boolean;
-  readonly timestamp: number;
-  /** False: the reporter's device could not decrypt it; it travels without a body. */
-  readonly readable: boolean;
-  /** From someone the engine keeps back: the sheet shows a placeholder; the body travels sealed. */
-  readonly keptBack: boolean;
-  readonly body: string;
+  /** The reporter's band as the engine reads it: whom "why?" after reporting is written for. */
+  readonly readerBand: () => AgeBand;
 };
 
 export type ReportPhase =
@@ -118,6 +81,7 @@ export type ReportSheetSnapshot = {
   /** The engine's default, or the reporter's choice. */
   readonly category: ReportCategory;
   readonly categoryChosen: boolean;
+  /** What the reporter may pick, in order: the engine's `categoryChoices` (the pack's, per band). */
   readonly categories: readonly ReportCategory[];
   readonly note: string;
   readonly detailsOpen: boolean;
@@ -127,16 +91,44 @@ export type ReportSheetSnapshot = {
   readonly reportId: string | undefined;
   /** The outbox's state of the filed report. */
   readonly status: OutboxState | undefined;
-  /** What the engine offers after reporting (and instead, when reports cannot be sent). */
-  readonly afterActions: readonly AfterReportAction[];
+  /**
+   * What the engine offers after reporting (and instead, when reports cannot
+   * be sent), less what is done already: block (once, someone known to be
+   * blocked), leave (once) and help.
+   */
+  readonly offers: {
+    readonly block: boolean;
+    readonly leave: boolean;
+    readonly help: boolean;
+  };
   /** Organisations the engine advises for this category (shown with contact details). */
   readonly advice: readonly HelpResourceId[];
   readonly blocked: boolean;
   readonly left: boolean;
   readonly busy: boolean;
+  /** Who gets the report, what else is advised and offered, and why: the report decision's rules. */
+  readonly why: WhyView;
 };
 
-export class ReportSheetViewModel extends ViewModel<ReportSheetSnapshot> {
+/** What the report sheet's view may ask for. */
+export type ReportSheetViewActions = {
+  readonly toggleDetails: () => void;
+  readonly setCategory: (category: ReportCategory) => void;
+  readonly setNote: (note: string) => void;
+  readonly setIncludeContext: (include: boolean) => void;
+  readonly setIncludeIdentity: (include: boolean) => void;
+  readonly file: () => Promise<void>;
+  readonly retryDelivery: () => Promise<void>;
+  readonly block: () => Promise<void>;
+  readonly leave: () => Promise<void>;
+  readonly help: () => void;
+  readonly close: () => void;
+};
+
+export class ReportSheetViewModel
+  extends ViewModel<ReportSheetSnapshot>
+  implements ReportSheetViewActions
+{
   readonly #deps: ReportSheetDependencies;
   readonly #subject: ReportSubject;
   readonly #reportedDisplayName: string | undefined;
@@ -154,7 +146,7 @@ export class ReportSheetViewModel extends ViewModel<ReportSheetSnapshot> {
   readonly #base: EvidenceFields;
 
   constructor(subject: ReportSubject, deps: ReportSheetDependencies) {
-    const evidence = gatherEvidence(subject, deps.source, deps.contextLimit);
+    const evidence = gatherEvidence(subject, deps.source);
     const outcome = deps.decide({
       reportedUserId: evidence.reportedUserId,
       reportedDisplayName: evidence.reportedDisplayName,
@@ -173,9 +165,10 @@ export class ReportSheetViewModel extends ViewModel<ReportSheetSnapshot> {
       reportedShown: evidence.reportedShown,
       roomId: subject.roomId,
       reported: evidence.reported,
-      context: evidence.context,
+      // The pack's evidence window; a later change of category keeps it (the pack sets one).
+      context: contextRows(evidence, outcome.contextMessages, subject.roomId, deps.source),
     };
-    super(snapshotOf(base, outcome, phase, {}));
+    super(snapshotOf(base, outcome, phase, {}, deps.readerBand()));
     this.#deps = deps;
     this.#subject = subject;
     this.#reportedDisplayName = evidence.reportedDisplayName;
@@ -303,7 +296,7 @@ export class ReportSheetViewModel extends ViewModel<ReportSheetSnapshot> {
   }
 
   #submission(): ReportSubmission | undefined {
-    const category = this.#outcome.category;
+    const { category } = this.#outcome.decision;
     const common = {
       category,
       note: this.#note,
@@ -336,112 +329,26 @@ export class ReportSheetViewModel extends ViewModel<ReportSheetSnapshot> {
         : this.#deps.reporting.getSnapshot().reports.find((r) => r.reportId === this.#reportId)
             ?.state;
     this.update(
-      snapshotOf(this.#base, this.#outcome, this.#phase, {
-        status,
-        reportId: this.#reportId,
-        categoryChosen: this.#chosen !== undefined,
-        note: this.#note,
-        detailsOpen: this.#detailsOpen,
-        includeContext: this.#includeContext,
-        includeIdentity: this.#includeIdentity(),
-        blocked: this.#blocked,
-        left: this.#left,
-        busy: this.#busy,
-      }),
+      snapshotOf(
+        this.#base,
+        this.#outcome,
+        this.#phase,
+        {
+          status,
+          reportId: this.#reportId,
+          categoryChosen: this.#chosen !== undefined,
+          note: this.#note,
+          detailsOpen: this.#detailsOpen,
+          includeContext: this.#includeContext,
+          includeIdentity: this.#includeIdentity(),
+          blocked: this.#blocked,
+          left: this.#left,
+          busy: this.#busy,
+        },
+        this.#deps.readerBand(),
+      ),
     );
   }
-}
-
-type Evidence = {
-  readonly found: boolean;
-  readonly reportedUserId: string;
-  readonly reportedDisplayName: string | undefined;
-  readonly reportedLabel: string;
-  readonly reportedShown: boolean;
-  readonly reported: EvidenceRow | undefined;
-  readonly context: readonly EvidenceRow[];
-};
-
-/**
- * What the reporter's device shows of the conversation, fixed when the sheet
- * opens: the sheet shares exactly what it showed. Unsent messages of one's
- * own have no event ID yet and are left out.
- */
-function gatherEvidence(
-  subject: ReportSubject,
-  source: ReportEvidenceSource,
-  contextLimit = DEFAULT_CONTEXT_MESSAGES,
-): Evidence {
-  const conversation = source.conversation(subject.roomId);
-  const members = new Map((conversation?.members ?? []).map((m) => [m.userId, m]));
-  const person = (userId: string) => source.person(subject.roomId, userId);
-  if (subject.kind !== "message") {
-    const member = members.get(subject.userId);
-    const shown = person(subject.userId);
-    const displayName =
-      subject.kind === "request" ? subject.displayName : (member?.name ?? undefined);
-    return {
-      found: true,
-      reportedUserId: subject.userId,
-      reportedDisplayName: displayName,
-      reportedLabel: shown.label,
-      reportedShown: shown.shown,
-      reported: undefined,
-      context: [],
-    };
-  }
-  const messages = conversation?.messages ?? [];
-  const index = messages.findIndex((m) => m.eventId === subject.eventId);
-  const message = messages[index];
-  if (message === undefined) {
-    return {
-      found: false,
-      reportedUserId: "",
-      reportedDisplayName: undefined,
-      reportedLabel: "",
-      reportedShown: false,
-      reported: undefined,
-      context: [],
-    };
-  }
-  const row = (m: TimelineMessage): EvidenceRow => {
-    const mine = m.sender === source.userId;
-    const sender = person(m.sender);
-    return {
-      eventId: m.eventId,
-      senderUserId: m.sender,
-      senderLabel: sender.label,
-      mine,
-      timestamp: m.timestamp,
-      readable: m.kind === "text",
-      keptBack: !mine && !sender.shown,
-      body: m.kind === "text" ? m.body : "",
-    };
-  };
-  const reportedPerson = person(message.sender);
-  return {
-    found: true,
-    reportedUserId: message.sender,
-    reportedDisplayName: members.get(message.sender)?.name,
-    reportedLabel: reportedPerson.label,
-    reportedShown: reportedPerson.shown,
-    reported: row(message),
-    context: messages
-      .slice(0, index)
-      .filter((m) => m.sendState === "sent" && m.eventId.startsWith("$"))
-      .slice(-contextLimit)
-      .map(row),
-  };
-}
-
-function toEvidenceInput(row: EvidenceRow): EvidenceMessageInput {
-  return {
-    eventId: row.eventId,
-    sender: row.senderUserId,
-    timestamp: row.timestamp,
-    kind: row.readable ? "text" : "undecryptable",
-    body: row.body,
-  };
 }
 
 type EvidenceFields = Pick<
@@ -472,32 +379,39 @@ type Choices = Partial<
   >
 >;
 
-const AFTER_ACTIONS: readonly AfterReportAction[] = ["block", "leave", "get-help"];
-
 function snapshotOf(
   base: EvidenceFields,
   outcome: ReportOutcome,
   phase: ReportPhase,
   choices: Choices,
+  readerBand: AgeBand,
 ): ReportSheetSnapshot {
   const { decision } = outcome;
+  const blocked = choices.blocked ?? false;
+  const left = choices.left ?? false;
   return {
     ...base,
     phase,
     includeContext: choices.includeContext ?? true,
-    category: outcome.category,
+    category: decision.category,
     categoryChosen: choices.categoryChosen ?? false,
-    categories: REPORT_CATEGORIES,
+    categories: decision.categoryChoices,
     note: choices.note ?? "",
     detailsOpen: choices.detailsOpen ?? false,
     identityOptional: decision.reporterIdentityOptional,
     includeIdentity: choices.includeIdentity ?? !decision.reporterIdentityOptional,
     reportId: choices.reportId,
     status: choices.status,
-    afterActions: AFTER_ACTIONS.filter((a) => decision.actions.includes(a)),
+    offers: {
+      // Someone not known (a message that is gone) cannot be blocked from here.
+      block: decision.actions.includes("block") && !blocked && base.reportedUserId !== "",
+      leave: decision.actions.includes("leave") && !left,
+      help: decision.actions.includes("get-help"),
+    },
     advice: decision.destinations.flatMap((d) => (d.delivery === "advice" ? [d.id] : [])),
-    blocked: choices.blocked ?? false,
-    left: choices.left ?? false,
+    blocked,
+    left,
     busy: choices.busy ?? false,
+    why: whyViewOf([decision], readerBand),
   };
 }

@@ -9,6 +9,7 @@ const LOTTE = "@lotte:hs";
 const ALEX = "@alex:hs";
 const BANDS = new Map<string, PersonFacts>([
   [NOOR, { ageBand: "13-15", ageVerified: true }],
+  ["@classmate:hs", { ageBand: "13-15", ageVerified: true }],
   [SAM, { ageBand: "8-12", ageVerified: true }],
   [LOTTE, { ageBand: "13-15", ageVerified: true }],
   [ALEX, { ageBand: "18+", ageVerified: true }],
@@ -64,7 +65,7 @@ describe("RequestViewModel", () => {
   it("on accept, joins, records whom the person chose to see, then that the request was accepted", async () => {
     const t = setUp(() => Promise.resolve());
     const view = t.vm.getSnapshot();
-    expect(view.found && view.canAccept).toBe(true);
+    expect(view.found && view.choices).toContain("accept");
     await t.vm.accept();
     expect(t.calls).toEqual(["join !req", "accept !req @sanne:hs", "record !req accepted-request"]);
     expect(t.openConversation).toHaveBeenCalledWith("!req");
@@ -95,7 +96,7 @@ describe("RequestViewModel", () => {
       "contact",
     ]);
     expect(view.notices.map((n) => n.id)).toContain("group-with-strangers");
-    expect(view.canAccept).toBe(true);
+    expect(view.choices).toContain("accept");
   });
 
   it("holds the same group aside for an 8-12: no join, no stranger's name", () => {
@@ -110,9 +111,72 @@ describe("RequestViewModel", () => {
     }).vm.getSnapshot();
     if (!view.found) throw new Error("no request");
     expect(view.presentation).toBe("filtered");
-    expect(view.canAccept).toBe(false);
+    expect(view.choices).not.toContain("accept");
     expect(JSON.stringify(view)).not.toContain("lieverd");
     // The adult named the group: that name is his content, and stays hidden.
     expect(view.overview?.title).toEqual({ kind: "hidden" });
+  });
+
+  it("explains the group overview in words for the reader's band: a child's for Sam, a teen's for Noor", () => {
+    const noor = setUp(() => Promise.resolve(), { rooms: [group] }).vm.getSnapshot();
+    const sam = setUp(() => Promise.resolve(), { self: SAM, rooms: [group] }).vm.getSnapshot();
+    if (!noor.found || !sam.found) throw new Error("no request");
+    expect(noor.why.audience).toBe("teen");
+    expect(sam.why.audience).toBe("child");
+    for (const view of [noor, sam]) {
+      expect(view.why.ruleIds).toContain("room/strangers-inside-need-overview");
+      expect(view.why.pack).toMatch(/^nl-default /);
+    }
+  });
+
+  it("where the engine asks to read before accepting, saying no leads and accepting comes last", () => {
+    // Sanne's age is not verified: Noor (13-15) may accept only after reading.
+    const view = setUp(() => Promise.resolve()).vm.getSnapshot();
+    if (!view.found) throw new Error("no request");
+    expect(view.offered).toContain("accept-after-reading");
+    expect(view.primary).toBe("decline");
+    expect(view.choices).toEqual(["ignore", "block", "accept"]);
+  });
+
+  it("where the engine offers accepting plainly, accepting leads", () => {
+    // Lotte's classmate, a verified 13-15 Noor does not know: accept is offered as is.
+    const peer = roomSnapshot({
+      roomId: "!peer",
+      isDirect: true,
+      members: [member("@classmate:hs", "Mila")],
+    });
+    const t = setUp(() => Promise.resolve(), { rooms: [peer] });
+    const view = t.vm.getSnapshot();
+    if (!view.found) throw new Error("no request");
+    expect(view.offered).toContain("accept");
+    expect(view.primary).toBe("accept");
+    expect(view.choices[0]).toBe("accept");
+  });
+
+  it("for an 8-12 without accept: only the ways to say no, the gentlest first", () => {
+    const sams = roomSnapshot({ roomId: "!sam", isDirect: true, members: [member(ALEX, "Alex")] });
+    const view = setUp(() => Promise.resolve(), { self: SAM, rooms: [sams] }).vm.getSnapshot();
+    if (!view.found) throw new Error("no request");
+    expect(view.primary).toBe("decline");
+    // Reporting is not wired up in this test: no "report" without somewhere to send it.
+    expect(view.choices).toEqual(["ignore", "block"]);
+  });
+
+  it("offers report where the engine offers block-and-report and reporting is wired up", () => {
+    const { store } = testRooms({ self: NOOR, bands: BANDS, rooms: [direct] });
+    const vm = new RequestViewModel(
+      {
+        join: vi.fn(),
+        acceptMembers: vi.fn(),
+        recordConversationOrigin: vi.fn(),
+        leave: vi.fn(),
+        block: vi.fn(),
+      },
+      store,
+      "!req",
+      { back: vi.fn(), openConversation: vi.fn(), report: vi.fn() },
+    );
+    const view = vm.getSnapshot();
+    expect(view.found && view.choices).toEqual(["ignore", "block", "report", "accept"]);
   });
 });

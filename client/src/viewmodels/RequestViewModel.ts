@@ -5,18 +5,15 @@
 // accept-after-reading decision asks for. Everything comes from the room's
 // decision in the session's decision store.
 
-import type {
-  ActionId,
-  HelpResourceId,
-  Notice,
-  RelationshipClass,
-  RoomDecision,
-} from "@safety-by-design/policy-engine";
+import type { ActionId, RelationshipClass, RoomDecision } from "@safety-by-design/policy-engine";
+import type { HelpResourceId } from "../help/resources.ts";
 import type { MediatedName, RoomDecisionStore, RoomTitle } from "../policy/roomDecisionStore.ts";
 import type { RequestChoice } from "../study/events.ts";
 import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
+import type { NoticeView } from "./noticeView.ts";
 import type { ReportSubject } from "./ReportSheetViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
+import { whyViewOf, type WhyView } from "./whyView.ts";
 
 export type RequestSource = {
   join(roomId: string): Promise<void>;
@@ -42,6 +39,12 @@ export type OverviewMember = {
   readonly isInviter: boolean;
   readonly isCreator: boolean;
 };
+
+/**
+ * One choice on the request, as the engine offers it: accept (or join),
+ * decline ("ignore"), block, and report (which blocks as well).
+ */
+export type RequestOption = "accept" | "ignore" | "block" | "report";
 
 /** What the group safety overview shows besides the notices. */
 export type GroupOverview = {
@@ -70,24 +73,40 @@ export type RequestSnapshot =
       readonly reason: string | undefined;
       /** For a group: the safety overview; undefined for a direct chat. */
       readonly overview: GroupOverview | undefined;
-      readonly notices: readonly Notice[];
+      readonly notices: readonly NoticeView[];
       /** Help the engine offers with this request (e.g. Kindertelefoon for a minor). */
       readonly help: readonly HelpResourceId[];
-      readonly canAccept: boolean;
-      readonly canIgnore: boolean;
-      readonly canBlock: boolean;
-      /** The engine offers "block and report" (and reporting is wired up). */
-      readonly canReport: boolean;
+      /**
+       * The choices the engine offers, in the order to show them: the one
+       * marked `primary` first ("report" only when reporting is wired up).
+       */
+      readonly choices: readonly RequestOption[];
+      /**
+       * Which choice leads. "decline" where the engine marks accepting as a
+       * risk (it asks to read first, or offers no accept at all): then saying
+       * no is the filled button, accepting an ordinary one.
+       */
+      readonly primary: "accept" | "decline";
       readonly offered: readonly ActionId[];
       readonly decisionId: string;
-      readonly reasons: readonly string[];
-      /** Which rules decided: pack id and version, for "why am I seeing this?". */
-      readonly pack: string;
+      /** "Why am I seeing this?": the room decision's rules, for the reader's band. */
+      readonly why: WhyView;
       readonly failedClosed: boolean;
       readonly busy: boolean;
     };
 
-export class RequestViewModel extends ViewModel<RequestSnapshot> {
+/** What the request screen's view may ask for. */
+export type RequestViewActions = {
+  readonly accept: () => Promise<void>;
+  readonly ignore: () => Promise<void>;
+  readonly block: () => Promise<void>;
+  readonly blockAndReport: () => Promise<void>;
+  readonly back: () => void;
+  readonly openWhy: () => void;
+  readonly openHelpResource: (resource: HelpResourceId) => void;
+};
+
+export class RequestViewModel extends ViewModel<RequestSnapshot> implements RequestViewActions {
   readonly #source: RequestSource;
   readonly #rooms: RoomDecisionStore;
   readonly #roomId: string;
@@ -126,7 +145,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
 
   readonly accept = async (): Promise<void> => {
     const view = this.getSnapshot();
-    if (!view.found || !view.canAccept) return;
+    if (!view.found || !view.choices.includes("accept")) return;
     // Everyone the person saw in the overview is someone they chose to see.
     const seen = (this.#rooms.room(this.#roomId)?.members ?? []).map((member) => member.userId);
     await this.#act(async () => {
@@ -175,7 +194,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
   readonly blockAndReport = async (): Promise<void> => {
     const view = this.getSnapshot();
     const inviter = this.#inviterUserId();
-    if (!view.found || !view.canReport || inviter === undefined) return;
+    if (!view.found || !view.choices.includes("report") || inviter === undefined) return;
     await this.block();
     this.#navigation.report?.({
       kind: "request",
@@ -244,6 +263,7 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
     this.#recordNotices(decision);
     const offered = decision.actions;
     const inviter = room.inviter;
+    const primary = offered.includes("accept") ? "accept" : "decline";
     const strangersFirst = room.members
       .filter((member) => member.membership !== "left")
       .sort((a, b) => Number(a.relationship === "contact") - Number(b.relationship === "contact"));
@@ -271,16 +291,31 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> {
           },
       notices: decision.notices,
       help: offered.includes("get-help") ? decision.help : [],
-      canAccept: offered.includes("accept") || offered.includes("accept-after-reading"),
-      canIgnore: offered.includes("ignore"),
-      canBlock: offered.includes("block") || offered.includes("block-and-report"),
-      canReport: offered.includes("block-and-report") && this.#navigation.report !== undefined,
+      choices: requestChoices(offered, primary, this.#navigation.report !== undefined),
+      primary,
       offered,
       decisionId: decision.decisionId,
-      reasons: decision.reasons,
-      pack: `${decision.pack.id} ${decision.pack.version}`,
+      why: whyViewOf([decision], room.readerBand),
       failedClosed: decision.failedClosed,
       busy: this.#busy,
     });
   }
+}
+
+/** The offered actions as choices on screen, the primary one first. */
+function requestChoices(
+  offered: readonly ActionId[],
+  primary: "accept" | "decline",
+  canReport: boolean,
+): readonly RequestOption[] {
+  const accept = offered.includes("accept") || offered.includes("accept-after-reading");
+  const declining: RequestOption[] = [
+    ...(offered.includes("ignore") ? (["ignore"] as const) : []),
+    ...(offered.includes("block") || offered.includes("block-and-report")
+      ? (["block"] as const)
+      : []),
+    ...(offered.includes("block-and-report") && canReport ? (["report"] as const) : []),
+  ];
+  if (!accept) return declining;
+  return primary === "accept" ? ["accept", ...declining] : [...declining, "accept"];
 }

@@ -42,7 +42,16 @@ export type SignInDependencies = {
   readonly onSignedIn: (credentials: SessionCredentials) => void;
 };
 
-export class SignInViewModel extends ViewModel<SignInSnapshot> {
+/** What the sign-in view may ask for. */
+export type SignInViewActions = {
+  readonly setUsername: (username: string) => void;
+  readonly setPassword: (password: string) => void;
+  readonly setHomeserverUrl: (homeserverUrl: string) => void;
+  readonly openServerField: () => void;
+  readonly submit: () => Promise<void>;
+};
+
+export class SignInViewModel extends ViewModel<SignInSnapshot> implements SignInViewActions {
   readonly #deps: SignInDependencies;
 
   constructor(deps: SignInDependencies, initialError?: SignInError) {

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every screen's study events side by side, against one vocabulary.
 // What the screens tell a usability study's log, and when: notices shown,
 // "why?" and help opened, the participant's choices, reports filed. Every
 // event is a valid event of the lab device's vocabulary (so the log keeps it)
@@ -10,9 +11,9 @@ import {
   type PersonFacts,
 } from "@safety-by-design/policy-engine";
 import { describe, expect, it, vi } from "vitest";
-import type { ConversationSnapshot } from "../matrix/chatSession.ts";
-import type { ReportStatus } from "../matrix/reporting/outbox.ts";
-import type { ReportFiler } from "../matrix/reporting/reportFiler.ts";
+import type { ConversationSnapshot } from "../matrix/sessionTypes.ts";
+import type { ReportStatus } from "../reporting/outbox.ts";
+import type { ReportFiler } from "../reporting/reportFiler.ts";
 import { ageFactsFromVerified, UNVERIFIED } from "../policy/ageFacts.ts";
 import { conversationNoticeDecider } from "../policy/decideConversationNotices.ts";
 import { helpDecider } from "../policy/decideHelp.ts";
@@ -23,7 +24,6 @@ import { deviceStudyVocabulary } from "../study/deviceStudyLog.ts";
 import { sanitizeEvent, type StudyEventInput } from "../study/events.ts";
 import { listStudyPacks } from "../study/packVariants.ts";
 import type { StudyRecorder } from "../study/recorder.ts";
-import { AppViewModel } from "./AppViewModel.ts";
 import {
   ConversationReminderViewModel,
   type ConversationReminderSource,
@@ -32,6 +32,9 @@ import { ConversationViewModel, type ConversationSource } from "./ConversationVi
 import { NewChatViewModel } from "./NewChatViewModel.ts";
 import { ReportSheetViewModel } from "./ReportSheetViewModel.ts";
 import { RequestViewModel, type RequestSource } from "./RequestViewModel.ts";
+import { RootViewModel } from "./RootViewModel.ts";
+import { fakeBrowserHistory } from "./historyTestKit.ts";
+import { Navigation } from "./navigation.ts";
 
 const NOOR = "@noor:hs";
 const ALEX = "@alex:hs";
@@ -202,26 +205,26 @@ describe("the new chat screen", () => {
     );
     t.vm.setMatrixId(NOOR);
     await t.vm.submit();
-    const decision = t.vm.getSnapshot().decision;
-    expect(decision?.effect).toBe("refused");
+    const answer = t.vm.getSnapshot().answer;
+    // Refused: nothing to continue to.
+    expect(answer?.canContinue).toBe(false);
     t.vm.openHelpResource("stop-it-now");
     t.vm.back();
+    const decisionId = expect.stringMatching(DECISION_ID) as string;
     expect(study.events).toEqual([
-      ...(decision?.notices ?? []).map((notice) => ({
+      ...(answer?.notices ?? []).map((notice) => ({
         kind: "notice-shown",
-        decisionId: decision?.decisionId,
+        decisionId,
         packId: "nl-default",
         noticeId: notice.id,
         copyKey: notice.copyKey,
       })),
       { kind: "help-resource-opened", moment: "after-deterrence", resource: "stop-it-now" },
-      {
-        kind: "action-chosen",
-        decisionId: decision?.decisionId,
-        packId: "nl-default",
-        action: "cancel",
-      },
+      { kind: "action-chosen", decisionId, packId: "nl-default", action: "cancel" },
     ]);
+    // The choice refers to the decision whose notices were shown.
+    const ids = new Set(study.events.flatMap((e) => ("decisionId" in e ? [e.decisionId] : [])));
+    expect(ids.size).toBe(1);
     expect(study.events[0]?.kind).toBe("notice-shown");
     expectRecordable(study.events);
   });
@@ -240,7 +243,7 @@ describe("the new chat screen", () => {
     );
     t.vm.setMatrixId("@lotte:hs");
     await t.vm.submit();
-    expect(t.vm.getSnapshot().decision).toBeUndefined();
+    expect(t.vm.getSnapshot().answer).toBeUndefined();
     expect(t.navigation.openConversation).toHaveBeenCalledWith("!new");
     t.vm.back();
     expect(study.events).toEqual([]);
@@ -276,6 +279,8 @@ describe("the reminder in a conversation", () => {
       markRead: () => Promise.resolve(),
       leave: vi.fn(() => Promise.resolve()),
       block: vi.fn(() => Promise.resolve()),
+      unblock: vi.fn(() => Promise.resolve()),
+      blockedUsers: [],
       acceptMembers: vi.fn(() => Promise.resolve()),
     };
     let now = NOW;
@@ -355,7 +360,7 @@ describe("the reminder in a conversation", () => {
 describe("help", () => {
   it("records the help screen opened with its moment, and a resource tapped", () => {
     const study = capture();
-    const app = new AppViewModel({
+    const app = new RootViewModel({
       defaultHomeserverUrl: "http://hs",
       initialLocale: "nl",
       saveLocale: vi.fn(),
@@ -371,6 +376,9 @@ describe("help", () => {
         () => UNVERIFIED,
         () => "nl-NL",
       ),
+      navigation: new Navigation(fakeBrowserHistory().browser, "load-1"),
+      leaveApp: vi.fn(),
+      now: () => NOW,
       study,
     });
     app.openHelp("after-warning");
@@ -431,6 +439,7 @@ describe("the report sheet", () => {
         explanation: (category) => `Reported as ${category}.`,
         actions: { block: vi.fn(), leave: vi.fn(), help: vi.fn(), close: vi.fn() },
         study,
+        readerBand: () => "13-15",
       },
     );
   }

@@ -1,0 +1,151 @@
+// The report sheet rendered from plain snapshots: before filing it shows
+// exactly what will be shared; after, the status and what the engine offers.
+import { describe, expect, it } from "vitest";
+import type {
+  EvidenceRow,
+  ReportSheetSnapshot,
+  ReportSheetViewActions,
+} from "../viewmodels/ReportSheetViewModel.ts";
+import { asHtml, notCalled, renderView, wordsIn } from "./renderForTest.tsx";
+import { ReportSheetView } from "./ReportSheetView.tsx";
+
+const actions: ReportSheetViewActions = {
+  toggleDetails: notCalled,
+  setCategory: notCalled,
+  setNote: notCalled,
+  setIncludeContext: notCalled,
+  setIncludeIdentity: notCalled,
+  file: notCalled,
+  retryDelivery: notCalled,
+  block: notCalled,
+  leave: notCalled,
+  help: notCalled,
+  close: notCalled,
+};
+
+const row = (n: number, over: Partial<EvidenceRow> = {}): EvidenceRow => ({
+  eventId: `$e${n}`,
+  senderUserId: "@alex:localhost",
+  senderLabel: "Alex",
+  mine: false,
+  timestamp: Date.UTC(2026, 11, 6, 12, n),
+  readable: true,
+  keptBack: false,
+  body: `message ${n}`,
+  ...over,
+});
+
+const sheet = (over: Partial<ReportSheetSnapshot> = {}): ReportSheetSnapshot => ({
+  phase: "review",
+  target: "message",
+  reporterUserId: "@noor:localhost",
+  reportedUserId: "@alex:localhost",
+  reportedLabel: "Alex",
+  reportedShown: true,
+  roomId: "!dm:localhost",
+  reported: row(3, { body: "send a pic" }),
+  context: [row(1, { mine: true, body: "hoi" }), row(2, { readable: false, body: "" })],
+  includeContext: true,
+  category: "asking-for-images",
+  categoryChosen: false,
+  categories: ["asking-for-images", "grooming", "other"],
+  note: "",
+  detailsOpen: false,
+  identityOptional: false,
+  includeIdentity: true,
+  reportId: undefined,
+  status: undefined,
+  offers: { block: true, leave: true, help: true },
+  advice: [],
+  blocked: false,
+  left: false,
+  busy: false,
+  why: {
+    audience: "teen",
+    ruleIds: ["report/moderators-always", "report/advice-for-material-in-chats"],
+    pack: "nl-default 1",
+  },
+  ...over,
+});
+
+const words = wordsIn();
+const { t, plural } = words;
+
+describe("ReportSheetView", () => {
+  it("shows what will be shared: the message, the context before it, the category and the name", () => {
+    const html = renderView(<ReportSheetView view={sheet()} actions={actions} />);
+    expect(html).toContain("<dialog ");
+    expect(html).toContain(t("report.title.message"));
+    expect(html).toContain(">send a pic</p>");
+    expect(html).toContain(plural("report.includeContext", 2));
+    expect(html).toContain(">hoi</p>");
+    expect(html).toContain(`>${t("conversation.you")}</span>`);
+    expect(html).toContain(asHtml(t("report.unreadable")));
+    expect(html).toContain(`<strong>${t("report.category.asking-for-images")}</strong>`);
+    expect(html).toContain(asHtml(t("report.identityIncluded", { userId: "@noor:localhost" })));
+    expect(html).toContain(asHtml(t("report.technicalEvents", { eventIds: "$e3, $e1, $e2" })));
+    expect(html).toContain(`>${t("report.send")}</button>`);
+    // Details are folded away until asked for.
+    expect(html).not.toContain('name="report-category"');
+  });
+
+  it("leaves out what the reporter leaves out, and shows a kept-back sender's words as a placeholder", () => {
+    const html = renderView(
+      <ReportSheetView
+        view={sheet({
+          includeContext: false,
+          identityOptional: true,
+          includeIdentity: false,
+          detailsOpen: true,
+          reported: row(3, { keptBack: true, senderLabel: "Someone you don't know" }),
+        })}
+        actions={actions}
+      />,
+    );
+    expect(html).not.toContain(">hoi</p>");
+    expect(html).toContain(asHtml(t("report.technicalEvents", { eventIds: "$e3" })));
+    expect(html).toContain(asHtml(t("report.keptBack")));
+    expect(html).not.toContain("message 3");
+    expect(html).toContain(t("report.includeIdentity"));
+    expect(html).toContain('name="report-category"');
+  });
+
+  it("after filing: the live status, where else to report, and only what is still offered", () => {
+    const html = renderView(
+      <ReportSheetView
+        view={sheet({
+          phase: "filed",
+          status: "delivered",
+          reportId: "r1",
+          advice: ["politie"],
+          blocked: true,
+          offers: { block: false, leave: true, help: true },
+        })}
+        actions={actions}
+      />,
+    );
+    expect(html).toContain(asHtml(t("report.status.delivered")));
+    expect(html).toContain(t("report.advice"));
+    expect(html).toContain(asHtml(t("report.blocked", { name: "Alex" })));
+    expect(html).not.toContain(`>${t("report.block", { name: "Alex" })}</button>`);
+    expect(html).toContain(`>${t("report.leave")}</button>`);
+    expect(html).toContain(`>${t("report.help")}</button>`);
+    expect(html).not.toContain(">send a pic</p>");
+    // Who gets it and why, in the reporter's words.
+    expect(html).toContain(t("why.title"));
+    expect(html).toContain(asHtml(words.why("report/moderators-always", "teen") ?? "missing"));
+  });
+
+  it("says reports cannot be sent here, and still offers what the engine offers instead", () => {
+    const html = renderView(
+      <ReportSheetView
+        view={sheet({ phase: "unavailable", offers: { block: true, leave: false, help: false } })}
+        actions={actions}
+      />,
+    );
+    expect(html).toContain(asHtml(t("report.unavailable")));
+    expect(html).toContain(`>${t("report.block", { name: "Alex" })}</button>`);
+    expect(html).not.toContain(`>${t("report.leave")}</button>`);
+    expect(html).not.toContain(`>${t("report.send")}</button>`);
+  });
+});

@@ -1,0 +1,188 @@
+// UI: the moderation screen's list: the team key first (pasted once on this
+// device), then the reports the homeserver holds, open and handled.
+import { useId } from "react";
+import type { MessageKey } from "../../i18n/i18n.ts";
+import type {
+  ModerationReportRow,
+  ModerationSnapshot,
+  ModerationViewActions,
+} from "../../viewmodels/ModerationViewModel.ts";
+import { ScreenHeader } from "../ScreenHeader.tsx";
+import { useTranslator } from "../TranslatorContext.tsx";
+
+type Props = {
+  readonly view: ModerationSnapshot;
+  readonly actions: ModerationViewActions;
+  readonly when: (ms: number) => string;
+};
+
+export function ModerationInbox({ view, actions, when }: Props) {
+  const { t, plural } = useTranslator();
+  const ids = { key: useId(), hint: useId(), error: useId() };
+  const { key, inbox } = view;
+  return (
+    <section className="moderation" aria-labelledby="moderation-title">
+      <ScreenHeader
+        titleId="moderation-title"
+        title={t("moderation.title")}
+        backLabel={t("moderation.back")}
+        onBack={actions.back}
+      />
+      {key.kind === "checking" ? (
+        <p className="status" role="status">
+          {t("moderation.key.busy")}
+        </p>
+      ) : null}
+
+      {key.kind === "needed" ? (
+        <>
+          <h2>{t("moderation.key.title")}</h2>
+          <p>{t("moderation.key.intro")}</p>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void actions.importKey();
+            }}
+          >
+            <label htmlFor={ids.key}>{t("moderation.key.label")}</label>
+            <textarea
+              id={ids.key}
+              className="moderation-key-input"
+              value={key.input}
+              spellCheck={false}
+              autoComplete="off"
+              autoCapitalize="off"
+              aria-describedby={key.error ? `${ids.hint} ${ids.error}` : ids.hint}
+              aria-invalid={key.error ? true : undefined}
+              onChange={(event) => {
+                actions.setKeyInput(event.currentTarget.value);
+              }}
+            />
+            <p id={ids.hint} className="hint">
+              {t("moderation.key.hint")}
+            </p>
+            {key.error ? (
+              <p id={ids.error} className="error" role="alert">
+                {t(key.error)}
+              </p>
+            ) : null}
+            <button type="submit" className="primary" disabled={key.busy}>
+              {key.busy ? t("moderation.key.busy") : t("moderation.key.submit")}
+            </button>
+          </form>
+        </>
+      ) : null}
+
+      {key.kind === "ready" ? (
+        <>
+          {key.matchesDeployment === false ? (
+            <p className="status warning" role="note">
+              {t("moderation.key.mismatch")}
+            </p>
+          ) : null}
+          <p className="hint">{t("moderation.sealedNote")}</p>
+          <div className="moderation-toolbar">
+            <button
+              type="button"
+              disabled={inbox.status === "loading"}
+              onClick={() => void actions.refresh()}
+            >
+              {t("moderation.refresh")}
+            </button>
+            <button type="button" onClick={actions.forgetKey}>
+              {t("moderation.key.forget")}
+            </button>
+          </div>
+          {inbox.status === "loading" ? (
+            <p className="status" role="status">
+              {t("moderation.loading")}
+            </p>
+          ) : null}
+          {inbox.error ? (
+            <p className="status warning" role="alert">
+              {t(inbox.error)}
+            </p>
+          ) : null}
+
+          <h2>{t("moderation.list.open")}</h2>
+          {inbox.status === "loaded" && inbox.open.length === 0 ? (
+            <p className="empty">{t("moderation.list.empty")}</p>
+          ) : (
+            <ReportRows rows={inbox.open} actions={actions} when={when} />
+          )}
+          {inbox.incomplete > 0 ? (
+            <p className="hint">{plural("moderation.list.incomplete", inbox.incomplete)}</p>
+          ) : null}
+          {inbox.unrecognised > 0 ? (
+            <p className="hint">{plural("moderation.list.unrecognised", inbox.unrecognised)}</p>
+          ) : null}
+          {inbox.userReportsListed ? null : (
+            <p className="hint">{t("moderation.list.userReportsUnsupported")}</p>
+          )}
+          {inbox.truncated ? <p className="hint">{t("moderation.list.truncated")}</p> : null}
+
+          {inbox.handled.length > 0 ? (
+            <>
+              <h2>{t("moderation.list.handled")}</h2>
+              <ReportRows rows={inbox.handled} actions={actions} when={when} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function ReportRows({
+  rows,
+  actions,
+  when,
+}: {
+  readonly rows: readonly ModerationReportRow[];
+  readonly actions: ModerationViewActions;
+  readonly when: (ms: number) => string;
+}) {
+  const { t } = useTranslator();
+  return (
+    <ul className="rows">
+      {rows.map((row) => (
+        <li key={row.reportId}>
+          <button
+            type="button"
+            className="row report-row"
+            onClick={() => {
+              actions.openReport(row.reportId);
+            }}
+          >
+            <span className="row-name">
+              {row.category === undefined
+                ? t("moderation.row.unreadable")
+                : t(categoryKey(row.category))}
+              <span className="row-id">
+                {t("moderation.row.received", {
+                  time: when(row.receivedAt),
+                  id: row.reportId.slice(0, 8),
+                })}
+              </span>
+            </span>
+            <span className="report-tags">
+              {row.subject === undefined ? null : (
+                <span className="tag">{t(`moderation.subject.${row.subject}`)}</span>
+              )}
+              {row.signature === undefined ? null : (
+                <span className={`tag signature-${row.signature}`}>
+                  {t(`moderation.signature.${row.signature}`)}
+                </span>
+              )}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A report category's words for moderators (the same id the reporter picked and the engine routed). */
+export function categoryKey(category: NonNullable<ModerationReportRow["category"]>): MessageKey {
+  return `moderation.category.${category}`;
+}

@@ -1,0 +1,294 @@
+// UI: one report on the moderation screen: the evidence as the reporter's
+// device decrypted it, the DSA notice, the signature, what the homeserver
+// itself recorded, and the engine's routing advice; then "mark handled".
+// Everything comes view-shaped from ModerationViewModel; no report format here.
+import { HELP_RESOURCES, type HelpResourceId } from "../../help/resources.ts";
+import type {
+  ModerationEvidenceMessage,
+  ModerationOpenedReport,
+  ModerationReportDetail,
+  ModerationViewActions,
+} from "../../viewmodels/ModerationViewModel.ts";
+import { HelpResourceDetails } from "../HelpResourceList.tsx";
+import { ScreenHeader } from "../ScreenHeader.tsx";
+import { useTranslator } from "../TranslatorContext.tsx";
+import { categoryKey } from "./ModerationInbox.tsx";
+
+type When = (ms: number) => string;
+
+export function ModerationReport({
+  report,
+  actions,
+  when,
+}: {
+  readonly report: ModerationReportDetail;
+  readonly actions: ModerationViewActions;
+  readonly when: When;
+}) {
+  const { t } = useTranslator();
+  const { content, checks } = report;
+  return (
+    <section className="moderation moderation-report" aria-labelledby="moderation-title">
+      <ScreenHeader
+        titleId="moderation-title"
+        title={t("moderation.report.title", { id: report.reportId.slice(0, 8) })}
+        backLabel={t("moderation.report.back")}
+        onBack={actions.closeReport}
+      />
+      <dl className="facts">
+        <dt>{t("moderation.report.category")}</dt>
+        <dd>
+          {report.category === undefined
+            ? t("moderation.row.unreadable")
+            : t(categoryKey(report.category))}
+        </dd>
+        {content.kind === "opened" ? (
+          <>
+            <dt>{t("moderation.report.created")}</dt>
+            <dd>{when(content.createdAt)}</dd>
+          </>
+        ) : null}
+        <dt>{t("moderation.report.received")}</dt>
+        <dd>{when(report.receivedAt)}</dd>
+      </dl>
+
+      {content.kind === "unreadable" ? (
+        <>
+          <h2>{t("moderation.unreadable.title")}</h2>
+          <ul className="problems">
+            {content.problems.map((problem) => (
+              <li key={problem} lang="en">
+                {problem}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <OpenedReport report={report} content={content} when={when} />
+      )}
+
+      <h2>{t("moderation.server.title")}</h2>
+      <p>
+        {t("moderation.server.filedBy", { userIds: report.filedBy.join(", ") })}
+        {checks.filedByNamedReporter === null ? null : (
+          <span className={checks.filedByNamedReporter ? "row-id" : "error"}>
+            {checks.filedByNamedReporter
+              ? t("moderation.server.filedByMatches")
+              : t("moderation.server.filedByDiffers")}
+          </span>
+        )}
+      </p>
+      {checks.targetMatches === false ? (
+        <p className="error">{t("moderation.server.targetDiffers")}</p>
+      ) : null}
+      {report.subject === "message" ? (
+        report.serverEventSender === null ? (
+          <p className="hint">{t("moderation.server.senderUnknown")}</p>
+        ) : (
+          <p>
+            {t("moderation.server.sender", { userId: report.serverEventSender })}
+            {checks.senderMatches === null ? null : (
+              <span className={checks.senderMatches ? "row-id" : "error"}>
+                {checks.senderMatches
+                  ? t("moderation.server.senderMatches")
+                  : t("moderation.server.senderDiffers")}
+              </span>
+            )}
+          </p>
+        )
+      ) : null}
+
+      {content.kind === "opened" ? (
+        <section className="routing" aria-labelledby="routing-title">
+          <h2 id="routing-title">{t("moderation.routing.title")}</h2>
+          {content.routing.failedClosed ? (
+            <p className="status warning" role="note">
+              {t("moderation.routing.failedClosed")}
+            </p>
+          ) : null}
+          <p>{t("moderation.routing.moderators")}</p>
+          <p className="routing-case">{t("moderation.routing.chat")}</p>
+          <AdviceList ids={content.routing.adviceForChat} />
+          <p className="routing-case">{t("moderation.routing.website")}</p>
+          <AdviceList ids={content.routing.adviceForPublicWebsite} />
+          <p className="hint">{t("moderation.routing.rules", { rules: content.routing.rules })}</p>
+        </section>
+      ) : null}
+
+      <div className="actions">
+        {report.handledAt === undefined ? (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              actions.markHandled(report.reportId);
+            }}
+          >
+            {t("moderation.markHandled")}
+          </button>
+        ) : (
+          <>
+            <p className="status" role="status">
+              {t("moderation.handledAt", { time: when(report.handledAt) })}
+            </p>
+            <button
+              type="button"
+              onClick={() => {
+                actions.reopen(report.reportId);
+              }}
+            >
+              {t("moderation.reopen")}
+            </button>
+          </>
+        )}
+        <p className="hint">{t("moderation.handledNote")}</p>
+      </div>
+    </section>
+  );
+}
+
+/** What the sealed report says: evidence, the reporter's note, the DSA notice, the signature. */
+function OpenedReport({
+  report,
+  content,
+  when,
+}: {
+  readonly report: ModerationReportDetail;
+  readonly content: ModerationOpenedReport;
+  readonly when: When;
+}) {
+  const { t } = useTranslator();
+  const { evidence, location } = content;
+  return (
+    <>
+      <h2>{t("moderation.evidence.title")}</h2>
+      {evidence.kind === "messages" ? (
+        <>
+          <p className="hint">{t("moderation.evidence.room", { roomId: evidence.roomId })}</p>
+          <h3>{t("moderation.evidence.reported")}</h3>
+          <Evidence message={evidence.reported} reported when={when} />
+          <h3>{t("moderation.evidence.context")}</h3>
+          {evidence.context.length === 0 ? (
+            <p className="hint">
+              {evidence.contextConsent
+                ? t("moderation.evidence.noContext")
+                : t("moderation.evidence.noConsent")}
+            </p>
+          ) : (
+            <ol className="evidence-context">
+              {evidence.context.map((message) => (
+                <li key={message.eventId}>
+                  <Evidence message={message} reported={false} when={when} />
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      ) : (
+        <p>{t("moderation.evidence.profile", { userId: evidence.userId })}</p>
+      )}
+      <h3>{t("moderation.report.note")}</h3>
+      <p className="evidence-text">{content.note ?? t("moderation.report.noNote")}</p>
+
+      <h2>{t("moderation.dsa.title")}</h2>
+      <dl className="facts">
+        <dt>{t("moderation.dsa.explanation")}</dt>
+        <dd className="evidence-text">{content.explanation}</dd>
+        <dt>{t("moderation.dsa.location")}</dt>
+        <dd>
+          {location.kind === "events" ? (
+            <>
+              <span className="matrix-id">{location.roomId}</span>
+              <ul className="id-list">
+                {location.eventIds.map((eventId) => (
+                  <li key={eventId} className="matrix-id">
+                    {eventId}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <span className="matrix-id">{location.userId}</span>
+          )}
+        </dd>
+        <dt>{t("moderation.dsa.reporter")}</dt>
+        <dd>
+          {content.reporter === undefined ? (
+            <>
+              {t("moderation.dsa.reporterWithheld")}
+              <span className="row-id">
+                {content.withholdingAllowed
+                  ? t("moderation.dsa.withholdingAllowed")
+                  : t("moderation.dsa.withholdingNotExpected")}
+              </span>
+            </>
+          ) : (
+            <span className="matrix-id">{content.reporter}</span>
+          )}
+        </dd>
+        <dt>{t("moderation.dsa.goodFaith")}</dt>
+        <dd>
+          {content.goodFaithConfirmed
+            ? t("moderation.dsa.goodFaithConfirmed")
+            : t("moderation.dsa.goodFaithNotConfirmed")}
+        </dd>
+      </dl>
+
+      <h2>{t("moderation.signature.title")}</h2>
+      {report.signature === undefined ? null : (
+        <>
+          <p className={`signature signature-${report.signature}`}>
+            <strong>{t(`moderation.signature.${report.signature}`)}</strong>
+            {". "}
+            {t(`moderation.signature.${report.signature}Text`)}
+          </p>
+          {content.signerPublicKey === null ? null : (
+            <p className="hint matrix-id">
+              {t("moderation.signature.key", { key: content.signerPublicKey })}
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function Evidence({
+  message,
+  reported,
+  when,
+}: {
+  readonly message: ModerationEvidenceMessage;
+  readonly reported: boolean;
+  readonly when: When;
+}) {
+  const { t } = useTranslator();
+  return (
+    <div className={reported ? "evidence reported" : "evidence"}>
+      <p className="message-sender matrix-id">{message.sender}</p>
+      {message.body === undefined ? (
+        <p className="evidence-text undecryptable">{t("moderation.evidence.undecryptable")}</p>
+      ) : (
+        <p className="evidence-text">{message.body}</p>
+      )}
+      {message.truncated ? <p className="hint">{t("moderation.evidence.truncated")}</p> : null}
+      <p className="message-meta">
+        {when(message.timestamp)} · <span className="matrix-id">{message.eventId}</span>
+      </p>
+    </div>
+  );
+}
+
+function AdviceList({ ids }: { readonly ids: readonly HelpResourceId[] }) {
+  const { t } = useTranslator();
+  if (ids.length === 0) return <p className="hint">{t("moderation.routing.none")}</p>;
+  return (
+    <ul className="help-resources advice">
+      {ids.map((id) => (
+        <li key={id} className="help-resource">
+          <HelpResourceDetails resource={HELP_RESOURCES[id]} headingLevel={3} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,115 @@
+// View-model layer: a report opened on the moderator's device, in the shape
+// the moderation screen shows: the sealed bundle's evidence and DSA notice,
+// and the engine's routing advice. The view never walks the report format.
+
+import type { EvidenceMessage, ReportBundle } from "@safety-by-design/protocol";
+import type { HelpResourceId } from "../help/resources.ts";
+import type { ModerationRouting } from "../policy/decideModerationRouting.ts";
+
+/** One message of the evidence, as the reporter's device decrypted it. */
+export type ModerationEvidenceMessage = {
+  readonly eventId: string;
+  readonly sender: string;
+  readonly timestamp: number;
+  /** undefined: the reporter's device could not decrypt it (it travelled without a body). */
+  readonly body: string | undefined;
+  /** The body was cut to the report format's limit. */
+  readonly truncated: boolean;
+};
+
+/** What was reported: messages in a room (with the context the reporter agreed to), or a profile. */
+export type ModerationEvidence =
+  | {
+      readonly kind: "messages";
+      readonly roomId: string;
+      readonly reported: ModerationEvidenceMessage;
+      readonly context: readonly ModerationEvidenceMessage[];
+      /** Whether the reporter agreed to share context (even when there was none). */
+      readonly contextConsent: boolean;
+    }
+  | { readonly kind: "profile"; readonly userId: string };
+
+/**
+ * A report that opened on this device, as the screen shows it: the sealed
+ * bundle's evidence and DSA notice (Art. 16(2)), its signature, and the
+ * engine's routing advice. The view never reads the report format itself.
+ */
+export type ModerationOpenedReport = {
+  readonly kind: "opened";
+  /** By the reporter's clock. */
+  readonly createdAt: number;
+  readonly evidence: ModerationEvidence;
+  readonly note: string | undefined;
+  /** Art. 16(2)(a): why the reporter believes it is illegal or harmful. */
+  readonly explanation: string;
+  /** Art. 16(2)(b): where the content is. */
+  readonly location:
+    | { readonly kind: "events"; readonly roomId: string; readonly eventIds: readonly string[] }
+    | { readonly kind: "profile"; readonly userId: string };
+  /** Art. 16(2)(c): the reporter's Matrix ID; undefined when they left their name out. */
+  readonly reporter: string | undefined;
+  /** Leaving the name out is lawful for this category (the engine's routing says). */
+  readonly withholdingAllowed: boolean;
+  /** Art. 16(2)(d): the reporter confirmed the good-faith statement. */
+  readonly goodFaithConfirmed: boolean;
+  readonly signerPublicKey: string | null;
+  readonly routing: {
+    /** The engine could not apply the policy: the advice is the protective fallback. */
+    readonly failedClosed: boolean;
+    /** Organisations to advise for the material where it was reported: in a chat. */
+    readonly adviceForChat: readonly HelpResourceId[];
+    /** The same, were the material also found on a public website. */
+    readonly adviceForPublicWebsite: readonly HelpResourceId[];
+    /** The rules that decided, as one line. */
+    readonly rules: string;
+  };
+};
+
+/** The bundle and the engine's routing, in the shape the screen shows. */
+export function openedReport(
+  bundle: ReportBundle,
+  signerPublicKey: string | null,
+  routing: ModerationRouting,
+): ModerationOpenedReport {
+  const { evidence, notice } = bundle;
+  return {
+    kind: "opened",
+    createdAt: bundle.createdAt,
+    evidence:
+      evidence.kind === "messages"
+        ? {
+            kind: "messages",
+            roomId: evidence.roomId,
+            reported: evidenceMessage(evidence.reported),
+            context: evidence.context.map(evidenceMessage),
+            contextConsent: evidence.contextConsent,
+          }
+        : { kind: "profile", userId: evidence.userId },
+    note: bundle.note ?? undefined,
+    explanation: notice.explanation,
+    location:
+      notice.location.kind === "room-events"
+        ? { kind: "events", roomId: notice.location.roomId, eventIds: notice.location.eventIds }
+        : { kind: "profile", userId: notice.location.userId },
+    reporter: notice.reporter.kind === "identified" ? notice.reporter.userId : undefined,
+    withholdingAllowed: routing.reporterIdentityOptional,
+    goodFaithConfirmed: notice.goodFaith.confirmed,
+    signerPublicKey,
+    routing: {
+      failedClosed: routing.failedClosed,
+      adviceForChat: routing.adviceForChat,
+      adviceForPublicWebsite: routing.adviceForPublicWebsite,
+      rules: routing.reasons.join(", "),
+    },
+  };
+}
+
+function evidenceMessage(message: EvidenceMessage): ModerationEvidenceMessage {
+  return {
+    eventId: message.eventId,
+    sender: message.sender,
+    timestamp: message.timestamp,
+    body: message.kind === "undecryptable" ? undefined : message.body,
+    truncated: message.truncated,
+  };
+}
