@@ -155,10 +155,15 @@ export default tseslint.config(
   },
   {
     // Services, below policy/: the age exchange and wallet (age/), reporting
-    // and moderation (reporting/). Plain TypeScript on the protocol and
+    // and moderation (reporting/), the discovery gatekeeper's client
+    // (discovery/). Plain TypeScript on the protocol and
     // injected browser APIs; the Matrix layer implements their ports
     // (ToDeviceTransport), so they never import it, nor any layer above.
-    files: ["client/src/age/**/*.ts", "client/src/reporting/**/*.ts"],
+    files: [
+      "client/src/age/**/*.ts",
+      "client/src/reporting/**/*.ts",
+      "client/src/discovery/**/*.ts",
+    ],
     rules: {
       "no-restricted-imports": forbid(sdkAndCrypto, react, [
         {

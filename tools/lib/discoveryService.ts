@@ -1,7 +1,7 @@
 // Tooling (Node only): the discovery gatekeeper behind "Find people"
 // (docs/threat-model.md, "Find people"). It replaces a public directory room,
 // which anyone could join to list who opted in and post to them. The wire
-// format is client/src/matrix/discoveryDirectory.ts (exported to us by
+// format is client/src/discovery/discoveryDirectory.ts (exported to us by
 // @safety-by-design/client/actors).
 //
 // Everyone who talks to it proves two things, as with the age provider:

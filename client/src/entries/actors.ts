@@ -28,4 +28,4 @@ export {
   type DiscoveryErrorCode,
   type SearchResponse,
   type SearchResultEntry,
-} from "../matrix/discoveryDirectory.ts";
+} from "../discovery/discoveryDirectory.ts";

@@ -1,7 +1,7 @@
 // Matrix layer: what "Find people" keeps in and reads from the account: the
 // opt-ins (user account data) and the display name it registers. Whom to
 // register and whom to show are decided in policy/discovery.ts; the
-// gatekeeper's client is discoveryDirectory.ts.
+// gatekeeper's client is ../discovery/discoveryDirectory.ts.
 
 import type { MatrixClient } from "matrix-js-sdk";
 import type { DiscoverySettings } from "./sessionTypes.ts";

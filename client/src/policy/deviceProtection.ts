@@ -18,7 +18,7 @@ import type { PolicyEngine } from "@safety-by-design/policy-engine";
 import { AgeExchange, type ToDeviceTransport } from "../age/ageExchange.ts";
 import type { TrustedIssuer } from "@safety-by-design/protocol";
 import { loadOwnAge, type OpenIdToken, type OwnAge } from "../age/wallet.ts";
-import { createDiscoveryDirectory } from "../matrix/discoveryDirectory.ts";
+import { createDiscoveryDirectory } from "../discovery/discoveryDirectory.ts";
 import { ageFactsFromDevice } from "./ageFacts.ts";
 import { applyAgeExchangePolicy } from "./ageExchangePolicy.ts";
 import {

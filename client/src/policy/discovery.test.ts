@@ -10,7 +10,7 @@ import {
   DiscoveryDirectoryError,
   type DirectoryEntry,
   type DiscoveryDirectory,
-} from "../matrix/discoveryDirectory.ts";
+} from "../discovery/discoveryDirectory.ts";
 import { UNVERIFIED } from "./ageFacts.ts";
 import { ageGating } from "./ageGating.ts";
 import {

@@ -1,6 +1,6 @@
 // Policy layer: age-gated discovery ("Find people", BRIEF.md measure 1).
 // No room and no homeserver directory: the deployment's discovery gatekeeper
-// (matrix/discoveryDirectory.ts, tools/lib/discoveryService.ts) lists people,
+// (discovery/discoveryDirectory.ts, tools/lib/discoveryService.ts) lists people,
 // and every choice about who may find whom is this device's engine's.
 //
 // 1. Opting in: the engine's protective-setting decision allows it (with its
@@ -43,7 +43,7 @@ import {
   DiscoveryDirectoryError,
   type DirectoryEntry,
   type DiscoveryDirectory,
-} from "../matrix/discoveryDirectory.ts";
+} from "../discovery/discoveryDirectory.ts";
 import type { AgeFactsSource } from "./ageFacts.ts";
 import { decideDisclosure, type DisclosureDecider } from "./ageGating.ts";
 

@@ -1,4 +1,4 @@
-// Matrix layer: the HTTP client of the deployment's discovery gatekeeper
+// Services layer, discovery: the HTTP client of the deployment's discovery gatekeeper
 // (tools/lib/discoveryService.ts; docs/threat-model.md, "Find people").
 // "Find people" has no room and no homeserver directory: a person who opts
 // in registers with the gatekeeper, and a searcher asks it. Both prove who
