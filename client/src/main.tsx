@@ -143,6 +143,8 @@ const app = new RootViewModel({
     // Everything a session needs starts loading at once, after first paint:
     // the SDK and the crypto WASM, device protection, reporting, moderation.
     const chatSession = preload(import("./matrix/chatSession.ts"));
+    // The crypto WASM starts downloading and compiling now, not once the SDK asks for it.
+    void preload(import("./matrix/cryptoWasm.ts").then((module) => module.preloadCryptoWasm()));
     const deviceProtection = preload(import("./policy/deviceProtection.ts"));
     const moderationModules = preload(
       Promise.all([

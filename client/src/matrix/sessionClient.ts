@@ -31,12 +31,11 @@ export async function createSessionClient(
   options: ChatSessionOptions,
 ): Promise<MatrixClient> {
   const dbPrefix = storePrefix(credentials.userId);
-  // In the browser the crypto WASM (7.8 MB) downloads and compiles while the
-  // sync store opens, rather than after it (docs/performance.md); the SDK's
-  // own initialisation then finds it ready.
+  // In the browser the crypto WASM loads while the sync store opens (main.tsx
+  // starts it earlier still, with the session: cryptoWasm.ts).
   const cryptoWasm =
     options.storage === "indexeddb"
-      ? import("@matrix-org/matrix-sdk-crypto-wasm").then((wasm) => wasm.initAsync())
+      ? import("./cryptoWasm.ts").then((module) => module.preloadCryptoWasm())
       : undefined;
   cryptoWasm?.catch(() => undefined);
   const store =

@@ -117,6 +117,9 @@ type Relations = {
   readonly contactNames: () => readonly string[];
 };
 
+/** Kept look-alike answers per kind, at most (a name of each of this many people). */
+const MAX_KEPT_ANSWERS = 10_000;
+
 function remember<T>(answers: Map<string, T>, key: string, answer: () => T): T {
   if (answers.has(key)) return answers.get(key) as T;
   const value = answer();
@@ -127,35 +130,65 @@ function remember<T>(answers: Map<string, T>, key: string, answer: () => T): T {
 export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGateway {
   const { engine, clock, ages, relationships, helpServiceNames } = deps;
   const exemptUserIds = deps.moderationAccounts ?? [];
+  // Whether a name looks like a help service's or a contact's is the same
+  // answer until the names change; a cold start makes several passes over
+  // every room, so answers are kept (docs/performance.md). Bounded: cleared
+  // when they grow past what a large account needs.
+  const lookAlikeAnswers = (): Map<string, boolean> => new Map<string, boolean>();
+  const keepAnswer = (answers: Map<string, boolean>, key: string, answer: () => boolean) => {
+    if (answers.size >= MAX_KEPT_ANSWERS) answers.clear();
+    return remember(answers, key, answer);
+  };
+
+  const helpServiceAnswers = lookAlikeAnswers();
   /** Another person's name looks like a help service (the deployment's moderators excepted). */
   const resemblesHelpService = (userId: string, displayName: string | undefined): boolean =>
     displayName !== undefined &&
-    resemblesAny(displayName, helpServiceNames, { userId, exemptUserIds });
+    keepAnswer(helpServiceAnswers, `${userId}\n${displayName}`, () =>
+      resemblesAny(displayName, helpServiceNames, { userId, exemptUserIds }),
+    );
 
   const isContact = (userId: string): boolean =>
     relationships.contacts().some((contact) => contact.userId === userId);
 
   /**
    * The contacts' names as one index, each name with its owner (who never
-   * resembles their own name), kept while the contacts stay the same: one
-   * index for everyone, instead of one per person without their own name.
+   * resembles their own name), kept with its answers while the contacts stay
+   * the same: one index for everyone, instead of one per person without
+   * their own name.
    */
-  let contactIndex: { readonly key: string; readonly index: ResemblanceIndex } | undefined;
-  const contactNameIndex = (contacts: readonly ContactSummary[]): ResemblanceIndex => {
+  let contactIndex:
+    | {
+        readonly key: string;
+        readonly index: ResemblanceIndex;
+        readonly answers: Map<string, boolean>;
+      }
+    | undefined;
+  const contactLookAlike = (
+    contacts: readonly ContactSummary[],
+  ): ((userId: string, displayName: string | undefined) => boolean) => {
     const named = contacts.flatMap((contact) =>
       contact.displayName === undefined
         ? []
         : [{ name: contact.displayName, userId: contact.userId }],
     );
     const key = named.map((contact) => `${contact.userId}\u0000${contact.name}`).join("\u0000");
-    if (contactIndex?.key !== key) contactIndex = { key, index: createResemblanceIndex(named) };
-    return contactIndex.index;
+    if (contactIndex?.key !== key) {
+      contactIndex = { key, index: createResemblanceIndex(named), answers: lookAlikeAnswers() };
+    }
+    const { index, answers } = contactIndex;
+    return (userId, displayName) =>
+      displayName !== undefined &&
+      keepAnswer(
+        answers,
+        `${userId}\n${displayName}`,
+        () => index(displayName, userId) !== undefined,
+      );
   };
 
   /** Another person's name looks like one of my contacts' names (but is not that contact). */
   const resemblesContact = (userId: string, displayName: string | undefined): boolean =>
-    displayName !== undefined &&
-    contactNameIndex(relationships.contacts())(displayName, userId) !== undefined;
+    contactLookAlike(relationships.contacts())(userId, displayName);
 
   const contactNames = (): readonly string[] =>
     relationships
@@ -183,26 +216,13 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
     const names = contacts.flatMap((contact) =>
       contact.displayName === undefined ? [] : [contact.displayName],
     );
-    const index = contactNameIndex(contacts);
     const shared = new Map<string, number>();
-    const looksLikeContact = new Map<string, boolean>();
-    const looksLikeHelpService = new Map<string, boolean>();
     return {
       isContact: (userId) => contactIds.has(userId),
       sharedRoomCount: (userId) =>
         remember(shared, userId, () => relationships.sharedRoomCount(userId)),
-      resemblesContact: (userId, displayName) =>
-        displayName !== undefined &&
-        remember(
-          looksLikeContact,
-          `${userId}\n${displayName}`,
-          () => index(displayName, userId) !== undefined,
-        ),
-      resemblesHelpService: (userId, displayName) =>
-        displayName !== undefined &&
-        remember(looksLikeHelpService, `${userId}\n${displayName}`, () =>
-          resemblesHelpService(userId, displayName),
-        ),
+      resemblesContact: contactLookAlike(contacts),
+      resemblesHelpService,
       contactNames: () => names,
     };
   };

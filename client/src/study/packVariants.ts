@@ -1,4 +1,7 @@
-// The researcher's pack variants, read from study/packs/*.json at build time.
+// The researcher's pack variants, read from study/packs/*.json at build time,
+// and the catalogue built from them in the page itself: for tests, which run
+// the engine's loader on the same files as the app's build does (the app and
+// the console read the catalogue validated at build time, builtPackCatalogue.ts).
 // They come in as text (?raw), not as JSON modules, so a file with a syntax
 // error is listed with its error instead of breaking the build. The path is
 // relative because Vite's root is client/, where "/" would point.

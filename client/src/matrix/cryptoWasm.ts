@@ -1,0 +1,11 @@
+// Matrix layer: the crypto WASM (matrix-sdk-crypto-wasm, 7.8 MB), started
+// early. The SDK compiles it only once it initialises crypto, late in a
+// session's start; started with the session instead, it downloads and
+// compiles while the SDK's own code loads (docs/performance.md). The SDK's
+// initialisation then finds it ready: the package keeps one instance.
+// Imported with import() only, so that it stays a small chunk of its own.
+
+export async function preloadCryptoWasm(): Promise<void> {
+  const wasm = await import("@matrix-org/matrix-sdk-crypto-wasm");
+  await wasm.initAsync();
+}
