@@ -1,47 +1,88 @@
-// The whole test suite, in a fixed order: typecheck, lint (ESLint + Prettier),
-// unit (Vitest), integration (Vitest against the real Synapse), e2e
-// (Playwright, Debian's Chromium, real Synapse, built client).
+// The whole test suite: typecheck, lint (ESLint + Prettier), unit (Vitest),
+// integration (Vitest against the real Synapse), e2e (Playwright, Debian's
+// Chromium, real Synapse, built client).
 //
 //   node tools/run-tests.ts                 all suites
-//   node tools/run-tests.ts unit e2e        only these, still in that order
+//   node tools/run-tests.ts unit e2e        only these
+//
+// Two lanes run side by side, because the real-stack suites spend most of
+// their time waiting on sync, not on the CPU: the e2e suite on the `test`
+// homeserver instance, and everything else in order (typecheck, lint, unit,
+// integration on an `integration` instance of its own). The e2e lane's output
+// is kept in .local/reports/e2e.log and printed in one piece when it ends, so
+// the log stays readable. Against an external homeserver (MATRIX_HOMESERVER_URL)
+// the lanes run one after the other: the two suites would share it.
 //
 // Every suite runs even when an earlier one fails, so one run shows every
 // problem. It ends with one line "N passed, N failed, N skipped" adding up all
 // suites (typecheck and lint count one check per project and tool), and exits
 // non-zero on any failure or on a run that executed no test.
 
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { homeserverCommand, repoRoot } from "./lib/homeserver.ts";
+import { homeserverCommand, repoRoot, type HomeserverInstance } from "./lib/homeserver.ts";
 
 type Counts = { passed: number; failed: number; skipped: number };
-type Suite = { name: SuiteName; run: () => Counts };
 
 const SUITE_NAMES = ["typecheck", "lint", "unit", "integration", "e2e"] as const;
 type SuiteName = (typeof SUITE_NAMES)[number];
+
+/** Where a suite's output goes: the terminal, or a log file printed when the suite ends. */
+type Output = { readonly logFile: string | undefined };
+type Suite = (output: Output) => Promise<Counts>;
 
 const reportsDir = join(repoRoot, ".local", "reports");
 const TYPECHECK_PROJECTS = ["policy-engine", "protocol", "client", "e2e", "tools"];
 const usesExternalHomeserver = (process.env["MATRIX_HOMESERVER_URL"] ?? "") !== "";
 
+/** The homeserver instance per real-stack suite (tools/homeserver/homeserver.sh). */
+const INTEGRATION_INSTANCE: HomeserverInstance = "integration";
+const E2E_INSTANCE: HomeserverInstance = "test";
+
 function banner(text: string): void {
   console.log(`\n━━━ ${text} ${"━".repeat(Math.max(0, 70 - text.length))}`);
 }
 
-/** Runs a command with inherited output; true when it exited 0. */
-function run(command: string, args: readonly string[], env: Record<string, string> = {}): boolean {
-  const result = spawnSync(command, args, {
-    cwd: repoRoot,
-    stdio: "inherit",
-    env: { ...process.env, ...env, FORCE_COLOR: process.env["FORCE_COLOR"] ?? "1" },
+/** Runs a command to the suite's output; true when it exited 0. */
+function run(
+  output: Output,
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<boolean> {
+  const log = output.logFile === undefined ? undefined : openSync(output.logFile, "a");
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: repoRoot,
+      stdio: log === undefined ? "inherit" : ["ignore", log, log],
+      env: {
+        ...process.env,
+        ...env,
+        // Colours only where a person watches the output live.
+        FORCE_COLOR: process.env["FORCE_COLOR"] ?? (log === undefined ? "1" : "0"),
+      },
+    });
+    let finished = false;
+    // "error" and "exit" can both arrive for one child: answer once.
+    const finish = (ok: boolean) => {
+      if (finished) return;
+      finished = true;
+      if (log !== undefined) closeSync(log);
+      resolve(ok);
+    };
+    child.on("error", (error) => {
+      console.error(`could not run ${command}: ${error.message}`);
+      finish(false);
+    });
+    child.on("exit", (code) => {
+      finish(code === 0);
+    });
   });
-  if (result.error) console.error(`could not run ${command}: ${result.error.message}`);
-  return result.status === 0;
 }
 
-const npx = (args: readonly string[], env?: Record<string, string>): boolean =>
-  run("npx", args, env);
+const npx = (output: Output, args: readonly string[], env?: Record<string, string>) =>
+  run(output, "npx", args, env);
 
 function check(ok: boolean): Counts {
   return { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
@@ -81,91 +122,120 @@ function vitestCounts(reportFile: string, exitedOk: boolean): Counts {
   return counts;
 }
 
-function vitestProject(project: "unit" | "integration"): Counts {
+async function vitestProject(
+  output: Output,
+  project: "unit" | "integration",
+  env?: Record<string, string>,
+): Promise<Counts> {
   const reportFile = join(reportsDir, `${project}.json`);
   rmSync(reportFile, { force: true });
-  const ok = npx([
-    "vitest",
-    "run",
-    "--project",
-    project,
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${reportFile}`,
-  ]);
+  const ok = await npx(
+    output,
+    [
+      "vitest",
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${reportFile}`,
+    ],
+    env,
+  );
   return vitestCounts(reportFile, ok);
 }
 
-/** Starts the test homeserver from an empty state, unless an external one is used. */
-function freshTestHomeserver(): boolean {
+/** The local instances this run started, stopped at the end. */
+const startedInstances = new Set<HomeserverInstance>();
+
+/** Starts a homeserver instance from an empty state, unless an external one is used. */
+function freshHomeserver(instance: HomeserverInstance): boolean {
   if (usesExternalHomeserver) return true;
+  if (startedInstances.has(instance)) return true;
   try {
-    homeserverCommand("test", "reset");
-    homeserverCommand("test", "start");
+    homeserverCommand(instance, "reset");
+    homeserverCommand(instance, "start");
+    startedInstances.add(instance);
     return true;
   } catch {
     return false;
   }
 }
 
-let homeserverStarted = false;
-function ensureHomeserver(): boolean {
-  if (homeserverStarted) return true;
-  homeserverStarted = freshTestHomeserver();
-  return homeserverStarted;
+async function e2eSuite(output: Output): Promise<Counts> {
+  if (!freshHomeserver(E2E_INSTANCE)) return check(false);
+  // The deployment's public keys (age issuer, moderation team) go into the build.
+  const buildEnvironment = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ["--conditions=@safety-by-design/source", "tools/client-env.ts", E2E_INSTANCE, "--json"],
+      { cwd: repoRoot, encoding: "utf8" },
+    ),
+  ) as Record<string, string>;
+  if (!(await npx(output, ["vite", "build"], buildEnvironment))) return check(false);
+  const reportFile = join(reportsDir, "e2e.json");
+  rmSync(reportFile, { force: true });
+  const ok = await npx(output, ["playwright", "test", "--config", "e2e/playwright.config.ts"]);
+  if (!existsSync(reportFile)) return check(false);
+  const { stats } = JSON.parse(readFileSync(reportFile, "utf8")) as {
+    stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+  };
+  const counts = {
+    passed: stats.expected + stats.flaky,
+    failed: stats.unexpected,
+    skipped: stats.skipped,
+  };
+  if (!ok && counts.failed === 0) counts.failed = 1;
+  return counts;
 }
 
 const suites: Record<SuiteName, Suite> = {
-  typecheck: {
-    name: "typecheck",
-    run: () =>
-      sum(TYPECHECK_PROJECTS.map((project) => check(npx(["tsc", "-p", project, "--noEmit"])))),
-  },
-  lint: {
-    name: "lint",
-    run: () =>
-      sum([
-        check(npx(["eslint", "--max-warnings", "0", "."])),
-        check(npx(["prettier", "--check", "."])),
-      ]),
-  },
-  unit: { name: "unit", run: () => vitestProject("unit") },
-  integration: {
-    name: "integration",
-    run: () => (ensureHomeserver() ? vitestProject("integration") : check(false)),
-  },
-  e2e: {
-    name: "e2e",
-    run: () => {
-      if (!ensureHomeserver()) return check(false);
-      // The deployment's public keys (age issuer, moderation team) go into the build.
-      const buildEnvironment = JSON.parse(
-        execFileSync(
-          process.execPath,
-          ["--conditions=@safety-by-design/source", "tools/client-env.ts", "test", "--json"],
-          { cwd: repoRoot, encoding: "utf8" },
-        ),
-      ) as Record<string, string>;
-      if (!npx(["vite", "build"], buildEnvironment)) return check(false);
-      const reportFile = join(reportsDir, "e2e.json");
-      rmSync(reportFile, { force: true });
-      const ok = run("npx", ["playwright", "test", "--config", "e2e/playwright.config.ts"]);
-      if (!existsSync(reportFile)) return check(false);
-      const { stats } = JSON.parse(readFileSync(reportFile, "utf8")) as {
-        stats: { expected: number; unexpected: number; skipped: number; flaky: number };
-      };
-      const counts = {
-        passed: stats.expected + stats.flaky,
-        failed: stats.unexpected,
-        skipped: stats.skipped,
-      };
-      if (!ok && counts.failed === 0) counts.failed = 1;
-      return counts;
-    },
-  },
+  typecheck: async (output) =>
+    sum(
+      await sequence(TYPECHECK_PROJECTS, async (project) =>
+        check(await npx(output, ["tsc", "-p", project, "--noEmit"])),
+      ),
+    ),
+  lint: async (output) =>
+    sum([
+      check(await npx(output, ["eslint", "--max-warnings", "0", "."])),
+      check(await npx(output, ["prettier", "--check", "."])),
+    ]),
+  unit: (output) => vitestProject(output, "unit"),
+  integration: (output) =>
+    freshHomeserver(INTEGRATION_INSTANCE)
+      ? vitestProject(output, "integration", { SBD_TEST_HOMESERVER_INSTANCE: INTEGRATION_INSTANCE })
+      : Promise.resolve(check(false)),
+  e2e: e2eSuite,
 };
 
-function main(): number {
+/** Runs one item after another (the CPU-heavy steps never compete with each other). */
+async function sequence<T, R>(items: readonly T[], step: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await step(item));
+  return results;
+}
+
+type Result = { name: SuiteName; counts: Counts; seconds: number };
+
+/** Runs a lane's suites in order; `buffered` lanes print each suite's output when it ends. */
+async function runLane(names: readonly SuiteName[], buffered: boolean): Promise<Result[]> {
+  return sequence(names, async (name) => {
+    const logFile = buffered ? join(reportsDir, `${name}.log`) : undefined;
+    if (logFile === undefined) banner(name);
+    else rmSync(logFile, { force: true });
+    const started = performance.now();
+    const counts = await suites[name]({ logFile });
+    const seconds = (performance.now() - started) / 1000;
+    if (logFile !== undefined) {
+      banner(`${name} (ran beside the other suites; its whole output)`);
+      process.stdout.write(existsSync(logFile) ? readFileSync(logFile, "utf8") : "");
+    }
+    return { name, counts, seconds };
+  });
+}
+
+async function main(): Promise<number> {
   const requested = process.argv.slice(2);
   const unknown = requested.filter((name) => !(SUITE_NAMES as readonly string[]).includes(name));
   if (unknown.length > 0) {
@@ -175,21 +245,27 @@ function main(): number {
   const selected = SUITE_NAMES.filter((name) => requested.length === 0 || requested.includes(name));
   mkdirSync(reportsDir, { recursive: true });
 
-  const results: { name: SuiteName; counts: Counts; seconds: number }[] = [];
+  const besideLane = selected.filter((name) => name === "e2e");
+  const mainLane = selected.filter((name) => name !== "e2e");
+  let results: Result[];
   try {
-    for (const name of selected) {
-      banner(name);
-      const started = performance.now();
-      const counts = suites[name].run();
-      results.push({ name, counts, seconds: (performance.now() - started) / 1000 });
+    if (usesExternalHomeserver || besideLane.length === 0 || mainLane.length === 0) {
+      results = await runLane([...mainLane, ...besideLane], false);
+    } else {
+      console.log(`e2e runs beside ${mainLane.join(", ")}; its output follows when it ends.`);
+      const [main, beside] = await Promise.all([
+        runLane(mainLane, false),
+        runLane(besideLane, true),
+      ]);
+      results = [...main, ...beside];
     }
   } finally {
-    if (homeserverStarted && !usesExternalHomeserver) {
+    for (const instance of startedInstances) {
       try {
-        homeserverCommand("test", "stop");
+        homeserverCommand(instance, "stop");
       } catch {
         console.error(
-          "stopping the test homeserver failed; run: npm run homeserver -- stop (HOMESERVER_INSTANCE=test)",
+          `stopping a homeserver failed; run: HOMESERVER_INSTANCE=${instance} npm run homeserver -- stop`,
         );
       }
     }
@@ -209,4 +285,4 @@ function main(): number {
   return total.failed === 0 && executed > 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

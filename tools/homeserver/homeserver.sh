@@ -22,6 +22,7 @@ instance=${HOMESERVER_INSTANCE:-demo}
 case "$instance" in
   demo) default_port=8008 ;;
   test) default_port=8118 ;;
+  integration) default_port=8128 ;;
   *) default_port=8008 ;;
 esac
 port=${HOMESERVER_PORT:-$default_port}

@@ -23,18 +23,21 @@ import { repoRoot, type Homeserver, type HomeserverInstance } from "./homeserver
 export const AGE_ISSUER_PORTS: Readonly<Record<HomeserverInstance, number>> = {
   demo: 8009,
   test: 8119,
+  integration: 8129,
 };
 
 /** The study service's HTTP port per instance (tools/lib/studyService.ts). */
 export const STUDY_SERVICE_PORTS: Readonly<Record<HomeserverInstance, number>> = {
   demo: 8010,
   test: 8120,
+  integration: 8130,
 };
 
 /** The discovery gatekeeper's HTTP port per instance (tools/lib/discoveryService.ts). */
 export const DISCOVERY_SERVICE_PORTS: Readonly<Record<HomeserverInstance, number>> = {
   demo: 8011,
   test: 8121,
+  integration: 8131,
 };
 
 /** The moderation team's own accounts (the Moderation persona): never flagged as a look-alike. */

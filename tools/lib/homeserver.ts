@@ -12,7 +12,21 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const homeserverScript = join(repoRoot, "tools", "homeserver", "homeserver.sh");
 
-export type HomeserverInstance = "demo" | "test";
+/**
+ * The local homeserver instances: the demo's, the e2e suite's, and the
+ * integration suite's own (so the two real-stack suites run side by side
+ * without sharing accounts, rooms or load; tools/run-tests.ts).
+ */
+export type HomeserverInstance = "demo" | "test" | "integration";
+
+/**
+ * The instance the integration tests use: `integration` when the test runner
+ * runs them beside the e2e suite (SBD_TEST_HOMESERVER_INSTANCE), otherwise
+ * `test`, so a developer can run one test file against the usual instance.
+ */
+export function integrationTestInstance(): HomeserverInstance {
+  return process.env["SBD_TEST_HOMESERVER_INSTANCE"] === "integration" ? "integration" : "test";
+}
 
 export type Homeserver = {
   readonly url: string;

@@ -11,11 +11,12 @@ import {
 } from "@safety-by-design/client/actors";
 import {
   ensureAccount,
+  integrationTestInstance,
   resolveHomeserver,
   type Homeserver,
 } from "../../../tools/lib/homeserver.ts";
 
-export const testHomeserver: Homeserver = resolveHomeserver("test");
+export const testHomeserver: Homeserver = resolveHomeserver(integrationTestInstance());
 
 export type TestAccount = { readonly username: string; readonly password: string };
 
