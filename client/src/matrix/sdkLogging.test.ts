@@ -52,4 +52,19 @@ describe("setSdkLogLevel", () => {
     logEveryLevel(sdkRootLogger);
     expect(counts()).toEqual({ debug: 0, info: 0, warn: 1, error: 1 });
   });
+
+  it("counts a request aborted because the session stopped as debug, not as an error", () => {
+    const counts = consoleCalls();
+    setSdkLogLevel("warn");
+    const child = sdkRootLogger.getChild("[OutgoingRequestsManager]");
+    const aborted = new Error("This operation was aborted");
+    aborted.name = "AbortError";
+    child.error(`Failed to process outgoing request 0: ${String(aborted)}`);
+    child.error("Failed to process outgoing request", aborted);
+    child.error(`Failed to process outgoing request 0: ${String(new Error("M_FORBIDDEN"))}`);
+    expect(counts().error).toBe(1);
+    setSdkLogLevel("debug");
+    child.error(`Failed to process outgoing request 0: ${String(aborted)}`);
+    expect(counts()).toMatchObject({ error: 2 });
+  });
 });

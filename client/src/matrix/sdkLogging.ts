@@ -61,6 +61,21 @@ function asLoglevelLogger(logger: unknown): LoglevelLogger {
   return candidate as LoglevelLogger;
 }
 
+/**
+ * A request the SDK gave up because the session stopped (sign-out, a closed
+ * tab, a tool's actor finishing) is logged as an error ("Failed to process
+ * outgoing request 0: AbortError: This operation was aborted",
+ * OutgoingRequestsManager) though nothing failed: it counts as debug.
+ */
+function rankOf(rank: number, args: readonly unknown[]): number {
+  const aborted = args.some(
+    (arg) =>
+      (arg instanceof Error && arg.name === "AbortError") ||
+      (typeof arg === "string" && /\bAbortError\b/.test(arg)),
+  );
+  return aborted ? RANK.debug : rank;
+}
+
 function installLevelledFactory(): void {
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- the process-wide root is what every SDK logger derives from
   const root = asLoglevelLogger(sdkRootLogger);
@@ -70,7 +85,7 @@ function installLevelledFactory(): void {
     const rank = RANK[methodName];
     // `this` is the logger the line is written through: the SDK's factory reads its prefix.
     return function (this: unknown, ...args: unknown[]): void {
-      if (rank >= threshold) method.apply(this, args);
+      if (rankOf(rank, args) >= threshold) method.apply(this, args);
     };
   };
   root.rebuild();

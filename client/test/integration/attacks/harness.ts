@@ -460,6 +460,29 @@ export async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
+/**
+ * The screens once every one of these canaries shows on them, or as they are
+ * when the time is up: for the positive controls, which must show. A loaded
+ * device makes its decisions a moment after the sync that brought the facts
+ * (an accepted request becomes a chat once its join has synced); a fixed
+ * pause fails a control that passes a moment later. What must stay hidden is
+ * not judged this way: it is looked at after the same barriers and settle().
+ */
+export async function screensOnceShown(
+  world: World,
+  device: VictimDevice,
+  canaries: readonly string[],
+  timeoutMs = 20_000,
+): Promise<readonly Screen[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const screens = victimScreens(world, device);
+    const allShown = canaries.every((canary) => locate(screens, canary).length > 0);
+    if (allShown || Date.now() > deadline) return screens;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** These messages are on the device, decrypted (or marked), in the live timeline of the room. */
 export async function messagesArrived(
   device: VictimDevice,

@@ -40,6 +40,7 @@ import {
   olmStranger,
   quiet,
   screensOfRoom,
+  screensOnceShown,
   settle,
   showsIdOrWarns,
   shown,
@@ -216,7 +217,7 @@ function acceptedStranger(): AttackContext {
       await messagesArrived(victim, first.roomId, [first.eventId]);
       await settle();
       // The controls first: later attacks (a plaintext edit) may change what the first message says.
-      const accepted = victimScreens(world, victim);
+      const accepted = await screensOnceShown(world, victim, [c.message, stranger.nameCanary]);
       record("control.accepted-request.message.13-15", shown(accepted, c.message));
       record("control.accepted-request.name.13-15", shown(accepted, stranger.nameCanary));
       const p1 = await rawSendEvent(stranger.raw, first.roomId, "m.room.message", {

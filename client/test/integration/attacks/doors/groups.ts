@@ -43,6 +43,7 @@ import {
   notNormal,
   olmStranger,
   screensOfRoom,
+  screensOnceShown,
   settle,
   showsIdOrWarns,
   shown,
@@ -1061,7 +1062,7 @@ function controls(band: Band): AttackContext {
       await arrived(victim, groupId);
       await syncedPast(world, victim);
       await settle();
-      const screens: readonly Screen[] = victimScreens(world, victim);
+      const screens = await screensOnceShown(world, victim, [c.message, c.group]);
       record(`control.contact-message.${band}`, shown(screens, c.message));
       record(`control.contact-group-name.${band}`, shown(screens, c.group));
       record(`integrity.plaintext-from-contact.${band}`, notAsNormalMessage(screens, c.plain));
