@@ -344,6 +344,20 @@ export default tseslint.config(
     rules: { "no-restricted-imports": forbid(packageSources) },
   },
   {
+    // Every spec uses e2e/support/test.ts, whose `test` closes the browser
+    // contexts (personas' phones) a test opened; Playwright's own does not.
+    files: ["e2e/tests/**"],
+    rules: {
+      "no-restricted-imports": forbid(packageSources, [
+        {
+          group: ["@playwright/test"],
+          message:
+            "import test, expect and the types from ../support/test.ts: its test closes the contexts a test opens.",
+        },
+      ]),
+    },
+  },
+  {
     // The client's integration tests drive it as tools do, through
     // @safety-by-design/client/actors and /headless; a test of a module's
     // internals is a unit test beside it in src/.

@@ -11,7 +11,7 @@
 // cannot be found. Daan opts out, and Noor no longer finds him.
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "../support/test.ts";
 import { registerAgeBand } from "../../tools/lib/ageIssuerService.ts";
 import { ageIssuerDir } from "../../tools/lib/deployment.ts";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";

@@ -7,7 +7,7 @@
 // decides for itself when it comes online.
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../support/test.ts";
 import { registerAgeBand } from "../../tools/lib/ageIssuerService.ts";
 import { ageIssuerDir } from "../../tools/lib/deployment.ts";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";

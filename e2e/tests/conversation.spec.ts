@@ -10,7 +10,7 @@
 // client's Matrix layer in Node, real Megolm).
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../support/test.ts";
 import type { ChatSession } from "@safety-by-design/client/actors";
 import { ensureDirectChat, signedInSession, until } from "../../tools/lib/conversations.ts";
 import { ensureAccount } from "../../tools/lib/homeserver.ts";

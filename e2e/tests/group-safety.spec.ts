@@ -10,7 +10,7 @@
 // Megolm), so the messages are encrypted exactly as the app's are.
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test.ts";
 import type { ChatSession } from "@safety-by-design/client/actors";
 import { ensureDirectChat, signedInSession, until } from "../../tools/lib/conversations.ts";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";

@@ -2,7 +2,7 @@
 // without a trace, with a quick exit that leaves the app for a neutral page.
 // Back, help over the report sheet and the quick exit's other ways: navigation.spec.ts.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test.ts";
 import { personaOnPhone } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
 

@@ -4,7 +4,7 @@
 // for an app opened once before, since the service worker keeps them. The
 // choice is remembered: the next start opens in English at once.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test.ts";
 
 test("choosing English shows the sign-in screen and help in English, offline too, and the next start opens in English", async ({
   context,

@@ -7,7 +7,7 @@
 // to refer it in the Netherlands; then marks it handled.
 import { randomBytes, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test.ts";
 import {
   createReportBundle,
   generateReporterSigningKeyPair,

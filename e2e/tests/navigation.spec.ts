@@ -6,7 +6,7 @@
 // also with Escape three times.
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "../support/test.ts";
 import { ensureDirectChat } from "../../tools/lib/conversations.ts";
 import { resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";

@@ -5,7 +5,7 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "../support/test.ts";
 import { repoRoot } from "../../tools/lib/homeserver.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
 

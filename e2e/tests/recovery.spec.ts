@@ -3,7 +3,7 @@
 // again, types her key, and reads her old messages again.
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test.ts";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
 

@@ -3,7 +3,7 @@
 // long as the policy engine's conversation-notice decision says, with help one
 // tap away. The request itself fits on one phone screen: notice, help, choices.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test.ts";
 import { rawInviteToDirectRoom, rawLogout } from "../../tools/lib/rawMatrix.ts";
 import { personaOnPhone } from "../support/personas.ts";
 import { declinePendingRequests, strangerRequestRow } from "../support/requests.ts";

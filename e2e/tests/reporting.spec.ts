@@ -4,7 +4,7 @@
 // it: on their own device they see exactly the evidence Noor saw.
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test.ts";
 import { ensureDirectChat } from "../../tools/lib/conversations.ts";
 import { resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { prepareLocalDeployment } from "../../tools/lib/deployment.ts";

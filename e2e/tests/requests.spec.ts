@@ -4,7 +4,7 @@
 // content too: the list says "Iemand die je niet kent" with a shape tag, and
 // Noor (14) reads the stranger's name and Matrix ID only when she opens it.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test.ts";
 import { ensureDirectChat } from "../../tools/lib/conversations.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { rawInviteToDirectRoom, rawLogout } from "../../tools/lib/rawMatrix.ts";

@@ -1,7 +1,7 @@
 // Signing in: a demo persona opens the client on a phone, signs in through
 // the form, and reaches her chat list; a wrong password gets a clear error.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { skipRecoveryOffer } from "../support/personas.ts";
 

@@ -5,7 +5,7 @@
 // rows, both packs, and nothing anyone wrote, no name and no Matrix ID.
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { unknownAdultContactsNoor } from "../../tools/scenarios/unknown-adult-contacts-noor.ts";
 import { signIn } from "../support/personas.ts";

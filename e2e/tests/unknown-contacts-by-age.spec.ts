@@ -5,7 +5,7 @@
 // possibly pretending to be a help service. Lotte, Noor's contact, gets no
 // warning at all.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test.ts";
 import { ensureDirectChat } from "../../tools/lib/conversations.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { rawInviteToDirectRoom, rawLogout } from "../../tools/lib/rawMatrix.ts";

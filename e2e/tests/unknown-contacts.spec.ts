@@ -15,7 +15,7 @@
 // Lotte (a contact, no warning) are in unknown-contacts-by-age.spec.ts and
 // requests.spec.ts.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test.ts";
 import { personaOnPhone } from "../support/personas.ts";
 import { declinePendingRequests, strangerRequestRow } from "../support/requests.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
