@@ -45,6 +45,7 @@ const CLIENT_FOLDERS = [
   "matrix",
   "age",
   "reporting",
+  "media",
   "policy",
   "viewmodels",
   "ui",
@@ -163,6 +164,7 @@ export default tseslint.config(
       "client/src/age/**/*.ts",
       "client/src/reporting/**/*.ts",
       "client/src/discovery/**/*.ts",
+      "client/src/media/**/*.ts",
     ],
     rules: {
       "no-restricted-imports": forbid(sdkAndCrypto, react, [

@@ -13,8 +13,8 @@ const englishCopy = fileURLToPath(new URL("client/src/i18n/copy.en.ts", import.m
 // but every start needs them, offline too: also cached at install.
 const loadedAfterFirstPaint = [
   "client/src/study/builtPackCatalogue.ts",
-  "client/src/study/deviceStudyLog.ts",
-  "client/src/study/store.ts",
+  "client/src/study/studyLink.ts",
+  "client/src/study/assignment.ts",
 ].map((module) => fileURLToPath(new URL(module, import.meta.url)));
 
 export default defineConfig({

@@ -9,12 +9,15 @@ import {
   AGE_ISSUER_PORTS,
   DISCOVERY_SERVICE_PORTS,
   facilitatorUserIds,
+  moderationUserIds,
   prepareLocalDeployment,
   STUDY_SERVICE_PORTS,
 } from "../tools/lib/deployment.ts";
-import { startStudyService } from "../tools/lib/studyService.ts";
+import { startStudyService, studyStorageDir } from "../tools/lib/studyService.ts";
 import { resolveHomeserver } from "../tools/lib/homeserver.ts";
 import { seedPersonaAccounts } from "../tools/lib/seed.ts";
+import { startReportIntake } from "../tools/lib/reportIntakeService.ts";
+import { REPORT_INTAKE_PORTS } from "../tools/lib/reportingDeployment.ts";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const homeserver = resolveHomeserver("test");
@@ -36,8 +39,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     deployment,
     facilitators: facilitatorUserIds(homeserver.serverName),
     port: STUDY_SERVICE_PORTS.test,
+    storageDir: studyStorageDir("test"),
+  });
+  // Reports that withhold the reporter reach the moderation room through it.
+  const intake = await startReportIntake({
+    homeserver,
+    password: deployment.reporting.intakePassword,
+    moderators: moderationUserIds(homeserver.serverName),
+    port: REPORT_INTAKE_PORTS.test,
   });
   return async () => {
+    await intake.close();
     await study.close();
     await discovery.close();
     await issuer.close();

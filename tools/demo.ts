@@ -7,15 +7,19 @@
 // all of it; `npm run demo:reset` (tools/demo-reset.ts) returns to the seeded state.
 
 import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { startAgeIssuerService, type AgeIssuerService } from "./lib/ageIssuerService.ts";
 import { startDiscoveryService, type DiscoveryService } from "./lib/discoveryService.ts";
-import { startStudyService, type StudyService } from "./lib/studyService.ts";
+import { startStudyService, studyStorageDir, type StudyService } from "./lib/studyService.ts";
 import { startBackground, type BackgroundProcess } from "./lib/background.ts";
+import { startReportIntake, type ReportIntake } from "./lib/reportIntakeService.ts";
+import { REPORT_INTAKE_PORTS } from "./lib/reportingDeployment.ts";
 import {
   AGE_ISSUER_PORTS,
   clientBuildEnvironment,
   DISCOVERY_SERVICE_PORTS,
   facilitatorUserIds,
+  moderationUserIds,
   prepareLocalDeployment,
   STUDY_SERVICE_PORTS,
 } from "./lib/deployment.ts";
@@ -23,6 +27,13 @@ import { homeserverCommand, repoRoot, resolveHomeserver } from "./lib/homeserver
 import { recoveryKeyFile, seedDemoState, type DemoSeed } from "./lib/demoSeed.ts";
 import { DEMO_PASSWORD } from "./lib/personas.ts";
 import { seedPersonaAccounts, type SeededPersona } from "./lib/seed.ts";
+import {
+  buildLanClient,
+  lanClientEnvironment,
+  lanOptionsFrom,
+  startClassroomFront,
+  type Classroom,
+} from "./lib/lanClassroom.ts";
 
 const CLIENT_PORT = Number(process.env["DEMO_PORT"] ?? 5173);
 const usesExternalHomeserver = (process.env["MATRIX_HOMESERVER_URL"] ?? "") !== "";
@@ -49,7 +60,12 @@ let client: BackgroundProcess | undefined;
 let ageIssuer: AgeIssuerService | undefined;
 let discovery: DiscoveryService | undefined;
 let studyService: StudyService | undefined;
+let reportIntake: ReportIntake | undefined;
+let classroom: Classroom | undefined;
 let stopping = false;
+// `npm start -- --lan`: a classroom session over HTTPS on the laptop's network
+// address (tools/lib/lanClassroom.ts). Without it nothing listens beyond loopback.
+const lan = lanOptionsFrom(process.argv.slice(2));
 
 function stopAll(exitCode: number): void {
   if (stopping) return;
@@ -59,6 +75,8 @@ function stopAll(exitCode: number): void {
   void ageIssuer?.close();
   void discovery?.close();
   void studyService?.close();
+  void reportIntake?.close();
+  void classroom?.front.close();
   if (!usesExternalHomeserver) {
     try {
       homeserverCommand("demo", "stop");
@@ -104,8 +122,20 @@ async function main(): Promise<void> {
     deployment,
     facilitators: facilitatorUserIds(homeserver.serverName),
     port: STUDY_SERVICE_PORTS.demo,
+    storageDir: studyStorageDir("demo"),
   });
 
+  reportIntake = await startReportIntake({
+    homeserver,
+    password: deployment.reporting.intakePassword,
+    moderators: moderationUserIds(homeserver.serverName),
+    port: REPORT_INTAKE_PORTS.demo,
+  });
+
+  if (lan !== undefined) {
+    await startClassroom(homeserver, deployment, personas, seed);
+    return;
+  }
   console.log("Building the client…");
   await runToEnd(
     "npx",
@@ -140,6 +170,45 @@ safety-by-design chat is running.
   Facilitator console: ${url}console.html   (sign in as facilitator)
 `);
   console.log(personaTable(personas, url));
+  console.log(signInNotes(seed, deployment.moderationKeyFile));
+}
+
+/** The classroom: the app built for the HTTPS origin, and the front on the network address. */
+async function startClassroom(
+  homeserver: ReturnType<typeof resolveHomeserver>,
+  deployment: Awaited<ReturnType<typeof prepareLocalDeployment>>,
+  personas: readonly SeededPersona[],
+  seed: DemoSeed,
+): Promise<void> {
+  if (lan === undefined) return;
+  const origin = `https://${lan.address}:${String(lan.port)}`;
+  const clientDir = join(repoRoot, ".local", "lan", "dist");
+  console.log(`Building the client for ${origin}…`);
+  await buildLanClient(
+    { ...lanClientEnvironment(deployment, homeserver, origin), VITE_DEMO_PASSWORD: DEMO_PASSWORD },
+    clientDir,
+  );
+  classroom = await startClassroomFront({
+    lan,
+    clientDir,
+    upstreams: {
+      homeserver: homeserver.url,
+      study: `http://127.0.0.1:${STUDY_SERVICE_PORTS.demo}`,
+      age: `http://127.0.0.1:${AGE_ISSUER_PORTS.demo}`,
+      discovery: `http://127.0.0.1:${DISCOVERY_SERVICE_PORTS.demo}`,
+      intake: `http://127.0.0.1:${REPORT_INTAKE_PORTS.demo}`,
+    },
+  });
+  console.log(`
+safety-by-design chat is running for a classroom, over HTTPS on ${lan.address}.
+
+  Facilitator console: ${origin}/console.html   (sign in as facilitator, password ${DEMO_PASSWORD})
+  Certificate (CA):    ${origin}/lan/ca.crt
+    fingerprint SHA-256 ${classroom.authority.fingerprint}
+  Phones on the same network trust that certificate once (the console shows how), then scan
+  their seat's QR code in the console. Everything else stays on 127.0.0.1; registration is closed.
+`);
+  console.log(personaTable(personas, `${origin}/`));
   console.log(signInNotes(seed, deployment.moderationKeyFile));
 }
 

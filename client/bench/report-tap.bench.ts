@@ -65,6 +65,7 @@ const reporting = createReportFiler({
   moderationPublicKey: team.publicKey,
   signingKey: await generateReporterSigningKeyPair(),
   outbox,
+  intake: false,
 });
 const decide = reportDecider({
   engine: createPolicyEngine(loadBundledPack("nl-default")),

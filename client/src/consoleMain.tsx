@@ -1,8 +1,8 @@
-// Composition root of the facilitator console (console.html): a second page
-// of the same origin as the app, opened in another window on the lab device,
-// so it shares the device's study log and pack assignments (localStorage).
-// It signs in to check that this is a facilitator, but starts no chat
-// session; its access token lives in this window only (sessionStorage).
+// Composition root of the facilitator console (console.html): a page of the
+// app's origin that any browser can open, the laptop's or a phone's. It signs
+// in to check that this is a facilitator, but starts no chat session; its
+// access token lives in this window only (sessionStorage). Everything it
+// shows comes from the classroom's study service.
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { readDeploymentConfig } from "./deployment.ts";
@@ -10,7 +10,7 @@ import { LOCALES, loadLocale } from "./i18n/i18n.ts";
 import { normaliseHomeserverUrl, signInWithPassword } from "./matrix/signIn.ts";
 import { logOutToken, whoAmI } from "./matrix/tokenSession.ts";
 import { builtPackCatalogue } from "./study/builtPackCatalogue.ts";
-import { createDeviceStudyLog } from "./study/deviceStudyLog.ts";
+import { deviceStudyVocabulary } from "./study/deviceStudyLog.ts";
 import { createStudyServiceClient } from "./study/studyServiceClient.ts";
 import { ConsoleView } from "./ui/ConsoleView.tsx";
 import "./ui/styles.css";
@@ -19,18 +19,15 @@ import { ConsoleViewModel } from "./viewmodels/ConsoleViewModel.ts";
 const deployment = readDeploymentConfig(import.meta.env);
 const homeserverUrl = normaliseHomeserverUrl(deployment.homeserverUrl) ?? deployment.homeserverUrl;
 const catalogue = builtPackCatalogue();
-const log = createDeviceStudyLog({
-  storage: localStorage,
-  catalogue,
-  now: () => Date.now(),
-  randomBytes: (bytes) => {
-    bytes.set(crypto.getRandomValues(new Uint8Array(bytes.length)));
-  },
-});
+const vocabulary = deviceStudyVocabulary(catalogue);
 
-// The console's token lives in this window only, apart from the participant's
-// credentials in localStorage, so both windows can be signed in at once.
+// The console's token lives in this window only, apart from a participant's
+// credentials in localStorage, so a laptop can be both at once.
 const TOKEN_KEY = "safety-by-design.console.token";
+
+// In a classroom (HTTPS on the laptop's network address, tools/lib/lanFront.ts)
+// phones trust the project's own CA: the console shows where to get it.
+const classroom = window.location.protocol === "https:";
 
 const console_ = new ConsoleViewModel({
   signIn: async (username, password) => {
@@ -50,25 +47,21 @@ const console_ = new ConsoleViewModel({
     },
   },
   now: () => Date.now(),
+  schedule: (work, ms) => {
+    const timer = setTimeout(work, ms);
+    return () => {
+      clearTimeout(timer);
+    };
+  },
   facilitators: deployment.studyFacilitators,
   serviceFor: (token) =>
     deployment.studyServiceUrl === undefined
       ? undefined
-      : createStudyServiceClient(deployment.studyServiceUrl, token),
-  storage: localStorage,
-  log,
+      : createStudyServiceClient(deployment.studyServiceUrl, token, vocabulary),
   catalogue,
-  // The participant personas of BRIEF.md (the minors a youth panel plays).
-  participants: [
-    { username: "sam", name: "Sam", band: "8-12" },
-    { username: "noor", name: "Noor", band: "13-15" },
-    { username: "lotte", name: "Lotte", band: "13-15" },
-    { username: "daan", name: "Daan", band: "16-17" },
-  ],
-  serverName: (userId) => userId.slice(userId.indexOf(":") + 1),
+  appUrl: new URL("./", window.location.href).href,
+  certificateUrl: classroom ? new URL("/lan/ca.crt", window.location.href).href : undefined,
 });
-// The participant's window writes to the same log: this is the live timeline.
-window.addEventListener("storage", console_.refresh);
 void console_.resume();
 
 // The facilitator switches language at will: every language's words load first.

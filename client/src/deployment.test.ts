@@ -45,3 +45,23 @@ describe("readDeploymentConfig: the quick exit's neutral page", () => {
     }
   });
 });
+
+describe("readDeploymentConfig: the largest attachment", () => {
+  it("is 25 MB unless the deployment says otherwise in whole megabytes", () => {
+    expect(readDeploymentConfig({}).maxAttachmentBytes).toBe(25 * 1024 * 1024);
+    expect(readDeploymentConfig({ VITE_MAX_ATTACHMENT_MB: " 2 " })).toMatchObject({
+      maxAttachmentBytes: 2 * 1024 * 1024,
+      problems: [],
+    });
+  });
+
+  it("keeps the default, and says so, for anything else", () => {
+    for (const value of ["0", "1.5", "-3", "2000", "lots"]) {
+      const config = readDeploymentConfig({ VITE_MAX_ATTACHMENT_MB: value });
+      expect(config.maxAttachmentBytes).toBe(25 * 1024 * 1024);
+      expect(config.problems).toEqual([
+        "VITE_MAX_ATTACHMENT_MB is not a whole number from 1 to 1024; the limit is 25 MB",
+      ]);
+    }
+  });
+});

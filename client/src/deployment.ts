@@ -26,6 +26,20 @@ export type DeploymentConfig = {
   readonly trustedAgeIssuers: readonly TrustedAgeIssuer[];
   /** X25519 public key (base64url) reports are sealed to; undefined: reporting cannot seal. */
   readonly moderationPublicKey: string | undefined;
+  /**
+   * The report intake (base URL), through which a report that withholds the
+   * reporter reaches the moderators without the reporter's account on it;
+   * undefined: such a report cannot be sent (docs/measures/reporting.md).
+   */
+  readonly reportIntakeUrl: string | undefined;
+  /** The intake's account: the moderators accept report parts in their room from it only. */
+  readonly reportIntakeUser: string | undefined;
+  /** The moderation room (alias or room ID) the intake posts into. */
+  readonly moderationRoom: string | undefined;
+  /** Receiving bodies' X25519 public keys (base64url) by help resource id, for handoff packages. */
+  readonly handoffKeys: Readonly<Record<string, string>>;
+  /** Handling deadlines in hours per report category; "*" for every other one. */
+  readonly moderationDeadlineHours: Readonly<Record<string, number>>;
   /** The local study service (scenarios for the facilitator console); undefined: none. */
   readonly studyServiceUrl: string | undefined;
   /** Accounts that may open the facilitator console. */
@@ -50,6 +64,11 @@ export type DeploymentConfig = {
    * entry (docs/measures/help.md).
    */
   readonly quickExitUrl: string;
+  /**
+   * The largest photo or file a person may send, in bytes (VITE_MAX_ATTACHMENT_MB;
+   * default 25 MB). The homeserver has its own limit (Synapse: 50 MB by default).
+   */
+  readonly maxAttachmentBytes: number;
   /** What was wrong with the configuration, in English, for the console and the about screen. */
   readonly problems: readonly string[];
 };
@@ -70,6 +89,15 @@ export type DeploymentEnvironment = {
   readonly VITE_STUDY_MODE?: string | undefined;
   /** The quick exit's neutral page (http or https); default DEFAULT_QUICK_EXIT_URL. */
   readonly VITE_QUICK_EXIT_URL?: string | undefined;
+  /** The largest attachment in megabytes (a whole number from 1 to 1024); default 25. */
+  readonly VITE_MAX_ATTACHMENT_MB?: string | undefined;
+  readonly VITE_REPORT_INTAKE_URL?: string | undefined;
+  readonly VITE_REPORT_INTAKE_USER?: string | undefined;
+  readonly VITE_MODERATION_ROOM?: string | undefined;
+  /** JSON: `{ "<help resource id>": "<base64url X25519 public key>" }`. */
+  readonly VITE_HANDOFF_KEYS?: string | undefined;
+  /** JSON: `{ "<report category>" | "*": hours }`. */
+  readonly VITE_MODERATION_DEADLINES?: string | undefined;
 };
 
 const DEFAULT_HOMESERVER_URL = "http://127.0.0.1:8008";
@@ -79,6 +107,7 @@ const DEFAULT_HOMESERVER_URL = "http://127.0.0.1:8008";
  * another (VITE_QUICK_EXIT_URL), e.g. a local news or weather site.
  */
 export const DEFAULT_QUICK_EXIT_URL = "https://www.knmi.nl/";
+export const DEFAULT_MAX_ATTACHMENT_MB = 25;
 const BASE64URL_KEY = /^[A-Za-z0-9_-]{43}$/;
 
 export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConfig {
@@ -114,6 +143,18 @@ export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConf
     );
   }
 
+  const maxAttachmentMb = text(env.VITE_MAX_ATTACHMENT_MB);
+  const validAttachmentMb =
+    maxAttachmentMb !== undefined &&
+    /^[1-9]\d{0,3}$/.test(maxAttachmentMb) &&
+    Number(maxAttachmentMb) <= 1024;
+  if (maxAttachmentMb !== undefined && !validAttachmentMb) {
+    problems.push(
+      `VITE_MAX_ATTACHMENT_MB is not a whole number from 1 to 1024; the limit is ${String(DEFAULT_MAX_ATTACHMENT_MB)} MB`,
+    );
+  }
+  const attachmentMb = validAttachmentMb ? Number(maxAttachmentMb) : DEFAULT_MAX_ATTACHMENT_MB;
+
   return {
     homeserverUrl: text(env.VITE_HOMESERVER_URL) ?? DEFAULT_HOMESERVER_URL,
     ageIssuerUrl: ageIssuerUrl !== undefined && isHttpUrl(ageIssuerUrl) ? ageIssuerUrl : undefined,
@@ -134,7 +175,66 @@ export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConf
     studyMode: studyMode === "1",
     quickExitUrl:
       quickExitUrl !== undefined && isHttpUrl(quickExitUrl) ? quickExitUrl : DEFAULT_QUICK_EXIT_URL,
+    maxAttachmentBytes: attachmentMb * 1024 * 1024,
+    ...readReportingConfig(env, problems),
     problems,
+  };
+}
+
+/** The report intake, the moderation room, the handoff keys and the deadlines. */
+function readReportingConfig(
+  env: DeploymentEnvironment,
+  problems: string[],
+): Pick<
+  DeploymentConfig,
+  | "reportIntakeUrl"
+  | "reportIntakeUser"
+  | "moderationRoom"
+  | "handoffKeys"
+  | "moderationDeadlineHours"
+> {
+  const text = (value: string | undefined): string | undefined =>
+    value === undefined || value.trim() === "" ? undefined : value.trim();
+  const intakeUrl = text(env.VITE_REPORT_INTAKE_URL);
+  if (intakeUrl !== undefined && !isHttpUrl(intakeUrl)) {
+    problems.push(
+      "VITE_REPORT_INTAKE_URL is not an http(s) URL; a report cannot leave the reporter's name out",
+    );
+  }
+  const intakeUser = matrixUserIds(text(env.VITE_REPORT_INTAKE_USER))[0];
+  const room = text(env.VITE_MODERATION_ROOM);
+  const validRoom = room !== undefined && /^[#!][^:\s]+:\S+$/.test(room) ? room : undefined;
+  const json = (name: string, value: string | undefined): Record<string, unknown> => {
+    if (value === undefined) return {};
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+        return parsed as Record<string, unknown>;
+      }
+    } catch {
+      // reported below
+    }
+    problems.push(`${name} is not a JSON object; it is ignored`);
+    return {};
+  };
+  const handoffKeys = Object.fromEntries(
+    Object.entries(json("VITE_HANDOFF_KEYS", text(env.VITE_HANDOFF_KEYS))).filter(
+      (entry): entry is [string, string] =>
+        typeof entry[1] === "string" && BASE64URL_KEY.test(entry[1]),
+    ),
+  );
+  const deadlines = Object.fromEntries(
+    Object.entries(json("VITE_MODERATION_DEADLINES", text(env.VITE_MODERATION_DEADLINES))).filter(
+      (entry): entry is [string, number] =>
+        typeof entry[1] === "number" && Number.isFinite(entry[1]) && entry[1] > 0,
+    ),
+  );
+  return {
+    reportIntakeUrl: intakeUrl !== undefined && isHttpUrl(intakeUrl) ? intakeUrl : undefined,
+    reportIntakeUser: intakeUser,
+    moderationRoom: validRoom,
+    handoffKeys,
+    moderationDeadlineHours: deadlines,
   };
 }
 

@@ -50,28 +50,23 @@ const studyPacks = import("./study/builtPackCatalogue.ts").then((module) =>
   module.builtPackCatalogue(),
 );
 
-// The lab device's one study log, loaded after first paint too. It records
-// only after the facilitator console (another page of this origin) took
-// consent; when that page changes the log, this one reads it again so that
-// neither overwrites the other.
-const studyLog = Promise.all([
-  import("./study/deviceStudyLog.ts"),
-  import("./study/store.ts"),
-  studyPacks,
-]).then(([{ createDeviceStudyLog }, { STUDY_STORAGE_KEY }, catalogue]) => {
-  const log = createDeviceStudyLog({
-    storage: localStorage,
-    catalogue,
-    now: () => Date.now(),
-    randomBytes: (bytes) => {
-      bytes.set(crypto.getRandomValues(new Uint8Array(bytes.length)));
+// A usability study's link to the classroom's study service (study/studyLink.ts),
+// loaded after first paint too: at session start it learns whether this
+// account has a seat and its pack; events go to the service only while the
+// facilitator's recorded consent holds. Without a study service: nothing.
+const studyLink = import("./study/studyLink.ts").then(({ createStudyLink }) =>
+  createStudyLink({
+    baseUrl: readDeploymentConfig(import.meta.env).studyServiceUrl,
+    fetch: (input, init) => fetch(input, init),
+    wait: (ms) =>
+      new Promise((resolve) => {
+        setTimeout(resolve, ms);
+      }),
+    failed: (message, error) => {
+      reportError(message, error);
     },
-  });
-  window.addEventListener("storage", (event) => {
-    if (event.key === STUDY_STORAGE_KEY || event.key === null) log.reload();
-  });
-  return log;
-});
+  }),
+);
 
 // Trust anchors (age issuers, the moderation key) are the deployment's configuration.
 const deployment = readDeploymentConfig(import.meta.env);
@@ -139,17 +134,31 @@ const app = new RootViewModel({
     forgetCredentials(localStorage, userId);
   },
   signIn: signInWithPassword,
-  startSession: async (credentials) => {
+  startSession: async (credentials, reached) => {
     // Everything a session needs starts loading at once, after first paint:
     // the SDK and the crypto WASM, device protection, reporting, moderation.
     const chatSession = preload(import("./matrix/chatSession.ts"));
     // The crypto WASM starts downloading and compiling now, not once the SDK asks for it.
     void preload(import("./matrix/cryptoWasm.ts").then((module) => module.preloadCryptoWasm()));
     const deviceProtection = preload(import("./policy/deviceProtection.ts"));
+    // A study account's seat and pack, asked of the study service beside the SDK's start.
+    const seatJoining = deployment.studyMode
+      ? studyLink
+          .then((link) => link.join(credentials.accessToken))
+          .catch((error: unknown) => {
+            // Without its link a study records nothing; the app itself works on.
+            reportError("the study link did not load", error);
+            return undefined;
+          })
+      : Promise.resolve(undefined);
+    const mediaSending = preload(
+      Promise.all([import("./media/mediaOutbox.ts"), import("./media/prepareAttachment.ts")]),
+    );
     const moderationModules = preload(
       Promise.all([
         import("./reporting/moderationInbox.ts"),
         import("./reporting/moderatorKeyStore.ts"),
+        import("./viewmodels/moderationHandoff.ts"),
       ]),
     );
     // Reporting needs only the credentials, so it starts beside the SDK: this
@@ -161,6 +170,7 @@ const app = new RootViewModel({
           homeserverUrl: credentials.homeserverUrl,
           accessToken: credentials.accessToken,
           moderationPublicKey: deployment.moderationPublicKey,
+          reportIntakeUrl: deployment.reportIntakeUrl,
           keyStorage: localStorage,
           logger: { warn: reportError },
         })
@@ -176,9 +186,17 @@ const app = new RootViewModel({
         cryptoStorageKey: cryptoStorageKey(localStorage, credentials.userId, (n) =>
           crypto.getRandomValues(new Uint8Array(n)),
         ),
+        // The loading screen's stages: the keys, then the first sync.
+        onStage: reached,
       });
       // Marks for DevTools and the benches (docs/performance.md): the SDK has the first sync.
       performance.mark("session:matrix-ready");
+      // A seated study account runs the pack the facilitator assigned it (study mode only).
+      const seat = await seatJoining;
+      if (seat?.packId !== undefined) {
+        const { assignPack } = await import("./study/assignment.ts");
+        assignPack(localStorage, credentials.userId, seat.packId);
+      }
       // A study assignment counts only where the deployment runs studies; elsewhere it is ignored, visibly.
       const { pack, ignoredAssignment } = sessionPackFor(
         localStorage,
@@ -214,22 +232,54 @@ const app = new RootViewModel({
         void reports.wake();
       };
       window.addEventListener("online", wakeReports);
-      // Moderation: offered to server admins; the team's secret key is imported on their device.
-      const [moderationInbox, { createModeratorDeviceStore }] = await moderationModules;
-      const moderationService = moderationInbox.createModerationService({
-        userId: session.userId,
-        api: moderationInbox.createModerationAdminApi({
-          homeserverUrl: credentials.homeserverUrl,
-          accessToken: credentials.accessToken,
-        }),
-        store: createModeratorDeviceStore(localStorage, session.userId),
-        deploymentPublicKey: deployment.moderationPublicKey,
-      });
-      const moderation = {
+      // Photos and files: re-encoded (no location) and encrypted on this device, then
+      // uploaded through the session's outbox; failed ones go again when the network is back.
+      const [{ MediaOutbox }, { prepareAttachment, canvasReencoder }] = await mediaSending;
+      const mediaOutbox = new MediaOutbox(
+        session,
+        (file, kind) => prepareAttachment(file, kind, canvasReencoder),
+        () => crypto.randomUUID(),
+      );
+      const retryMedia = (): void => {
+        mediaOutbox.retryFailed();
+      };
+      window.addEventListener("online", retryMedia);
+      // Moderation: offered to the deployment's moderation accounts that are
+      // server admins; the team's secret key is imported on their device. No
+      // one else's app asks the server's admin API (it answers 403 to them).
+      const [moderationInbox, { createModeratorDeviceStore }, { createModerationHandoff }] =
+        await moderationModules;
+      const moderationService = deployment.moderationAccounts.includes(session.userId)
+        ? moderationInbox.createModerationService({
+            userId: session.userId,
+            api: moderationInbox.createModerationAdminApi({
+              homeserverUrl: credentials.homeserverUrl,
+              accessToken: credentials.accessToken,
+            }),
+            // Reports that withhold the reporter arrive here, posted by the intake.
+            room:
+              deployment.moderationRoom === undefined || deployment.reportIntakeUser === undefined
+                ? undefined
+                : moderationInbox.createModerationRoomApi({
+                    homeserverUrl: credentials.homeserverUrl,
+                    accessToken: credentials.accessToken,
+                    room: deployment.moderationRoom,
+                    intakeUserId: deployment.reportIntakeUser,
+                  }),
+            store: createModeratorDeviceStore(localStorage, session.userId),
+            deploymentPublicKey: deployment.moderationPublicKey,
+          })
+        : undefined;
+      const moderation = moderationService && {
         isAvailable: () => moderationService.isAvailable(),
         port: moderationService,
         decideRouting: moderationRoutingDecider(engine, () => Date.now()),
         clock: () => Date.now(),
+        deadlineHours: deployment.moderationDeadlineHours,
+        handoff: createModerationHandoff({
+          keys: deployment.handoffKeys,
+          sender: { service: "safety-by-design chat", contact: session.userId },
+        }),
       };
       performance.mark("session:ready");
       return {
@@ -240,7 +290,21 @@ const app = new RootViewModel({
         people: protection.people,
         reports,
         moderation,
+        media: {
+          outbox: mediaOutbox,
+          maxBytes: deployment.maxAttachmentBytes,
+          previewUrls: {
+            create: (file) => URL.createObjectURL(file),
+            revoke: (url) => {
+              URL.revokeObjectURL(url);
+            },
+          },
+        },
         stop: () => {
+          window.removeEventListener("online", retryMedia);
+          void studyLink.then((link) => {
+            link.leave();
+          });
           window.removeEventListener("online", wakeReports);
           reports.stop();
           protection.stop();
@@ -255,9 +319,13 @@ const app = new RootViewModel({
     }
   },
   reportError,
+  // The loading screen's retry: a start that hangs cannot be restarted in place.
+  restart: () => {
+    window.location.reload();
+  },
   signInPrefill,
   study: deferredRecorder(
-    studyLog.then((log) => log.recorder),
+    studyLink.then((link) => link.recorder),
     reportError,
   ),
   navigation,

@@ -24,6 +24,17 @@ interface ImportMetaEnv {
   readonly VITE_STUDY_MODE?: string;
   /** The quick exit's neutral page (default in client/src/deployment.ts: the KNMI's weather). */
   readonly VITE_QUICK_EXIT_URL?: string;
+  readonly VITE_MAX_ATTACHMENT_MB?: string;
+  /** The report intake (tools/lib/reportIntakeService.ts): reports that withhold the reporter. */
+  readonly VITE_REPORT_INTAKE_URL?: string;
+  /** The intake's Matrix account: the only sender of report parts in the moderation room. */
+  readonly VITE_REPORT_INTAKE_USER?: string;
+  /** The moderation room (alias or ID) the intake posts into. */
+  readonly VITE_MODERATION_ROOM?: string;
+  /** JSON: receiving bodies' X25519 public keys by help resource id (handoff packages). */
+  readonly VITE_HANDOFF_KEYS?: string;
+  /** JSON: handling deadlines in hours per report category, "*" for the rest. */
+  readonly VITE_MODERATION_DEADLINES?: string;
   /** Local demo only (tools/demo.ts): the one shared demo password its sign-in links fill in. */
   readonly VITE_DEMO_PASSWORD?: string;
 }

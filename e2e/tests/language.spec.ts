@@ -30,7 +30,7 @@ test("choosing English shows the sign-in screen and help in English, offline too
   await page.getByRole("button", { name: "Help" }).click();
   const help = page.getByRole("dialog", { name: "Help" });
   await expect(help.getByRole("heading", { name: "De Kindertelefoon" })).toBeVisible();
-  await expect(help.getByText("Opening hours: see website").first()).toBeVisible();
+  await expect(help.getByText("Phone: day and night (24/7)").first()).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   // A new start, still offline: English from the first screen.

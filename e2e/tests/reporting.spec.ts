@@ -10,6 +10,7 @@ import { resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { prepareLocalDeployment } from "../../tools/lib/deployment.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { personaOnPhone } from "../support/personas.ts";
+import { newestReportId } from "../support/reports.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
 
 const homeserver = resolveHomeserver("test");
@@ -64,6 +65,7 @@ test("Noor reports a message from Alex in one tap and sees it delivered", async 
 
   await sheet.getByRole("button", { name: "Sluiten" }).click();
   await expect(sheet).toBeHidden();
+  const reportId = await newestReportId(noor, `@noor:${homeserver.serverName}`);
 
   // The moderator opens it on their own device and sees exactly what Noor saw.
   const { moderationKey } = await prepareLocalDeployment("test");
@@ -74,8 +76,8 @@ test("Noor reports a message from Alex in one tap and sees it delivered", async 
     .fill(JSON.stringify(moderationKey));
   await moderator.getByRole("button", { name: "Sleutel importeren" }).click();
   const open = moderator.locator("h2:text-is('Open meldingen') + ul");
-  // Newest first: the report Noor just filed.
-  await open.getByRole("button").first().click();
+  // The queue is sorted by deadline: Noor's report is found by the ID her device gave it.
+  await open.getByRole("button", { name: new RegExp(`melding ${reportId.slice(0, 8)}`) }).click();
   await expect(moderator.getByText(reported)).toBeVisible();
   await expect(moderator.getByText(before)).toBeVisible();
   await expect(moderator.getByText(/Handtekening geldig/).first()).toBeVisible();
@@ -123,6 +125,7 @@ test("Noor says what happened in her own words, and the moderator reads the same
   await expect(advice.getByRole("heading", { name: "Helpwanted" })).toBeVisible();
   await expect(advice.getByRole("heading", { name: "Politie" })).toBeVisible();
   await sheet.getByRole("button", { name: "Sluiten" }).click();
+  const reportId = await newestReportId(noor, `@noor:${homeserver.serverName}`);
 
   // The moderator reads the same category the sheet offered, and the same routing.
   const { moderationKey } = await prepareLocalDeployment("test");
@@ -132,7 +135,9 @@ test("Noor says what happened in her own words, and the moderator reads the same
     .getByLabel("Sleutelbestand of geheime sleutel")
     .fill(JSON.stringify(moderationKey));
   await moderator.getByRole("button", { name: "Sleutel importeren" }).click();
-  const newest = moderator.locator("h2:text-is('Open meldingen') + ul").getByRole("button").first();
+  const newest = moderator
+    .locator("h2:text-is('Open meldingen') + ul")
+    .getByRole("button", { name: new RegExp(`melding ${reportId.slice(0, 8)}`) });
   await expect(newest).toContainText("Sextortion (afpersing met beelden)");
   await newest.click();
   await expect(moderator.getByText(threat)).toBeVisible();

@@ -111,6 +111,32 @@ const requests: Record<DecisionPoint, DecisionRequest[]> = {
       roomRequest(self, membership, 3 + (index % 5)),
     ),
   ),
+  // Both directions, every relationship: contact, recently accepted, strangers of every band.
+  media: pairs.map(([self, other], index): DecisionRequest => {
+    const counterpart = {
+      person: other,
+      isContact: index % 3 !== 0,
+      origin: index % 4 === 0 ? ("in-person" as const) : ("accepted-request" as const),
+      acceptedAt: NOW - (index % 10) * 86_400_000,
+    };
+    return index % 2 === 0
+      ? {
+          point: "media",
+          direction: "incoming",
+          self,
+          sender: counterpart,
+          roomKind: "direct",
+          mediaKind: "image",
+        }
+      : {
+          point: "media",
+          direction: "outgoing",
+          self,
+          recipients: [counterpart, { ...counterpart, isContact: true, origin: "in-person" }],
+          roomKind: index % 3 === 0 ? "group" : "direct",
+          mediaKind: index % 5 === 0 ? "file" : "image",
+        };
+  }),
 };
 
 /** A room of `size` others around `self`: a contact who invited, strangers of every band. */

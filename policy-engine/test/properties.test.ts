@@ -11,7 +11,10 @@ import {
   loadBundledPack,
   loadPack,
 } from "../src/index.ts";
-import { FAIL_CLOSED_EFFECTS } from "../src/engine/fail-closed.ts";
+import {
+  FAIL_CLOSED_EFFECTS,
+  FAIL_CLOSED_OUTGOING_MEDIA_EFFECT,
+} from "../src/engine/fail-closed.ts";
 import { effectiveBand, isMinor } from "../src/model/bands.ts";
 import {
   CONTACT_EFFECTS,
@@ -52,7 +55,11 @@ function expectFailedClosed(decision: Decision, point: DecisionPoint): void {
   expect(decision.reasons).toEqual(["engine/fail-closed"]);
   expect(decision.notices.map((notice) => notice.id)).toEqual(["policy-error"]);
   expect(decision.point).toBe(point);
-  expect(decision.effect).toBe(FAIL_CLOSED_EFFECTS[point]);
+  // Media has two vocabularies: outgoing media fails closed to its own most protective effect.
+  const outgoing = decision.point === "media" && decision.direction === "outgoing";
+  expect(decision.effect).toBe(
+    outgoing ? FAIL_CLOSED_OUTGOING_MEDIA_EFFECT : FAIL_CLOSED_EFFECTS[point],
+  );
 }
 
 describe("invariants", () => {

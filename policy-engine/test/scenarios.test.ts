@@ -32,14 +32,23 @@ import {
   DISCLOSURE_EFFECTS,
   DISCOVERY_EFFECTS,
   HELP_EFFECTS,
+  INCOMING_MEDIA_EFFECTS,
   INCOMING_PRESENTATIONS,
   NOTIFICATION_CONTENTS,
+  OUTGOING_MEDIA_EFFECTS,
   PREVIEWS,
   REPORT_EFFECTS,
   ROOM_PRESENTATIONS,
   SETTING_CHANGE_EFFECTS,
 } from "../src/model/effects.ts";
-import { ADVICE_DESTINATIONS, DSA_FIELDS, RELATIONSHIP_CLASSES } from "../src/model/ids.ts";
+import {
+  ADVICE_DESTINATIONS,
+  DSA_FIELDS,
+  HELP_NEEDS,
+  MEDIA_RELATIONSHIPS,
+  RELATIONSHIP_CLASSES,
+  REPORT_SHEETS,
+} from "../src/model/ids.ts";
 import { DecisionRequestSchema } from "../src/model/request-schema.ts";
 import { RULE_IDS } from "../src/model/rule-ids.ts";
 import type { AgeBand, Decision, DecisionPoint, DecisionRequest } from "../src/index.ts";
@@ -55,13 +64,21 @@ const EFFECTS: Readonly<Record<DecisionPoint, readonly string[]>> = {
   help: HELP_EFFECTS,
   "protective-setting-change": SETTING_CHANGE_EFFECTS,
   room: ROOM_PRESENTATIONS,
+  media: [...INCOMING_MEDIA_EFFECTS, ...OUTGOING_MEDIA_EFFECTS],
 };
 
 const Expectation = z.strictObject({
   effect: z.string(),
   reasons: z.array(z.enum(RULE_IDS)).min(1),
   preview: z.enum(PREVIEWS).optional(),
-  relationship: z.enum(RELATIONSHIP_CLASSES).optional(),
+  relationship: z.enum([...RELATIONSHIP_CLASSES, ...MEDIA_RELATIONSHIPS]).optional(),
+  /** Media point, outgoing: each recipient's relationship, in request order. */
+  relationships: z.array(z.enum(MEDIA_RELATIONSHIPS)).optional(),
+  /** Media point, incoming: shown blurred after the tap. */
+  blurred: z.boolean().optional(),
+  /** Media point, outgoing: "unsend" offered after sending, and its caveat's copy key. */
+  unsend: z.boolean().optional(),
+  unsendCaveatCopyKey: z.string().nullable().optional(),
   protectsMinor: z.boolean().optional(),
   notices: z.array(z.enum(PACK_NOTICE_IDS)).optional(),
   noticeCopyKeys: z.array(z.string()).optional(),
@@ -74,6 +91,13 @@ const Expectation = z.strictObject({
   requiredFields: z.array(z.enum(DSA_FIELDS)).optional(),
   reporterIdentityOptional: z.boolean().optional(),
   contextMessages: z.int().min(0).optional(),
+  /** Report point: messages of a reported request that travel sealed, unseen by the reporter. */
+  requestMessages: z.int().min(0).optional(),
+  /** Report point: the sheet's layout for the reporter's band. */
+  sheet: z.enum(REPORT_SHEETS).optional(),
+  /** Help point: the needs offered, and the one chosen. */
+  needs: z.array(z.enum(HELP_NEEDS)).optional(),
+  need: z.enum(HELP_NEEDS).nullable().optional(),
   /** Room point: each member's content, in request order. */
   members: z.array(z.enum(["shown", "on-request", "hidden"])).optional(),
   /** Room point: what a notification of each member's message may show, in request order. */
@@ -225,6 +249,7 @@ function readerBand(request: DecisionRequest): AgeBand {
     case "conversation-notice":
     case "disclosure":
     case "room":
+    case "media":
       return effectiveBand(request.self);
     case "report":
       return effectiveBand(request.reporter);
@@ -258,6 +283,16 @@ function observed(decision: Decision): Record<string, unknown> {
     fields["members"] = decision.members.map((member) => member.content);
     fields["notifications"] = decision.members.map((member) => member.notification);
   }
+  if (decision.point === "media") {
+    if (decision.until !== null) fields["until"] = decision.until;
+    if (decision.direction === "incoming") {
+      fields["blurred"] = decision.blurred;
+    } else {
+      fields["relationships"] = decision.relationships;
+      fields["unsend"] = decision.unsend;
+      fields["unsendCaveatCopyKey"] = decision.unsendCaveat?.copyKey ?? null;
+    }
+  }
   if (decision.point === "report") {
     fields["category"] = decision.category;
     fields["categoryChoices"] = decision.categoryChoices;
@@ -265,6 +300,12 @@ function observed(decision: Decision): Record<string, unknown> {
     fields["requiredFields"] = decision.requiredFields;
     fields["reporterIdentityOptional"] = decision.reporterIdentityOptional;
     fields["contextMessages"] = decision.contextMessages;
+    fields["requestMessages"] = decision.requestMessages;
+    fields["sheet"] = decision.sheet;
+  }
+  if (decision.point === "help") {
+    fields["needs"] = decision.needs;
+    fields["need"] = decision.need;
   }
   return fields;
 }

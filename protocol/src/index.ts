@@ -123,6 +123,7 @@ export type {
   ReportEvidence,
   ReportLocation,
   ReporterIdentity,
+  UnseenMessages,
 } from "./report/bundle.ts";
 export {
   MAX_BUNDLE_BYTES,
@@ -170,3 +171,68 @@ export {
   reporterSigningKeyFromSeed,
 } from "./report/reporterSigningKey.ts";
 export type { ReporterSigningKey } from "./report/reporterSigningKey.ts";
+
+// Media: Matrix's encrypted attachments (v2), for images and files in encrypted rooms.
+export {
+  AttachmentError,
+  ENCRYPTED_FILE_VERSION,
+  decryptAttachment,
+  encryptAttachment,
+  isMxcUri,
+  parseEncryptedFile,
+} from "./media/attachment.ts";
+export type {
+  AttachmentKey,
+  EncryptedAttachment,
+  EncryptedFile,
+  EncryptedFileFailure,
+  EncryptedFileKeys,
+  ParsedEncryptedFile,
+  RandomBytes,
+} from "./media/attachment.ts";
+
+// Handoff: the package a moderator hands to the body the engine advises.
+export {
+  HANDOFF_FORMAT,
+  HANDOFF_VERSION,
+  MAX_HANDOFF_EVIDENCE,
+  MAX_HANDOFF_MEDIA,
+  MAX_HANDOFF_MEDIA_BYTES,
+  buildHandoffPackage,
+  mediaEvidence,
+  parseHandoffPackage,
+  sha256Hex,
+  verifyHandoffDigests,
+} from "./handoff/package.ts";
+export type {
+  HandoffEvidence,
+  HandoffEvidenceRole,
+  HandoffInput,
+  HandoffLocation,
+  HandoffMediaInput,
+  HandoffNotifier,
+  HandoffPackage,
+  HandoffResult,
+} from "./handoff/package.ts";
+export {
+  SEALED_HANDOFF_FORMAT,
+  SEALED_HANDOFF_VERSION,
+  openHandoffFile,
+  sealHandoffPackage,
+} from "./handoff/seal.ts";
+export type {
+  HandoffKeyPair,
+  OpenedHandoff,
+  SealHandoffResult,
+  SealedHandoffFile,
+} from "./handoff/seal.ts";
+
+// The moderation team's shared status of a report, sealed to the team.
+export {
+  MAX_STATUS_NOTE_LENGTH,
+  MODERATION_STATUS_VERSION,
+  openModerationStatus,
+  parseModerationStatus,
+  sealModerationStatus,
+} from "./report/status.ts";
+export type { ModerationStatus } from "./report/status.ts";

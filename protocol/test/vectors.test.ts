@@ -9,6 +9,8 @@ import { readFileSync } from "node:fs";
 import sodium from "libsodium-wrappers";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  openHandoffFile,
+  parseHandoffPackage,
   createReportBundle,
   fromBase64Url,
   fromBase64UrlOfAnyLength,
@@ -35,6 +37,7 @@ import {
 import {
   VECTOR_FILES,
   buildVectors,
+  type HandoffFile,
   fromHex,
   hex,
   lengthPrefixedItem,
@@ -300,6 +303,41 @@ describe("report part vectors", () => {
     const secretKey = fromHex(seal.keys.team.secretKey);
     const team = { publicKey: sodium.crypto_scalarmult_base(secretKey), secretKey };
     expect(await readReportReasons(file.read.reasons, team)).toEqual(file.read.inbox);
+  });
+});
+
+describe("handoff vectors", () => {
+  const file = read("handoff.json") as HandoffFile;
+  const body = async () => {
+    const s = await readySodium();
+    const secretKey = fromBase64Url(s, file.keys.body.secretKey, 32);
+    if (secretKey === undefined) throw new Error("vector key");
+    return { publicKey: sodium.crypto_scalarmult_base(secretKey), secretKey };
+  };
+
+  it("open with the body's key to exactly the recorded package, and no other key", async () => {
+    for (const vector of file.valid) {
+      expect(await openHandoffFile(vector.file, await body()), vector.name).toEqual({
+        ok: true,
+        package: vector.package,
+      });
+      expect(parseHandoffPackage(vector.package)).toEqual({ ok: true, package: vector.package });
+    }
+  });
+
+  it("refuse every invalid package and file with the recorded problems", async () => {
+    for (const vector of file.invalid) {
+      expect(parseHandoffPackage(vector.package), vector.name).toEqual({
+        ok: false,
+        problems: vector.problems,
+      });
+    }
+    for (const vector of file.invalidFiles) {
+      expect(await openHandoffFile(vector.file, await body()), vector.name).toEqual({
+        ok: false,
+        problems: vector.problems,
+      });
+    }
   });
 });
 

@@ -7,6 +7,12 @@
 // the files; test/vectors.test.ts checks them and that they regenerate the same.
 
 import {
+  buildHandoffPackage,
+  openHandoffFile,
+  parseHandoffPackage,
+  sealHandoffPackage,
+  type HandoffPackage,
+  type SealedHandoffFile,
   ATTESTATION_CONTEXT,
   PRESENTATION_CONTEXT,
   REPORT_SIGNATURE_CONTEXT,
@@ -56,6 +62,7 @@ export const VECTOR_FILES = [
   "report-bundle.json",
   "report-seal.json",
   "report-parts.json",
+  "handoff.json",
 ] as const;
 
 export const hex = (bytes: Uint8Array): string =>
@@ -790,7 +797,7 @@ function bundleVectors(): unknown {
   if (first === undefined) throw new Error("fixture");
   const invalid: { name: string; bundle: unknown }[] = [
     { name: "not an object", bundle: "a report" },
-    { name: "a future version", bundle: { ...messageBundle, version: 3 } },
+    { name: "a future version", bundle: { ...messageBundle, version: 4 } },
     {
       name: "version 1 (the categories before the one list), refused on its version alone",
       bundle: { ...messageBundle, version: 1, category: "sextortion-or-threats" },
@@ -1164,5 +1171,172 @@ export async function buildVectors(previous: VectorFiles = {}): Promise<VectorFi
     "report-bundle.json": bundleVectors(),
     "report-seal.json": seal,
     "report-parts.json": await partsVectors(s, seal.valid),
+    "handoff.json": await handoffVectors(
+      s,
+      previous["handoff.json"] as Partial<HandoffFile> | undefined,
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// handoff.json
+
+export type HandoffFile = {
+  readonly keys: { readonly body: { readonly secretKey: string; readonly publicKey: string } };
+  readonly valid: readonly {
+    readonly name: string;
+    readonly package: HandoffPackage;
+    readonly file: SealedHandoffFile;
+  }[];
+  readonly invalid: readonly {
+    readonly name: string;
+    readonly package: unknown;
+    readonly problems: readonly string[];
+  }[];
+  readonly invalidFiles: readonly {
+    readonly name: string;
+    readonly file: unknown;
+    readonly problems: readonly string[];
+  }[];
+};
+
+/** The body's X25519 key pair of the handoff vectors: secret 0x0b… */
+export function handoffBodyKey(s: Sodium): ModerationKeyPair {
+  const secretKey = filled(32, 0x0b);
+  return { publicKey: s.crypto_scalarmult_base(secretKey), secretKey };
+}
+
+async function handoffOf(bundle: ReportBundle, identified: boolean): Promise<HandoffPackage> {
+  const built = await buildHandoffPackage({
+    bundle,
+    bundleSha256: "5d".repeat(32),
+    receivedAt: 1_700_000_150_000,
+    handedOverAt: 1_700_003_600_000,
+    recipient: { bodyId: "police", name: "Politie" },
+    sender: { service: "safety-by-design chat (test vectors)", contact: "moderation@example.org" },
+    ...(identified ? { notifierContact: { name: "Noor", email: "noor@example.org" } } : {}),
+    goodFaithStatement: "Ik verklaar dat ik dit te goeder trouw meld.",
+    moderatorNote: "Checked by two moderators.",
+    media: [
+      {
+        role: "reported",
+        eventId: "$event6",
+        sender: ALEX,
+        timestamp: 1_700_000_006_000,
+        mimetype: "image/png",
+        bytes: Uint8Array.from({ length: 16 }, (_, i) => i),
+      },
+    ],
+    summary: { language: "nl", text: "Melding over een bericht dat om foto's vraagt." },
+    randomBytes: (length) => filled(length, 0x0c),
+  });
+  if (!built.ok) throw new Error(built.problems.join("; "));
+  return built.package;
+}
+
+async function sealedHandoff(
+  pkg: HandoffPackage,
+  body: ModerationKeyPair,
+  previous: SealedHandoffFile | undefined,
+): Promise<SealedHandoffFile> {
+  if (previous !== undefined) {
+    const opened = await openHandoffFile(previous, body);
+    if (opened.ok && JSON.stringify(opened.package) === JSON.stringify(pkg)) return previous;
+  }
+  const sealed = await sealHandoffPackage(pkg, body.publicKey);
+  if (!sealed.ok) throw new Error(sealed.problems.join("; "));
+  return sealed.file;
+}
+
+async function handoffVectors(
+  s: Sodium,
+  previous: Partial<HandoffFile> | undefined,
+): Promise<unknown> {
+  const body = handoffBodyKey(s);
+  const named = await handoffOf(createBundle(messageInput(), MESSAGE_ENVIRONMENT), true);
+  const withheld = await handoffOf(
+    createBundle(
+      { ...messageInput(), reporter: { userId: NOOR, includeIdentity: false } },
+      MESSAGE_ENVIRONMENT,
+    ),
+    false,
+  );
+  const previousFile = (name: string) => previous?.valid?.find((v) => v.name === name)?.file;
+  const valid = [
+    { name: "a named message report with a media item", package: named },
+    {
+      name: "a withheld message report: no notifier, the reporter's own message without sender",
+      package: withheld,
+    },
+  ];
+  const [first, ...rest] = named.evidence;
+  const invalidPackages: { name: string; package: unknown }[] = [
+    { name: "not an object", package: [] },
+    { name: "a future version", package: { ...named, version: 2 } },
+    { name: "an unknown field", package: { ...named, extra: true } },
+    { name: "an unknown category", package: { ...named, category: "rude" } },
+    {
+      name: "a notifier's contact in a withheld notice",
+      package: {
+        ...named,
+        notice: {
+          ...named.notice,
+          notifier: { kind: "withheld", basis: "dsa-art-16-2-c", email: "x@y" },
+        },
+      },
+    },
+    {
+      name: "a location that is not the evidence",
+      package: {
+        ...named,
+        notice: { ...named.notice, location: { kind: "user-profile", userId: ALEX } },
+      },
+    },
+    {
+      name: "a digest that is not SHA-256 hex",
+      package: { ...named, evidence: [{ ...first, sha256: "00" }, ...rest] },
+    },
+  ];
+  const namedFile = await sealedHandoff(named, body, previousFile(valid[0]?.name ?? ""));
+  const invalidFiles: { name: string; file: unknown }[] = [
+    { name: "another format", file: { ...namedFile, format: "zip" } },
+    {
+      name: "sealed to another body",
+      file: { ...namedFile, recipientKey: toBase64Url(s, filled(32, 0x0d)) },
+    },
+    {
+      name: "an altered box",
+      file: { ...namedFile, sealed: `${namedFile.sealed.slice(0, -4)}AAAA` },
+    },
+  ];
+  return {
+    description:
+      "Handoff packages (docs/handoff-package.md). `keys.body` is the receiving body's X25519 key pair " +
+      "(base64url). Each valid `file` MUST open with it to exactly `package` (openHandoffFile); " +
+      "each invalid `package` MUST be refused by parseHandoffPackage with `problems`, each invalid `file` " +
+      "by openHandoffFile. Digests: SHA-256 of a message body's UTF-8 bytes, of a media item's bytes.",
+    keys: {
+      body: {
+        secretKey: toBase64Url(s, body.secretKey),
+        publicKey: toBase64Url(s, body.publicKey),
+      },
+    },
+    valid: [
+      { ...valid[0], file: namedFile },
+      {
+        ...valid[1],
+        file: await sealedHandoff(withheld, body, previousFile(valid[1]?.name ?? "")),
+      },
+    ],
+    invalid: invalidPackages.map((v) => {
+      const parsed = parseHandoffPackage(v.package);
+      return { ...v, problems: parsed.ok ? [] : parsed.problems };
+    }),
+    invalidFiles: await Promise.all(
+      invalidFiles.map(async (v) => {
+        const opened = await openHandoffFile(v.file, body);
+        return { ...v, problems: opened.ok ? [] : opened.problems };
+      }),
+    ),
   };
 }

@@ -2,11 +2,25 @@
 # The project's local Matrix homeserver: Synapse from Debian's package, run in
 # its own root filesystem.
 #
-#   tools/homeserver/homeserver.sh start|stop|status|reset|url
+#   tools/homeserver/homeserver.sh start|stop|restart|status|reset|url
+#   tools/homeserver/homeserver.sh rootfs [--rebuild]   build the root filesystem
+#   tools/homeserver/homeserver.sh render                only write the config
+#   tools/homeserver/homeserver.sh docker                config + signing key for
+#                                                        the official Docker image
 #
 # - The root filesystem is built once with mmdebstrap (Debian sid has the
-#   matrix-synapse package) and cached outside the clone, in
-#   ${SBD_CACHE_DIR:-~/.cache/safety-by-design-chat}/synapse-rootfs.
+#   matrix-synapse package; the version is pinned in synapse.pin and checked at
+#   every start) and cached outside the clone, in
+#   ${SBD_CACHE_DIR:-~/.cache/safety-by-design-chat}/ (SBD_SYNAPSE_ROOTFS
+#   names another one). The Debian mirror comes from this machine's apt
+#   sources or SBD_DEBIAN_MIRROR (lib.sh).
+# - HOMESERVER_DATABASE=postgres runs the instance on PostgreSQL (Debian's
+#   package, in the same root filesystem, one cluster per instance in its data
+#   folder, reached over a Unix socket only); the default is SQLite.
+# - HOMESERVER_FEDERATION_ADDRESS=127.0.0.N (with HOMESERVER_FEDERATION_PEERS)
+#   makes the instance federate with the named peers over TLS on that loopback
+#   alias, its server name "127.0.0.N:8448", certificates from the clone's
+#   local CA (federation.template.yaml; docs/setup.md, "Federation").
 # - Each instance ("demo" on 127.0.0.1:8008, "test" on 127.0.0.1:8118; choose
 #   with HOMESERVER_INSTANCE and HOMESERVER_PORT) keeps its data (database,
 #   keys, media, logs) in .local/homeserver/<instance>/ in the clone. That
@@ -18,6 +32,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 instance=${HOMESERVER_INSTANCE:-demo}
 case "$instance" in
   demo) default_port=8008 ;;
@@ -28,9 +44,37 @@ esac
 port=${HOMESERVER_PORT:-$default_port}
 server_name=${HOMESERVER_SERVER_NAME:-localhost}
 cache=${SBD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/safety-by-design-chat}
-rootfs="$cache/synapse-rootfs"
+# Per pinned version: a pin change builds a new one and keeps the old.
+rootfs=${SBD_SYNAPSE_ROOTFS:-$cache/synapse-$SYNAPSE_VERSION}
+# HOMESERVER_DATABASE=postgres|sqlite; unset, an instance keeps what it was
+# made with (instance.json), so a later `npm start` does not silently switch.
+database=${HOMESERVER_DATABASE:-}
+if [ -z "$database" ]; then
+  database=sqlite
+  grep -qs '"database": "postgres"' "$repo/.local/homeserver/$instance/instance.json" && database=postgres
+fi
+case "$database" in
+  sqlite | postgres) ;;
+  *) echo "HOMESERVER_DATABASE must be sqlite or postgres, not '$database'" >&2; exit 64 ;;
+esac
 data="$repo/.local/homeserver/$instance"
 url="http://127.0.0.1:$port"
+# Federation (off by default): this instance's loopback alias for other
+# servers (127.0.0.2, ...), its TLS port there, and the peers' server names.
+# Its server name is then "<address>:<port>" unless HOMESERVER_SERVER_NAME says.
+federation_address=${HOMESERVER_FEDERATION_ADDRESS:-}
+federation_port=${HOMESERVER_FEDERATION_PORT:-8448}
+if [ -n "$federation_address" ]; then
+  case "$federation_address" in
+    127.*) ;;
+    *) echo "HOMESERVER_FEDERATION_ADDRESS must be a loopback address (127.0.0.0/8), not '$federation_address'" >&2; exit 64 ;;
+  esac
+  [ -n "${HOMESERVER_FEDERATION_PEERS:-}" ] || { echo "HOMESERVER_FEDERATION_PEERS must name the peers' server names (comma-separated)" >&2; exit 64; }
+  server_name=${HOMESERVER_SERVER_NAME:-$federation_address:$federation_port}
+fi
+# The project's local certificate authority for federation, shared by the
+# clone's instances (so every peer trusts every other) and by nothing else.
+ca_dir="$repo/.local/homeserver/federation-ca"
 
 say() { printf '[homeserver:%s] %s\n' "$instance" "$*" >&2; }
 die() { say "$*"; exit 1; }
@@ -44,20 +88,6 @@ pid_alive() {
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
 }
 
-# The apt mirror this machine already uses. Read at run time: the repository
-# must never name a mirror host.
-machine_mirror() {
-  local m=""
-  if compgen -G "/etc/apt/sources.list.d/*.sources" >/dev/null; then
-    m=$(grep -h '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v -- '-security' | head -n 1 || true)
-  fi
-  if [ -z "$m" ] && [ -f /etc/apt/sources.list ]; then
-    m=$(grep -E '^deb ' /etc/apt/sources.list | awk '{print $2}' | grep -v -- '-security' | head -n 1 || true)
-  fi
-  [ -n "$m" ] || die "cannot find a Debian mirror in this machine's apt sources; set SBD_DEBIAN_MIRROR"
-  printf '%s' "${SBD_DEBIAN_MIRROR:-$m}"
-}
-
 cannot_provision() {
   cat >&2 <<EOF
 [homeserver:$instance] Cannot provision a local homeserver here: $1
@@ -67,47 +97,135 @@ Do one of these:
   - point the project at a homeserver you already run:
       export MATRIX_HOMESERVER_URL=https://matrix.example.org
       export MATRIX_REGISTRATION_SHARED_SECRET=...   # for the demo accounts
-  - with Docker: docker run -d -p 127.0.0.1:$port:8008 -v "$data:/data" matrixdotorg/synapse
-    (render the config first with: tools/homeserver/homeserver.sh render), then set
-    MATRIX_HOMESERVER_URL=$url
+  - with Docker or Podman and the official Synapse image (docs/setup.md):
+      tools/homeserver/homeserver.sh docker    # writes the config and signing key,
+                                               # prints the compose command
 EOF
   exit 2
 }
 
+rootfs_ready() { [ -x "$rootfs/usr/bin/python3" ] && [ -f "$rootfs/.complete" ]; }
+
+# Builds the root filesystem once (or again with --rebuild), under a lock so
+# two instances starting together build it once.
 ensure_rootfs() {
-  if [ -x "$rootfs/usr/bin/python3" ] && [ -f "$rootfs/.complete" ]; then return 0; fi
-  [ "$(id -u)" = 0 ] || cannot_provision "building the root filesystem needs root"
+  local rebuild=${1:-}
+  if [ -z "$rebuild" ] && rootfs_ready; then return 0; fi
+  can_chroot || cannot_provision "building the root filesystem needs root or user namespaces (on Ubuntu 24.04 and later AppArmor restricts them: sysctl kernel.apparmor_restrict_unprivileged_userns=0)"
   command -v apt-get >/dev/null || cannot_provision "no apt-get on this machine"
-  if ! command -v mmdebstrap >/dev/null; then
-    say "installing mmdebstrap with apt-get"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mmdebstrap) >&2 \
-      || cannot_provision "apt-get install mmdebstrap failed"
+  [ "$(id -u)" = 0 ] || command -v mmdebstrap >/dev/null \
+    || cannot_provision "without root the build needs mmdebstrap installed once by an administrator (apt-get install $(build_host_packages))"
+  mkdir -p "$(dirname "$rootfs")"
+  exec 9>"$rootfs.lock"
+  flock 9
+  if [ -z "$rebuild" ] && rootfs_ready; then return 0; fi
+  local host_packages missing="" package
+  host_packages=$(build_host_packages)
+  for package in $host_packages; do
+    [ "$(id -u)" = 0 ] || break
+    dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+  done
+  if [ -n "$missing" ]; then
+    say "installing$missing with apt-get"
+    # shellcheck disable=SC2086
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing) >&2 \
+      || cannot_provision "apt-get install$missing failed"
   fi
   local mirror tmp
-  mirror=$(machine_mirror)
+  mirror=$(find_debian_mirror "$SYNAPSE_SUITE") || die "no Debian mirror; see above"
   tmp="$rootfs.partial"
   rm -rf "$tmp"
-  mkdir -p "$cache"
-  say "building Synapse's root filesystem (Debian sid, once; about a minute)"
-  mmdebstrap --quiet --variant=apt --aptopt='Acquire::Check-Valid-Until "false"' \
-    --include=matrix-synapse,curl sid "$tmp" "$mirror" >&2 \
-    || die "mmdebstrap failed; see the output above"
+  say "building Synapse's root filesystem (matrix-synapse $SYNAPSE_VERSION from Debian $SYNAPSE_SUITE, once; a few minutes)"
+  # Without root, mmdebstrap builds in a user namespace into a tarball, which
+  # unpacks owned by this user (root inside the namespace in_rootfs opens).
+  local target=$tmp mode=root
+  if [ "$(id -u)" != 0 ]; then target=$tmp.tar; mode=unshare; fi
+  # shellcheck disable=SC2046
+  mmdebstrap --quiet --mode="$mode" --variant=apt --aptopt='Acquire::Check-Valid-Until "false"' \
+    $(mmdebstrap_keyring_args) \
+    --include="matrix-synapse=$SYNAPSE_VERSION,curl,ca-certificates,openssl,postgresql" \
+    "$SYNAPSE_SUITE" "$target" "$mirror" >&2 \
+    || die "mmdebstrap failed; see the output above. If it says matrix-synapse $SYNAPSE_VERSION was not found, Debian $SYNAPSE_SUITE has moved on: use a dated snapshot that has it (SBD_DEBIAN_MIRROR) or upgrade the pin (docs/setup.md, \"Upgrading Synapse\")"
+  if [ "$mode" = unshare ]; then
+    mkdir -p "$tmp"
+    tar -C "$tmp" -xf "$target" --no-same-owner --exclude='./dev/*' || die "unpacking $target failed"
+    rm -f "$target"
+  fi
   mkdir -p "$tmp/data"
   touch "$tmp/.complete"
   rm -rf "$rootfs"
   mv "$tmp" "$rootfs"
+  flock -u 9
+}
+
+# This instance's TLS key and certificate for its federation address, signed
+# by the local CA (made once, with openssl; the CA's key never leaves ca_dir).
+federation_certificates() {
+  command -v openssl >/dev/null || die "federation needs openssl (apt-get install openssl)"
+  mkdir -p "$ca_dir" "$data/tls"
+  (
+    umask 077
+    exec 8>"$ca_dir/.lock"
+    flock 8
+    if [ ! -f "$ca_dir/ca.crt" ]; then
+      openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 \
+        -subj "/CN=safety-by-design chat local federation CA" \
+        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+        -keyout "$ca_dir/ca.key" -out "$ca_dir/ca.crt" 2>/dev/null
+    fi
+  ) || die "making the local CA failed"
+  if [ ! -f "$data/tls/server.crt" ] || ! openssl x509 -in "$data/tls/server.crt" -noout -checkip "$federation_address" >/dev/null 2>&1 \
+    || ! openssl verify -CAfile "$ca_dir/ca.crt" "$data/tls/server.crt" >/dev/null 2>&1; then
+    (
+      umask 077
+      openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+        -subj "/CN=$federation_address" -keyout "$data/tls/server.key" -out "$data/tls/server.csr" 2>/dev/null
+      printf 'subjectAltName=IP:%s\nextendedKeyUsage=serverAuth,clientAuth\nbasicConstraints=CA:FALSE\n' \
+        "$federation_address" >"$data/tls/server.ext"
+      openssl x509 -req -in "$data/tls/server.csr" -CA "$ca_dir/ca.crt" -CAkey "$ca_dir/ca.key" \
+        -set_serial "0x$(openssl rand -hex 16)" -days 825 -extfile "$data/tls/server.ext" -out "$data/tls/server.crt" 2>/dev/null
+    ) || die "making the TLS certificate for $federation_address failed"
+    rm -f "$data/tls/server.csr" "$data/tls/server.ext"
+  fi
+  cp "$ca_dir/ca.crt" "$data/tls/ca.crt"
 }
 
 random_secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
+# A Synapse signing key (what `--generate-keys` writes): "ed25519", a key id
+# "a_" + four letters, and the unpadded base64 of a 32-byte Ed25519 seed.
+# Written here for the Docker image, whose run mode never generates one.
+write_signing_key() {
+  local id seed
+  # 256 random bytes hold about 50 letters; a pipe that stops reading early
+  # would fail under pipefail.
+  id=$(head -c 256 /dev/urandom | LC_ALL=C tr -dc 'A-Za-z')
+  id=${id:0:4}
+  seed=$(head -c 32 /dev/urandom | base64 | tr -d '=\n')
+  umask 077
+  printf 'ed25519 a_%s %s\n' "$id" "$seed" >"$1"
+}
+
 # Runs a command inside the root filesystem with this instance's data at /data.
+# Without root, a user namespace maps this user to root for the mounts and the
+# chroot, and the rootless root filesystem (no device files) gets the host's /dev.
 in_rootfs() {
-  unshare --mount --propagation private -- /bin/sh -c '
+  local namespaces=(--mount --propagation private)
+  [ "$(id -u)" = 0 ] || namespaces=(--user --map-root-user "${namespaces[@]}")
+  # A user's PATH may lack /usr/sbin, where chroot lives.
+  unshare "${namespaces[@]}" -- /bin/sh -c '
+    PATH=$PATH:/usr/sbin:/sbin
     mount --bind "$1" "$2/data" || exit 1
-    mount -t proc proc "$2/proc" 2>/dev/null || true
+    mount -t proc proc "$2/proc" 2>/dev/null || mount --rbind /proc "$2/proc" 2>/dev/null || true
+    [ -c "$2/dev/null" ] || mount --rbind /dev "$2/dev" || exit 1
     rootfs=$2; shift 2
     exec chroot "$rootfs" "$@"
   ' in_rootfs "$data" "$rootfs" "$@"
+}
+
+# Root, or a user namespace this user may open (Linux without root).
+can_chroot() {
+  [ "$(id -u)" = 0 ] || unshare --user --map-root-user true 2>/dev/null
 }
 
 render_config() {
@@ -122,18 +240,40 @@ render_config() {
   fi
   # shellcheck disable=SC1091
   . "$data/secrets.env"
+  # Inside the Docker image Synapse listens on 8008 on every interface of its
+  # container (the host publishes it on loopback only); here on loopback.
+  local listen_port=${1:-$port} bind_address=${2:-127.0.0.1}
   sed -e "s|@SERVER_NAME@|$server_name|g" -e "s|@PORT@|$port|g" \
+    -e "s|@LISTEN_PORT@|$listen_port|g" -e "s|@BIND_ADDRESS@|$bind_address|g" \
     -e "s|@REGISTRATION_SHARED_SECRET@|$REGISTRATION_SHARED_SECRET|g" \
     -e "s|@MACAROON_SECRET_KEY@|$MACAROON_SECRET_KEY|g" \
     -e "s|@FORM_SECRET@|$FORM_SECRET|g" \
     "$here/homeserver.template.yaml" >"$data/homeserver.yaml"
   cp "$here/log.template.yaml" "$data/log.config"
+  # The database, as a second config file that replaces the template's
+  # SQLite block (Synapse reads every -c file, later keys win).
+  if [ "$database" = postgres ]; then
+    cp "$here/database.postgres.yaml" "$data/database.yaml"
+  else
+    rm -f "$data/database.yaml"
+  fi
+  if [ -n "$federation_address" ]; then
+    federation_certificates
+    local peers=""
+    peers=$(printf '%s' "$HOMESERVER_FEDERATION_PEERS" | awk -v RS=, 'NF { gsub(/[ \n]/, ""); printf "%s\"%s\"", (n++ ? ", " : ""), $0 }')
+    sed -e "s|@PORT@|$port|g" -e "s|@FEDERATION_PORT@|$federation_port|g" \
+      -e "s|@FEDERATION_ADDRESS@|$federation_address|g" -e "s|@FEDERATION_PEERS@|$peers|g" \
+      "$here/federation.template.yaml" >"$data/federation.yaml"
+  else
+    rm -f "$data/federation.yaml"
+  fi
   # What the project's Node tools need to reach this instance.
   cat >"$data/instance.json" <<EOF
 {
   "homeserverUrl": "$url",
   "serverName": "$server_name",
   "registrationSharedSecret": "$REGISTRATION_SHARED_SECRET",
+  "database": "$database",
   "dataDir": "$data"
 }
 EOF
@@ -152,18 +292,35 @@ start() {
   if answers "$url"; then
     die "something else already answers at $url; stop it or set HOMESERVER_PORT"
   fi
-  [ "$(id -u)" = 0 ] || cannot_provision "running Synapse in its root filesystem needs root (chroot)"
+  can_chroot || cannot_provision "running Synapse in its root filesystem needs root or user namespaces"
+  if [ "$database" = postgres ] && [ "$(id -u)" != 0 ]; then
+    die "HOMESERVER_DATABASE=postgres needs root (PostgreSQL runs as its own user inside the root filesystem); without root use the default SQLite"
+  fi
   ensure_rootfs
+  check_synapse_pin "$rootfs" || die "wrong Synapse version in $rootfs; see above"
+  if [ "$database" = postgres ] && [ ! -x "$rootfs/usr/bin/pg_ctlcluster" ]; then
+    die "the root filesystem at $rootfs has no PostgreSQL (built before the PostgreSQL profile); rebuild it: bash tools/homeserver/homeserver.sh rootfs --rebuild"
+  fi
   render_config
   if [ ! -f "$data/signing.key" ]; then
     in_rootfs python3 -m synapse.app.homeserver -c /data/homeserver.yaml --generate-keys >>"$data/synapse.out.log" 2>&1 \
       || die "generating the signing key failed; see $data/synapse.out.log"
   fi
-  say "starting Synapse at $url (logs: $data/homeserver.log)"
+  # What runs inside the root filesystem: PostgreSQL first for that profile
+  # (it stops with Synapse, when the process group gets TERM), then Synapse.
+  {
+    echo "set -e"
+    [ "$database" = postgres ] && cat "$here/postgres-run.sh"
+    printf 'exec python3 -m synapse.app.homeserver -c /data/homeserver.yaml'
+    [ -f "$data/database.yaml" ] && printf ' -c /data/database.yaml'
+    [ -f "$data/federation.yaml" ] && printf ' -c /data/federation.yaml'
+    echo
+  } >"$data/run.sh"
+  say "starting Synapse $SYNAPSE_VERSION ($database) at $url (logs: $data/homeserver.log)"
   # setsid: its own process group, so Ctrl-C in a terminal that started the
   # demo reaches the demo tool, which stops Synapse cleanly through this script.
   setsid bash -c "$(declare -f in_rootfs); data='$data'; rootfs='$rootfs'; \
-    in_rootfs python3 -m synapse.app.homeserver -c /data/homeserver.yaml" \
+    in_rootfs /bin/sh /data/run.sh" \
     >>"$data/synapse.out.log" 2>&1 </dev/null &
   echo $! >"$data/synapse.pid"
   local waited=0
@@ -177,6 +334,26 @@ start() {
     [ "$waited" -lt 240 ] || die "Synapse did not answer within 120 s; see $data/homeserver.log"
   done
   say "ready at $url"
+}
+
+# The config for the official Synapse image (deploy/docker/compose.yaml):
+# Synapse listens on 0.0.0.0:8008 inside its container, the host publishes it
+# on 127.0.0.1:$port, and the signing key exists before the first start.
+docker_config() {
+  [ "$database" = sqlite ] || die "the Docker set-up runs SQLite only (HOMESERVER_DATABASE=postgres needs the root filesystem)"
+  render_config 8008 0.0.0.0
+  [ -f "$data/signing.key" ] || write_signing_key "$data/signing.key"
+  # The image's user (SBD_UID, see the compose file) reads the key.
+  chmod 644 "$data/signing.key"
+  say "config for the Docker image written in $data"
+  cat >&2 <<EOF
+Start it (Docker or Podman; the data folder must be writable by the image's user):
+  SBD_HOMESERVER_DATA="$data" HOMESERVER_PORT=$port SBD_UID=\$(id -u) SBD_GID=\$(id -g) \\
+    docker compose -f "$repo/deploy/docker/compose.yaml" up -d
+Then point the project at it:
+  export MATRIX_HOMESERVER_URL=$url MATRIX_SERVER_NAME=$server_name
+  export MATRIX_REGISTRATION_SHARED_SECRET=$REGISTRATION_SHARED_SECRET
+EOF
 }
 
 stop() {
@@ -198,8 +375,26 @@ stop() {
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi
   done
+  stop_postgres
   rm -f "$data/synapse.pid"
   say "stopped"
+}
+
+# The PostgreSQL profile's cluster got the group's TERM with Synapse; wait for
+# it to finish, so a start right after finds its data folder free.
+stop_postgres() {
+  local lock="$data/postgres/postmaster.pid" pg waited=0
+  [ -f "$lock" ] || return 0
+  pg=$(head -n 1 "$lock")
+  while [ -n "$pg" ] && kill -0 "$pg" 2>/dev/null; do
+    sleep 0.2
+    waited=$((waited + 1))
+    if [ "$waited" -eq 100 ]; then
+      say "PostgreSQL did not stop in 20 s; asking for a fast shutdown"
+      kill -INT "$pg" 2>/dev/null || true
+    fi
+    [ "$waited" -lt 200 ] || { kill -KILL "$pg" 2>/dev/null || true; break; }
+  done
 }
 
 status() {
@@ -225,7 +420,16 @@ case "${1:-}" in
   status) status ;;
   reset) reset ;;
   render) render_config; say "config rendered in $data" ;;
-  rootfs) ensure_rootfs; say "root filesystem ready at $rootfs" ;;
+  docker) docker_config ;;
+  rootfs)
+    case "${2:-}" in
+      "") ensure_rootfs ;;
+      --rebuild) ensure_rootfs rebuild ;;
+      *) echo "usage: $0 rootfs [--rebuild]" >&2; exit 64 ;;
+    esac
+    check_synapse_pin "$rootfs" || exit 1
+    say "root filesystem ready at $rootfs (matrix-synapse $SYNAPSE_VERSION)"
+    ;;
   url) printf '%s\n' "${MATRIX_HOMESERVER_URL:-$url}" ;;
-  *) echo "usage: $0 start|stop|restart|status|reset|render|rootfs|url" >&2; exit 64 ;;
+  *) echo "usage: $0 start|stop|restart|status|reset|render|docker|rootfs [--rebuild]|url" >&2; exit 64 ;;
 esac

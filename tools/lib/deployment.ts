@@ -18,6 +18,11 @@ import {
 } from "@safety-by-design/protocol";
 import { loadOrCreateIssuer } from "./ageIssuer.ts";
 import { repoRoot, type Homeserver, type HomeserverInstance } from "./homeserver.ts";
+import {
+  prepareReportingDeployment,
+  reportingBuildEnvironment,
+  type ReportingDeployment,
+} from "./reportingDeployment.ts";
 
 /** The demo age issuer's HTTP port per instance (tools/lib/ageIssuerService.ts). */
 export const AGE_ISSUER_PORTS: Readonly<Record<HomeserverInstance, number>> = {
@@ -61,6 +66,8 @@ export type LocalDeployment = {
   readonly discoveryServiceUrl: string;
   readonly moderationKey: ModerationKeyText;
   readonly moderationKeyFile: string;
+  /** The report intake's password, the handoff bodies' keys (reportingDeployment.ts). */
+  readonly reporting: ReportingDeployment;
 };
 
 export function ageIssuerDir(instance: HomeserverInstance): string {
@@ -86,6 +93,7 @@ export async function prepareLocalDeployment(
     discoveryServiceUrl: `http://127.0.0.1:${DISCOVERY_SERVICE_PORTS[instance]}`,
     moderationKey: await loadOrCreateModerationKey(keyFile),
     moderationKeyFile: keyFile,
+    reporting: await prepareReportingDeployment(instance),
   };
 }
 
@@ -107,6 +115,7 @@ export function clientBuildEnvironment(
       { keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey },
     ]),
     VITE_MODERATION_PUBLIC_KEY: deployment.moderationKey.publicKey,
+    ...reportingBuildEnvironment(deployment.instance, homeserver.serverName, deployment.reporting),
   };
 }
 

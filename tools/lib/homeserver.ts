@@ -60,7 +60,10 @@ export function resolveHomeserver(instance: HomeserverInstance): Homeserver {
       url: external.replace(/\/+$/, ""),
       serverName: process.env["MATRIX_SERVER_NAME"] ?? new URL(external).hostname,
       registrationSharedSecret: process.env["MATRIX_REGISTRATION_SHARED_SECRET"],
-      dataDir: undefined,
+      // A local instance run by hand (e.g. .local/homeserver/h2): its storage can be searched too.
+      dataDir: process.env["MATRIX_HOMESERVER_DATA_DIR"]?.trim()
+        ? process.env["MATRIX_HOMESERVER_DATA_DIR"]
+        : undefined,
     };
   }
   const dataDir = instanceDataDir(instance);

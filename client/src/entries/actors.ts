@@ -13,6 +13,10 @@ export { CONVERSATION_ORIGIN_EVENT } from "../matrix/conversationOrigins.ts";
 // For an attacker's raw SDK client that must encrypt to a device it just met.
 export { trackDevicesOf } from "../matrix/trackDevices.ts";
 
+// Sending a photo or file as the app does: prepared (re-encoded, encrypted) and uploaded through the outbox.
+export { MediaOutbox, type MediaOutboxSnapshot } from "../media/mediaOutbox.ts";
+export { prepareAttachment, type PictureReencoder } from "../media/prepareAttachment.ts";
+
 // Proving an actor's age band to other devices, with the app's own wallet.
 export { AgeExchange } from "../age/ageExchange.ts";
 export { loadOwnAge } from "../age/wallet.ts";

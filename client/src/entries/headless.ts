@@ -23,6 +23,14 @@ export {
   type NewcomerRow,
 } from "../viewmodels/ConversationViewModel.ts";
 export { RequestViewModel } from "../viewmodels/RequestViewModel.ts";
+export { ReportSheetViewModel } from "../viewmodels/ReportSheetViewModel.ts";
+export type { MediaState, MediaView } from "../viewmodels/conversationMedia.ts";
+
+// Showing a received picture: the checks before and after decoding (the attack suite plays
+// decompression bombs and lying types through them with a stand-in decoder).
+export type { MediaDisplay } from "../media/mediaDisplay.ts";
+export { MEDIA_LIMITS } from "../media/mediaLimits.ts";
+export { PictureRefused, pictureForDisplay, type PictureCodec } from "../media/pictureDecoding.ts";
 
 // Reporting: the outbox, its store and its transport, as the app builds them.
 export {
@@ -31,3 +39,18 @@ export {
 } from "../reporting/indexedDbReportStore.ts";
 export { ReportOutbox } from "../reporting/outbox.ts";
 export { createFetchReportTransport } from "../reporting/transport.ts";
+export { createReportFiler } from "../reporting/reportFiler.ts";
+export { createMemoryReportStore } from "../reporting/reportStore.ts";
+
+// Moderation: the inbox (admin API and the intake's moderation room), the
+// moderator's device store, the screen's view model.
+export {
+  createModerationAdminApi,
+  createModerationRoomApi,
+  createModerationService,
+} from "../reporting/moderationInbox.ts";
+export { createModeratorDeviceStore } from "../reporting/moderatorKeyStore.ts";
+export { ModerationViewModel } from "../viewmodels/ModerationViewModel.ts";
+
+// A study participant's link to the classroom's study service (e2e/bench/classroom.bench.ts).
+export { createStudyLink, type StudyLink } from "../study/studyLink.ts";

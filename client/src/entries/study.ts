@@ -11,3 +11,15 @@ export {
   TRANSLATED_COPY_KEYS,
 } from "../study/packCatalogue.ts";
 export { STUDY_SCENARIO_IDS } from "../study/scenarioIds.ts";
+// The classroom's central log, kept by the study service (tools/lib/studyService.ts).
+export { createStudyVocabulary, type StudyRecord, type StudyVocabulary } from "../study/events.ts";
+export { deviceStudyVocabulary, STUDY_CONSENT_TEXT_VERSION } from "../study/deviceStudyLog.ts";
+export {
+  isSeat,
+  parseSessionLog,
+  seatName,
+  serializeSessionLog,
+  SessionLog,
+  type SessionRecordOutcome,
+} from "../study/sessionLog.ts";
+export { summariseScenarios } from "../study/summary.ts";

@@ -13,7 +13,8 @@
 //   was confirmed, where, and what was not. Re-check against the live pages
 //   before shipping (see docs/measures/help.md).
 // - A phone number or opening time that no source confirmed is not written
-//   down as a fact: hours say "see website" and carry status "not-confirmed".
+//   down as a fact: such hours carry status "not-confirmed" and no text, and
+//   the screens leave the line out (no filler such as "see website").
 // - `tel:` forms use the national dialling form (digits identical to the
 //   display form): 0800 numbers are often unreachable from abroad, and the app
 //   serves people in the Netherlands.
@@ -46,7 +47,10 @@ export type WebAddress = {
 /** "confirmed": found in a stored copy of a public page named in the verification note. */
 export type FactStatus = "confirmed" | "not-confirmed" | "not-applicable";
 
-export type OpeningHours = { readonly text: LocalizedText; readonly status: FactStatus };
+/** Hours with a text only where a source confirmed them (or a sentence where hours do not apply). */
+export type OpeningHours =
+  | { readonly text: LocalizedText; readonly status: "confirmed" | "not-applicable" }
+  | { readonly status: "not-confirmed" };
 
 export type Verification = {
   /** What the stored sources confirmed, each with the source it came from. */
@@ -75,11 +79,6 @@ export type HelpResource = {
   readonly verification: Verification;
 };
 
-const SEE_WEBSITE: LocalizedText = {
-  nl: "Openingstijden: zie website",
-  en: "Opening hours: see website",
-};
-
 export const HELP_RESOURCES: Readonly<Record<HelpResourceId, HelpResource>> = {
   kindertelefoon: {
     id: "kindertelefoon",
@@ -105,7 +104,7 @@ export const HELP_RESOURCES: Readonly<Record<HelpResourceId, HelpResource>> = {
         url: "https://www.kindertelefoon.nl/",
       },
     ],
-    hours: { text: SEE_WEBSITE, status: "not-confirmed" },
+    hours: { status: "not-confirmed" },
     sourceUrl: "https://www.kindertelefoon.nl/",
     verifiedOn: HELP_RESOURCES_VERIFIED_ON,
     verification: {
@@ -145,7 +144,7 @@ export const HELP_RESOURCES: Readonly<Record<HelpResourceId, HelpResource>> = {
         url: "https://www.helpwanted.nl/",
       },
     ],
-    hours: { text: SEE_WEBSITE, status: "not-confirmed" },
+    hours: { status: "not-confirmed" },
     sourceUrl: "https://www.helpwanted.nl/en",
     verifiedOn: HELP_RESOURCES_VERIFIED_ON,
     verification: {
@@ -191,7 +190,7 @@ export const HELP_RESOURCES: Readonly<Record<HelpResourceId, HelpResource>> = {
         url: "https://stopitnow.nl/",
       },
     ],
-    hours: { text: SEE_WEBSITE, status: "not-confirmed" },
+    hours: { status: "not-confirmed" },
     sourceUrl: "https://stopitnow.nl/",
     verifiedOn: HELP_RESOURCES_VERIFIED_ON,
     verification: {
@@ -292,8 +291,8 @@ export const HELP_RESOURCES: Readonly<Record<HelpResourceId, HelpResource>> = {
     ],
     hours: {
       text: {
-        nl: "Telefoon: dag en nacht (24/7). Chat: zie website.",
-        en: "Phone: day and night (24/7). Chat: see website.",
+        nl: "Telefoon: dag en nacht (24/7).",
+        en: "Phone: day and night (24/7).",
       },
       status: "confirmed",
     },
@@ -349,7 +348,7 @@ export const HELP_RESOURCES: Readonly<Record<HelpResourceId, HelpResource>> = {
         url: "https://www.meldmisdaadanoniem.nl/",
       },
     ],
-    hours: { text: SEE_WEBSITE, status: "not-confirmed" },
+    hours: { status: "not-confirmed" },
     sourceUrl: "https://www.politie.nl/themas/meld-misdaad-anoniem.html",
     verifiedOn: HELP_RESOURCES_VERIFIED_ON,
     verification: {

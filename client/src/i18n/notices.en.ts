@@ -214,4 +214,63 @@ export const noticesEn: Readonly<Record<NoticeCopyKey, string>> = {
   "notice.strangerJoined.adult": "Someone who is not in your contacts joined this chat.",
   "notice.strangerJoined.general":
     "Someone you don't know joined this chat. You only see their messages if you choose to. Under 18 and not sure? Talk to the Kindertelefoon.",
+  // An image or file from someone who is not a contact: nothing downloaded until the tap, then blurred (media point).
+  "notice.mediaFromStranger.child":
+    "This comes from someone you don't know. It has not been downloaded yet. You don't have to open it. Not sure? Ask an adult you trust.",
+  "notice.mediaFromStranger.teen13":
+    "This comes from someone who is not in your contacts. It is only downloaded when you tap. You then see it blurred first. You decide whether to look. You can also block or report.",
+  "notice.mediaFromStranger.teen16":
+    "This comes from someone who is not in your contacts. It is only downloaded when you tap, and you see it blurred first. You decide. Block, report and help are one tap away.",
+  "notice.mediaFromStranger.adult":
+    "This comes from someone who is not in your contacts. It is only downloaded when you tap, and you see it blurred first.",
+  "notice.mediaFromStranger.general":
+    "This comes from someone you don't know. It is only downloaded when you tap, and you see it blurred first. Under 18 and something feels wrong? Helpwanted and the Kindertelefoon can help.",
+
+  // The same from someone whose request was accepted only recently.
+  "notice.mediaRecentlyAccepted.child":
+    "You have only known this person for a short time. So this has not been downloaded yet. Only tap if you want to see it. Something feels wrong? Tell an adult you trust.",
+  "notice.mediaRecentlyAccepted.teen13":
+    "You have only known this person for a short time. So this is only downloaded when you tap. You then see it blurred first. You decide. Got something you did not want to see? You can block or report.",
+  "notice.mediaRecentlyAccepted.teen16":
+    "You have only known this person for a short time. This is only downloaded when you tap, and you see it blurred first. You decide. Got something you did not want to see? You can always block or report.",
+  "notice.mediaRecentlyAccepted.adult":
+    "You have only known this person for a short time. This is only downloaded when you tap, and you see it blurred first.",
+  "notice.mediaRecentlyAccepted.general":
+    "You have only known this person for a short time. This is only downloaded when you tap, and you see it blurred first. Got something you did not want to see? You can always block or report.",
+
+  // An image or file the reader's rules do not show at all (8-12 from a stranger in nl-default).
+  "notice.mediaNotViewable.child":
+    "Someone you don't know sent a photo or a file. You can't see it here. That keeps you safe. Tell an adult you trust, or call the Kindertelefoon.",
+  "notice.mediaNotViewable.teen13":
+    "Someone who is not in your contacts sent a photo or a file. The app does not show it. Something feels wrong? You can block or report, or talk to the Kindertelefoon.",
+  "notice.mediaNotViewable.teen16":
+    "Someone who is not in your contacts sent a photo or a file. The app does not show it. Something feels wrong? You can block or report. The Kindertelefoon can help you think it through.",
+  "notice.mediaNotViewable.adult":
+    "Someone who is not in your contacts sent a photo or a file. The rules of this app do not show it here.",
+  "notice.mediaNotViewable.general":
+    "Someone you don't know sent a photo or a file. The app does not show it. Under 18 and something feels wrong? Talk to the Kindertelefoon.",
+
+  // Before sending an image to someone the sender does not know well: think first, may still send.
+  "notice.mediaThinkFirst.child":
+    "Think for a moment before you send this. The other person can keep a photo and show it to others. Then you can't get it back. Not sure? Ask an adult you trust first.",
+  "notice.mediaThinkFirst.teen13":
+    "Think for a moment. What you send can be saved and passed on. Even if you take it back later. You decide. Is someone asking for photos and it doesn't feel right? Helpwanted can help, free and anonymous.",
+  "notice.mediaThinkFirst.teen16":
+    "Think for a moment. What you send can be saved and passed on, even if you take it back later. You decide. Is someone pressuring you? Helpwanted can help, free and anonymous.",
+  "notice.mediaThinkFirst.adult":
+    "What you send can be saved and passed on, even if you take it back later.",
+  "notice.mediaThinkFirst.general":
+    "Think for a moment. What you send can be saved and passed on, even if you take it back later. Is someone pressuring you? Helpwanted can help, free and anonymous.",
+
+  // Beside "unsend" after sending: the honest caveat.
+  "notice.mediaUnsendCaveat.child":
+    "You can take this back. But the other person may have saved it already. The app can't see that.",
+  "notice.mediaUnsendCaveat.teen13":
+    "You can take this back. Then it is gone from the chat. But the other person may already have saved or forwarded it. The app cannot stop that.",
+  "notice.mediaUnsendCaveat.teen16":
+    "You can take this back. Then it is gone from the chat. But the other person may already have saved or forwarded it. The app cannot stop that.",
+  "notice.mediaUnsendCaveat.adult":
+    "You can take this back. But the other person may already have saved or forwarded it.",
+  "notice.mediaUnsendCaveat.general":
+    "You can take this back. Then it is gone from the chat. But the other person may already have saved or forwarded it. The app cannot stop that.",
 };

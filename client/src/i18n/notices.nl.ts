@@ -253,6 +253,66 @@ export const noticesNl = {
     "Er is iemand bij dit gesprek gekomen die niet in je contacten staat.",
   "notice.strangerJoined.general":
     "Er is iemand bij dit gesprek gekomen die je niet kent. Hun berichten zie je pas als je dat zelf kiest. Ben je jonger dan 18 en twijfel je? Praat erover met de Kindertelefoon.",
+
+  // An image or file from someone who is not a contact: nothing downloaded until the tap, then blurred (media point).
+  "notice.mediaFromStranger.child":
+    "Dit komt van iemand die je niet kent. Het is nog niet gedownload. Je hoeft het niet te openen. Twijfel je? Vraag het aan een volwassene die je vertrouwt.",
+  "notice.mediaFromStranger.teen13":
+    "Dit komt van iemand die niet in je contacten staat. Het wordt pas gedownload als jij tikt. Je ziet het dan eerst wazig. Jij beslist of je het bekijkt. Je kunt ook blokkeren of melden.",
+  "notice.mediaFromStranger.teen16":
+    "Dit komt van iemand die niet in je contacten staat. Het wordt pas gedownload als jij tikt, en je ziet het eerst wazig. Jij beslist. Blokkeren, melden en hulp zijn een tik weg.",
+  "notice.mediaFromStranger.adult":
+    "Dit komt van iemand die niet in je contacten staat. Het wordt pas gedownload als je tikt, en je ziet het eerst wazig.",
+  "notice.mediaFromStranger.general":
+    "Dit komt van iemand die je niet kent. Het wordt pas gedownload als je tikt, en je ziet het eerst wazig. Ben je jonger dan 18 en voelt iets niet goed? Helpwanted en de Kindertelefoon helpen je.",
+
+  // The same from someone whose request was accepted only recently.
+  "notice.mediaRecentlyAccepted.child":
+    "Je kent deze persoon nog maar kort. Daarom is dit nog niet gedownload. Tik alleen als je het wilt zien. Voelt iets niet goed? Vertel het aan een volwassene die je vertrouwt.",
+  "notice.mediaRecentlyAccepted.teen13":
+    "Je kent deze persoon nog maar kort. Daarom wordt dit pas gedownload als jij tikt. Je ziet het dan eerst wazig. Jij beslist. Krijg je iets wat je niet wilde zien? Je kunt blokkeren of melden.",
+  "notice.mediaRecentlyAccepted.teen16":
+    "Je kent deze persoon nog maar kort. Dit wordt pas gedownload als je tikt, en je ziet het eerst wazig. Jij beslist. Krijg je iets wat je niet wilde zien? Blokkeren of melden kan altijd.",
+  "notice.mediaRecentlyAccepted.adult":
+    "Je kent deze persoon nog maar kort. Dit wordt pas gedownload als je tikt, en je ziet het eerst wazig.",
+  "notice.mediaRecentlyAccepted.general":
+    "Je kent deze persoon nog maar kort. Dit wordt pas gedownload als je tikt, en je ziet het eerst wazig. Krijg je iets wat je niet wilde zien? Blokkeren of melden kan altijd.",
+
+  // An image or file the reader's rules do not show at all (8-12 from a stranger in nl-default).
+  "notice.mediaNotViewable.child":
+    "Iemand die je niet kent, stuurde een foto of een bestand. Dat zie je hier niet. Zo ben je veilig. Vertel het aan een volwassene die je vertrouwt, of bel de Kindertelefoon.",
+  "notice.mediaNotViewable.teen13":
+    "Iemand die niet in je contacten staat, stuurde een foto of een bestand. Dat laat de app niet zien. Voelt iets niet goed? Je kunt blokkeren of melden, of praten met de Kindertelefoon.",
+  "notice.mediaNotViewable.teen16":
+    "Iemand die niet in je contacten staat, stuurde een foto of een bestand. Dat laat de app niet zien. Voelt iets niet goed? Je kunt blokkeren of melden. De Kindertelefoon denkt met je mee.",
+  "notice.mediaNotViewable.adult":
+    "Iemand die niet in je contacten staat, stuurde een foto of een bestand. Dat laten de regels van deze app hier niet zien.",
+  "notice.mediaNotViewable.general":
+    "Iemand die je niet kent, stuurde een foto of een bestand. Dat laat de app niet zien. Ben je jonger dan 18 en voelt iets niet goed? Praat erover met de Kindertelefoon.",
+
+  // Before sending an image to someone the sender does not know well: think first, may still send.
+  "notice.mediaThinkFirst.child":
+    "Denk even na voor je dit stuurt. De ander kan een foto bewaren en aan anderen laten zien. Dan krijg je hem niet meer terug. Twijfel je? Vraag het eerst aan een volwassene die je vertrouwt.",
+  "notice.mediaThinkFirst.teen13":
+    "Even nadenken. Wat je stuurt, kan de ander bewaren en doorsturen. Ook als je het later terughaalt. Jij beslist. Vraagt iemand om foto's en voelt dat niet goed? Helpwanted helpt je, gratis en anoniem.",
+  "notice.mediaThinkFirst.teen16":
+    "Even nadenken. Wat je stuurt, kan de ander bewaren en doorsturen, ook als je het later terughaalt. Jij beslist. Zet iemand je onder druk? Helpwanted helpt je, gratis en anoniem.",
+  "notice.mediaThinkFirst.adult":
+    "Wat je stuurt, kan de ander bewaren en doorsturen, ook als je het later terughaalt.",
+  "notice.mediaThinkFirst.general":
+    "Even nadenken. Wat je stuurt, kan de ander bewaren en doorsturen, ook als je het later terughaalt. Zet iemand je onder druk? Helpwanted helpt je, gratis en anoniem.",
+
+  // Beside "unsend" after sending: the honest caveat.
+  "notice.mediaUnsendCaveat.child":
+    "Je kunt dit terughalen. Maar de ander kan het al bewaard hebben. Dat kan de app niet zien.",
+  "notice.mediaUnsendCaveat.teen13":
+    "Je kunt dit terughalen. Dan is het weg uit het gesprek. Maar de ander kan het al bewaard of doorgestuurd hebben. Dat kan de app niet tegenhouden.",
+  "notice.mediaUnsendCaveat.teen16":
+    "Je kunt dit terughalen. Dan is het weg uit het gesprek. Maar de ander kan het al bewaard of doorgestuurd hebben. Dat kan de app niet tegenhouden.",
+  "notice.mediaUnsendCaveat.adult":
+    "Je kunt dit terughalen. Maar de ander kan het al bewaard of doorgestuurd hebben.",
+  "notice.mediaUnsendCaveat.general":
+    "Je kunt dit terughalen. Dan is het weg uit het gesprek. Maar de ander kan het al bewaard of doorgestuurd hebben. Dat kan de app niet tegenhouden.",
 } as const;
 
 export type NoticeCopyKey = keyof typeof noticesNl;

@@ -108,7 +108,7 @@ export const whyEn: Readonly<Record<RuleId, WhyTexts>> = {
   },
 
   "report/default-category-from-context": {
-    child: "The app already picks what kind of report it is. You can pick something else.",
+    child: "You do not have to say what happened. If you want to, you choose it yourself.",
     teen: "The app picks a kind of report that fits what happened. You can choose another one yourself.",
   },
   "report/moderators-always": {
@@ -141,6 +141,16 @@ export const whyEn: Readonly<Record<RuleId, WhyTexts>> = {
       "A few messages from before go along. Then the team understands what happened. You may leave them out.",
     teen: "A few messages from before go with your report. That way the team sees what happened first. You can leave them out.",
   },
+  "report/peers-not-criminalised": {
+    child:
+      "It was about someone your age. Then Helpwanted helps, for example to take a picture away. No need for the police.",
+    teen: "It is about someone your age. Sharing pictures between people your age is not a crime. So Helpwanted helps you, also to get a picture taken offline. No police needed.",
+  },
+  "report/evidence-from-held-aside-request": {
+    child:
+      "The messages of this request go to the team. You do not have to read them. The team looks at them.",
+    teen: "The messages of this request go to the team that reviews reports. You have not seen them and you will not be shown them.",
+  },
 
   "help/moment-table": {
     child: "The app picks help that fits you. And what just happened.",
@@ -158,6 +168,14 @@ export const whyEn: Readonly<Record<RuleId, WhyTexts>> = {
     child:
       "You may be in another country. That is why 112 is there too. That number works all over Europe.",
     teen: "Your phone is set to another country. The Dutch helplines may not work there. That is why 112 is there: it works across the EU.",
+  },
+  "help/help-for-need": {
+    child: "You said what is going on. So you see the help that fits.",
+    teen: "You chose what is going on. So you see the help that fits best first. Only your choice counts, not your messages.",
+  },
+  "help/after-report-between-peers": {
+    child: "It was about someone your age. Helpwanted can help to take a picture away.",
+    teen: "You reported someone your age. Helpwanted helps you, for example to get a picture taken offline.",
   },
 
   "protective-setting-change/setting-change-table": {
@@ -211,6 +229,29 @@ export const whyEn: Readonly<Record<RuleId, WhyTexts>> = {
     teen: "Anyone who sees your phone can read a notification. So a notification only says there is a new message, not from whom or what.",
     adult:
       "Anyone who sees your phone can read a notification. So it shows no more than the rules for your age allow.",
+  },
+
+  // Media: images and files, decided by who sent them and when, never by what they show.
+  "media/incoming-table": {
+    child:
+      "You see photos from your contacts straight away. Not from someone you don't know. The app never looks at what is in a photo.",
+    teen: "Who sends something decides how you see it. Photos from your contacts show straight away. From others only when you tap, and blurred first. The app never looks at what is in a photo.",
+    adult:
+      "Who sends something decides how you see it: from your contacts straight away, from others only when you tap. The app never looks at what is in a photo.",
+  },
+  "media/recently-accepted": {
+    child:
+      "You have only known this person for a short time. So the app is extra careful for a while. That stops by itself.",
+    teen: "You accepted this request only recently. So the app is careful with photos and files for a while. After a few days that stops by itself.",
+  },
+  "media/outgoing-table": {
+    child:
+      "You don't know this person that well yet. Someone can keep a photo. So the app asks you to think for a moment.",
+    teen: "You are sending something to someone you don't know well yet. What you send can be saved. So the app asks you to think for a moment. You can still send it.",
+  },
+  "media/unsend-with-caveat": {
+    child: "You can take something back. But the other person may have saved it already.",
+    teen: "Taking it back removes it from the chat. But what someone already saved, the app cannot take back. So we tell you that honestly.",
   },
 
   "engine/no-rule-applied": {

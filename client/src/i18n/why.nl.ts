@@ -139,7 +139,7 @@ export const whyNl: Readonly<Record<RuleId, WhyTexts>> = {
 
   // Reporting: where a report goes and what you can do next.
   "report/default-category-from-context": {
-    child: "De app kiest zelf al wat voor melding het is. Je mag iets anders kiezen.",
+    child: "Je hoeft niet te zeggen wat er gebeurde. Wil je dat wel, dan kies je het zelf.",
     teen: "De app kiest een soort melding die past bij wat er gebeurde. Je kunt zelf een andere kiezen.",
   },
   "report/moderators-always": {
@@ -173,6 +173,16 @@ export const whyNl: Readonly<Record<RuleId, WhyTexts>> = {
       "Een paar berichten van ervoor gaan mee. Dan snapt het team wat er gebeurde. Je mag ze ook weglaten.",
     teen: "Een paar berichten van ervoor gaan mee met je melding. Zo ziet het team wat er eerst gebeurde. Je kunt ze ook weglaten.",
   },
+  "report/peers-not-criminalised": {
+    child:
+      "Het ging om iemand van jouw leeftijd. Dan helpt Helpwanted, bijvoorbeeld om een foto weg te halen. De politie hoeft niet.",
+    teen: "Het gaat om iemand van jouw leeftijd. Foto's delen tussen leeftijdsgenoten is geen misdaad. Daarom helpt Helpwanted je, ook om een foto offline te krijgen. Er is geen politie nodig.",
+  },
+  "report/evidence-from-held-aside-request": {
+    child:
+      "De berichten van dit verzoek gaan mee naar het team. Jij hoeft ze niet te lezen. Het team kijkt ernaar.",
+    teen: "De berichten van dit verzoek gaan mee naar het team dat meldingen bekijkt. Je hebt ze niet gezien en je krijgt ze ook niet te zien.",
+  },
 
   // Help: which help the screen shows.
   "help/moment-table": {
@@ -191,6 +201,14 @@ export const whyNl: Readonly<Record<RuleId, WhyTexts>> = {
     child:
       "Je bent misschien in een ander land. Daarom staat 112 er ook bij. Dat nummer werkt in heel Europa.",
     teen: "Je telefoon staat op een ander land. De Nederlandse hulplijnen werken daar misschien niet. Daarom staat 112 erbij: dat werkt in heel de EU.",
+  },
+  "help/help-for-need": {
+    child: "Jij zei wat er aan de hand is. Daarom zie je de hulp die daarbij past.",
+    teen: "Je koos wat er aan de hand is. Daarom zie je eerst de hulp die daar het best bij past. Alleen je keuze telt, niet je berichten.",
+  },
+  "help/after-report-between-peers": {
+    child: "Het ging om iemand van jouw leeftijd. Helpwanted kan helpen om een foto weg te halen.",
+    teen: "Je meldde iemand van jouw leeftijd. Helpwanted helpt je, bijvoorbeeld om een foto offline te halen.",
   },
 
   // Protective settings: switching on something that makes you easier to reach.
@@ -248,6 +266,29 @@ export const whyNl: Readonly<Record<RuleId, WhyTexts>> = {
     teen: "Een melding op je telefoon kan iedereen lezen die je telefoon ziet. Daarom zegt een melding alleen dat er een nieuw bericht is, niet van wie of wat.",
     adult:
       "Een melding op je telefoon kan iedereen lezen die je telefoon ziet. Daarom laat die niet meer zien dan de regels voor jouw leeftijd toestaan.",
+  },
+
+  // Media: images and files, decided by who sent them and when, never by what they show.
+  "media/incoming-table": {
+    child:
+      "Foto's van je contacten zie je meteen. Van iemand die je niet kent niet. De app kijkt nooit wat er op een foto staat.",
+    teen: "Wie iets stuurt, bepaalt hoe je het ziet. Van je contacten zie je foto's meteen. Van anderen pas als je tikt, en eerst wazig. De app kijkt nooit wat er op een foto staat.",
+    adult:
+      "Wie iets stuurt, bepaalt hoe je het ziet: van je contacten meteen, van anderen pas als je tikt. De app kijkt nooit wat er op een foto staat.",
+  },
+  "media/recently-accepted": {
+    child:
+      "Je kent deze persoon nog maar kort. Daarom is de app nog even extra voorzichtig. Dat gaat vanzelf over.",
+    teen: "Je hebt dit verzoek pas geaccepteerd. Daarom is de app nog even voorzichtig met foto's en bestanden. Na een paar dagen gaat dat vanzelf over.",
+  },
+  "media/outgoing-table": {
+    child:
+      "Je kent deze persoon nog niet zo goed. Een foto kan iemand bewaren. Daarom vraagt de app of je even nadenkt.",
+    teen: "Je stuurt iets naar iemand die je nog niet goed kent. Wat je stuurt, kan bewaard worden. Daarom vraagt de app je even na te denken. Versturen mag nog steeds.",
+  },
+  "media/unsend-with-caveat": {
+    child: "Je kunt iets terughalen. Maar misschien heeft de ander het al bewaard.",
+    teen: "Terughalen haalt het uit het gesprek. Maar wat iemand al bewaard heeft, kan de app niet terughalen. Daarom zeggen we dat eerlijk.",
   },
 
   // The engine itself.

@@ -14,6 +14,7 @@
 import { setSdkLogLevel } from "./sdkLogging.ts";
 import {
   ClientEvent,
+  EventStatus,
   MatrixEventEvent,
   MsgType,
   PendingEventOrdering,
@@ -24,9 +25,13 @@ import {
 import type { ToDeviceTransport } from "../age/ageExchange.ts";
 import type { OpenIdToken } from "../age/wallet.ts";
 import * as conversationOrigins from "./conversationOrigins.ts";
+import { declinedRequestMessages } from "./declinedRequestMessages.ts";
 import * as discovery from "./discoverySettings.ts";
 import * as keyBackup from "./keyBackup.ts";
 import { waitForKeyBackup, type KeyBackupUploadState } from "./keyBackupUploads.ts";
+import { downloadMedia, MediaDownloadError } from "./mediaDownload.ts";
+import type { DownloadedMedia, MediaPart } from "./mediaTypes.ts";
+import { mediaEventContent, uploadEncrypted } from "./mediaUpload.ts";
 import * as roomMembership from "./roomMembership.ts";
 import {
   contactsOf,
@@ -60,6 +65,7 @@ import type {
   SyncState,
   TimelineMessage,
 } from "./sessionTypes.ts";
+import type { OutgoingMedia } from "../media/outgoingMedia.ts";
 import type { SessionCredentials } from "./signIn.ts";
 import { createToDeviceTransport } from "./toDeviceTransport.ts";
 
@@ -97,6 +103,7 @@ export class ChatSession {
     options: ChatSessionOptions,
   ): Promise<ChatSession> {
     setSdkLogLevel(options.sdkLogLevel ?? "warn");
+    options.onStage?.("keys");
     const client = await createSessionClient(credentials, options);
     const session = new ChatSession(client, credentials.userId);
     session.#listen();
@@ -109,6 +116,7 @@ export class ChatSession {
       };
       client.on(ClientEvent.Sync, onSync);
     });
+    options.onStage?.("sync");
     await client.startClient({
       initialSyncLimit: 30,
       // Every member of every room is judged (complete mediation), so the
@@ -259,8 +267,15 @@ export class ChatSession {
 
   /** Sends a read receipt for the newest message, which clears the unread count. */
   async markRead(roomId: string): Promise<void> {
-    const events = this.#client.getRoom(roomId)?.getLiveTimeline().getEvents() ?? [];
-    const newest = events.at(-1);
+    const room = this.#client.getRoom(roomId);
+    // Only in a room the person is in, for an event the server has: the server
+    // refuses (403) a receipt for an event the person may not see, such as one
+    // after they left or in a room they are only invited to.
+    if (room?.getMyMembership() !== MEMBERSHIP_JOIN) return;
+    const newest = room
+      .getLiveTimeline()
+      .getEvents()
+      .findLast((event) => event.getId()?.startsWith("$") === true && event.status === null);
     if (newest !== undefined) await this.#client.sendReadReceipt(newest);
   }
 
@@ -276,12 +291,69 @@ export class ChatSession {
     return eventId;
   }
 
+  /**
+   * Uploads an attachment's ciphertext (media/mediaOutbox.ts prepared and
+   * encrypted it); resolves to its mxc URI. Aborting `signal` stops it.
+   */
+  uploadMedia(
+    ciphertext: Uint8Array<ArrayBuffer>,
+    onProgress: (loaded: number) => void,
+    signal: AbortSignal,
+  ): Promise<string> {
+    return uploadEncrypted(this.#client, ciphertext, onProgress, signal);
+  }
+
+  /**
+   * Sends an uploaded image or file (`m.image`/`m.file` with EncryptedFile v2);
+   * refuses a room that is not encrypted. The same `txnId` is the same event
+   * to the homeserver, so the outbox's retry never sends it twice. A failed
+   * send leaves no SDK copy behind: the outbox, which retries it, is the one
+   * place an unsent attachment lives.
+   */
+  async sendMedia(roomId: string, media: OutgoingMedia, txnId: string): Promise<string> {
+    const room = this.#client.getRoom(roomId);
+    if (!room?.hasEncryptionStateEvent()) {
+      throw new Error("refusing to send into a room without end-to-end encryption");
+    }
+    try {
+      const { event_id: eventId } = await this.#client.sendMessage(
+        roomId,
+        mediaEventContent(media),
+        txnId,
+      );
+      return eventId;
+    } catch (error) {
+      const echo = room.getPendingEvents().find((event) => event.getTxnId() === txnId);
+      if (echo !== undefined && echo.status === EventStatus.NOT_SENT) {
+        this.#client.cancelPendingEvent(echo);
+      }
+      throw error;
+    }
+  }
+
+  /** Takes a sent message back (a redaction); the others' devices may have kept a copy. */
+  async redact(roomId: string, eventId: string): Promise<void> {
+    await this.#client.redactEvent(roomId, eventId);
+  }
+
   /** Sends a failed message again. */
   async retry(roomId: string, localId: string): Promise<void> {
     const room = this.#client.getRoom(roomId);
     const event = room?.getPendingEvents().find((e) => (e.getId() ?? e.getTxnId()) === localId);
     if (!room || event === undefined) return;
     await this.#client.resendEvent(event, room);
+  }
+
+  /**
+   * Downloads and decrypts an image's preview or a file, for the layers above
+   * once the engine's decision (and for a stranger's, the person's tap)
+   * allows it. The keys stay in this layer (mediaDownload.ts); a message whose
+   * media has a problem is refused (MediaDownloadError "refused"), never fetched.
+   */
+  async downloadMedia(roomId: string, eventId: string, part: MediaPart): Promise<DownloadedMedia> {
+    const room = this.#client.getRoom(roomId);
+    if (room === null) throw new MediaDownloadError("refused");
+    return downloadMedia(this.#client, room, eventId, part);
   }
 
   // --- Starting, joining, leaving --------------------------------------------
@@ -318,6 +390,16 @@ export class ChatSession {
   /** Leaves a conversation, or declines an invitation (the same call in Matrix). */
   async leave(roomId: string): Promise<void> {
     await this.#client.leave(roomId);
+  }
+
+  /**
+   * The messages of a request this account declined without reading them,
+   * decrypted on this device, for a report that seals them (the report sheet
+   * never shows them). Call after `leave`, before `block`: the homeserver
+   * hides a blocked person's messages.
+   */
+  async declinedRequestMessages(roomId: string): Promise<readonly TimelineMessage[]> {
+    return declinedRequestMessages(this.#client, roomId);
   }
 
   /** Blocks a person: their messages and invitations no longer reach this account. */

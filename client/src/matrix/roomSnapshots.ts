@@ -187,6 +187,7 @@ export function toRoomSnapshot(
   const isDirect =
     directRoomIdSet.has(room.roomId) ||
     (membership === "invite" && myEvent?.getContent()["is_direct"] === true);
+  if (isDirect && membership === "join") members.push(...formerMembers(room, myUserId));
   return {
     roomId: room.roomId,
     membership,
@@ -210,7 +211,36 @@ export function toRoomSnapshot(
     acceptedMembers: acceptedMembersOf(room),
     lastActivityTs: room.getLastActiveTimestamp(),
     unreadCount: room.getUnreadNotificationCount(NotificationCountType.Total),
+    unreadSenders: unreadSendersOf(room, myUserId),
   };
+}
+
+/** At most this many unread messages are looked at per room. */
+const UNREAD_LOOK_BACK = 100;
+/** The events that count as messages (encrypted ones until decrypted, and after). */
+const UNREAD_TYPES: ReadonlySet<string> = new Set([
+  EventType.RoomMessage,
+  EventType.RoomMessageEncrypted,
+]);
+
+/**
+ * The senders of the messages after the device user's read receipt in the
+ * live timeline (as the SDK reads receipts), newest first; not their own.
+ */
+function unreadSendersOf(room: Room, myUserId: string): string[] {
+  const events = room.getLiveTimeline().getEvents();
+  // The newest event the person has read (the SDK's reading of the receipts), found once.
+  const readUpTo = room.getEventReadUpTo(myUserId);
+  const senders: string[] = [];
+  for (let index = events.length - 1; index >= 0 && senders.length < UNREAD_LOOK_BACK; index--) {
+    const event = events[index];
+    const id = event?.getId();
+    if (event === undefined || id === undefined) continue;
+    const sender = event.getSender();
+    if (sender === myUserId || id === readUpTo) break;
+    if (sender !== undefined && UNREAD_TYPES.has(event.getType())) senders.push(sender);
+  }
+  return senders;
 }
 
 /**
@@ -219,6 +249,30 @@ export function toRoomSnapshot(
  * plain "ettol": the policy layer must judge what was sent, and clean it
  * itself (displayNames.ts), so a bidi trick is both stripped and flagged.
  */
+/**
+ * The other people of a direct chat who were in it and left: what they wrote
+ * while there is still judged, as it was (policyGateway.ts: a former contact),
+ * under the name they had when they left.
+ */
+function formerMembers(room: Room, myUserId: string): RoomMemberSnapshot[] {
+  return room.getMembers().flatMap((member): RoomMemberSnapshot[] => {
+    const event = member.events.member;
+    if (member.userId === myUserId || member.membership !== KnownMembership.Leave) return [];
+    const before = event?.getPrevContent() ?? {};
+    if (before["membership"] !== MEMBERSHIP_JOIN) return [];
+    const name = stringOrUndefined(before["displayname"]);
+    const since = event?.getTs();
+    return [
+      {
+        userId: member.userId,
+        displayName: name === undefined || name.trim() === "" ? undefined : name,
+        membership: "left",
+        since: since === undefined || since <= 0 ? undefined : since,
+      },
+    ];
+  });
+}
+
 function displayNameAsSent(member: RoomMember): string | undefined {
   const sent: unknown = member.events.member?.getContent()["displayname"];
   if (typeof sent === "string" && sent.trim() !== "") return sent;

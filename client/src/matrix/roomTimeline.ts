@@ -22,6 +22,7 @@ import {
   type MatrixEvent,
   type Room,
 } from "matrix-js-sdk";
+import { isMediaMsgtype, readMediaContent } from "./mediaContent.ts";
 import type { TimelineMessage } from "./sessionTypes.ts";
 
 /** Events asked for per page when filling a gap. */
@@ -117,7 +118,18 @@ function sendStateOf(event: MatrixEvent): TimelineMessage["sendState"] {
   return "sending";
 }
 
-function toTimelineMessage(
+function textOf(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+function captionOf(content: Readonly<Record<string, unknown>>): string {
+  const filename = content["filename"];
+  const body = textOf(content["body"]);
+  return typeof filename === "string" && filename !== body ? body : "";
+}
+
+/** One event as a message (undefined: not a message, or still being decrypted). */
+export function toTimelineMessage(
   event: MatrixEvent,
   encryptedRoom: boolean,
 ): TimelineMessage | undefined {
@@ -150,14 +162,23 @@ function toTimelineMessage(
   // The event as its sender sent it: the SDK would show an edit's text in place
   // of the original, even a plaintext edit injected into an encrypted room. An
   // edit shows as its own message, judged like any other.
-  const body: unknown = event.getOriginalContent()["body"];
+  const content = event.getOriginalContent();
+  const body: unknown = content["body"];
+  // An image or file: what it declares and what is wrong with it; its keys stay in this layer.
+  const media = isMediaMsgtype(content["msgtype"])
+    ? readMediaContent(content, encryptedRoom).media
+    : undefined;
   return {
     eventId,
     sender,
     timestamp: event.getTs(),
     kind: "text",
-    body: typeof body === "string" ? body : "",
+    // For media, the caption (MSC2530: a `filename` beside a different `body`), else its name.
+    body: media === undefined ? textOf(body) : captionOf(content) || media.name,
     sendState: sendStateOf(event),
+    ...(media === undefined ? {} : { media }),
+    // Taken back by its sender (a redaction): its content is gone; the row says so.
+    ...(event.isRedacted() ? { withdrawn: true } : {}),
   };
 }
 

@@ -19,11 +19,40 @@ export type ChatSessionOptions = {
    * (client/test/integration/reconnect.test.ts); the app leaves it unset.
    */
   readonly fetchFn?: typeof fetch;
+  /**
+   * Told when the start reaches a stage a person waits for: the encryption
+   * keys (crypto WASM and key store), then the first sync (the loading screen).
+   */
+  readonly onStage?: (stage: "keys" | "sync") => void;
 };
 
 /** The stores of a user's session share this prefix; signing out deletes them. */
 export function storePrefix(userId: string): string {
   return `sbd-${userId}`;
+}
+
+/** The SDK's look-up of call transports (MSC4143), which it makes on every start. */
+const CALL_TRANSPORTS_PATH = "/_matrix/client/unstable/org.matrix.msc4143/rtc/transports";
+
+/**
+ * This app has no calls, so the SDK's call-transport look-up is answered here
+ * as a homeserver without them answers (404 M_NOT_FOUND, which the SDK keeps
+ * for a day), not sent: a failed request in every sign-in's console otherwise.
+ * The SDK has no option to leave it out.
+ */
+export function withoutCallTransports(fetchFn: typeof fetch): typeof fetch {
+  return (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (new URL(url, "http://relative.invalid").pathname.endsWith(CALL_TRANSPORTS_PATH)) {
+      return Promise.resolve(
+        new Response(JSON.stringify({ errcode: "M_NOT_FOUND", error: "No calls in this app" }), {
+          status: 404,
+          headers: { "content-type": "application/json" },
+        }),
+      );
+    }
+    return fetchFn(input, init);
+  };
 }
 
 export async function createSessionClient(
@@ -57,7 +86,7 @@ export async function createSessionClient(
     timelineSupport: true,
     // Key backup (keyBackup.ts) hands the SDK the secret-storage key through these.
     cryptoCallbacks: keyBackup.createSecretStorageCallbacks(),
-    ...(options.fetchFn === undefined ? {} : { fetchFn: options.fetchFn }),
+    fetchFn: withoutCallTransports(options.fetchFn ?? ((input, init) => fetch(input, init))),
   });
   if (options.storage === "indexeddb") {
     if (options.cryptoStorageKey === undefined)

@@ -4,6 +4,7 @@
 // imports the SDK.
 
 import type { ShownName } from "./displayNames.ts";
+import type { TimelineMedia } from "./mediaTypes.ts";
 
 export type ChatSummary = {
   readonly roomId: string;
@@ -35,6 +36,13 @@ export type TimelineMessage = {
   readonly body: string;
   /** Our own messages: "sending" until the server has it; "failed" can be retried. */
   readonly sendState: "sending" | "sent" | "failed";
+  /**
+   * An image or file (`m.image`, `m.file`, `m.video`, `m.audio`): what it
+   * declares, never its bytes or keys; `body` is then its name or caption.
+   */
+  readonly media?: TimelineMedia | undefined;
+  /** Its sender took it back (redacted): nothing of it is left to show. */
+  readonly withdrawn?: boolean | undefined;
 };
 
 export type MemberSummary = ShownName & {
@@ -100,7 +108,14 @@ export type RoomSnapshot = {
   /** People the account chose to see in this room (after the overview or a notice). */
   readonly acceptedMembers: readonly string[];
   readonly lastActivityTs: number;
+  /** The server's count: every unread message, whoever sent it. */
   readonly unreadCount: number;
+  /**
+   * Who sent each unread message this device holds, newest first: the policy
+   * layer counts only those whose messages the engine shows (a kept-back
+   * stranger's messages are not "new messages" on the badge).
+   */
+  readonly unreadSenders: readonly string[];
 };
 
 /** What the Matrix layer knows about an invitation; the policy layer turns it into engine facts. */

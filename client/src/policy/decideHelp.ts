@@ -6,13 +6,21 @@
 import type {
   HelpDecision,
   HelpMoment,
+  HelpNeed,
   PersonFacts,
   PolicyEngine,
   ReportCategory,
 } from "@safety-by-design/policy-engine";
 
-/** `reportCategory`: with "after-report", what was reported (adds e.g. Helpwanted after sextortion). */
-export type HelpDecider = (moment: HelpMoment, reportCategory?: ReportCategory) => HelpDecision;
+/**
+ * `reportCategory`: with "after-report", what was reported (adds e.g. Helpwanted after sextortion).
+ * `need`: what the person tapped as going on; only that choice, never a message, reaches the engine.
+ */
+export type HelpDecider = (
+  moment: HelpMoment,
+  reportCategory?: ReportCategory,
+  need?: HelpNeed,
+) => HelpDecision;
 
 export function helpDecider(
   engine: PolicyEngine,
@@ -20,9 +28,9 @@ export function helpDecider(
   person: () => PersonFacts,
   locale: () => string,
 ): HelpDecider {
-  return (moment, reportCategory) =>
+  return (moment, reportCategory, need) =>
     engine.decide(
-      { point: "help", person: person(), moment, reportCategory, locale: locale() },
+      { point: "help", person: person(), moment, reportCategory, need, locale: locale() },
       clock(),
     );
 }

@@ -16,6 +16,7 @@
 
 import type {
   AdviceDestination,
+  PersonFacts,
   PolicyEngine,
   ReportCategory,
   ReportDecision,
@@ -26,6 +27,14 @@ export type ModerationRoutingInput = {
   /** The bundle's category: the same ids as the engine's (protocol v2). */
   readonly category: ReportCategory;
   readonly subject: "message" | "profile";
+  /**
+   * What the moderator knows of the reporter's and the reported person's
+   * verified age bands; unknown (absent) reads as unverified. The engine's
+   * peer rule (report/peers-not-criminalised) needs both as verified minors
+   * of one age group, so without them routing is never the peers' routing.
+   */
+  readonly reporter?: PersonFacts | undefined;
+  readonly reported?: PersonFacts | undefined;
 };
 
 export type ModerationRouting = {
@@ -47,15 +56,15 @@ export function moderationRoutingDecider(
   engine: PolicyEngine,
   clock: () => number,
 ): ModerationRoutingDecider {
-  return ({ category, subject }) => {
+  return ({ category, subject, reporter, reported }) => {
     const now = clock();
     const ask = (website: boolean): ReportDecision =>
       engine.decide(
         {
           point: "report",
-          // The moderator's device knows no one's verified age: both are unverified.
-          reporter: UNVERIFIED,
-          reported: UNVERIFIED,
+          // Unless the moderator knows a verified band, the person is unverified.
+          reporter: reporter ?? UNVERIFIED,
+          reported: reported ?? UNVERIFIED,
           isContact: false,
           target: subject,
           category,

@@ -58,13 +58,55 @@ describe("decideReport", () => {
     }
   });
 
+  it("routes with the same ids and the same facts on both sides: reporter and moderator agree, peers included", () => {
+    const routing = moderationRoutingDecider(engine, () => 1_700_000_000_000);
+    const PEER: PersonFacts = { ageBand: "13-15", ageVerified: true };
+    const ADULT: PersonFacts = { ageBand: "18+", ageVerified: true };
+    for (const reported of [PEER, ADULT, UNVERIFIED]) {
+      const decide = reportDecider({
+        engine,
+        clock: () => 1_700_000_000_000,
+        ages: { self: () => TEEN, about: () => reported },
+        isContact: () => false,
+        resemblance: () => ({ contact: false, helpService: false }),
+      });
+      for (const category of REPORT_CATEGORIES) {
+        const { decision } = decide({ ...query, target: "message", category });
+        const advice = decision.destinations.flatMap((d) =>
+          d.delivery === "advice" ? [d.id] : [],
+        );
+        const moderator = routing({ category, subject: "message", reporter: TEEN, reported });
+        expect(advice, `${category} / ${reported.ageBand}`).toEqual(moderator.adviceForChat);
+      }
+    }
+    // Between peers, sharing is not routed to the police (seed 001); with an adult it is.
+    expect(
+      routing({
+        category: "sexual-content-to-minor",
+        subject: "message",
+        reporter: TEEN,
+        reported: PEER,
+      }).adviceForChat,
+    ).toEqual(["helpwanted"]);
+    expect(
+      routing({
+        category: "sexual-content-to-minor",
+        subject: "message",
+        reporter: TEEN,
+        reported: ADULT,
+      }).adviceForChat,
+    ).toEqual(["politie"]);
+  });
+
   it("offers the categories the pack lists for the reporter's band, in its order", () => {
     const child = decider({ self: { ageBand: "8-12", ageVerified: true } })({
       ...query,
       target: "message",
     });
-    expect(child.decision.categoryChoices[0]).toBe("asking-for-images");
-    expect(child.decision.categoryChoices).toContain("sexual-content-to-minor");
+    // A child gets three choices in their own words (a simple sheet), nothing pre-set.
+    expect(child.decision.categoryChoices).toEqual(["asking-for-images", "harassment", "other"]);
+    expect(child.decision.sheet).toBe("simple");
+    expect(child.decision.category).toBe("other");
     // A child is not asked to tell abuse material from other sexual content.
     expect(child.decision.categoryChoices).not.toContain("child-sexual-abuse-material");
 

@@ -123,18 +123,17 @@ describe("createResemblanceIndex", () => {
     expect(looksLike("Moderation", "@moderation:evil.example")).toBe("Moderation");
   });
 
-  it("stays fast for a hostile name", () => {
+  // How fast: client/bench/name-resemblance.bench.ts (name-resemblance-hostile-max).
+  it("answers for a hostile name: long runs of look-alike letters, spaces and direction marks", () => {
     for (const hostile of [
       "1".repeat(100_000),
       "1 ".repeat(50_000),
       "Il".repeat(50_000),
-      `${"Lo".repeat(20_000)}tte`,
       "\u202E".repeat(50_000),
     ]) {
-      const started = performance.now();
-      index(hostile);
-      expect(performance.now() - started).toBeLessThan(200);
+      expect(index(hostile)).toBeUndefined();
     }
+    expect(index(`${"Lo".repeat(20_000)}tte`)).toBeUndefined();
   });
 
   it("ignores empty and unreadable protected names", () => {

@@ -11,13 +11,20 @@
 // an invitation and a room member are never judged on different facts. The
 // other decisions it hands out are owned by the files it takes them from:
 // contact and disclosure (ageGating.ts), help (decideHelp.ts), conversation
-// notices (decideConversationNotices.ts), report (decideReport.ts).
+// notices (decideConversationNotices.ts), report (decideReport.ts), and the
+// facts of media decisions (decideMedia.ts; roomDecisionStore.ts decides and
+// keeps them).
 
 import type {
   AgeBand,
   ContactDecision,
   IncomingContactDecision,
+  IncomingMediaDecision,
+  IncomingMediaRequest,
+  MediaKind,
   NotificationContent,
+  OutgoingMediaDecision,
+  OutgoingMediaRequest,
   PersonFacts,
   PolicyEngine,
   RoomDecision,
@@ -26,6 +33,7 @@ import type {
 } from "@safety-by-design/policy-engine";
 import type {
   ContactSummary,
+  ConversationOriginRecord,
   InvitationSummary,
   RoomMemberSnapshot,
   RoomSnapshot,
@@ -38,6 +46,7 @@ import {
   type ConversationNoticeDecider,
 } from "./decideConversationNotices.ts";
 import { helpDecider, type HelpDecider } from "./decideHelp.ts";
+import { incomingMediaRequest, outgoingMediaRequest, type MediaRoomLookup } from "./decideMedia.ts";
 import { decideNotificationContent } from "./decideNotifications.ts";
 import { reportDecider, type ReportDecider } from "./decideReport.ts";
 
@@ -47,6 +56,12 @@ export type RelationshipFacts = {
   readonly serverName: string;
   contacts(): readonly ContactSummary[];
   sharedRoomCount(otherUserId: string): number;
+  /**
+   * How the direct chat in `roomId` started, as this account recorded it.
+   * Absent (or undefined): not recorded, which media decisions read as an
+   * accepted request (the protective reading).
+   */
+  conversationOrigin?(roomId: string): ConversationOriginRecord | undefined;
 };
 
 export type PolicyGatewayDependencies = {
@@ -98,6 +113,22 @@ export type PolicyGateway = {
   readonly roomsFacts: (snapshots: readonly RoomSnapshot[]) => readonly RoomFacts[];
   /** The engine's room decision for facts from `roomFacts`. */
   readonly decideRoom: (request: RoomRequest) => RoomDecision;
+  /** The time decisions are made at (ms): a media decision's `until` is read against it. */
+  readonly clock: () => number;
+  /** Facts of an incoming image or file (decideMedia.ts): about people, never the media. */
+  readonly incomingMediaRequest: (
+    rooms: MediaRoomLookup,
+    senderUserId: string,
+    mediaKind: MediaKind,
+  ) => IncomingMediaRequest;
+  /** Facts of an image or file the device user is about to send into a room. */
+  readonly outgoingMediaRequest: (
+    rooms: MediaRoomLookup,
+    mediaKind: MediaKind,
+  ) => OutgoingMediaRequest;
+  /** The engine's media decisions for those facts (roomDecisionStore.ts keeps them). */
+  readonly decideIncomingMedia: (request: IncomingMediaRequest) => IncomingMediaDecision;
+  readonly decideOutgoingMedia: (request: OutgoingMediaRequest) => OutgoingMediaDecision;
 };
 
 /** A room's engine request with the members it lists, in the request's order. */
@@ -246,6 +277,12 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
     nameResemblesHelpService: relations.resemblesHelpService(userId, displayName),
   });
 
+  const mediaFacts = {
+    ages,
+    contacts: () => relationships.contacts(),
+    conversationOrigin: (roomId: string) => relationships.conversationOrigin?.(roomId),
+  };
+
   const roomFactsWith = (snapshot: RoomSnapshot, relations: Relations): RoomFacts => {
     const members: RoomMemberSnapshot[] = [...snapshot.members];
     const present = new Set(members.map((member) => member.userId));
@@ -267,13 +304,19 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
       // This room itself is not "another shared room".
       const shared = relations.sharedRoomCount(member.userId);
       const sharesThis = snapshot.membership === "join" && member.membership === "join";
+      const first = firstContactFacts(
+        member.userId,
+        member.displayName,
+        Math.max(0, shared - (sharesThis ? 1 : 0)),
+        relations,
+      );
+      // Whoever left a direct chat the person is in was their contact there
+      // (both had joined it): what they wrote stays as it was, not a stranger's.
+      const formerContact =
+        snapshot.isDirect && snapshot.membership === "join" && member.membership === "left";
       return {
-        ...firstContactFacts(
-          member.userId,
-          member.displayName,
-          Math.max(0, shared - (sharesThis ? 1 : 0)),
-          relations,
-        ),
+        ...first,
+        isContact: first.isContact || formerContact,
         roles,
         acceptedHere: snapshot.acceptedMembers.includes(member.userId),
       };
@@ -325,6 +368,12 @@ export function createPolicyGateway(deps: PolicyGatewayDependencies): PolicyGate
       return snapshots.map((snapshot) => roomFactsWith(snapshot, relations));
     },
     decideRoom: (request) => engine.decide(request, clock()),
+    clock,
+    incomingMediaRequest: (rooms, senderUserId, mediaKind) =>
+      incomingMediaRequest(mediaFacts, rooms, senderUserId, mediaKind),
+    outgoingMediaRequest: (rooms, mediaKind) => outgoingMediaRequest(mediaFacts, rooms, mediaKind),
+    decideIncomingMedia: (request) => engine.decide(request, clock()),
+    decideOutgoingMedia: (request) => engine.decide(request, clock()),
     help: helpDecider(engine, clock, ages.self, deps.locale ?? (() => "nl-NL")),
     conversationNotices: conversationNoticeDecider({
       engine,

@@ -34,7 +34,7 @@ describe("roomDecisionStore", () => {
           return () => listeners.delete(listener);
         },
       },
-      { roomsFacts: gateway.roomsFacts, decideRoom },
+      { ...gateway, decideRoom },
     );
     const sync = () => {
       for (const listener of listeners) listener();
@@ -93,6 +93,80 @@ describe("roomDecisionStore", () => {
     expect(rooms.room("!by-lotte")?.topic).toBe("huiswerk");
     expect(rooms.room("!by-alex")?.title).toEqual({ kind: "hidden" });
     expect(rooms.room("!by-alex")?.topic).toBeUndefined();
+  });
+
+  it("counts as unread only the messages of people whose messages it shows", () => {
+    const { store: rooms } = store([
+      roomSnapshot({
+        roomId: "!group",
+        membership: "join",
+        members: [member(LOTTE, "Lotte"), member(ALEX, "Alex")],
+        name: { value: "Klas 2B", setBy: LOTTE },
+        // The server counts all five; three are from Alex, whom the engine keeps back.
+        unreadCount: 5,
+        unreadSenders: [ALEX, LOTTE, ALEX, LOTTE, ALEX],
+      }),
+    ]);
+    const room = rooms.room("!group");
+    expect(room?.members.find((m) => m.userId === ALEX)?.content).not.toBe("shown");
+    expect(room?.members.find((m) => m.userId === LOTTE)?.content).toBe("shown");
+    expect(room?.unreadCount).toBe(2);
+  });
+
+  it("never counts more than the server does (a muted chat stays quiet)", () => {
+    const { store: rooms } = store([
+      roomSnapshot({
+        roomId: "!lotte",
+        membership: "join",
+        isDirect: true,
+        members: [member(LOTTE, "Lotte")],
+        unreadCount: 0,
+        unreadSenders: [LOTTE, LOTTE],
+      }),
+    ]);
+    expect(rooms.room("!lotte")?.unreadCount).toBe(0);
+  });
+
+  it("keeps a friend who left a direct chat as she was: her name, her messages shown", () => {
+    // Lotte left: she is no longer a contact by the rooms both are in, only by this chat.
+    const { store: rooms } = testRooms({
+      self: NOOR,
+      bands: BANDS,
+      contacts: new Map(),
+      rooms: [
+        roomSnapshot({
+          roomId: "!dm",
+          membership: "join",
+          isDirect: true,
+          members: [member(LOTTE, "Lotte", { membership: "left" })],
+        }),
+      ],
+    });
+    const lotte = rooms.room("!dm")?.members.find((m) => m.userId === LOTTE);
+    expect(lotte).toMatchObject({
+      membership: "left",
+      content: "shown",
+      relationship: "contact",
+      name: { kind: "name", label: "Lotte" },
+    });
+  });
+
+  it("does not make someone who left a group a contact", () => {
+    const { store: rooms } = testRooms({
+      self: NOOR,
+      bands: BANDS,
+      contacts: new Map(),
+      rooms: [
+        roomSnapshot({
+          roomId: "!group",
+          membership: "join",
+          members: [member(LOTTE, "Lotte"), member(ALEX, "Alex", { membership: "left" })],
+        }),
+      ],
+    });
+    const alex = rooms.room("!group")?.members.find((m) => m.userId === ALEX);
+    expect(alex?.relationship).not.toBe("contact");
+    expect(alex?.content).not.toBe("shown");
   });
 
   it("strips bidi, tag and invisible characters from a room name a friend set", () => {

@@ -4,13 +4,18 @@
 // room's name and topic, all of it stranger-controlled text) into what a
 // screen may show. Enforcement, view models and the study log read from here;
 // nothing above this layer sees a raw name of someone the engine has not
-// cleared. Decision owned here: `room` (its facts come from policyGateway.ts).
+// cleared. Decisions owned here: `room` (its facts come from policyGateway.ts)
+// and, kept per room, sender and kind, `media` (facts from decideMedia.ts):
+// how an image or file shows, and whether to think first before sending one.
 
 import type {
   AgeBand,
+  IncomingMediaDecision,
+  MediaKind,
   MemberContent,
   Notice,
   NotificationContent,
+  OutgoingMediaDecision,
   RelationshipClass,
   RoomDecision,
 } from "@safety-by-design/policy-engine";
@@ -97,17 +102,50 @@ export type RoomDecisionStore = {
   subscribe(listener: () => void): () => void;
   /** Recompute now (a fact outside the session changed, e.g. a verified age band). */
   refresh(): void;
+  /**
+   * How an image or file `senderUserId` sent in `roomId` shows on this device:
+   * shown, downloaded only after a tap (then blurred), or not viewable. Asked
+   * of the engine once per change of facts and again after `decision.until`
+   * (subscribers are told then). Never from the media itself.
+   */
+  incomingMedia(roomId: string, senderUserId: string, mediaKind: MediaKind): IncomingMediaDecision;
+  /**
+   * Before the device user sends `mediaKind` into `roomId`: send, or think
+   * first (a notice; they may still send); and whether "unsend" is offered after.
+   */
+  outgoingMedia(roomId: string, mediaKind: MediaKind): OutgoingMediaDecision;
   dispose(): void;
 };
 
 const unknown = (userId: string): MediatedName => ({ kind: "unknown", tag: strangerTag(userId) });
 
+/** Media answers kept at most (per room, sender and kind): cleared when a session outgrows it. */
+const MAX_KEPT_MEDIA_DECISIONS = 10_000;
+/** setTimeout's largest delay; a later `until` is checked again when it fires. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+type KeptMedia<D> = { readonly key: string; readonly decision: D };
+
 export function createRoomDecisionStore(
   source: RoomSource,
-  gateway: Pick<PolicyGateway, "roomsFacts" | "decideRoom">,
+  gateway: Pick<
+    PolicyGateway,
+    | "roomsFacts"
+    | "decideRoom"
+    | "clock"
+    | "incomingMediaRequest"
+    | "outgoingMediaRequest"
+    | "decideIncomingMedia"
+    | "decideOutgoingMedia"
+  >,
 ): RoomDecisionStore {
   let rooms: readonly MediatedRoom[] = [];
   let byId = new Map<string, MediatedRoom>();
+  let snapshotsById = new Map<string, RoomSnapshot>();
+  const incoming = new Map<string, KeptMedia<IncomingMediaDecision>>();
+  const outgoing = new Map<string, KeptMedia<OutgoingMediaDecision>>();
+  /** When the earliest kept media decision stops holding, a recompute tells subscribers. */
+  let expiry: { readonly at: number; readonly timer: ReturnType<typeof setTimeout> } | undefined;
   /** The last facts per room and the decision they gave: decided once per change of facts. */
   const decisions = new Map<string, { readonly key: string; readonly decision: RoomDecision }>();
   const listeners = new Set<() => void>();
@@ -137,7 +175,48 @@ export function createRoomDecisionStore(
     for (const roomId of [...decisions.keys()]) if (!seen.has(roomId)) decisions.delete(roomId);
     rooms = next;
     byId = new Map(next.map((room) => [room.roomId, room]));
+    snapshotsById = new Map(snapshots.map((snapshot) => [snapshot.roomId, snapshot]));
     for (const listener of listeners) listener();
+  };
+
+  const lookup = (roomId: string) => ({
+    room: snapshotsById.get(roomId),
+    joinedAt: (other: string) => snapshotsById.get(other)?.joinedAt,
+  });
+
+  const scheduleExpiry = (until: number | null): void => {
+    if (until === null || (expiry !== undefined && expiry.at <= until)) return;
+    if (expiry !== undefined) clearTimeout(expiry.timer);
+    const delay = Math.min(Math.max(0, until - gateway.clock()), MAX_TIMER_MS);
+    expiry = {
+      at: until,
+      timer: setTimeout(() => {
+        expiry = undefined;
+        recompute();
+      }, delay),
+    };
+  };
+
+  /** The kept decision while its facts are the same and it still holds, else a new one. */
+  const keptMedia = <R, D extends { readonly until: number | null }>(
+    kept: Map<string, KeptMedia<D>>,
+    slot: string,
+    request: R,
+    decide: (request: R) => D,
+  ): D => {
+    const key = JSON.stringify(request);
+    const known = kept.get(slot);
+    if (
+      known?.key === key &&
+      (known.decision.until === null || gateway.clock() < known.decision.until)
+    ) {
+      return known.decision;
+    }
+    if (kept.size >= MAX_KEPT_MEDIA_DECISIONS) kept.clear();
+    const decision = decide(request);
+    kept.set(slot, { key, decision });
+    scheduleExpiry(decision.until);
+    return decision;
   };
 
   recompute();
@@ -150,9 +229,25 @@ export function createRoomDecisionStore(
       return () => listeners.delete(listener);
     },
     refresh: recompute,
+    incomingMedia: (roomId, senderUserId, mediaKind) =>
+      keptMedia(
+        incoming,
+        `${roomId}\n${senderUserId}\n${mediaKind}`,
+        gateway.incomingMediaRequest(lookup(roomId), senderUserId, mediaKind),
+        gateway.decideIncomingMedia,
+      ),
+    outgoingMedia: (roomId, mediaKind) =>
+      keptMedia(
+        outgoing,
+        `${roomId}\n${mediaKind}`,
+        gateway.outgoingMediaRequest(lookup(roomId), mediaKind),
+        gateway.decideOutgoingMedia,
+      ),
     dispose: () => {
       stop();
       listeners.clear();
+      if (expiry !== undefined) clearTimeout(expiry.timer);
+      expiry = undefined;
     },
   };
 }
@@ -241,8 +336,21 @@ function mediate(
     invitedAt: snapshot.invitedAt,
     membersKnown: snapshot.membersKnown,
     lastActivityTs: snapshot.lastActivityTs,
-    unreadCount: snapshot.unreadCount,
+    unreadCount: shownUnread(snapshot, members),
   };
+}
+
+/**
+ * The unread count the badge shows: only messages from people whose messages
+ * the decision shows, never more than the server counts (it knows what the
+ * account muted). A kept-back stranger's messages do not make a chat "new".
+ */
+function shownUnread(snapshot: RoomSnapshot, members: readonly MediatedMember[]): number {
+  const shown = new Set(
+    members.filter((member) => member.content === "shown").map((member) => member.userId),
+  );
+  const count = snapshot.unreadSenders.filter((sender) => shown.has(sender)).length;
+  return Math.min(snapshot.unreadCount, count);
 }
 
 /** A room name or topic without the characters that reorder or hide text (as display names). */

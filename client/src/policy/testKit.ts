@@ -9,7 +9,11 @@ import {
   type PersonFacts,
   type PolicyEngine,
 } from "@safety-by-design/policy-engine";
-import type { RoomMemberSnapshot, RoomSnapshot } from "../matrix/sessionTypes.ts";
+import type {
+  ConversationOriginRecord,
+  RoomMemberSnapshot,
+  RoomSnapshot,
+} from "../matrix/sessionTypes.ts";
 import { ageFactsFromVerified } from "./ageFacts.ts";
 import { createPolicyGateway, type PolicyGateway } from "./policyGateway.ts";
 import { createRoomDecisionStore, type RoomDecisionStore } from "./roomDecisionStore.ts";
@@ -48,6 +52,8 @@ export function roomSnapshot(over: Partial<RoomSnapshot> & { roomId: string }): 
     acceptedMembers: [],
     lastActivityTs: TEST_NOW - 1_000,
     unreadCount: 0,
+    // The unread messages come from the first member unless the test says who sent them.
+    unreadSenders: Array.from({ length: over.unreadCount ?? 0 }, () => first ?? ""),
     ...over,
   };
 }
@@ -67,6 +73,10 @@ export function testRooms(options: {
   readonly rooms: readonly RoomSnapshot[];
   readonly engine?: PolicyEngine;
   readonly helpServiceNames?: readonly string[];
+  /** How the direct chat with a contact started (by the contact's user ID); absent: not recorded. */
+  readonly origins?: ReadonlyMap<string, ConversationOriginRecord>;
+  /** The time decisions are made at (default TEST_NOW). */
+  readonly clock?: () => number;
 }): TestRooms {
   let rooms = options.rooms;
   const listeners = new Set<() => void>();
@@ -75,13 +85,15 @@ export function testRooms(options: {
   );
   const gateway = createPolicyGateway({
     engine: options.engine ?? createPolicyEngine(loadBundledPack("nl-default")),
-    clock: () => TEST_NOW,
+    clock: options.clock ?? (() => TEST_NOW),
     ages: ageFactsFromVerified(options.self, options.bands),
     relationships: {
       userId: options.self,
       serverName: options.self.slice(options.self.indexOf(":") + 1),
       contacts: () => contacts,
       sharedRoomCount: () => 0,
+      conversationOrigin: (roomId) =>
+        options.origins?.get(roomId.startsWith("!dm-") ? roomId.slice("!dm-".length) : roomId),
     },
     helpServiceNames: options.helpServiceNames ?? ["Kindertelefoon"],
   });

@@ -26,8 +26,9 @@ function pngInfo(file: URL): { width: number; height: number; alpha: boolean } {
   };
 }
 
+/** A colour's light value: `--name: #hex` or `--name: light-dark(#hex, …)`. */
 function cssColour(name: string): string {
-  const match = new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`, "i").exec(styles);
+  const match = new RegExp(`--${name}:\\s*(?:light-dark\\(\\s*)?(#[0-9a-f]{6})`, "i").exec(styles);
   if (match?.[1] === undefined) throw new Error(`styles.css has no --${name}`);
   return match[1].toLowerCase();
 }

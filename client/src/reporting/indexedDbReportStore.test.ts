@@ -11,6 +11,7 @@ const record = (reportId: string, overrides: Partial<OutboxRecord> = {}): Outbox
   createdAt: 1_700_000_000_000,
   category: "grooming",
   target: { kind: "user", userId: "@alex:localhost" },
+  channel: "report-api",
   parts: [`sbd-report/1 ${reportId} 1/1 AAAA`],
   partsTotal: 1,
   partsDelivered: 0,

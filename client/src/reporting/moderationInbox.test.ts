@@ -352,8 +352,8 @@ describe("the moderation service", () => {
     const imported = await moderation.importKey(
       JSON.stringify({ publicKey, secretKey: await keyToText(team.secretKey) }),
     );
-    expect(imported).toEqual({ ok: true, status: { matchesDeployment: true } });
-    expect(await moderation.storedKey()).toEqual({ matchesDeployment: true });
+    expect(imported).toEqual({ ok: true, status: { matchesDeployment: true, keyCount: 1 } });
+    expect(await moderation.storedKey()).toEqual({ matchesDeployment: true, keyCount: 1 });
     expect(await moderation.loadInbox()).toMatchObject({ ok: true, inbox: { reports: [] } });
 
     moderation.forgetKey();
@@ -366,13 +366,59 @@ describe("the moderation service", () => {
     const team = await generateModerationKeyPair();
     expect(await moderation.importKey(await keyToText(team.secretKey))).toEqual({
       ok: true,
-      status: { matchesDeployment: false },
+      status: { matchesDeployment: false, keyCount: 1 },
     });
     const { service: unconfigured } = service({});
     expect(await unconfigured.importKey(await keyToText(team.secretKey))).toEqual({
       ok: true,
-      status: { matchesDeployment: null },
+      status: { matchesDeployment: null, keyCount: 1 },
     });
+  });
+
+  it("keeps the old key after a rotation, so reports sealed to either key open", async () => {
+    const oldKey = await generateModerationKeyPair();
+    const newKey = await generateModerationKeyPair();
+    const sealedTo = async (team: ModerationKeyPair) => {
+      const created = createReportBundle(messageReport(), fixedEnvironment());
+      if (!created.ok) throw new Error(created.problems.join("; "));
+      const prepared = await prepareReport(created.bundle, {
+        moderationPublicKey: team.publicKey,
+        signingKey: await generateReporterSigningKeyPair(),
+      });
+      if (!prepared.ok) throw new Error(prepared.problems.join("; "));
+      return { reportId: created.bundle.reportId, reason: prepared.report.parts[0] ?? "" };
+    };
+    const older = await sealedTo(oldKey);
+    const newer = await sealedTo(newKey);
+    const records: ServerReportRecord[] = [older, newer].map(({ reason }, i) => ({
+      id: i + 1,
+      receivedAt: 1_000 + i,
+      filedBy: NOOR,
+      target: { kind: "event", roomId: ROOM, eventId: "$event5", eventSender: ALEX },
+      reason,
+    }));
+    const { service: moderation } = service(
+      {
+        listReports: vi.fn(() =>
+          Promise.resolve({
+            ok: true as const,
+            value: { records, userReports: "listed" as const, truncated: false },
+          }),
+        ),
+      },
+      await keyToText(newKey.publicKey),
+    );
+    await moderation.importKey(await keyToText(oldKey.secretKey));
+    const rotated = await moderation.importKey(await keyToText(newKey.secretKey));
+    expect(rotated).toEqual({ ok: true, status: { matchesDeployment: true, keyCount: 2 } });
+    const load = await moderation.loadInbox();
+    if (!load.ok) throw new Error("load failed");
+    expect(load.inbox.reports.map((r) => [r.reportId, r.opened.ok] as const).sort()).toEqual(
+      [
+        [older.reportId, true],
+        [newer.reportId, true],
+      ].sort(),
+    );
   });
 
   it("asks the server once whether the account is an admin, but again after a failure", async () => {

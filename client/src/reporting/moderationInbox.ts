@@ -20,8 +20,11 @@
 // report.
 
 import {
+  openModerationStatus,
   parseReportPart,
   readReportReasons,
+  sealModerationStatus,
+  type ModerationStatus,
   type ModerationKeyPair,
   type OpenedReport,
 } from "@safety-by-design/protocol";
@@ -50,11 +53,14 @@ export type AdminResult<T> =
 
 /** What the homeserver recorded about one report request, in its own words. */
 export type ServerReportRecord = {
-  /** Synapse's row ID, unique per list (event or user). */
+  /** Synapse's row ID, unique per list (event or user); the event's position for the intake. */
   readonly id: number;
   readonly receivedAt: number;
-  /** The account that filed it, as the server authenticated it. */
-  readonly filedBy: string;
+  /**
+   * The account that filed it, as the server authenticated it; null for a
+   * part the report intake posted, which never says who sent it.
+   */
+  readonly filedBy: string | null;
   readonly target:
     | {
         readonly kind: "event";
@@ -63,7 +69,9 @@ export type ServerReportRecord = {
         /** The reported event's sender as the server holds it; null if the event is gone. */
         readonly eventSender: string | null;
       }
-    | { readonly kind: "user"; readonly userId: string };
+    | { readonly kind: "user"; readonly userId: string }
+    /** Posted into the moderation room by the report intake: no target outside the box. */
+    | { readonly kind: "intake" };
   readonly reason: unknown;
 };
 
@@ -204,6 +212,181 @@ export function createModerationAdminApi(options: ModerationAdminApiOptions): Mo
   };
 }
 
+// ---------------------------------------------------------------------------
+// The moderation room: where the report intake posts the parts of reports
+// that withhold the reporter (tools/lib/reportIntakeService.ts). Only events
+// the intake's own account sent count: another member cannot slip a report in
+// under the intake's name. Nothing here says who sent a report to the intake.
+//   POST /_matrix/client/v3/join/{roomIdOrAlias}      the moderator was invited
+//   GET  /_matrix/client/v3/rooms/{roomId}/messages?dir=b&filter=...
+
+export const REPORT_PART_EVENT_TYPE = "org.safety-by-design.report_part";
+/** The team's shared status of a report, sealed to the team key (protocol report/status.ts). */
+export const REPORT_STATUS_EVENT_TYPE = "org.safety-by-design.report_status";
+
+export type ModerationRoomApi = {
+  listIntakeRecords(): Promise<
+    AdminResult<{ readonly records: readonly ServerReportRecord[]; readonly truncated: boolean }>
+  >;
+  /** Every sealed status a member posted, newest first (`content.sealed`). */
+  listStatuses(): Promise<AdminResult<readonly unknown[]>>;
+  postStatus(sealed: string): Promise<AdminResult<unknown>>;
+};
+
+export function createModerationRoomApi(options: {
+  readonly homeserverUrl: string;
+  readonly accessToken: string;
+  /** The room's alias or ID. */
+  readonly room: string;
+  readonly intakeUserId: string;
+  readonly fetch?: Fetch;
+  readonly timeoutMs?: number;
+  readonly maxPages?: number;
+}): ModerationRoomApi {
+  const base = options.homeserverUrl.replace(/\/+$/, "");
+  const fetchImpl: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<AdminResult<unknown>> => {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}/_matrix/client/v3${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${options.accessToken}`,
+          "content-type": "application/json",
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      return { ok: false, problem: { kind: "unreachable", message: describe(error) } };
+    }
+    if (!response.ok) return { ok: false, problem: await classifyFailure(response) };
+    try {
+      return { ok: true, value: (await response.json()) as unknown };
+    } catch {
+      return {
+        ok: false,
+        problem: { kind: "unexpected", status: response.status, message: "the answer is not JSON" },
+      };
+    }
+  };
+
+  // Joining is how a moderator accepts the deployment's invitation; a member joins again harmlessly.
+  let roomId: string | undefined;
+  const join = async (): Promise<AdminResult<string>> => {
+    if (roomId !== undefined) return { ok: true, value: roomId };
+    const joined = await call("POST", `/join/${encodeURIComponent(options.room)}`, {});
+    if (!joined.ok) return joined;
+    const id = (joined.value as Record<string, unknown> | null)?.["room_id"];
+    if (typeof id !== "string") {
+      return { ok: false, problem: { kind: "unexpected", status: 200, message: "no room_id" } };
+    }
+    roomId = id;
+    return { ok: true, value: id };
+  };
+  /** Every event of one type, newest first, over at most maxPages pages. */
+  const events = async (
+    type: string,
+  ): Promise<AdminResult<{ events: unknown[]; truncated: boolean }>> => {
+    const room = await join();
+    if (!room.ok) return room;
+    const filter = encodeURIComponent(JSON.stringify({ types: [type] }));
+    const found: unknown[] = [];
+    let from: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const answer = await call(
+        "GET",
+        `/rooms/${encodeURIComponent(room.value)}/messages?dir=b&limit=100&filter=${filter}${
+          from === undefined ? "" : `&from=${encodeURIComponent(from)}`
+        }`,
+      );
+      if (!answer.ok) return answer;
+      const body = answer.value as { chunk?: unknown; end?: unknown } | null;
+      const chunk = Array.isArray(body?.chunk) ? (body.chunk as unknown[]) : [];
+      found.push(...chunk);
+      if (typeof body?.end !== "string" || chunk.length === 0) {
+        return { ok: true, value: { events: found, truncated: false } };
+      }
+      from = body.end;
+    }
+    return { ok: true, value: { events: found, truncated: true } };
+  };
+
+  return {
+    async listIntakeRecords() {
+      const listed = await events(REPORT_PART_EVENT_TYPE);
+      if (!listed.ok) return listed;
+      const records: ServerReportRecord[] = [];
+      const seen = new Set<string>();
+      for (const event of listed.value.events) {
+        const record = intakeRecord(event, options.intakeUserId, records.length);
+        if (record === undefined || seen.has(record.eventId)) continue;
+        seen.add(record.eventId);
+        records.push(record.record);
+      }
+      return { ok: true, value: { records, truncated: listed.value.truncated } };
+    },
+    async listStatuses() {
+      const listed = await events(REPORT_STATUS_EVENT_TYPE);
+      if (!listed.ok) return listed;
+      return {
+        ok: true,
+        value: listed.value.events.flatMap((event) => {
+          const e = event as { type?: unknown; content?: { sealed?: unknown } } | null;
+          return e?.type === REPORT_STATUS_EVENT_TYPE && typeof e.content?.sealed === "string"
+            ? [e.content.sealed]
+            : [];
+        }),
+      };
+    },
+    async postStatus(sealed) {
+      const room = await join();
+      if (!room.ok) return room;
+      const txn = `status-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+      return call(
+        "PUT",
+        `/rooms/${encodeURIComponent(room.value)}/send/${REPORT_STATUS_EVENT_TYPE}/${txn}`,
+        { sealed },
+      );
+    },
+  };
+}
+
+function intakeRecord(
+  event: unknown,
+  intakeUserId: string,
+  position: number,
+): { readonly eventId: string; readonly record: ServerReportRecord } | undefined {
+  if (typeof event !== "object" || event === null) return undefined;
+  const e = event as Record<string, unknown>;
+  const content = e["content"] as Record<string, unknown> | null | undefined;
+  if (
+    e["type"] !== REPORT_PART_EVENT_TYPE ||
+    e["sender"] !== intakeUserId ||
+    typeof e["event_id"] !== "string" ||
+    typeof e["origin_server_ts"] !== "number" ||
+    typeof content?.["part"] !== "string"
+  ) {
+    return undefined;
+  }
+  return {
+    eventId: e["event_id"],
+    record: {
+      id: position,
+      receivedAt: e["origin_server_ts"],
+      filedBy: null,
+      target: { kind: "intake" },
+      reason: content["part"],
+    },
+  };
+}
+
 function eventRecord(row: Record<string, unknown>): ServerReportRecord | undefined {
   const { id, received_ts: receivedAt, room_id: roomId, event_id: eventId, user_id: filedBy } = row;
   const sender = row["sender"];
@@ -290,6 +473,8 @@ export type ServerChecks = {
 
 export type InboxReport = {
   readonly reportId: string;
+  /** How it arrived: Matrix's report API, or the report intake (which withholds who sent it). */
+  readonly channel: "report-api" | "intake";
   readonly opened: OpenedReport;
   /** When the server received the first part. */
   readonly receivedAt: number;
@@ -334,9 +519,10 @@ export async function openReportListing(
     const serverEventSender = eventTarget?.kind === "event" ? eventTarget.eventSender : null;
     return {
       reportId: received.reportId,
+      channel: records.every((r) => r.target.kind === "intake") ? "intake" : "report-api",
       opened: received.opened,
       receivedAt: Math.min(...records.map((r) => r.receivedAt)),
-      filedBy: [...new Set(records.map((r) => r.filedBy))],
+      filedBy: [...new Set(records.flatMap((r) => (r.filedBy === null ? [] : [r.filedBy])))],
       serverEventSender,
       checks: checksFor(received.opened, records, serverEventSender),
     };
@@ -351,6 +537,35 @@ export async function openReportListing(
   };
 }
 
+/**
+ * Opens a listing with every key on the device (after a rotation, older
+ * reports are sealed to an older key): per report, the first key that opens
+ * it wins; a report no key opens keeps the last key's problems.
+ */
+export async function openWithKeys(
+  listing: ServerReportListing,
+  keyPairs: readonly ModerationKeyPair[],
+): Promise<OpenedInbox> {
+  let result: OpenedInbox | undefined;
+  for (const keyPair of keyPairs) {
+    const inbox = await openReportListing(listing, keyPair);
+    if (result === undefined) {
+      result = inbox;
+      continue;
+    }
+    const opened = new Map(inbox.reports.map((r) => [r.reportId, r]));
+    result = {
+      ...result,
+      reports: result.reports.map((report) => {
+        const other = opened.get(report.reportId);
+        return !report.opened.ok && other?.opened.ok === true ? other : report;
+      }),
+    };
+  }
+  if (result === undefined) throw new TypeError("no keys");
+  return result;
+}
+
 function checksFor(
   opened: OpenedReport,
   records: readonly ServerReportRecord[],
@@ -359,15 +574,20 @@ function checksFor(
   if (!opened.ok) return { filedByNamedReporter: null, targetMatches: null, senderMatches: null };
   const { evidence, notice } = opened.bundle;
   const reporter = notice.reporter;
+  const viaIntake = records.every((r) => r.target.kind === "intake");
   const filedByNamedReporter =
-    reporter.kind === "identified" ? records.every((r) => r.filedBy === reporter.userId) : null;
-  const targetMatches = records.every((r) =>
-    evidence.kind === "messages"
-      ? r.target.kind === "event" &&
-        r.target.roomId === evidence.roomId &&
-        r.target.eventId === evidence.reported.eventId
-      : r.target.kind === "user" && r.target.userId === evidence.userId,
-  );
+    reporter.kind === "identified" && !viaIntake
+      ? records.every((r) => r.filedBy === reporter.userId)
+      : null;
+  const targetMatches = viaIntake
+    ? null
+    : records.every((r) =>
+        evidence.kind === "messages"
+          ? r.target.kind === "event" &&
+            r.target.roomId === evidence.roomId &&
+            r.target.eventId === evidence.reported.eventId
+          : r.target.kind === "user" && r.target.userId === evidence.userId,
+      );
   const senderMatches =
     evidence.kind === "messages" && serverEventSender !== null
       ? serverEventSender === evidence.reported.sender
@@ -379,8 +599,15 @@ function checksFor(
 // The moderator's inbox as one service: the admin API, the team key on this
 // device, and the device's handled list. The moderation view model's port.
 
-/** null: the deployment configures no public key to compare with. */
-export type ModeratorKeyStatus = { readonly matchesDeployment: boolean | null };
+/**
+ * matchesDeployment: whether a key on this device is the one the deployment
+ * seals to now (null: no public key is configured to compare with);
+ * keyCount: how many keys this device holds (more than one after a rotation).
+ */
+export type ModeratorKeyStatus = {
+  readonly matchesDeployment: boolean | null;
+  readonly keyCount: number;
+};
 
 export type ModeratorKeyImport =
   | { readonly ok: true; readonly status: ModeratorKeyStatus }
@@ -397,7 +624,12 @@ export type ModerationService = {
   importKey(input: string): Promise<ModeratorKeyImport>;
   forgetKey(): void;
   loadInbox(): Promise<InboxLoad>;
+  /** Report ID -> when it was handled: the team's shared status, else this device's note. */
   handled(): ReadonlyMap<string, number>;
+  /** Which moderator marked it handled, per the team's shared status; undefined if not known. */
+  handledBy(reportId: string): string | undefined;
+  /** Handled/reopened are shared with the team (a moderation room is configured). */
+  readonly sharesStatus: boolean;
   markHandled(reportId: string, at: number): void;
   reopen(reportId: string): void;
 };
@@ -405,15 +637,61 @@ export type ModerationService = {
 export function createModerationService(options: {
   readonly userId: string;
   readonly api: ModerationAdminApi;
+  /** The moderation room the report intake posts into; undefined: no intake here. */
+  readonly room?: ModerationRoomApi | undefined;
   readonly store: ModeratorDeviceStore;
   /** The public key this deployment seals reports to (base64url), if configured. */
   readonly deploymentPublicKey: string | undefined;
 }): ModerationService {
   const { api, store, deploymentPublicKey } = options;
   let admin: Promise<boolean> | undefined;
-  const status = (text: ModerationKeyText): ModeratorKeyStatus => ({
+  /** The team's latest status per report, from the moderation room's sealed statuses. */
+  let team = new Map<string, ModerationStatus>();
+  const readTeamStatuses = async (
+    sealed: readonly unknown[],
+    keyPairs: readonly ModerationKeyPair[],
+  ): Promise<void> => {
+    const latest = new Map<string, ModerationStatus>();
+    for (const text of sealed) {
+      let status: ModerationStatus | undefined;
+      for (const keyPair of keyPairs) {
+        status ??= await openModerationStatus(text, keyPair);
+      }
+      if (status === undefined) continue;
+      const known = latest.get(status.reportId);
+      if (known === undefined || status.at > known.at) latest.set(status.reportId, status);
+    }
+    team = latest;
+  };
+  /** Posts this moderator's status for the team; the local note stands if posting fails. */
+  const share = (reportId: string, state: ModerationStatus["state"], at: number): void => {
+    const room = options.room;
+    if (room === undefined) return;
+    const status: ModerationStatus = {
+      version: 1,
+      reportId,
+      state,
+      at,
+      by: options.userId,
+      note: null,
+    };
+    team.set(reportId, status);
+    void store
+      .loadKeys()
+      .then(async (keys) => {
+        // Sealed to the team's current key: the one the deployment seals reports to.
+        const current = keys.find((k) => k.text.publicKey === deploymentPublicKey) ?? keys.at(-1);
+        if (current === undefined) return;
+        await room.postStatus(await sealModerationStatus(status, current.keyPair.publicKey));
+      })
+      .catch(() => undefined);
+  };
+  const status = (texts: readonly ModerationKeyText[]): ModeratorKeyStatus => ({
     matchesDeployment:
-      deploymentPublicKey === undefined ? null : text.publicKey === deploymentPublicKey,
+      deploymentPublicKey === undefined
+        ? null
+        : texts.some((text) => text.publicKey === deploymentPublicKey),
+    keyCount: texts.length,
   });
 
   return {
@@ -432,31 +710,62 @@ export function createModerationService(options: {
       return admin;
     },
     async storedKey() {
-      const stored = await store.loadKey();
-      return stored === undefined ? undefined : status(stored.text);
+      const keys = await store.loadKeys();
+      return keys.length === 0 ? undefined : status(keys.map((k) => k.text));
     },
     async importKey(input) {
       const parsed = await parseModeratorKeyInput(input);
       if (!parsed.ok) return parsed;
       store.saveKey(parsed.text);
-      return { ok: true, status: status(parsed.text) };
+      return { ok: true, status: status((await store.loadKeys()).map((k) => k.text)) };
     },
     forgetKey() {
       store.forgetKey();
     },
     async loadInbox() {
-      const stored = await store.loadKey();
-      if (stored === undefined) return { ok: false, problem: { kind: "no-key" } };
+      const keys = await store.loadKeys();
+      if (keys.length === 0) return { ok: false, problem: { kind: "no-key" } };
+      const keyPairs = keys.map((k) => k.keyPair);
       const listing = await api.listReports();
       if (!listing.ok) return listing;
-      return { ok: true, inbox: await openReportListing(listing.value, stored.keyPair) };
+      const intake =
+        options.room === undefined ? undefined : await options.room.listIntakeRecords();
+      if (intake !== undefined && !intake.ok) return intake;
+      const merged: ServerReportListing =
+        intake === undefined
+          ? listing.value
+          : {
+              ...listing.value,
+              records: [...listing.value.records, ...intake.value.records],
+              truncated: listing.value.truncated || intake.value.truncated,
+            };
+      if (options.room !== undefined) {
+        const statuses = await options.room.listStatuses();
+        if (statuses.ok) await readTeamStatuses(statuses.value, keyPairs);
+      }
+      return { ok: true, inbox: await openWithKeys(merged, keyPairs) };
     },
-    handled: () => store.handled(),
+    handled: () => {
+      // The team's status where there is one (the latest a moderator set), else this device's note.
+      const merged = new Map(store.handled());
+      for (const [reportId, status] of team) {
+        if (status.state === "handled") merged.set(reportId, status.at);
+        else merged.delete(reportId);
+      }
+      return merged;
+    },
+    sharesStatus: options.room !== undefined,
+    handledBy: (reportId) => {
+      const status = team.get(reportId);
+      return status?.state === "handled" ? status.by : undefined;
+    },
     markHandled: (reportId, at) => {
       store.markHandled(reportId, at);
+      share(reportId, "handled", at);
     },
     reopen: (reportId) => {
       store.reopen(reportId);
+      share(reportId, "open", Date.now());
     },
   };
 }

@@ -102,13 +102,23 @@ export function handledReportsStorageKey(userId: string): string {
   return `sbd.moderation.handled.${userId}`;
 }
 
+export type StoredModeratorKey = {
+  readonly text: ModerationKeyText;
+  readonly keyPair: ModerationKeyPair;
+};
+
 /** The moderator's device-local state, for one Matrix account. */
 export type ModeratorDeviceStore = {
-  /** The stored key, checked again on every load; a damaged entry is removed. */
-  loadKey(): Promise<
-    { readonly text: ModerationKeyText; readonly keyPair: ModerationKeyPair } | undefined
-  >;
+  /** The newest stored key, checked again on every load; a damaged entry is removed. */
+  loadKey(): Promise<StoredModeratorKey | undefined>;
+  /**
+   * Every key on this device, oldest first: after a key rotation the old key
+   * stays, so reports sealed to it still open (docs/measures/reporting.md).
+   */
+  loadKeys(): Promise<readonly StoredModeratorKey[]>;
+  /** Adds a key to the ring (a key already there moves to the end: the newest). */
   saveKey(text: ModerationKeyText): void;
+  /** Forgets every key on this device. */
   forgetKey(): void;
   /** Report ID -> when it was marked handled (ms). */
   handled(): ReadonlyMap<string, number>;
@@ -143,22 +153,74 @@ export function createModeratorDeviceStore(
     storage.setItem(handledName, JSON.stringify(Object.fromEntries(map)));
   };
 
+  /**
+   * The ring as stored: `{ keys: [{ publicKey, secretKey }, …] }`, or the one
+   * key object an earlier version stored. Entries that do not check out are
+   * dropped; nothing left removes the item.
+   */
+  const loadKeys = async (): Promise<StoredModeratorKey[]> => {
+    const raw = storage.getItem(keyName);
+    if (raw === null) return [];
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      storage.removeItem(keyName);
+      return [];
+    }
+    const entries: unknown[] =
+      typeof value === "object" &&
+      value !== null &&
+      Array.isArray((value as { keys?: unknown }).keys)
+        ? (value as { keys: unknown[] }).keys
+        : [value];
+    const keys: StoredModeratorKey[] = [];
+    for (const entry of entries) {
+      if (typeof entry !== "object" || entry === null) continue;
+      const parsed = await parseModeratorKeyInput(JSON.stringify(entry));
+      if (parsed.ok) keys.push({ text: parsed.text, keyPair: parsed.keyPair });
+    }
+    if (keys.length === 0) storage.removeItem(keyName);
+    return keys;
+  };
+  const writeKeys = (texts: readonly ModerationKeyText[]): void => {
+    storage.setItem(
+      keyName,
+      JSON.stringify({
+        keys: texts.map((t) => ({ publicKey: t.publicKey, secretKey: t.secretKey })),
+      }),
+    );
+  };
+
   return {
+    loadKeys,
     async loadKey() {
-      const raw = storage.getItem(keyName);
-      if (raw === null) return undefined;
-      const parsed = await parseModeratorKeyInput(raw);
-      if (!parsed.ok || !raw.trim().startsWith("{")) {
-        storage.removeItem(keyName);
-        return undefined;
-      }
-      return { text: parsed.text, keyPair: parsed.keyPair };
+      return (await loadKeys()).at(-1);
     },
     saveKey(text) {
-      storage.setItem(
-        keyName,
-        JSON.stringify({ publicKey: text.publicKey, secretKey: text.secretKey }),
-      );
+      // Synchronous for the caller: the ring is read back as stored text, unchecked here
+      // (every load checks each key again).
+      let existing: ModerationKeyText[] = [];
+      try {
+        const value = JSON.parse(storage.getItem(keyName) ?? "null") as unknown;
+        const entries =
+          typeof value === "object" &&
+          value !== null &&
+          Array.isArray((value as { keys?: unknown }).keys)
+            ? (value as { keys: unknown[] }).keys
+            : value === null
+              ? []
+              : [value];
+        existing = entries.flatMap((e) => {
+          const entry = e as { publicKey?: unknown; secretKey?: unknown } | null;
+          return typeof entry?.publicKey === "string" && typeof entry.secretKey === "string"
+            ? [{ publicKey: entry.publicKey, secretKey: entry.secretKey }]
+            : [];
+        });
+      } catch {
+        existing = [];
+      }
+      writeKeys([...existing.filter((k) => k.publicKey !== text.publicKey), text]);
     },
     forgetKey() {
       storage.removeItem(keyName);

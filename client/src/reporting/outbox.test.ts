@@ -332,6 +332,7 @@ describe("the report outbox", () => {
       createdAt: report.createdAt,
       category: report.category,
       target: report.target,
+      channel: "report-api",
       parts: report.parts,
       partsTotal: 1,
       partsDelivered: 0,

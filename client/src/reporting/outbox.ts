@@ -18,7 +18,7 @@
 // the same time, and a tab skips what another already delivered.
 
 import type { PreparedReport, ReportTarget } from "@safety-by-design/protocol";
-import type { OutboxRecord, OutboxState, ReportStore } from "./reportStore.ts";
+import type { OutboxRecord, OutboxState, ReportChannel, ReportStore } from "./reportStore.ts";
 import type { DeliveryProblem, DeliveryResult, ReportTransport } from "./transport.ts";
 
 export type ReportStatus = {
@@ -145,7 +145,10 @@ export class ReportOutbox {
    * stored (show "sent" only then); rejects if it could not be stored.
    * Enqueuing a report ID the outbox already has changes nothing.
    */
-  async enqueue(report: PreparedReport): Promise<ReportStatus> {
+  async enqueue(
+    report: PreparedReport,
+    channel: ReportChannel = "report-api",
+  ): Promise<ReportStatus> {
     checkPrepared(report);
     const known = this.#records.get(report.reportId) ?? (await this.#store.get(report.reportId));
     if (known !== undefined) {
@@ -161,6 +164,7 @@ export class ReportOutbox {
       createdAt: report.createdAt,
       category: report.category,
       target: report.target,
+      channel,
       parts: [...report.parts],
       partsTotal: report.parts.length,
       partsDelivered: 0,
@@ -357,7 +361,7 @@ export class ReportOutbox {
 
     while (current.partsDelivered < current.partsTotal) {
       const reason = current.parts[current.partsDelivered] ?? "";
-      const result = await this.#send(current.target, reason);
+      const result = await this.#send(current.target, current.channel, reason);
       switch (result.kind) {
         case "delivered": {
           const partsDelivered = current.partsDelivered + 1;
@@ -399,8 +403,20 @@ export class ReportOutbox {
     }
   }
 
-  async #send(target: ReportTarget, reason: string): Promise<DeliveryResult> {
+  async #send(
+    target: ReportTarget,
+    channel: ReportChannel,
+    reason: string,
+  ): Promise<DeliveryResult> {
     try {
+      if (channel === "intake") {
+        return this.#transport.deliverToIntake === undefined
+          ? {
+              kind: "permanent",
+              problem: { status: null, errcode: null, message: "no report intake is configured" },
+            }
+          : await this.#transport.deliverToIntake(reason);
+      }
       return target.kind === "event"
         ? await this.#transport.reportEvent(target.roomId, target.eventId, reason)
         : await this.#transport.reportUser(target.userId, reason);

@@ -2,10 +2,18 @@
 // stored, sealed entry in the outbox. bundle -> seal (signed when the
 // reporter is named) -> parts -> outbox.enqueue, which resolves only once the
 // report is on disk. The report sheet shows "queued" only after that.
+//
+// A report that withholds the reporter goes through the report intake, never
+// the report API: the homeserver records who filed every report-API request
+// and the moderators read those records (docs/measures/reporting.md,
+// "Anonymity"). Its parts are cut again to fit a room event.
 
 import {
   createReportBundle,
+  parseReportPart,
   prepareReport,
+  splitIntoParts,
+  type PreparedReport,
   type BundleEnvironment,
   type ReportBundleInput,
   type ReportCategory,
@@ -54,8 +62,19 @@ export type ReportFilerOptions = {
   readonly moderationPublicKey: Uint8Array | undefined;
   readonly signingKey: ReporterSigningKeyPair;
   readonly outbox: ReportOutbox;
+  /** Whether a report intake is configured: without one, a report cannot withhold the reporter. */
+  readonly intake: boolean;
   readonly environment?: BundleEnvironment;
 };
+
+/** A part through the intake becomes one room event (at most 65,536 bytes). */
+export const INTAKE_PART_LIMIT = 60_000;
+
+/** The same sealed report, cut into parts that fit a room event. */
+export function forIntake(report: PreparedReport): PreparedReport {
+  const payload = report.parts.map((part) => parseReportPart(part)?.chunk ?? "").join("");
+  return { ...report, parts: splitIntoParts(report.reportId, payload, INTAKE_PART_LIMIT) };
+}
 
 export function createReportFiler(options: ReportFilerOptions): ReportFiler {
   const { outbox, moderationPublicKey } = options;
@@ -67,6 +86,14 @@ export function createReportFiler(options: ReportFilerOptions): ReportFiler {
     async file(submission) {
       if (moderationPublicKey === undefined) {
         return { ok: false, reason: "not-configured", problems: ["no moderation public key"] };
+      }
+      // Without the intake, the only way left would name the reporter: send nothing.
+      if (!submission.includeIdentity && !options.intake) {
+        return {
+          ok: false,
+          reason: "not-configured",
+          problems: ["no report intake: a report without the reporter's name cannot be sent"],
+        };
       }
       const created = createReportBundle(
         {
@@ -87,7 +114,12 @@ export function createReportFiler(options: ReportFilerOptions): ReportFiler {
       });
       if (!prepared.ok) return { ok: false, reason: "invalid", problems: prepared.problems };
       try {
-        return { ok: true, status: await outbox.enqueue(prepared.report) };
+        return {
+          ok: true,
+          status: submission.includeIdentity
+            ? await outbox.enqueue(prepared.report)
+            : await outbox.enqueue(forIntake(prepared.report), "intake"),
+        };
       } catch (error) {
         return {
           ok: false,

@@ -7,6 +7,8 @@ import type { DeliveryProblem } from "./transport.ts";
 
 export type OutboxState = "queued" | "sending" | "delivered" | "failed-permanently";
 
+export type ReportChannel = "report-api" | "intake";
+
 export type OutboxRecord = {
   readonly reportId: string;
   readonly createdAt: number;
@@ -17,6 +19,12 @@ export type OutboxRecord = {
    */
   readonly category: string;
   readonly target: ReportTarget;
+  /**
+   * How the parts travel: Matrix's report API (which records who filed), or
+   * the report intake for a report that withholds the reporter. Records
+   * stored before the intake existed have none: the report API.
+   */
+  readonly channel: ReportChannel;
   /** The sealed parts still to be sent; emptied once delivered (the server has them). */
   readonly parts: readonly string[];
   readonly partsTotal: number;
@@ -97,6 +105,7 @@ export function parseOutboxRecord(value: unknown): OutboxRecord | undefined {
     createdAt: r["createdAt"],
     category: r["category"],
     target,
+    channel: r["channel"] === "intake" ? "intake" : "report-api",
     parts,
     partsTotal: r["partsTotal"],
     partsDelivered: r["partsDelivered"],

@@ -17,6 +17,8 @@ export type ReportingSessionOptions = {
   readonly accessToken: string;
   /** The deployment's moderation key (base64url); undefined: reports cannot be sent here. */
   readonly moderationPublicKey: string | undefined;
+  /** The report intake (base URL); undefined: a report cannot withhold the reporter here. */
+  readonly reportIntakeUrl?: string | undefined;
   readonly keyStorage: KeyValueStorage;
   /** The browser's by default; tests pass fake-indexeddb's. */
   readonly indexedDB?: IDBFactory;
@@ -42,6 +44,8 @@ export async function startReporting(options: ReportingSessionOptions): Promise<
     createFetchReportTransport({
       homeserverUrl: options.homeserverUrl,
       accessToken: options.accessToken,
+      userId: options.userId,
+      intakeUrl: options.reportIntakeUrl,
     });
   const [outbox, signingKey, moderationPublicKey] = await Promise.all([
     ReportOutbox.start({
@@ -59,6 +63,7 @@ export async function startReporting(options: ReportingSessionOptions): Promise<
     moderationPublicKey,
     signingKey,
     outbox,
+    intake: options.reportIntakeUrl !== undefined,
   });
   return {
     ...filer,

@@ -62,7 +62,7 @@ export class ManualTime implements Clock, Timer {
 }
 
 export type TransportCall = {
-  readonly kind: "event" | "user";
+  readonly kind: "event" | "user" | "intake";
   readonly target: string;
   readonly reason: string;
 };
@@ -84,6 +84,7 @@ export function scriptedTransport(
     reportEvent: (roomId, eventId, reason) =>
       answer({ kind: "event", target: `${roomId}/${eventId}`, reason }),
     reportUser: (userId, reason) => answer({ kind: "user", target: userId, reason }),
+    deliverToIntake: (part) => answer({ kind: "intake", target: "intake", reason: part }),
   };
 }
 

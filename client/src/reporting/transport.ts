@@ -29,6 +29,14 @@ export type DeliveryResult =
 export type ReportTransport = {
   reportEvent(roomId: string, eventId: string, reason: string): Promise<DeliveryResult>;
   reportUser(userId: string, reason: string): Promise<DeliveryResult>;
+  /**
+   * One part of a report that withholds the reporter, to the deployment's
+   * report intake (tools/lib/reportIntakeService.ts), which posts it into the
+   * moderation room as itself: the homeserver's report records, which name
+   * who filed, never see it. Absent, or a permanent failure, when no intake
+   * is configured.
+   */
+  deliverToIntake?(part: string): Promise<DeliveryResult>;
 };
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -40,6 +48,10 @@ export type FetchReportTransportOptions = {
   readonly fetch?: Fetch;
   /** A request that hangs would stall the outbox; give up and retry after this. */
   readonly timeoutMs?: number;
+  /** The signed-in user (the OpenID token is requested for them). */
+  readonly userId?: string;
+  /** The report intake's base URL; undefined: reports that withhold the reporter cannot go. */
+  readonly intakeUrl?: string | undefined;
 };
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -80,6 +92,59 @@ export function createFetchReportTransport(options: FetchReportTransportOptions)
       ),
     reportUser: (userId, reason) =>
       post(`/_matrix/client/v3/users/${encodeURIComponent(userId)}/report`, reason),
+    async deliverToIntake(part) {
+      const { intakeUrl, userId } = options;
+      if (intakeUrl === undefined || userId === undefined) {
+        return {
+          kind: "permanent",
+          problem: { status: null, errcode: null, message: "no report intake is configured" },
+        };
+      }
+      // An OpenID token proves to the intake who asks (for its rate limit),
+      // and nothing else: it is not an access token.
+      let openId: { access_token?: unknown; matrix_server_name?: unknown };
+      try {
+        const response = await fetchImpl(
+          `${base}/_matrix/client/v3/user/${encodeURIComponent(userId)}/openid/request_token`,
+          {
+            method: "POST",
+            headers: {
+              authorization: `Bearer ${typeof token === "string" ? token : token()}`,
+              "content-type": "application/json",
+            },
+            body: "{}",
+            signal: AbortSignal.timeout(timeoutMs),
+          },
+        );
+        if (!response.ok) return await classifyResponse(response);
+        openId = (await response.json()) as typeof openId;
+      } catch (error) {
+        return {
+          kind: "retryable",
+          problem: { status: null, errcode: null, message: describe(error) },
+          retryAfterMs: null,
+        };
+      }
+      try {
+        const response = await fetchImpl(`${intakeUrl.replace(/\/+$/, "")}/v1/reports`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            openid_token: openId.access_token,
+            matrix_server_name: openId.matrix_server_name,
+            part,
+          }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        return await classifyResponse(response);
+      } catch (error) {
+        return {
+          kind: "retryable",
+          problem: { status: null, errcode: null, message: describe(error) },
+          retryAfterMs: null,
+        };
+      }
+    },
   };
 }
 

@@ -4,7 +4,8 @@
 // It lives in the device's storage beside the study log, never on a server;
 // it holds account IDs (the log itself never does) and pack ids only.
 
-import type { StudyStorage } from "./store.ts";
+/** The part of the Web Storage API assignments use (localStorage in the app). */
+export type StudyStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export const STUDY_ASSIGNMENT_KEY = "safety-by-design.study.assignment.v1";
 /** Without an assignment a participant runs the production pack. */

@@ -10,7 +10,7 @@ import { assignPack } from "./assignment.ts";
 import { buildPackCatalogue, TRANSLATED_COPY_KEYS } from "./packCatalogue.ts";
 import { listStudyPacks } from "./packVariants.ts";
 import { sessionPackFor } from "./sessionPack.ts";
-import type { StudyStorage } from "./store.ts";
+import type { StudyStorage } from "./assignment.ts";
 
 function memoryStorage(): StudyStorage {
   const values = new Map<string, string>();

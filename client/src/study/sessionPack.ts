@@ -12,7 +12,7 @@
 import type { PackLoadResult } from "@safety-by-design/policy-engine";
 import { DEFAULT_STUDY_PACK, readAssignments } from "./assignment.ts";
 import { packLoadResult, type PackChoice } from "./packChoice.ts";
-import type { StudyStorage } from "./store.ts";
+import type { StudyStorage } from "./assignment.ts";
 
 export type SessionPack = {
   /** What the session's engine is built from. */

@@ -1,6 +1,6 @@
 // UI: the application shell. The header, which never scrolls away (the quick
 // exit and help one tap away, the language); what the root view model is at:
-// starting, signing in, or a running session's screens (SessionView); and
+// starting (the loading stages), signing in, or a running session's screens (SessionView); and
 // help as a dialog over all of it. Escape three times quickly is the quick
 // exit's key, on every screen.
 import { lazy, Suspense, useEffect, useMemo } from "react";
@@ -9,6 +9,7 @@ import type { AppUpdateModel } from "../pwa/appUpdate.ts";
 import type { RootViewModel } from "../viewmodels/RootViewModel.ts";
 import { HelpContainer } from "./HelpView.tsx";
 import { HelpButton, QuickExitButton, SafetyActionsContext } from "./SafetyActions.tsx";
+import { SessionLoadingContainer } from "./SessionLoadingView.tsx";
 import { SignInContainer } from "./SignInView.tsx";
 import { TranslatorContext } from "./TranslatorContext.tsx";
 import { UpdateNotice } from "./UpdateNotice.tsx";
@@ -17,9 +18,6 @@ import { useViewModel } from "./useViewModel.ts";
 // A session's screens load with it, not before the sign-in screen (docs/performance.md).
 const SessionView = lazy(async () => ({
   default: (await import("./SessionView.tsx")).SessionView,
-}));
-const SessionStarting = lazy(async () => ({
-  default: (await import("./SessionView.tsx")).SessionStarting,
 }));
 
 export function App({
@@ -98,9 +96,7 @@ export function App({
           ) : (
             <main className="app-main">
               {phase.kind === "starting" ? (
-                <Suspense fallback={null}>
-                  <SessionStarting />
-                </Suspense>
+                <SessionLoadingContainer viewModel={phase.loading} />
               ) : (
                 <SignInContainer viewModel={phase.signIn} />
               )}

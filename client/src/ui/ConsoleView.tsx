@@ -1,8 +1,9 @@
-// UI: the facilitator console (console.html): sign in as a facilitator, choose
-// the policy pack per participant, record consent, start and stop scripted
-// scenarios, watch the participant's events live (ids only) and export.
-// Laid out for a laptop beside the participant's phone-sized window. This file
-// only composes the sections in console/.
+// UI: the facilitator console (console.html) of a classroom session: sign in
+// as a facilitator, connect phones (the classroom certificate), create the
+// participants' seats with their policy, record consent, run a scenario per
+// seat, watch every participant's events live (ids only), export one file for
+// the session. Works on a phone (375 px, one column) and on a laptop (a grid
+// of seats). This file only composes the sections in console/.
 import { useMemo, useState } from "react";
 import { createTranslator, type Locale } from "../i18n/i18n.ts";
 import type {
@@ -10,14 +11,15 @@ import type {
   ConsoleViewActions,
   ConsoleViewModel,
 } from "../viewmodels/ConsoleViewModel.ts";
-import { ConsoleConsent } from "./console/ConsoleConsent.tsx";
+import { ConsoleConfirm } from "./console/ConsoleConfirm.tsx";
 import { ConsoleExport } from "./console/ConsoleExport.tsx";
 import { ConsoleHeader, type LanguageChoice } from "./console/ConsoleHeader.tsx";
-import { ConsoleParticipants } from "./console/ConsoleParticipants.tsx";
-import { ConsoleScenarios } from "./console/ConsoleScenarios.tsx";
+import { ConsoleSeats } from "./console/ConsoleSeats.tsx";
+import { ConsoleSetup } from "./console/ConsoleSetup.tsx";
 import { ConsoleSignIn } from "./console/ConsoleSignIn.tsx";
 import { ConsoleSummaries } from "./console/ConsoleSummaries.tsx";
 import { ConsoleTimeline } from "./console/ConsoleTimeline.tsx";
+import { ConsoleTrust } from "./console/ConsoleTrust.tsx";
 import { TranslatorContext, useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
@@ -67,12 +69,16 @@ export function ConsolePage({
           {t(view.error)}
         </p>
       ) : null}
-      <ConsoleParticipants view={view} actions={actions} />
-      <ConsoleConsent view={view} actions={actions} />
-      <ConsoleScenarios view={view} actions={actions} />
+      <div role="status" className="console-result">
+        {view.result === undefined ? null : t(view.result.key, view.result.params)}
+      </div>
+      <ConsoleConfirm view={view} actions={actions} />
+      <ConsoleTrust view={view} />
+      <ConsoleSetup view={view} actions={actions} />
+      <ConsoleSeats view={view} actions={actions} />
       <ConsoleTimeline view={view} />
       <ConsoleSummaries view={view} />
-      <ConsoleExport actions={actions} />
+      <ConsoleExport actions={actions} busy={view.busy} />
     </>
   );
 }

@@ -24,6 +24,10 @@ const actions: ConversationViewActions = {
   reportMessage: notCalled,
   reportPerson: notCalled,
   openProfile: notCalled,
+  tapMedia: notCalled,
+  unblurMedia: notCalled,
+  mediaVisible: notCalled,
+  mediaHidden: notCalled,
 };
 
 const LOTTE = { kind: "name", label: "Lotte", userId: "@lotte:localhost" } as const;
@@ -42,6 +46,8 @@ const message = (over: Partial<MessageRow>): MessageRow => ({
   why: undefined,
   sendState: "sent",
   timestamp: Date.UTC(2026, 11, 6, 12),
+  media: undefined,
+  withdrawn: false,
   continues: false,
   showSender: true,
   ...over,
@@ -124,6 +130,41 @@ describe("ConversationView", () => {
     expect(html).toMatch(/<textarea[^>]*rows="1"/);
     expect(html).toMatch(/<button type="submit" class="send" disabled="">/);
     expect(html).toContain(`<span class="visually-hidden">${t("conversation.send")}</span>`);
+  });
+
+  it("shows a photo in its bubble, its caption only when it has one, and a taken-back message as a line", () => {
+    const media = {
+      display: "picture",
+      kind: "image",
+      name: "foto.jpg",
+      mimetype: "image/jpeg",
+      size: 1000,
+      width: 10,
+      height: 10,
+      state: { kind: "placeholder", problem: "not-mxc" },
+      notices: [],
+      help: [],
+      canBlock: false,
+      canReport: false,
+      why: undefined,
+    } as const;
+    const html = renderView(
+      <ConversationView
+        view={snapshot({
+          rows: [
+            message({ id: "$p", body: "foto.jpg", media }),
+            message({ id: "$c", body: "op het strand", media }),
+            message({ id: "$w", body: "", withdrawn: true }),
+          ],
+        })}
+        actions={actions}
+      />,
+    );
+    expect(html).toContain(asHtml(t("media.problem.not-mxc")));
+    expect(html).not.toContain(">foto.jpg</p>");
+    expect(html).toContain(">op het strand</p>");
+    expect(html).toContain(asHtml(t("conversation.withdrawn")));
+    expect(html).not.toContain('<p class="message-body"></p>');
   });
 
   it("puts a date line where a day starts, and names a sender once per run", () => {

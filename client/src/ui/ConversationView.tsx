@@ -2,8 +2,9 @@
 // never scrolls away (back, who it is with, the menu), the engine's reminder
 // under it, the messages scrolling between, the composer at the bottom (or
 // what takes its place: blocked, nobody else left). Messages are always plain
-// text. Renders ConversationViewModel's snapshot; contains no rules.
-import type { ReactNode } from "react";
+// text; an image or file is a MediaItem in its bubble. Renders
+// ConversationViewModel's snapshot; contains no rules.
+import { useId, useState, type ReactNode } from "react";
 import type {
   ConversationState,
   ConversationViewActions,
@@ -14,12 +15,15 @@ import type {
   NewcomerRow,
   OtherPerson,
 } from "../viewmodels/ConversationViewModel.ts";
+import { AttachmentsContainer } from "./AttachmentViews.tsx";
 import { Composer } from "./Composer.tsx";
 import { ConversationMenu } from "./ConversationMenu.tsx";
+import { ConversationMembers, ConversationTitle } from "./ConversationPeople.tsx";
 import { ConversationReminderContainer } from "./ConversationReminder.tsx";
 import { HelpRows } from "./HelpRows.tsx";
+import { MediaItem, type MediaItemActions } from "./MediaItem.tsx";
 import { NoticeList } from "./NoticeList.tsx";
-import { ShownName, ShownTitle, personNameText } from "./ShownName.tsx";
+import { ShownName, personNameText } from "./ShownName.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useStickToNewest } from "./useStickToNewest.ts";
@@ -28,32 +32,52 @@ import { WhyDetails } from "./WhyDetails.tsx";
 
 type Words = ReturnType<typeof useTranslator>;
 
-/** Binds a conversation, and the reminder it owns, to their view models. */
+/** Binds a conversation, and the reminder and attachments it owns, to their view models. */
 export function ConversationContainer({ viewModel }: { viewModel: ConversationViewModel }) {
-  const { reminder } = viewModel;
+  const { reminder, attachments } = viewModel;
   return (
     <ConversationView
       view={useViewModel(viewModel)}
       actions={viewModel}
       reminder={reminder ? <ConversationReminderContainer viewModel={reminder} /> : null}
+      attachments={
+        attachments
+          ? {
+              panel: <AttachmentsContainer viewModel={attachments} />,
+              onPick: attachments.pick,
+            }
+          : undefined
+      }
     />
   );
 }
+
+/** Sending photos and files: the tray and sheet (AttachmentViews), and where a picked file goes. */
+export type ConversationAttachments = {
+  readonly panel: ReactNode;
+  readonly onPick: (file: File) => void;
+};
 
 export function ConversationView({
   view,
   actions,
   reminder,
+  attachments,
 }: {
   view: ConversationViewSnapshot;
   actions: ConversationViewActions;
   /** The engine's standing reminder under the header (ConversationReminder), if any. */
   reminder?: ReactNode;
+  /** Sending photos and files; absent: no attach button. */
+  attachments?: ConversationAttachments | undefined;
 }) {
   const words = useTranslator();
   const { t, plural, locale } = words;
   const { attach, onScroll, atBottom, unseen, jumpToNewest } = useStickToNewest(view.rows);
   const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
+  // A group's people, opened from its name in the header (ConversationPeople.tsx).
+  const membersId = useId();
+  const [membersOpen, setMembersOpen] = useState(false);
 
   if (!view.found) {
     return (
@@ -71,7 +95,17 @@ export function ConversationView({
       <div className="conversation-top">
         <ScreenHeader
           titleId="conversation-title"
-          title={<ShownTitle title={view.title} />}
+          title={
+            <ConversationTitle
+              view={view}
+              actions={actions}
+              membersId={membersId}
+              membersOpen={membersOpen}
+              toggleMembers={() => {
+                setMembersOpen(!membersOpen);
+              }}
+            />
+          }
           backLabel={t("conversation.back")}
           onBack={actions.close}
         />
@@ -79,6 +113,9 @@ export function ConversationView({
           {(close) => <MenuEntries view={view} actions={actions} close={close} words={words} />}
         </ConversationMenu>
       </div>
+      {membersOpen && view.isGroup ? (
+        <ConversationMembers id={membersId} view={view} actions={actions} />
+      ) : null}
       {reminder}
       {view.notice ? (
         <p className="status warning" role="status">
@@ -139,6 +176,7 @@ export function ConversationView({
                       onReport={() => {
                         actions.reportMessage(row.id);
                       }}
+                      media={mediaActions(actions, row)}
                     />
                   );
               }
@@ -162,7 +200,13 @@ export function ConversationView({
         )}
       </div>
 
-      <Bottom view={view} state={view.state} actions={actions} words={words} />
+      <Bottom
+        view={view}
+        state={view.state}
+        actions={actions}
+        words={words}
+        attachments={attachments}
+      />
     </section>
   );
 }
@@ -173,21 +217,27 @@ function Bottom({
   state,
   actions,
   words,
+  attachments,
 }: {
   view: ConversationViewSnapshot;
   state: ConversationState;
   actions: ConversationViewActions;
   words: Words;
+  attachments: ConversationAttachments | undefined;
 }) {
   const { t } = words;
   switch (state.kind) {
     case "open":
       return (
-        <Composer
-          draft={view.draft}
-          onChange={actions.setDraft}
-          onSend={() => void actions.send()}
-        />
+        <>
+          {attachments?.panel}
+          <Composer
+            draft={view.draft}
+            onChange={actions.setDraft}
+            onSend={() => void actions.send()}
+            onPick={attachments?.onPick}
+          />
+        </>
       );
     case "blocked": {
       const names = state.people.map((person) => personNameText(person.name, t)).join(", ");
@@ -403,18 +453,42 @@ function Newcomer({
   );
 }
 
+/** What an image or file in a message may ask for, bound to its row. */
+function mediaActions(actions: ConversationViewActions, row: MessageRow): MediaItemActions {
+  return {
+    onTap: () => {
+      actions.tapMedia(row.id);
+    },
+    onUnblur: () => {
+      actions.unblurMedia(row.id);
+    },
+    onVisible: () => {
+      actions.mediaVisible(row.id);
+    },
+    onHidden: () => {
+      actions.mediaHidden(row.id);
+    },
+    onBlock: () => void actions.block(row.senderHandle),
+    onReport: () => {
+      actions.reportMessage(row.id);
+    },
+  };
+}
+
 function Message({
   row,
   time,
   onRetry,
   onView,
   onReport,
+  media,
 }: {
   row: MessageRow;
   time: string;
   onRetry: () => void;
   onView: () => void;
   onReport: () => void;
+  media: MediaItemActions;
 }) {
   const { t, plural } = useTranslator();
   const run = row.continues ? " continues" : "";
@@ -459,8 +533,20 @@ function Message({
   return (
     <li className={`${row.mine ? "message mine" : "message theirs"}${run}`}>
       {senderLine}
-      {/* React escapes text: a body is never parsed as HTML. */}
-      <p className="message-body">{row.body}</p>
+      {/* The warning once per run by the same sender, as "why" for kept-back messages. */}
+      {row.media === undefined ? null : (
+        <MediaItem media={row.media} actions={media} warning={!row.continues} />
+      )}
+      {row.withdrawn ? (
+        <p className="message-body withdrawn">
+          {t(row.mine ? "conversation.withdrawnMine" : "conversation.withdrawn")}
+        </p>
+      ) : null}
+      {/* React escapes text: a body is never parsed as HTML. An image's body is its caption. */}
+      {row.withdrawn ||
+      (row.media !== undefined && (row.body === row.media.name || row.body === "")) ? null : (
+        <p className="message-body">{row.body}</p>
+      )}
       <span className="message-meta">
         {/* Every message from someone else can be reported. */}
         {row.mine ? null : (

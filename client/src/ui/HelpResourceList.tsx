@@ -62,7 +62,8 @@ export function HelpResourceDetails({
           </a>
         ))}
       </div>
-      <p className="hint">{resource.hours.text[locale]}</p>
+      {/* Hours no source confirmed are left out: the organisation's own site says them. */}
+      {"text" in resource.hours ? <p className="hint">{resource.hours.text[locale]}</p> : null}
     </>
   );
 }

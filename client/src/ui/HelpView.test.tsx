@@ -9,11 +9,17 @@ import { HelpView } from "./HelpView.tsx";
 import { asHtml, notCalled, renderView, wordsIn } from "./renderForTest.tsx";
 import { SafetyActionsContext, type SafetyActions } from "./SafetyActions.tsx";
 
-const actions: HelpViewActions = { openResource: notCalled, close: notCalled };
+const actions: HelpViewActions = {
+  openResource: notCalled,
+  chooseNeed: notCalled,
+  close: notCalled,
+};
 const safety: SafetyActions = { openHelp: notCalled, quickExit: notCalled };
 const help: HelpSnapshot = {
   moment: "general",
   resources: ["kindertelefoon"],
+  needs: [],
+  need: undefined,
   notices: [],
   why: { audience: "teen", ruleIds: [], pack: "nl-default@1" },
 };
@@ -25,6 +31,40 @@ function inApp(element: ReactElement): string {
 }
 
 describe("HelpView", () => {
+  it("asks what is going on with the engine's needs, none pressed until one is tapped", () => {
+    const needs: HelpSnapshot["needs"] = ["asked-for-pictures", "picture-shared", "want-to-talk"];
+    const html = inApp(<HelpView view={{ ...help, needs }} actions={actions} />);
+    expect(html).toContain(`<h2 id="help-needs-title">${asHtml(t("help.need.question"))}</h2>`);
+    expect(html).toContain(
+      `<button type="button" class="help-need" aria-pressed="false">${asHtml(t("help.need.picture-shared"))}</button>`,
+    );
+    expect(html).not.toContain('aria-pressed="true"');
+    expect(html).not.toContain(asHtml(t("help.need.threatened")));
+
+    const chosen = inApp(
+      <HelpView
+        view={{
+          ...help,
+          needs,
+          need: "picture-shared",
+          resources: ["helpwanted", "kindertelefoon"],
+        }}
+        actions={actions}
+      />,
+    );
+    expect(chosen).toContain(
+      `aria-pressed="true">${asHtml(t("help.need.picture-shared"))}</button>`,
+    );
+    expect(chosen).toContain(asHtml(t("help.need.picture-shared.intro")));
+    // Helpwanted (take-down help) is listed first, as the engine ordered it.
+    expect(chosen.indexOf("Helpwanted")).toBeLessThan(chosen.indexOf("Kindertelefoon"));
+  });
+
+  it("offers no choice where the engine offers no needs", () => {
+    const html = inApp(<HelpView view={help} actions={actions} />);
+    expect(html).not.toContain("help-needs");
+  });
+
   it("is a dialog named by its title, with the quick exit and close in its top bar", () => {
     const html = inApp(<HelpView view={help} actions={actions} />);
     expect(html).toMatch(/^<dialog class="dialog help-screen" aria-labelledby="help-title">/);

@@ -20,6 +20,9 @@ const actions: ModerationViewActions = {
   closeReport: notCalled,
   markHandled: notCalled,
   reopen: notCalled,
+  handOver: notCalled,
+  startAddingKey: notCalled,
+  cancelAddingKey: notCalled,
 };
 
 const opened: ModerationOpenedReport = {
@@ -60,10 +63,18 @@ const detail: ModerationReportDetail = {
   subject: "message",
   signature: "absent",
   handledAt: undefined,
+  ageMs: 3_600_000,
+  deadlineAt: Date.UTC(2026, 11, 7, 13),
+  deadlineHours: 24,
+  overdue: false,
+  channel: "report-api",
   filedBy: ["@noor:localhost"],
   serverEventSender: "@alex:localhost",
   checks: { filedByNamedReporter: null, targetMatches: true, senderMatches: true },
   content: opened,
+  handoff: { offers: ["politie"], busy: false, result: undefined },
+  handledBy: undefined,
+  statusShared: false,
 };
 
 const inbox: ModerationSnapshot["inbox"] = {
@@ -83,7 +94,11 @@ describe("ModerationView", () => {
   it("shows an opened report: unreadable evidence, no context by choice, a withheld name, the advice", () => {
     const html = renderView(
       <ModerationView
-        view={{ key: { kind: "ready", matchesDeployment: true }, inbox, selected: detail }}
+        view={{
+          key: { kind: "ready", matchesDeployment: true, keyCount: 1, adding: undefined },
+          inbox,
+          selected: detail,
+        }}
         actions={actions}
       />,
     );
@@ -101,18 +116,87 @@ describe("ModerationView", () => {
     expect(html).toContain(`>${t("moderation.markHandled")}</button>`);
   });
 
+  it("lists open reports with their age and deadline, explains every label, and names no one for the intake", () => {
+    const html = renderView(
+      <ModerationView
+        view={{
+          key: { kind: "ready", matchesDeployment: true, keyCount: 1, adding: undefined },
+          inbox: { ...inbox, open: [{ ...detail, channel: "intake", overdue: true }] },
+          selected: undefined,
+        }}
+        actions={actions}
+      />,
+    );
+    expect(html).toContain(asHtml(t("moderation.channel.intake")));
+    expect(html).toContain(asHtml(t("moderation.row.overdue")));
+    expect(html).toContain(asHtml(t("moderation.legend.absent")));
+    expect(html).toContain(asHtml(t("moderation.legend.deadline")));
+    expect(html).toContain(
+      asHtml(
+        t("moderation.row.age", { age: t("moderation.age.hours_one", { count: 1 }), deadline: "" }),
+      ).split(" ·")[0] ?? "",
+    );
+  });
+
+  it("offers the handoff, and shows the sealed package's download and summary", () => {
+    const ready = renderView(
+      <ModerationView
+        view={{
+          key: { kind: "ready", matchesDeployment: true, keyCount: 1, adding: undefined },
+          inbox,
+          selected: {
+            ...detail,
+            channel: "intake",
+            filedBy: [],
+            handoff: {
+              offers: ["politie"],
+              busy: false,
+              result: {
+                kind: "ready",
+                bodyId: "politie",
+                fileName: "handoff-politie-0c0c0c0c.json",
+                href: "data:application/json;charset=utf-8,%7B%7D",
+                packageId: "0c".repeat(16),
+                summary: "Melding voor Politie.",
+                handedOverAt: Date.UTC(2026, 11, 6, 14),
+              },
+            },
+          },
+        }}
+        actions={actions}
+      />,
+    );
+    expect(ready).toContain(asHtml(t("moderation.handoff.to", { name: "Police (Politie)" })));
+    expect(ready).toContain('download="handoff-politie-0c0c0c0c.json"');
+    expect(ready).toContain("Melding voor Politie.");
+    expect(ready).toContain(asHtml(t("moderation.server.intake")));
+    expect(ready).not.toContain("@noor:localhost");
+  });
+
   it("shows a profile report with the reporter named", () => {
     const html = renderView(
       <ModerationView
         view={{
-          key: { kind: "ready", matchesDeployment: true },
+          key: { kind: "ready", matchesDeployment: true, keyCount: 1, adding: undefined },
           inbox,
           selected: {
             ...detail,
             subject: "profile",
             content: {
               ...opened,
-              evidence: { kind: "profile", userId: "@alex:localhost" },
+              evidence: {
+                kind: "profile",
+                userId: "@alex:localhost",
+                unseen: [
+                  {
+                    eventId: "$held",
+                    sender: "@alex:localhost",
+                    timestamp: 3,
+                    body: "Stuur eens een foto",
+                    truncated: false,
+                  },
+                ],
+              },
               location: { kind: "profile", userId: "@alex:localhost" },
               reporter: "@noor:localhost",
               note: "He says he is 15.",
@@ -125,6 +209,8 @@ describe("ModerationView", () => {
     expect(html).toContain(asHtml(t("moderation.evidence.profile", { userId: "@alex:localhost" })));
     expect(html).toContain('<span class="matrix-id">@noor:localhost</span>');
     expect(html).toContain(">He says he is 15.</p>");
+    expect(html).toContain(asHtml(t("moderation.evidence.unseen")));
+    expect(html).toContain(">Stuur eens een foto</p>");
     expect(html).not.toContain(asHtml(t("moderation.dsa.reporterWithheld")));
   });
 
@@ -147,7 +233,11 @@ describe("ModerationView", () => {
   it("says the list is empty once loaded", () => {
     const html = renderView(
       <ModerationView
-        view={{ key: { kind: "ready", matchesDeployment: false }, inbox, selected: undefined }}
+        view={{
+          key: { kind: "ready", matchesDeployment: false, keyCount: 2, adding: undefined },
+          inbox,
+          selected: undefined,
+        }}
         actions={actions}
       />,
     );

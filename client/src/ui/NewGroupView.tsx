@@ -82,9 +82,29 @@ export function NewGroupView({
             <WhyDetails why={check.why} />
           </div>
         ))}
-        {view.canSubmit ? (
+        {view.checks.length > 0 ? (
+          // After a notice: the snapshot says which choice leads (the safe one where the engine marks risk).
+          <div className="actions">
+            <button
+              type="button"
+              className={view.primary === "cancel" ? "primary" : undefined}
+              onClick={actions.back}
+            >
+              {t("newGroup.cancel")}
+            </button>
+            {view.canSubmit ? (
+              <button
+                type="submit"
+                className={view.primary === "create" ? "primary" : undefined}
+                disabled={view.busy}
+              >
+                {t("newGroup.continue")}
+              </button>
+            ) : null}
+          </div>
+        ) : view.canSubmit ? (
           <button type="submit" className="primary" disabled={view.busy}>
-            {view.checks.length > 0 ? t("newGroup.continue") : t("newGroup.create")}
+            {t("newGroup.create")}
           </button>
         ) : null}
       </form>

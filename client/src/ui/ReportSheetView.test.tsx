@@ -46,6 +46,8 @@ const sheet = (over: Partial<ReportSheetSnapshot> = {}): ReportSheetSnapshot => 
   reported: row(3, { body: "send a pic" }),
   context: [row(1, { mine: true, body: "hoi" }), row(2, { readable: false, body: "" })],
   includeContext: true,
+  sheet: "standard",
+  unseenCount: 0,
   category: "asking-for-images",
   categoryChosen: false,
   categories: ["asking-for-images", "grooming", "other"],
@@ -57,6 +59,7 @@ const sheet = (over: Partial<ReportSheetSnapshot> = {}): ReportSheetSnapshot => 
   status: undefined,
   offers: { block: true, leave: true, help: true },
   advice: [],
+  help: ["kindertelefoon"],
   blocked: false,
   left: false,
   busy: false,
@@ -147,5 +150,71 @@ describe("ReportSheetView", () => {
     expect(html).toContain(`>${t("report.block", { name: "Alex" })}</button>`);
     expect(html).not.toContain(`>${t("report.leave")}</button>`);
     expect(html).not.toContain(`>${t("report.send")}</button>`);
+  });
+
+  it("says a request's unseen messages go along, without showing a word of them", () => {
+    const html = renderView(
+      <ReportSheetView
+        view={sheet({ target: "request", reported: undefined, context: [], unseenCount: 3 })}
+        actions={actions}
+      />,
+    );
+    expect(html).toContain(asHtml(plural("report.unseen", 3)));
+    expect(html).toContain(asHtml(t("report.who", { name: "Alex", userId: "@alex:localhost" })));
+    expect(html).not.toContain(
+      asHtml(t("report.profileShared", { name: "Alex", userId: "@alex:localhost" })),
+    );
+  });
+
+  it("gives a child's sheet (simple) a few choices in a child's words, none picked", () => {
+    const html = renderView(
+      <ReportSheetView
+        view={sheet({
+          sheet: "simple",
+          target: "request",
+          reported: undefined,
+          context: [],
+          reportedShown: false,
+          unseenCount: 2,
+          category: "other",
+          categories: ["asking-for-images", "harassment", "other"],
+        })}
+        actions={actions}
+      />,
+    );
+    expect(html).toContain(asHtml(plural("report.unseen.child", 2)));
+    expect(html).toContain(asHtml(t("report.simple.question.child")));
+    expect(html).toContain(asHtml(t("report.simple.category.asking-for-images.child")));
+    expect(html).toContain(asHtml(t("report.simple.category.other.child")));
+    // The engine's one-tap default ("other") is not shown as the child's choice.
+    expect(html).not.toContain("checked");
+    expect(html).not.toContain(t("report.categoryLabel"));
+    expect(html).toContain(`>${t("report.send")}</button>`);
+  });
+
+  it("after a child's report: thanks and who helps first; where else to report is folded away for parents", () => {
+    const html = renderView(
+      <ReportSheetView
+        view={sheet({
+          sheet: "simple",
+          phase: "filed",
+          status: "queued",
+          reportId: "r1",
+          advice: ["politie"],
+          help: ["kindertelefoon"],
+        })}
+        actions={actions}
+      />,
+    );
+    const thanks = html.indexOf(asHtml(t("report.simple.thanks.child")));
+    const whoHelps = html.indexOf(asHtml(t("report.simple.whoHelps.child")));
+    const police = html.indexOf("Politie");
+    expect(thanks).toBeGreaterThan(-1);
+    expect(whoHelps).toBeGreaterThan(thanks);
+    expect(html).toContain("0800-0432");
+    // The police card sits behind "for your parents", after the thanks and the help.
+    expect(police).toBeGreaterThan(whoHelps);
+    expect(html).toMatch(/<details class="report-advice report-for-adults"><summary>/);
+    expect(html).not.toContain(asHtml(t("report.advice")));
   });
 });

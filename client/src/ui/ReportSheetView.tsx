@@ -4,7 +4,7 @@
 // the report; details are optional. After filing: the live status, where
 // else to report, and block, leave and help as the engine offers them.
 // Renders ReportSheetViewModel's snapshot; contains no rules.
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import type {
   EvidenceRow,
   ReportSheetSnapshot,
@@ -13,6 +13,7 @@ import type {
 } from "../viewmodels/ReportSheetViewModel.ts";
 import { Dialog } from "./Dialog.tsx";
 import { HelpResourceList } from "./HelpResourceList.tsx";
+import { HelpRows } from "./HelpRows.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 import { WhyDetails } from "./WhyDetails.tsx";
@@ -45,7 +46,13 @@ export function ReportSheetView({ view, actions }: Props) {
           <AfterActions view={view} actions={actions} />
         </>
       ) : view.phase === "filed" ? (
-        <Filed view={view} actions={actions} />
+        view.sheet === "simple" ? (
+          <SimpleFiled view={view} actions={actions} />
+        ) : (
+          <Filed view={view} actions={actions} />
+        )
+      ) : view.sheet === "simple" ? (
+        <SimpleReview view={view} actions={actions} goodFaithId={goodFaithId} />
       ) : (
         <>
           <p>{t("report.intro")}</p>
@@ -162,6 +169,16 @@ function Evidence({ view, actions }: Props) {
             </>
           ) : null}
         </>
+      ) : view.unseenCount > 0 ? (
+        <>
+          <p>
+            {view.reportedShown
+              ? t("report.who", { name: view.reportedLabel, userId: view.reportedUserId })
+              : t("report.profileSharedKeptBack")}
+          </p>
+          {/* The request's messages go sealed; the reporter never saw them and does not now. */}
+          <p className="report-unseen">{plural("report.unseen", view.unseenCount)}</p>
+        </>
       ) : (
         <p>
           {view.reportedShown
@@ -227,26 +244,10 @@ function EvidenceItem({ row }: { row: EvidenceRow }) {
 
 function Filed({ view, actions }: Props) {
   const { t } = useTranslator();
-  const status = view.status ?? "queued";
   return (
     <>
       <p className="report-done">{t("report.done")}</p>
-      <p className={`report-status report-status-${status}`} role="status">
-        {t(
-          status === "failed-permanently"
-            ? "report.status.failed"
-            : status === "delivered"
-              ? "report.status.delivered"
-              : status === "sending"
-                ? "report.status.sending"
-                : "report.status.queued",
-        )}
-      </p>
-      {status === "failed-permanently" ? (
-        <button type="button" onClick={() => void actions.retryDelivery()}>
-          {t("report.tryAgain")}
-        </button>
-      ) : null}
+      <DeliveryStatus view={view} actions={actions} />
       {view.advice.length > 0 ? (
         <section className="report-advice" aria-label={t("report.advice")}>
           <h2>{t("report.advice")}</h2>
@@ -290,5 +291,153 @@ function AfterActions({ view, actions }: Props) {
         </button>
       </div>
     </section>
+  );
+}
+
+/**
+ * The sheet for the youngest (the engine's `sheet: "simple"`): who is
+ * reported, what goes along (a request's messages: that they go, never what
+ * they say), a few choices in children's words with none picked, and one
+ * button. Choosing is optional.
+ */
+function SimpleReview({ view, actions, goodFaithId }: Props & { goodFaithId: string }) {
+  const { t, plural } = useTranslator();
+  const filing = view.phase === "filing";
+  return (
+    <>
+      <section className="report-evidence" aria-label={t("report.shared")}>
+        {view.reported !== undefined ? (
+          <>
+            <h2>{t("report.reportedMessage")}</h2>
+            <ul className="report-messages">
+              <EvidenceItem row={view.reported} />
+            </ul>
+          </>
+        ) : (
+          <p>
+            {view.reportedShown
+              ? t("report.who", { name: view.reportedLabel, userId: view.reportedUserId })
+              : t("report.profileSharedKeptBack")}
+          </p>
+        )}
+        {view.unseenCount > 0 ? (
+          <p className="report-unseen">{plural("report.unseen.child", view.unseenCount)}</p>
+        ) : null}
+      </section>
+      <fieldset className="report-simple-choices">
+        <legend>{t("report.simple.question.child")}</legend>
+        <p className="hint">{t("report.simple.hint.child")}</p>
+        {view.categories.map((category) => (
+          <label key={category} className="report-simple-choice">
+            <input
+              type="radio"
+              name="report-category"
+              value={category}
+              // Nothing is picked until the child picks it (the engine pre-sets nothing).
+              checked={view.categoryChosen && view.category === category}
+              disabled={filing}
+              onChange={() => {
+                actions.setCategory(category);
+              }}
+            />{" "}
+            {t(`report.simple.category.${category}.child`)}
+          </label>
+        ))}
+      </fieldset>
+      {view.phase === "failed" ? (
+        <p className="status warning" role="alert">
+          {t("report.failed")}
+        </p>
+      ) : null}
+      <p id={goodFaithId} className="hint">
+        {t("report.goodFaith")}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary report-send"
+          aria-describedby={goodFaithId}
+          disabled={filing}
+          onClick={() => void actions.file()}
+        >
+          {filing
+            ? t("report.sending")
+            : view.phase === "failed"
+              ? t("report.tryAgain")
+              : t("report.send")}
+        </button>
+        <button type="button" onClick={actions.close}>
+          {t("report.cancel")}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/**
+ * After a child's report: thanks first, then who helps now (the app's team,
+ * someone they trust, the help the engine chose). Where else to report is for
+ * their parents, folded away: no police copy as the first thing a child reads.
+ */
+function SimpleFiled({ view, actions }: Props) {
+  const { t } = useTranslator();
+  const thanks = useRef<HTMLParagraphElement>(null);
+  // The sheet keeps its scroll (he scrolled down to "Melden"): bring the thanks into view, and
+  // focus it, so a screen reader says it first too.
+  useEffect(() => {
+    thanks.current?.focus();
+  }, []);
+  return (
+    <>
+      <p ref={thanks} tabIndex={-1} className="report-done report-thanks">
+        {t("report.simple.thanks.child")}
+      </p>
+      <section className="report-who-helps" aria-labelledby="report-who-helps-title">
+        <h2 id="report-who-helps-title">{t("report.simple.whoHelps.child")}</h2>
+        <p>{t("report.simple.team.child")}</p>
+        <p>{t("report.simple.trusted.child")}</p>
+        {view.help.length > 0 ? (
+          <>
+            <p>{t("report.simple.talk.child")}</p>
+            <HelpRows ids={view.help} />
+          </>
+        ) : null}
+      </section>
+      <DeliveryStatus view={view} actions={actions} />
+      {view.advice.length > 0 ? (
+        <details className="report-advice report-for-adults">
+          <summary>{t("report.simple.forAdults.child")}</summary>
+          <HelpResourceList ids={view.advice} />
+        </details>
+      ) : null}
+      <WhyDetails why={view.why} />
+      <AfterActions view={view} actions={actions} />
+    </>
+  );
+}
+
+/** The outbox's live state of the filed report, and a retry once the server refused it. */
+function DeliveryStatus({ view, actions }: Props) {
+  const { t } = useTranslator();
+  const status = view.status ?? "queued";
+  return (
+    <>
+      <p className={`report-status report-status-${status}`} role="status">
+        {t(
+          status === "failed-permanently"
+            ? "report.status.failed"
+            : status === "delivered"
+              ? "report.status.delivered"
+              : status === "sending"
+                ? "report.status.sending"
+                : "report.status.queued",
+        )}
+      </p>
+      {status === "failed-permanently" ? (
+        <button type="button" onClick={() => void actions.retryDelivery()}>
+          {t("report.tryAgain")}
+        </button>
+      ) : null}
+    </>
   );
 }

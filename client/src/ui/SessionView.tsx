@@ -14,7 +14,7 @@ import { RecoveryContainer } from "./RecoveryView.tsx";
 import { ReportSheetContainer } from "./ReportSheetView.tsx";
 import { RequestContainer } from "./RequestView.tsx";
 import { SettingsContainer } from "./SettingsView.tsx";
-import { useTranslator } from "./TranslatorContext.tsx";
+import { SessionLoadingView } from "./SessionLoadingView.tsx";
 import { UnreadTitle } from "./UnreadTitle.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
@@ -31,20 +31,18 @@ export function SessionView({ viewModel }: { viewModel: SessionViewModel }) {
   );
 }
 
-/** While a session starts (the SDK and crypto load) or opens its first screen. */
-export function SessionStarting() {
-  const { t } = useTranslator();
-  return (
-    <p className="status" role="status">
-      {t("session.restoring")}
-    </p>
-  );
-}
+/** Every loading stage is done; the first screen opens (the recovery key's state is asked). */
+const OPENING = { stage: "done", slow: false } as const;
+const NO_RETRY = {
+  retry: () => {
+    // Nothing hangs here to retry: the session runs, and chatting never waits for the key.
+  },
+};
 
 function Screen({ screen }: { screen: SessionScreen }) {
   switch (screen.kind) {
     case "opening":
-      return <SessionStarting />;
+      return <SessionLoadingView view={OPENING} actions={NO_RETRY} />;
     case "chats":
       return <ChatListContainer viewModel={screen.chatList} />;
     case "conversation":

@@ -1,32 +1,24 @@
-// View model of the facilitator console: a page of its own (console.html) on
-// the lab device, beside the participant's client in another window. It
-// works on the device's study log (same storage; the participant's window
-// writes to it, this one re-reads it on every `storage` event: the live
-// timeline) and on the per-account pack assignments; scenarios run in Node
-// through the local study service. It shows engine ids and counts only: the
-// log holds nothing else.
+// View model of the facilitator console (console.html) of a classroom
+// session: any browser, the laptop's or a phone's. Everything it shows comes
+// from the study service (tools/lib/studyService.ts), read again every
+// POLL_MS: the seats (study accounts p01…pNN with their band, pack, consent
+// and scenario), every participant's newest events (ids only), and the
+// summaries. Actions that cannot be undone for a participant (withdrawal,
+// resetting a seat's account, clearing the session) ask to confirm first and
+// report what they did.
 
 import type { MessageKey } from "../i18n/i18n.ts";
-import { assignPack, packFor } from "../study/assignment.ts";
 import { exportStudyCsv, exportStudyJson } from "../study/export.ts";
 import type { PackChoice } from "../study/packCatalogue.ts";
-import type { StudyStorage } from "../study/store.ts";
-import type { StudyLog } from "../study/studyLog.ts";
+import type { StudyRecord } from "../study/events.ts";
 import type {
   ScenarioListing,
-  ScenarioRunView,
+  SeatPlan,
+  SeatView,
   StudyServicePort,
 } from "../study/studyServiceClient.ts";
 import { summariseScenarios, type ScenarioSummary } from "../study/summary.ts";
-import type { StudyRecord } from "../study/events.ts";
 import { ViewModel } from "./ViewModel.ts";
-
-export type ConsoleParticipant = {
-  readonly username: string;
-  readonly name: string;
-  readonly band: string;
-  readonly packId: string;
-};
 
 export type ConsoleSignIn = (
   username: string,
@@ -40,6 +32,9 @@ export type ConsoleTokenStore = {
   clear(): void;
 };
 
+/** Runs `work` after `ms`; returns a cancel. */
+export type ConsoleTimer = (work: () => void, ms: number) => () => void;
+
 export type ConsoleDependencies = {
   readonly signIn: ConsoleSignIn;
   /** Whose token this is, as the homeserver says (undefined: no longer valid). */
@@ -48,82 +43,106 @@ export type ConsoleDependencies = {
   readonly signOut: (accessToken: string) => Promise<void>;
   readonly tokens: ConsoleTokenStore;
   readonly now: () => number;
+  readonly schedule: ConsoleTimer;
   /** Matrix IDs allowed to use the console (deployment configuration). */
   readonly facilitators: readonly string[];
   readonly serviceFor: (accessToken: string) => StudyServicePort | undefined;
-  readonly storage: StudyStorage;
-  readonly log: StudyLog;
   readonly catalogue: readonly PackChoice[];
-  /** The personas a facilitator can seat a participant as (username, shown name, band). */
-  readonly participants: readonly Omit<ConsoleParticipant, "packId">[];
-  readonly serverName: (facilitatorUserId: string) => string;
+  /** The app's address: a seat's QR code opens `${appUrl}#signin=p07`. */
+  readonly appUrl: string;
+  /** The classroom CA certificate's address (HTTPS classroom only); undefined elsewhere. */
+  readonly certificateUrl: string | undefined;
+};
+
+/** A seat as the console shows it. */
+export type ConsoleSeat = SeatView & {
+  /** Opens the app with this seat's name filled in (the QR code). */
+  readonly signInLink: string;
+  /** The scenario the facilitator picked for this seat's next run. */
+  readonly chosenScenario: string | undefined;
+};
+
+/** An action waiting for the facilitator's "yes". */
+export type ConsoleConfirmation =
+  | { readonly kind: "withdraw"; readonly seat: string; readonly recorded: number }
+  | { readonly kind: "reset"; readonly seat: string }
+  | { readonly kind: "clear"; readonly seats: number };
+
+/** What the last action did, in words (a status line). */
+export type ConsoleResult = {
+  readonly key: MessageKey;
+  readonly params: Readonly<Record<string, string | number>>;
 };
 
 export type ConsoleSnapshot = {
   readonly facilitator: string | undefined;
   readonly busy: boolean;
   readonly error: MessageKey | undefined;
-  readonly participants: readonly ConsoleParticipant[];
   readonly packs: readonly PackChoice[];
-  readonly consent:
-    | { readonly participant: string; readonly textVersion: string; readonly givenAt: number }
-    | undefined;
-  /** The facilitator asked to withdraw consent and has not yet confirmed the deletion. */
-  readonly confirmingWithdrawal: boolean;
+  readonly seats: readonly ConsoleSeat[];
   readonly scenarios: readonly ScenarioListing[];
-  /** The scripted actor's run, as the study service reports it. */
-  readonly run: ScenarioRunView | null;
-  /** The run the device's log groups records under now (open until the facilitator stops it). */
-  readonly loggedRun: { readonly scenario: string; readonly run: number } | undefined;
-  /** Newest first, the last 50 records. */
-  readonly timeline: readonly StudyRecord[];
+  /** Newest first: every participant's last events, with the seat they came from. */
+  readonly timeline: readonly (StudyRecord & { readonly seat: string | undefined })[];
   readonly summaries: readonly ScenarioSummary[];
+  readonly confirmation: ConsoleConfirmation | undefined;
+  readonly result: ConsoleResult | undefined;
+  readonly certificateUrl: string | undefined;
 };
 
-const POLL_MS = 1500;
+export const POLL_MS = 1500;
+/** Summaries come from the whole log: read every this many polls (and after a stop). */
+const SUMMARY_EVERY = 5;
 
 const SIGNED_OUT = {
   facilitator: undefined,
   busy: false,
-  participants: [],
-  consent: undefined,
-  confirmingWithdrawal: false,
+  seats: [],
   scenarios: [],
-  run: null,
-  loggedRun: undefined,
   timeline: [],
   summaries: [],
+  confirmation: undefined,
+  result: undefined,
 } as const;
 
 /** What the console's views may ask for. */
 export type ConsoleViewActions = {
   readonly signIn: (username: string, password: string) => Promise<void>;
   readonly signOut: () => Promise<void>;
-  readonly setPack: (username: string, packId: string) => void;
-  readonly resetParticipant: (username: string) => Promise<void>;
-  readonly giveConsent: () => void;
-  readonly askToWithdrawConsent: () => void;
-  readonly cancelWithdrawal: () => void;
-  readonly withdrawConsent: () => void;
-  readonly startScenario: (scenarioId: string) => Promise<void>;
-  readonly stopScenario: () => Promise<void>;
-  readonly exportCsv: () => string;
-  readonly exportJson: () => string;
+  readonly createSeats: (plan: SeatPlan) => Promise<void>;
+  readonly setPack: (seat: string, packId: string) => Promise<void>;
+  readonly chooseScenario: (seat: string, scenarioId: string) => void;
+  readonly giveConsent: (seat: string) => Promise<void>;
+  readonly askToWithdraw: (seat: string) => void;
+  readonly askToReset: (seat: string) => void;
+  readonly askToClear: () => void;
+  readonly cancelConfirmation: () => void;
+  readonly confirm: () => Promise<void>;
+  readonly startScenario: (seat: string) => Promise<void>;
+  readonly stopScenario: (seat: string) => Promise<void>;
+  readonly exportCsv: () => Promise<string | undefined>;
+  readonly exportJson: () => Promise<string | undefined>;
 };
 
 export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> implements ConsoleViewActions {
   readonly #deps: ConsoleDependencies;
   #service: StudyServicePort | undefined;
   #accessToken: string | undefined;
-  #poll: ReturnType<typeof setTimeout> | undefined;
+  #cancelPoll: (() => void) | undefined;
+  #polls = 0;
+  readonly #chosen = new Map<string, string>();
 
   constructor(deps: ConsoleDependencies) {
-    super({ ...SIGNED_OUT, error: undefined, packs: deps.catalogue });
+    super({
+      ...SIGNED_OUT,
+      error: undefined,
+      packs: deps.catalogue,
+      certificateUrl: deps.certificateUrl,
+    });
     this.#deps = deps;
     this.onDispose(() => {
-      clearTimeout(this.#poll);
-      this.#poll = undefined;
+      this.#stopPolling();
       this.#accessToken = undefined;
+      this.#service = undefined;
     });
   }
 
@@ -162,11 +181,10 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> implements Cons
     await this.#enter(session.userId, session.accessToken);
   };
 
-  /** Signs the console out (the participant's window is not affected). */
+  /** Signs the console out; the participants' phones are not affected. */
   readonly signOut = async (): Promise<void> => {
     const token = this.#accessToken;
-    clearTimeout(this.#poll);
-    this.#poll = undefined;
+    this.#stopPolling();
     this.#service = undefined;
     this.#accessToken = undefined;
     this.#deps.tokens.clear();
@@ -178,138 +196,230 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> implements Cons
     this.#accessToken = accessToken;
     this.#service = this.#deps.serviceFor(accessToken);
     this.update({ ...this.getSnapshot(), facilitator: userId, busy: false, error: undefined });
-    this.refresh();
     try {
       const scenarios = (await this.#service?.scenarios()) ?? [];
       this.update({ ...this.getSnapshot(), scenarios });
-      await this.#pollStatus();
     } catch {
       this.update({ ...this.getSnapshot(), error: "facilitator.error.service" });
     }
+    this.#polls = 0;
+    await this.refresh();
   }
 
-  /** Re-reads the device's study log and assignments (on every `storage` event, and after changes). */
-  readonly refresh = (): void => {
-    const facilitator = this.getSnapshot().facilitator;
-    if (facilitator === undefined) return;
-    this.#deps.log.reload();
-    const server = this.#deps.serverName(facilitator);
-    const consent = this.#deps.log.consent();
-    const records = this.#deps.log.records();
-    const confirming = this.getSnapshot().confirmingWithdrawal;
+  /** Reads the session from the service now, then again every POLL_MS while signed in. */
+  readonly refresh = async (): Promise<void> => {
+    this.#stopPolling();
+    const service = this.#service;
+    if (service === undefined) return;
+    try {
+      const withSummaries = this.#polls % SUMMARY_EVERY === 0;
+      this.#polls += 1;
+      const [session, log] = await Promise.all([
+        service.session(),
+        withSummaries ? service.exportLog() : Promise.resolve(undefined),
+      ]);
+      if (service !== this.#service) return; // signed out meanwhile
+      const seatOf = new Map(
+        session.seats.flatMap((s) => (s.participant === null ? [] : [[s.participant, s.seat]])),
+      );
+      this.update({
+        ...this.getSnapshot(),
+        seats: session.seats.map((seat) => this.#seatOf(seat)),
+        timeline: session.timeline.map((record) => ({
+          ...record,
+          seat: seatOf.get(record.participant),
+        })),
+        summaries:
+          log === undefined ? this.getSnapshot().summaries : summariseScenarios(log.records),
+        error:
+          this.getSnapshot().error === "facilitator.error.service"
+            ? undefined
+            : this.getSnapshot().error,
+      });
+    } catch {
+      if (service !== this.#service) return;
+      this.update({ ...this.getSnapshot(), error: "facilitator.error.service" });
+    }
+    this.#cancelPoll = this.#deps.schedule(() => {
+      void this.refresh();
+    }, POLL_MS);
+  };
+
+  readonly createSeats = async (plan: SeatPlan): Promise<void> => {
+    await this.#act(async (service) => {
+      const created = await service.createSeats(plan);
+      return {
+        key: "facilitator.result.seatsCreated",
+        params: {
+          count: created.length,
+          first: created[0] ?? "–",
+          last: created[created.length - 1] ?? "–",
+        },
+      };
+    });
+  };
+
+  readonly setPack = async (seat: string, packId: string): Promise<void> => {
+    const choice = this.#deps.catalogue.find((c) => c.id === packId);
+    if (choice === undefined || !choice.valid) return;
+    await this.#act(async (service) => {
+      await service.setPack(seat, packId);
+      return { key: "facilitator.result.packSet", params: { seat, pack: packId } };
+    });
+  };
+
+  readonly chooseScenario = (seat: string, scenarioId: string): void => {
+    if (!this.getSnapshot().scenarios.some((s) => s.id === scenarioId)) return;
+    this.#chosen.set(seat, scenarioId);
     this.update({
       ...this.getSnapshot(),
-      participants: this.#deps.participants.map((p) => ({
-        ...p,
-        packId: packFor(this.#deps.storage, `@${p.username}:${server}`),
-      })),
-      consent:
-        consent === undefined || consent.withdrawnAt !== null
-          ? undefined
-          : {
-              participant: consent.participant,
-              textVersion: consent.textVersion,
-              givenAt: consent.givenAt,
-            },
-      confirmingWithdrawal: confirming && consent !== undefined && consent.withdrawnAt === null,
-      loggedRun: this.#deps.log.currentRun(),
-      timeline: records.slice(-50).reverse(),
-      summaries: summariseScenarios(records),
+      seats: this.getSnapshot().seats.map((s) => (s.seat === seat ? this.#seatOf(s) : s)),
     });
   };
 
-  readonly setPack = (username: string, packId: string): void => {
-    const facilitator = this.getSnapshot().facilitator;
-    const choice = this.#deps.catalogue.find((c) => c.id === packId);
-    if (facilitator === undefined || choice === undefined || !choice.valid) return;
-    assignPack(this.#deps.storage, `@${username}:${this.#deps.serverName(facilitator)}`, packId);
-    this.refresh();
-  };
-
-  readonly giveConsent = (): void => {
-    this.#deps.log.giveConsent();
-    this.refresh();
-  };
-
-  /** First step of a withdrawal: the view asks to confirm that the records will be deleted. */
-  readonly askToWithdrawConsent = (): void => {
-    if (this.getSnapshot().consent === undefined) return;
-    this.update({ ...this.getSnapshot(), confirmingWithdrawal: true });
-  };
-
-  readonly cancelWithdrawal = (): void => {
-    this.update({ ...this.getSnapshot(), confirmingWithdrawal: false });
-  };
-
-  /** Withdrawal confirmed: deletes every record of the current participant. */
-  readonly withdrawConsent = (): void => {
-    this.#deps.log.withdrawConsent();
-    this.update({ ...this.getSnapshot(), confirmingWithdrawal: false });
-    this.refresh();
-  };
-
-  readonly resetParticipant = async (username: string): Promise<void> => {
-    await this.#withService((service) => service.resetParticipant(username));
-  };
-
-  readonly startScenario = async (scenarioId: string): Promise<void> => {
-    await this.#withService(async (service) => {
-      await service.start(scenarioId);
-      this.#deps.log.startScenario(scenarioId);
+  readonly giveConsent = async (seat: string): Promise<void> => {
+    await this.#act(async (service) => {
+      const participant = await service.giveConsent(seat);
+      return { key: "facilitator.result.consentGiven", params: { seat, participant } };
     });
-    await this.#pollStatus();
   };
 
-  /**
-   * Stops the scripted actor and closes the run in the log. The run closes
-   * even when the service does not answer (or the script had already ended),
-   * so later taps are not counted as part of it.
-   */
-  readonly stopScenario = async (): Promise<void> => {
-    this.#deps.log.endScenario();
-    await this.#withService(async (service) => {
-      await service.stop();
+  readonly askToWithdraw = (seat: string): void => {
+    const found = this.getSnapshot().seats.find((s) => s.seat === seat);
+    if (found?.consent === null || found === undefined) return;
+    this.update({
+      ...this.getSnapshot(),
+      confirmation: { kind: "withdraw", seat, recorded: found.recorded },
+      result: undefined,
     });
-    await this.#pollStatus();
   };
 
-  readonly exportCsv = (): string => exportStudyCsv(this.#deps.log.records());
+  readonly askToReset = (seat: string): void => {
+    if (!this.getSnapshot().seats.some((s) => s.seat === seat)) return;
+    this.update({
+      ...this.getSnapshot(),
+      confirmation: { kind: "reset", seat },
+      result: undefined,
+    });
+  };
 
-  readonly exportJson = (): string =>
-    exportStudyJson(
-      { records: this.#deps.log.records(), consents: this.#deps.log.consents() },
-      this.#deps.now(),
-    );
+  readonly askToClear = (): void => {
+    this.update({
+      ...this.getSnapshot(),
+      confirmation: { kind: "clear", seats: this.getSnapshot().seats.length },
+      result: undefined,
+    });
+  };
 
-  async #withService(work: (service: StudyServicePort) => Promise<void>): Promise<void> {
+  readonly cancelConfirmation = (): void => {
+    this.update({ ...this.getSnapshot(), confirmation: undefined });
+  };
+
+  /** The facilitator said yes: the action runs, and the console says what it did. */
+  readonly confirm = async (): Promise<void> => {
+    const confirmation = this.getSnapshot().confirmation;
+    if (confirmation === undefined) return;
+    this.update({ ...this.getSnapshot(), confirmation: undefined });
+    switch (confirmation.kind) {
+      case "withdraw":
+        await this.#act(async (service) => {
+          const { deleted } = await service.withdrawConsent(confirmation.seat);
+          return {
+            key: "facilitator.result.withdrawn",
+            params: { seat: confirmation.seat, deleted },
+          };
+        });
+        return;
+      case "reset":
+        await this.#act(async (service) => {
+          const { declined, left } = await service.resetSeat(confirmation.seat);
+          return {
+            key: "facilitator.result.reset",
+            params: { seat: confirmation.seat, declined, left },
+          };
+        });
+        return;
+      case "clear":
+        await this.#act(async (service) => {
+          const { records, consents } = await service.clearSession();
+          this.#chosen.clear();
+          return { key: "facilitator.result.cleared", params: { records, consents } };
+        });
+        return;
+    }
+  };
+
+  readonly startScenario = async (seat: string): Promise<void> => {
+    const scenarioId = this.getSnapshot().seats.find((s) => s.seat === seat)?.chosenScenario;
+    if (scenarioId === undefined) return;
+    await this.#act(async (service) => {
+      await service.start(seat, scenarioId);
+      return { key: "facilitator.result.started", params: { seat } };
+    });
+  };
+
+  /** Stops the seat's actor and closes its run in the log, so later taps do not count towards it. */
+  readonly stopScenario = async (seat: string): Promise<void> => {
+    this.#polls = 0;
+    await this.#act(async (service) => {
+      await service.stop(seat);
+      return { key: "facilitator.result.stopped", params: { seat } };
+    });
+  };
+
+  /** The merged log of every seat as CSV; undefined when the service did not answer. */
+  readonly exportCsv = async (): Promise<string | undefined> => {
+    const log = await this.#exportLog();
+    return log === undefined ? undefined : exportStudyCsv(log.records);
+  };
+
+  readonly exportJson = async (): Promise<string | undefined> => {
+    const log = await this.#exportLog();
+    return log === undefined ? undefined : exportStudyJson(log, this.#deps.now());
+  };
+
+  async #exportLog(): Promise<Awaited<ReturnType<StudyServicePort["exportLog"]>> | undefined> {
+    const service = this.#service;
+    if (service === undefined) return undefined;
+    try {
+      return await service.exportLog();
+    } catch {
+      this.update({ ...this.getSnapshot(), error: "facilitator.error.service" });
+      return undefined;
+    }
+  }
+
+  #seatOf(seat: SeatView): ConsoleSeat {
+    const scenarios = this.getSnapshot().scenarios;
+    const chosen =
+      this.#chosen.get(seat.seat) ??
+      scenarios.find((s) => s.band === seat.band)?.id ??
+      scenarios[0]?.id;
+    return {
+      ...seat,
+      signInLink: `${this.#deps.appUrl}#signin=${seat.seat}`,
+      chosenScenario: chosen,
+    };
+  }
+
+  async #act(work: (service: StudyServicePort) => Promise<ConsoleResult>): Promise<void> {
     const service = this.#service;
     if (service === undefined) {
       this.update({ ...this.getSnapshot(), error: "facilitator.error.service" });
       return;
     }
-    this.update({ ...this.getSnapshot(), busy: true, error: undefined });
+    this.update({ ...this.getSnapshot(), busy: true, error: undefined, result: undefined });
     try {
-      await work(service);
-      this.update({ ...this.getSnapshot(), busy: false });
+      const result = await work(service);
+      this.update({ ...this.getSnapshot(), busy: false, result });
     } catch {
-      this.update({ ...this.getSnapshot(), busy: false, error: "facilitator.error.service" });
+      this.update({ ...this.getSnapshot(), busy: false, error: "facilitator.error.action" });
     }
-    this.refresh();
+    await this.refresh();
   }
 
-  /** Asks the service for the actor's progress, again every POLL_MS while it runs. */
-  async #pollStatus(): Promise<void> {
-    clearTimeout(this.#poll);
-    this.#poll = undefined;
-    const service = this.#service;
-    if (service === undefined) return;
-    const run = await service.status().catch(() => null);
-    if (service !== this.#service) return; // signed out meanwhile
-    this.update({ ...this.getSnapshot(), run });
-    if (run?.status === "running") {
-      this.#poll = setTimeout(() => {
-        void this.#pollStatus();
-      }, POLL_MS);
-    }
+  #stopPolling(): void {
+    this.#cancelPoll?.();
+    this.#cancelPoll = undefined;
   }
 }

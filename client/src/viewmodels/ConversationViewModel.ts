@@ -18,11 +18,19 @@ import type {
   RoomTitle,
 } from "../policy/roomDecisionStore.ts";
 import { strangerTag } from "../policy/strangerTag.ts";
+import { browserMediaDisplay, noMediaDisplay, type MediaDisplay } from "../media/mediaDisplay.ts";
 import {
   wakeAtWithTimers,
   type ConversationReminderViewModel,
   type WakeAt,
 } from "./ConversationReminderViewModel.ts";
+import {
+  ConversationMedia,
+  type MediaItem,
+  type MediaSource,
+  type MediaView,
+} from "./conversationMedia.ts";
+import type { AttachmentViewModel } from "./AttachmentViewModel.ts";
 import { continuesRun, nextMidnight, withDayRows, type DayRow } from "./conversationTimeline.ts";
 import type { NoticeView } from "./noticeView.ts";
 import type { ReportSubject } from "./ReportSheetViewModel.ts";
@@ -30,7 +38,7 @@ import { ViewModel } from "./ViewModel.ts";
 import { whyViewOf, type WhyView } from "./whyView.ts";
 
 /** What a conversation needs of a session; the Matrix layer's ChatSession satisfies it. */
-export type ConversationSource = {
+export type ConversationSource = MediaSource & {
   readonly userId: string;
   conversation(roomId: string): ConversationSnapshot | undefined;
   subscribe(listener: () => void): () => void;
@@ -70,6 +78,13 @@ export type MessageRow = {
   readonly why: WhyView | undefined;
   readonly sendState: TimelineMessage["sendState"];
   readonly timestamp: number;
+  /**
+   * An image or file (`body` is then its name or caption), as the engine's
+   * `media` decision allows; undefined for a text message or a kept-back one.
+   */
+  readonly media: MediaView | undefined;
+  /** Its sender took it back (unsend): shown as a short neutral line, never as an empty bubble. */
+  readonly withdrawn: boolean;
   /** By the same sender as the message just before, a few minutes apart: one run of bubbles. */
   readonly continues: boolean;
   /** Name the sender above the bubble: the first of a run by someone else, in a group. */
@@ -157,6 +172,13 @@ export type ConversationViewActions = {
   readonly reportPerson: (handle: PersonHandle) => void;
   /** Opens this person's profile (ProfileViewModel). */
   readonly openProfile: (handle: PersonHandle) => void;
+  /** Tap on an image (fetch it, where the decision offers that) or a file (download it). */
+  readonly tapMedia: (eventId: string) => void;
+  /** Show a blurred picture as it is. */
+  readonly unblurMedia: (eventId: string) => void;
+  /** An image's row came on screen, or left it (its memory is freed). */
+  readonly mediaVisible: (eventId: string) => void;
+  readonly mediaHidden: (eventId: string) => void;
 };
 
 export class ConversationViewModel
@@ -176,9 +198,13 @@ export class ConversationViewModel
   #loadingOlder = false;
   #notice: MessageKey | undefined;
   #lastReadId: string | undefined;
+  readonly #media: ConversationMedia;
 
   /** The engine's standing notices at the top; owned (and disposed) by this view model. */
   readonly reminder: ConversationReminderViewModel | undefined;
+
+  /** Sending photos and files (preview, think-first, uploads); owned (and disposed) by this view model. */
+  readonly attachments: AttachmentViewModel | undefined;
 
   constructor(
     source: ConversationSource,
@@ -191,8 +217,20 @@ export class ConversationViewModel
     clock: ConversationClock = { now: Date.now, wakeAt: wakeAtWithTimers() },
     /** Opens a person's profile, named as this room shows them. */
     openProfile?: (userId: string) => void,
+    /** Draws pictures and saves files (the browser's by default; none without a document). */
+    mediaDisplay: MediaDisplay = typeof document === "undefined"
+      ? noMediaDisplay
+      : browserMediaDisplay(document),
+    /** Sending photos and files; absent: the composer has no attach button. */
+    attachments?: AttachmentViewModel,
   ) {
     super(emptySnapshot(roomId));
+    this.#media = new ConversationMedia(roomId, source, mediaDisplay, () => {
+      this.#refresh();
+    });
+    this.onDispose(() => {
+      this.#media.dispose();
+    });
     this.#source = source;
     this.#rooms = rooms;
     this.#roomId = roomId;
@@ -208,6 +246,11 @@ export class ConversationViewModel
     if (reminder !== undefined)
       this.onDispose(() => {
         reminder.dispose();
+      });
+    this.attachments = attachments;
+    if (attachments !== undefined)
+      this.onDispose(() => {
+        attachments.dispose();
       });
     this.#refresh();
     // The store recomputes after every session change and then tells us.
@@ -319,6 +362,22 @@ export class ConversationViewModel
     if (userId !== undefined) this.#openProfile(userId);
   };
 
+  readonly tapMedia = (eventId: string): void => {
+    this.#media.tap(eventId);
+  };
+
+  readonly unblurMedia = (eventId: string): void => {
+    this.#media.unblur(eventId);
+  };
+
+  readonly mediaVisible = (eventId: string): void => {
+    this.#media.visible(eventId);
+  };
+
+  readonly mediaHidden = (eventId: string): void => {
+    this.#media.hidden(eventId);
+  };
+
   readonly reportPerson = (handle: PersonHandle): void => {
     const userId = this.#handles.userIdOf(handle);
     if (userId === undefined) return;
@@ -334,7 +393,15 @@ export class ConversationViewModel
     }
     const blocked = new Set(this.#source.blockedUsers);
     const now = this.#clock.now();
-    const rows = timelineRows(conversation, room, this.#source.userId, this.#handles, blocked);
+    const media = this.#mediaViews(conversation, room);
+    const rows = timelineRows(
+      conversation,
+      room,
+      this.#source.userId,
+      this.#handles,
+      blocked,
+      media,
+    );
     const others: OtherPerson[] = room.members
       .filter((member) => member.membership === "join" || member.membership === "invite")
       .map((member) => ({
@@ -362,6 +429,43 @@ export class ConversationViewModel
     });
     this.#markReadIfNew(rows);
     this.#wakeAtMidnight(now);
+  }
+
+  /**
+   * The images and files that may show (not kept back with their sender),
+   * each with the engine's `media` decision for its sender; fetches what
+   * became allowed.
+   */
+  #mediaViews(
+    conversation: ConversationSnapshot,
+    room: MediatedRoom,
+  ): ReadonlyMap<string, MediaView> {
+    const myUserId = this.#source.userId;
+    const members = new Map(room.members.map((member) => [member.userId, member]));
+    const items: MediaItem[] = [];
+    for (const message of conversation.messages) {
+      if (message.media === undefined || message.kind !== "text") continue;
+      const mine = message.sender === myUserId;
+      if (!mine && members.get(message.sender)?.content !== "shown") continue;
+      items.push({
+        eventId: message.eventId,
+        media: message.media,
+        decision: mine
+          ? undefined
+          : this.#rooms.incomingMedia(this.#roomId, message.sender, message.media.kind),
+        sending: mine && message.sendState !== "sent",
+      });
+    }
+    this.#media.update(items);
+    return new Map(
+      items.map((item) => [
+        item.eventId,
+        this.#media.viewOf(
+          item,
+          item.decision === undefined ? undefined : whyViewOf([item.decision], room.readerBand),
+        ),
+      ]),
+    );
   }
 
   /** "Today" becomes "Yesterday" at midnight, even when nothing else happens. */
@@ -416,6 +520,7 @@ function timelineRows(
   myUserId: string,
   handles: PersonHandles,
   blocked: ReadonlySet<string>,
+  media: ReadonlyMap<string, MediaView>,
 ): readonly (MessageRow | NewcomerRow)[] {
   const members = new Map(room.members.map((member) => [member.userId, member]));
   const why = whyViewOf([room.decision], room.readerBand);
@@ -441,6 +546,8 @@ function timelineRows(
         why: kept ? why : undefined,
         sendState: message.sendState,
         timestamp: message.timestamp,
+        media: kept ? undefined : media.get(message.eventId),
+        withdrawn: message.withdrawn === true,
         continues: false,
         showSender: false,
       };

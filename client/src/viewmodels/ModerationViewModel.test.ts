@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createReportBundle, type ReportBundle } from "@safety-by-design/protocol";
 import type { InboxLoad, InboxReport } from "../reporting/moderationInbox.ts";
+import type { HandoffFile } from "../reporting/handoff.ts";
 import type { ModerationRouting } from "../policy/decideModerationRouting.ts";
 import {
   ModerationViewModel,
@@ -13,7 +14,10 @@ const ALEX = "@alex:localhost";
 const ROOM = "!dm:localhost";
 
 let idCounter = 0;
-function bundle(category: ReportBundle["category"] = "asking-for-images"): ReportBundle {
+function bundle(
+  category: ReportBundle["category"] = "asking-for-images",
+  includeIdentity = true,
+): ReportBundle {
   idCounter++;
   const created = createReportBundle(
     {
@@ -32,7 +36,7 @@ function bundle(category: ReportBundle["category"] = "asking-for-images"): Repor
         preceding: [{ eventId: "$e1", sender: ALEX, timestamp: 1_000, kind: "text", body: "hi" }],
         contextConsent: true,
       },
-      reporter: { userId: NOOR, includeIdentity: true },
+      reporter: { userId: NOOR, includeIdentity },
       goodFaith: { confirmed: true, statementKey: "report.goodFaith.statement" },
     },
     {
@@ -47,7 +51,14 @@ function bundle(category: ReportBundle["category"] = "asking-for-images"): Repor
 function opened(b: ReportBundle, receivedAt: number): InboxReport {
   return {
     reportId: b.reportId,
-    opened: { ok: true, bundle: b, signature: "valid", signerPublicKey: "signer-key" },
+    channel: "report-api",
+    opened: {
+      ok: true,
+      bundle: b,
+      signature: "valid",
+      signerPublicKey: "signer-key",
+      bundleSha256: "5d".repeat(32),
+    },
     receivedAt,
     filedBy: [NOOR],
     serverEventSender: ALEX,
@@ -57,6 +68,7 @@ function opened(b: ReportBundle, receivedAt: number): InboxReport {
 
 const unreadable: InboxReport = {
   reportId: "f".repeat(32),
+  channel: "report-api",
   opened: { ok: false, problems: ["the sealed report does not open with this key"] },
   receivedAt: 5,
   filedBy: [NOOR],
@@ -78,12 +90,17 @@ function fakePort(options: { stored?: boolean; loads?: InboxLoad[] } = {}) {
   const handled = new Map<string, number>();
   const loads = [...(options.loads ?? [])];
   const port = {
-    storedKey: vi.fn(() => Promise.resolve(stored ? { matchesDeployment: true } : undefined)),
+    storedKey: vi.fn(() =>
+      Promise.resolve(stored ? { matchesDeployment: true, keyCount: 1 } : undefined),
+    ),
     importKey: vi.fn((input: string) => {
       if (input !== "good")
         return Promise.resolve({ ok: false as const, problem: "unreadable" as const });
       stored = true;
-      return Promise.resolve({ ok: true as const, status: { matchesDeployment: false } });
+      return Promise.resolve({
+        ok: true as const,
+        status: { matchesDeployment: false, keyCount: 1 },
+      });
     }),
     forgetKey: vi.fn(() => {
       stored = false;
@@ -94,17 +111,39 @@ function fakePort(options: { stored?: boolean; loads?: InboxLoad[] } = {}) {
       return Promise.resolve(next);
     }),
     handled: () => handled,
+    handledBy: () => undefined,
+    sharesStatus: false,
     markHandled: vi.fn((id: string, at: number) => void handled.set(id, at)),
     reopen: vi.fn((id: string) => void handled.delete(id)),
   } satisfies ModerationPort;
   return port;
 }
 
-function viewModel(port: ModerationPort) {
+const HOUR = 3_600_000;
+
+function viewModel(port: ModerationPort, overrides: Partial<ModerationDependencies> = {}) {
   const deps: ModerationDependencies = {
     port,
     decideRouting: vi.fn(() => ROUTING),
     clock: () => 42_000,
+    deadlineHours: { "sexual-content-to-minor": 24, "*": 72 },
+    handoff: {
+      bodies: ["politie"],
+      create: vi.fn(() =>
+        Promise.resolve({
+          ok: true as const,
+          file: {
+            fileName: "handoff-politie-0c0c0c0c.json",
+            text: '{"format":"org.safety-by-design.handoff.sealed"}',
+            package: {
+              packageId: "0c".repeat(16),
+              summary: { language: "nl", text: "Samenvatting" },
+            },
+          } as unknown as HandoffFile,
+        }),
+      ),
+    },
+    ...overrides,
   };
   const back = vi.fn();
   return { vm: new ModerationViewModel(deps, { back }), deps, back };
@@ -153,7 +192,12 @@ describe("the moderation screen", () => {
     await vm.importKey();
     const view = vm.getSnapshot();
     // The pasted secret does not stay in the snapshot.
-    expect(view.key).toEqual({ kind: "ready", matchesDeployment: false });
+    expect(view.key).toEqual({
+      kind: "ready",
+      matchesDeployment: false,
+      keyCount: 1,
+      adding: undefined,
+    });
     expect(view.inbox).toMatchObject({ status: "loaded", error: undefined, handled: [] });
     expect(view.inbox.open).toEqual([
       {
@@ -163,6 +207,12 @@ describe("the moderation screen", () => {
         subject: "message",
         signature: "valid",
         handledAt: undefined,
+        // Asking for images: the "*" deadline of the test configuration, 72 hours.
+        ageMs: 42_000 - 10,
+        deadlineAt: 10 + 72 * HOUR,
+        deadlineHours: 72,
+        overdue: false,
+        channel: "report-api",
       },
     ]);
   });
@@ -372,6 +422,104 @@ describe("the moderation screen", () => {
     await starting;
     expect(vm.getSnapshot().inbox.open).toHaveLength(1);
     vm.dispose();
+  });
+
+  it("sorts the open reports by their deadline, with each one's age and whether it is overdue", async () => {
+    const abuse = bundle("sexual-content-to-minor");
+    const other = bundle("harassment");
+    const port = fakePort({
+      stored: true,
+      // The harassment report came in first, but its deadline (72 h) is later than the abuse one's (24 h).
+      loads: [loaded([opened(other, 0), opened(abuse, 10 * HOUR)])],
+    });
+    const { vm } = viewModel(port, { clock: () => 35 * HOUR });
+    await vm.start();
+    const rows = vm.getSnapshot().inbox.open;
+    expect(rows.map((r) => r.reportId)).toEqual([abuse.reportId, other.reportId]);
+    expect(rows[0]).toMatchObject({
+      deadlineHours: 24,
+      deadlineAt: 34 * HOUR,
+      ageMs: 25 * HOUR,
+      overdue: true,
+    });
+    expect(rows[1]).toMatchObject({ deadlineHours: 72, deadlineAt: 72 * HOUR, overdue: false });
+    vm.markHandled(abuse.reportId);
+    expect(vm.getSnapshot().inbox.handled[0]).toMatchObject({ overdue: false });
+  });
+
+  it("has no way to name who sent a report through the intake", async () => {
+    const b = bundle("child-sexual-abuse-material", false);
+    const viaIntake: InboxReport = {
+      ...opened(b, 10),
+      channel: "intake",
+      opened: {
+        ok: true,
+        bundle: b,
+        signature: "absent",
+        signerPublicKey: null,
+        bundleSha256: "5d".repeat(32),
+      },
+      filedBy: [],
+      serverEventSender: null,
+      checks: { filedByNamedReporter: null, targetMatches: null, senderMatches: null },
+    };
+    const { vm } = viewModel(fakePort({ stored: true, loads: [loaded([viaIntake])] }));
+    await vm.start();
+    vm.openReport(b.reportId);
+    const snapshot = vm.getSnapshot();
+    expect(snapshot.selected).toMatchObject({ channel: "intake", filedBy: [] });
+    expect(JSON.stringify(snapshot)).not.toContain(NOOR);
+  });
+
+  it("hands a report to a body the engine advised and this deployment has a key for", async () => {
+    const b = bundle("sexual-content-to-minor");
+    const { vm, deps } = viewModel(fakePort({ stored: true, loads: [loaded([opened(b, 10)])] }));
+    await vm.start();
+    vm.openReport(b.reportId);
+    expect(vm.getSnapshot().selected?.handoff).toEqual({
+      offers: ["politie"],
+      busy: false,
+      result: undefined,
+    });
+    await vm.handOver("helpwanted");
+    expect(deps.handoff.create).not.toHaveBeenCalled();
+    await vm.handOver("politie");
+    expect(deps.handoff.create).toHaveBeenCalledWith(
+      expect.objectContaining({ reportId: b.reportId }),
+      "politie",
+      42_000,
+    );
+    expect(vm.getSnapshot().selected?.handoff.result).toMatchObject({
+      kind: "ready",
+      bodyId: "politie",
+      fileName: "handoff-politie-0c0c0c0c.json",
+      summary: "Samenvatting",
+      href: expect.stringMatching(/^data:application\/json;charset=utf-8,%7B/) as unknown,
+    });
+    vm.closeReport();
+    vm.openReport(b.reportId);
+    expect(vm.getSnapshot().selected?.handoff.result).toBeUndefined();
+  });
+
+  it("adds a second key after a rotation without leaving the list, and explains a wrong one", async () => {
+    const b = bundle();
+    const port = fakePort({ stored: true, loads: [loaded([opened(b, 10)])] });
+    const { vm } = viewModel(port);
+    await vm.start();
+    vm.startAddingKey();
+    vm.setKeyInput("nonsense");
+    await vm.importKey();
+    expect(vm.getSnapshot().key).toMatchObject({
+      kind: "ready",
+      adding: { input: "nonsense", error: "moderation.key.error.unreadable" },
+    });
+    expect(vm.getSnapshot().inbox.open).toHaveLength(1);
+    vm.setKeyInput("good");
+    await vm.importKey();
+    expect(vm.getSnapshot().key).toMatchObject({ kind: "ready", adding: undefined });
+    vm.startAddingKey();
+    vm.cancelAddingKey();
+    expect(vm.getSnapshot().key).toMatchObject({ adding: undefined });
   });
 
   it("goes back to the chats", () => {

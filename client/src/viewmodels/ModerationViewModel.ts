@@ -16,6 +16,8 @@ import type {
   ServerChecks,
 } from "../reporting/moderationInbox.ts";
 import type { ModeratorKeyProblem } from "../reporting/moderatorKeyStore.ts";
+import type { HandoffOutcome, HandoffRequest } from "../reporting/handoff.ts";
+import type { HelpResourceId } from "../help/resources.ts";
 import type { ModerationRoutingDecider } from "../policy/decideModerationRouting.ts";
 import { assertNever } from "./assertNever.ts";
 import { openedReport, type ModerationOpenedReport } from "./moderationReport.ts";
@@ -30,11 +32,31 @@ export type {
 /** What the screen needs of the Matrix layer; its ModerationService satisfies it. */
 export type ModerationPort = Omit<ModerationService, "isAvailable">;
 
+/** Handing a report to a receiving body (reporting/handoff.ts), as configured for this deployment. */
+export type ModerationHandoff = {
+  /** Bodies this deployment has a public key for. */
+  readonly bodies: readonly HelpResourceId[];
+  readonly create: (
+    report: InboxReport,
+    bodyId: HelpResourceId,
+    now: number,
+  ) => Promise<HandoffOutcome>;
+};
+
 export type ModerationDependencies = {
   readonly port: ModerationPort;
   readonly decideRouting: ModerationRoutingDecider;
   readonly clock: () => number;
+  /**
+   * Handling deadlines in hours per report category, "*" for the others
+   * (deployment configuration: 24 hours for abuse material in the
+   * Netherlands today, seed 002). A category without one and no "*": 72.
+   */
+  readonly deadlineHours: Readonly<Record<string, number>>;
+  readonly handoff: ModerationHandoff;
 };
+
+export type { HandoffRequest };
 
 /** What a session offers for moderation; main.tsx builds it, SessionViewModel opens the screen with it. */
 export type ModerationAccess = ModerationDependencies & {
@@ -49,6 +71,15 @@ export type ModerationActions = {
 export type ModerationReportRow = {
   readonly reportId: string;
   readonly receivedAt: number;
+  /** How old the report is now (ms), from when it was received. */
+  readonly ageMs: number;
+  /** When it must be handled: received + the deadline for its category (configuration). */
+  readonly deadlineAt: number;
+  readonly deadlineHours: number;
+  /** Not handled and past its deadline. */
+  readonly overdue: boolean;
+  /** "intake": came through the report intake, which never says who sent it. */
+  readonly channel: "report-api" | "intake";
   /**
    * The bundle's category: the id the reporter's sheet offered and the engine routes by.
    * undefined when the report did not open (wrong key, damaged, not a valid bundle, version 1).
@@ -60,13 +91,41 @@ export type ModerationReportRow = {
   readonly handledAt: number | undefined;
 };
 
+export type ModerationHandoffState = {
+  /** Bodies the engine advises for this report that this deployment has a key for. */
+  readonly offers: readonly HelpResourceId[];
+  readonly busy: boolean;
+  readonly result:
+    | undefined
+    | {
+        readonly kind: "ready";
+        readonly bodyId: HelpResourceId;
+        readonly fileName: string;
+        /** A data: URL of the sealed file, for the download link. */
+        readonly href: string;
+        readonly packageId: string;
+        readonly summary: string;
+        readonly handedOverAt: number;
+      }
+    | { readonly kind: "failed"; readonly bodyId: HelpResourceId; readonly error: MessageKey };
+};
+
 export type ModerationReportDetail = ModerationReportRow & {
-  /** Accounts the server says filed it (authenticated by the homeserver). */
+  /**
+   * Accounts the server says filed it (authenticated by the homeserver);
+   * empty for a report through the intake: nothing on this screen can name
+   * a reporter who left their name out.
+   */
   readonly filedBy: readonly string[];
   readonly serverEventSender: string | null;
   readonly checks: ServerChecks;
   readonly content:
     ModerationOpenedReport | { readonly kind: "unreadable"; readonly problems: readonly string[] };
+  readonly handoff: ModerationHandoffState;
+  /** The moderator who marked it handled, per the team's shared status in the moderation room. */
+  readonly handledBy: string | undefined;
+  /** Whether handled/reopened reach the whole team (else they stay on this device). */
+  readonly statusShared: boolean;
 };
 
 /** What the moderation screen's views may ask for. */
@@ -74,12 +133,17 @@ export type ModerationViewActions = {
   readonly back: () => void;
   readonly setKeyInput: (input: string) => void;
   readonly importKey: () => Promise<void>;
+  /** After a key rotation: add the new key beside the old one (older reports keep opening). */
+  readonly startAddingKey: () => void;
+  readonly cancelAddingKey: () => void;
   readonly forgetKey: () => void;
   readonly refresh: () => Promise<void>;
   readonly openReport: (reportId: string) => void;
   readonly closeReport: () => void;
   readonly markHandled: (reportId: string) => void;
   readonly reopen: (reportId: string) => void;
+  /** Seals the open report into a handoff package for this body. */
+  readonly handOver: (bodyId: HelpResourceId) => Promise<void>;
 };
 
 export type ModerationKeyState =
@@ -90,8 +154,23 @@ export type ModerationKeyState =
       readonly busy: boolean;
       readonly error: MessageKey | undefined;
     }
-  /** `matchesDeployment` false: not the key this app seals to (an old key, or a mistake). */
-  | { readonly kind: "ready"; readonly matchesDeployment: boolean | null };
+  /**
+   * `matchesDeployment` false: no key here is the one this app seals to (an
+   * old key, or a mistake); `keyCount`: keys on this device; `adding`: the
+   * form for one more key (a rotation), while it is open.
+   */
+  | {
+      readonly kind: "ready";
+      readonly matchesDeployment: boolean | null;
+      readonly keyCount: number;
+      readonly adding: KeyForm | undefined;
+    };
+
+export type KeyForm = {
+  readonly input: string;
+  readonly busy: boolean;
+  readonly error: MessageKey | undefined;
+};
 
 export type ModerationInboxState = {
   readonly status: "idle" | "loading" | "loaded" | "failed";
@@ -131,6 +210,8 @@ export class ModerationViewModel
   readonly #actions: ModerationActions;
   #reports: readonly InboxReport[] = [];
   #selectedId: string | undefined;
+  /** The open report's handoff, while it stays open. */
+  #handoff: Pick<ModerationHandoffState, "busy" | "result"> = { busy: false, result: undefined };
   /** Ignores a load that finished after a newer one started (or after dispose). */
   #generation = 0;
   #disposed = false;
@@ -150,7 +231,7 @@ export class ModerationViewModel
       this.#needKey();
       return;
     }
-    this.update({ ...this.getSnapshot(), key: { kind: "ready", ...status } });
+    this.update({ ...this.getSnapshot(), key: { kind: "ready", ...status, adding: undefined } });
     await this.refresh();
   }
 
@@ -162,31 +243,58 @@ export class ModerationViewModel
     const view = this.getSnapshot();
     if (view.key.kind === "needed") {
       this.update({ ...view, key: { ...view.key, input, error: undefined } });
+    } else if (view.key.kind === "ready" && view.key.adding !== undefined) {
+      this.update({
+        ...view,
+        key: { ...view.key, adding: { ...view.key.adding, input, error: undefined } },
+      });
     }
+  };
+
+  readonly startAddingKey = (): void => {
+    const view = this.getSnapshot();
+    if (view.key.kind !== "ready" || view.key.adding !== undefined) return;
+    this.update({
+      ...view,
+      key: { ...view.key, adding: { input: "", busy: false, error: undefined } },
+    });
+  };
+
+  readonly cancelAddingKey = (): void => {
+    const view = this.getSnapshot();
+    if (view.key.kind === "ready")
+      this.update({ ...view, key: { ...view.key, adding: undefined } });
   };
 
   readonly importKey = async (): Promise<void> => {
     const view = this.getSnapshot();
-    if (view.key.kind !== "needed" || view.key.busy) return;
-    this.update({ ...view, key: { ...view.key, busy: true, error: undefined } });
+    const key = view.key;
+    const form: KeyForm | undefined =
+      key.kind === "needed" ? key : key.kind === "ready" ? key.adding : undefined;
+    if (form === undefined || form.busy) return;
+    const busy = { ...form, busy: true, error: undefined };
+    this.update({
+      ...view,
+      key: key.kind === "ready" ? { ...key, adding: busy } : { kind: "needed", ...busy },
+    });
     const result = await this.#deps.port
-      .importKey(view.key.input)
+      .importKey(form.input)
       .catch(() => ({ ok: false, problem: "unreadable" }) as const);
     if (this.#disposed) return;
     if (!result.ok) {
+      const failed = { input: form.input, busy: false, error: keyError(result.problem) };
+      const now = this.getSnapshot().key;
       this.update({
         ...this.getSnapshot(),
-        key: {
-          kind: "needed",
-          input: view.key.input,
-          busy: false,
-          error: keyError(result.problem),
-        },
+        key: now.kind === "ready" ? { ...now, adding: failed } : { kind: "needed", ...failed },
       });
       return;
     }
     // The pasted secret is not kept in the snapshot once stored.
-    this.update({ ...this.getSnapshot(), key: { kind: "ready", ...result.status } });
+    this.update({
+      ...this.getSnapshot(),
+      key: { kind: "ready", ...result.status, adding: undefined },
+    });
     await this.refresh();
   };
 
@@ -239,11 +347,49 @@ export class ModerationViewModel
   readonly openReport = (reportId: string): void => {
     if (!this.#reports.some((r) => r.reportId === reportId)) return;
     this.#selectedId = reportId;
+    this.#handoff = { busy: false, result: undefined };
     this.#publish();
   };
 
   readonly closeReport = (): void => {
     this.#selectedId = undefined;
+    this.#handoff = { busy: false, result: undefined };
+    this.#publish();
+  };
+
+  readonly handOver = async (bodyId: HelpResourceId): Promise<void> => {
+    const report = this.#reports.find((r) => r.reportId === this.#selectedId);
+    const offers = this.getSnapshot().selected?.handoff.offers ?? [];
+    if (report === undefined || this.#handoff.busy || !offers.includes(bodyId)) return;
+    const reportId = report.reportId;
+    this.#handoff = { busy: true, result: this.#handoff.result };
+    this.#publish();
+    const now = this.#deps.clock();
+    const outcome = await this.#deps.handoff
+      .create(report, bodyId, now)
+      .catch((): HandoffOutcome => ({ ok: false, reason: "invalid", problems: ["failed"] }));
+    if (this.#disposed || this.#selectedId !== reportId) return;
+    this.#handoff = {
+      busy: false,
+      result: outcome.ok
+        ? {
+            kind: "ready",
+            bodyId,
+            fileName: outcome.file.fileName,
+            href: `data:application/json;charset=utf-8,${encodeURIComponent(outcome.file.text)}`,
+            packageId: outcome.file.package.packageId,
+            summary: outcome.file.package.summary.text,
+            handedOverAt: now,
+          }
+        : {
+            kind: "failed",
+            bodyId,
+            error:
+              outcome.reason === "no-key"
+                ? "moderation.handoff.error.noKey"
+                : "moderation.handoff.error.failed",
+          },
+    };
     this.#publish();
   };
 
@@ -275,14 +421,20 @@ export class ModerationViewModel
     counts: Omit<ModerationInboxState, "open" | "handled"> = this.getSnapshot().inbox,
   ): void {
     const handled = this.#deps.port.handled();
-    const rows = this.#reports.map((report) => rowOf(report, handled.get(report.reportId)));
+    const now = this.#deps.clock();
+    const rows = this.#reports.map((report) =>
+      rowOf(report, handled.get(report.reportId), now, this.#deps.deadlineHours),
+    );
+    // The queue in the order it must be handled: the nearest deadline first.
+    const byDeadline = (a: ModerationReportRow, b: ModerationReportRow): number =>
+      a.deadlineAt - b.deadlineAt || a.reportId.localeCompare(b.reportId);
     const selectedReport = this.#reports.find((r) => r.reportId === this.#selectedId);
     const selectedRow = rows.find((r) => r.reportId === this.#selectedId);
     this.update({
       ...this.getSnapshot(),
       inbox: {
         ...counts,
-        open: rows.filter((r) => r.handledAt === undefined),
+        open: rows.filter((r) => r.handledAt === undefined).sort(byDeadline),
         handled: rows.filter((r) => r.handledAt !== undefined),
       },
       selected:
@@ -294,30 +446,63 @@ export class ModerationViewModel
 
   #detailOf(report: InboxReport, row: ModerationReportRow): ModerationReportDetail {
     const { opened } = report;
+    const routing = opened.ok
+      ? this.#deps.decideRouting({
+          category: opened.bundle.category,
+          subject: opened.bundle.evidence.kind === "messages" ? "message" : "profile",
+        })
+      : undefined;
+    // The bodies the engine advised, in its order, that this deployment can seal to.
+    const advised =
+      routing === undefined
+        ? []
+        : [...new Set([...routing.adviceForChat, ...routing.adviceForPublicWebsite])];
     return {
       ...row,
-      filedBy: report.filedBy,
+      // A report through the intake names no filer: the server's record is the intake's.
+      filedBy: report.channel === "intake" ? [] : report.filedBy,
+      statusShared: this.#deps.port.sharesStatus,
+      handledBy:
+        row.handledAt === undefined ? undefined : this.#deps.port.handledBy(report.reportId),
       serverEventSender: report.serverEventSender,
       checks: report.checks,
-      content: opened.ok
-        ? openedReport(
-            opened.bundle,
-            opened.signerPublicKey,
-            this.#deps.decideRouting({
-              category: opened.bundle.category,
-              subject: opened.bundle.evidence.kind === "messages" ? "message" : "profile",
-            }),
-          )
-        : { kind: "unreadable", problems: opened.problems },
+      content:
+        opened.ok && routing !== undefined
+          ? openedReport(opened.bundle, opened.signerPublicKey, routing)
+          : { kind: "unreadable", problems: opened.ok ? [] : opened.problems },
+      handoff: {
+        offers: advised.filter((id) => this.#deps.handoff.bodies.includes(id)),
+        ...this.#handoff,
+      },
     };
   }
 }
 
-function rowOf(report: InboxReport, handledAt: number | undefined): ModerationReportRow {
+/** Hours for a category from configuration: its own, else "*", else 72. */
+export function deadlineHoursFor(
+  category: ReportCategory | undefined,
+  config: Readonly<Record<string, number>>,
+): number {
+  return (category === undefined ? undefined : config[category]) ?? config["*"] ?? 72;
+}
+
+function rowOf(
+  report: InboxReport,
+  handledAt: number | undefined,
+  now: number,
+  deadlines: Readonly<Record<string, number>>,
+): ModerationReportRow {
   const { opened } = report;
+  const deadlineHours = deadlineHoursFor(opened.ok ? opened.bundle.category : undefined, deadlines);
+  const deadlineAt = report.receivedAt + deadlineHours * 3_600_000;
   return {
     reportId: report.reportId,
     receivedAt: report.receivedAt,
+    ageMs: Math.max(0, now - report.receivedAt),
+    deadlineAt,
+    deadlineHours,
+    overdue: handledAt === undefined && now > deadlineAt,
+    channel: report.channel,
     category: opened.ok ? opened.bundle.category : undefined,
     subject: opened.ok
       ? opened.bundle.evidence.kind === "messages"

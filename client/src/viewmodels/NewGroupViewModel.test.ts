@@ -92,6 +92,33 @@ describe("NewGroupViewModel", () => {
     expect(source.createEncryptedGroup).toHaveBeenCalledWith("Huiswerk", [SAM]);
   });
 
+  it("makes not creating the primary choice where the engine marks going on as risky", async () => {
+    const { vm, navigation } = setUp({ [SAM]: "allowed-with-notice" });
+    vm.setMembers(SAM);
+    expect(vm.getSnapshot().primary).toBe("create");
+    await vm.submit();
+    // The engine offers "cancel" beside "continue": the safe choice leads.
+    expect(vm.getSnapshot()).toMatchObject({ primary: "cancel", canSubmit: true });
+    vm.back();
+    expect(navigation.back).toHaveBeenCalled();
+    vm.setMembers(LOTTE);
+    expect(vm.getSnapshot().primary).toBe("create");
+  });
+
+  it("keeps creating the primary choice when the engine offers only to continue", async () => {
+    const gateway = {
+      startChat: () =>
+        Promise.resolve({ ...decision("allowed-with-notice"), actions: ["continue"] }),
+      readerBand: () => "18+",
+    } as Partial<PolicyGateway> as PolicyGateway;
+    const source: NewGroupSource = { userId: NOOR, createEncryptedGroup: vi.fn() };
+    const vm = new NewGroupViewModel(source, gateway, { back: vi.fn(), openConversation: vi.fn() });
+    vm.setName("Huiswerk");
+    vm.setMembers(SAM);
+    await vm.submit();
+    expect(vm.getSnapshot()).toMatchObject({ checks: [{ userId: SAM }], primary: "create" });
+  });
+
   it("asks for a name and for people before asking the engine anything", async () => {
     const { vm } = setUp({});
     vm.setName(" ");

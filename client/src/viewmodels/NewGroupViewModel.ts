@@ -37,6 +37,12 @@ export type NewGroupSnapshot = {
   readonly checks: readonly PersonCheck[];
   /** The form can be sent: nobody on it was refused (remove them first). */
   readonly canSubmit: boolean;
+  /**
+   * Which choice leads after a notice: where the engine offers "cancel" beside
+   * "continue" for someone (it marks going on as the risky choice), cancelling
+   * is the primary button and "create anyway" an ordinary one.
+   */
+  readonly primary: "create" | "cancel";
 };
 
 /** What the "new group" view may ask for. */
@@ -59,7 +65,15 @@ export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> implements Ne
     gateway: PolicyGateway,
     navigation: { back: () => void; openConversation: (roomId: string) => void },
   ) {
-    super({ name: "", members: "", busy: false, error: undefined, checks: [], canSubmit: true });
+    super({
+      name: "",
+      members: "",
+      busy: false,
+      error: undefined,
+      checks: [],
+      canSubmit: true,
+      primary: "create",
+    });
     this.#source = source;
     this.#gateway = gateway;
     this.#navigation = navigation;
@@ -70,7 +84,14 @@ export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> implements Ne
   };
 
   readonly setMembers = (members: string): void => {
-    this.update({ ...this.getSnapshot(), members, error: undefined, checks: [], canSubmit: true });
+    this.update({
+      ...this.getSnapshot(),
+      members,
+      error: undefined,
+      checks: [],
+      canSubmit: true,
+      primary: "create",
+    });
   };
 
   readonly submit = async (): Promise<void> => {
@@ -91,7 +112,7 @@ export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> implements Ne
               ? { key: "newGroup.error.tooMany" as const, params: { max: MAX_GROUP_SIZE } }
               : undefined;
     if (error !== undefined) {
-      this.update({ ...view, error, checks: [], canSubmit: true });
+      this.update({ ...view, error, checks: [], canSubmit: true, primary: "create" });
       return;
     }
     // Each check may ask that person's device first (age gating), so the button is busy meanwhile.
@@ -102,6 +123,7 @@ export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> implements Ne
         return {
           userId,
           effect: decision.effect,
+          risky: decision.actions.includes("cancel"),
           notices: decision.notices,
           why: whyViewOf([decision], this.#gateway.readerBand()),
         };
@@ -121,6 +143,7 @@ export class NewGroupViewModel extends ViewModel<NewGroupSnapshot> implements Ne
           why,
         })),
         canSubmit: !refused,
+        primary: needsAttention.some((check) => check.risky) ? "cancel" : "create",
       });
       return;
     }

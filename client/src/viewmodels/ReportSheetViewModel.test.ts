@@ -80,6 +80,7 @@ function heldTransport() {
   const transport: ReportTransport = {
     reportEvent: (_roomId, _eventId, reason) => answer(reason),
     reportUser: (_userId, reason) => answer(reason),
+    deliverToIntake: (part) => answer(part),
   };
   return {
     transport,
@@ -110,6 +111,7 @@ async function setUp(options: Setup = {}) {
     moderationPublicKey: options.configured === false ? undefined : team.publicKey,
     signingKey: await generateReporterSigningKeyPair(),
     outbox,
+    intake: true,
   });
   const decide = reportDecider({
     engine: options.engine ?? createPolicyEngine(loadBundledPack("nl-default")),

@@ -9,8 +9,9 @@
 // must see what is shared before it is shared, and be able to leave the
 // conversation out (docs/measures/reporting.md, "The report sheet").
 
-import type { AgeBand, ReportCategory } from "@safety-by-design/policy-engine";
+import type { AgeBand, ReportCategory, ReportSheet } from "@safety-by-design/policy-engine";
 import type { HelpResourceId } from "../help/resources.ts";
+import type { TimelineMessage } from "../matrix/sessionTypes.ts";
 import type { OutboxState } from "../reporting/reportStore.ts";
 import type { ReportFiler, ReportSubmission } from "../reporting/reportFiler.ts";
 import type { ReportDecider, ReportOutcome } from "../policy/decideReport.ts";
@@ -19,6 +20,7 @@ import {
   contextRows,
   gatherEvidence,
   toEvidenceInput,
+  unseenEvidence,
   type EvidenceRow,
   type ReportEvidenceSource,
   type ReportSubject,
@@ -78,6 +80,17 @@ export type ReportSheetSnapshot = {
   /** The messages before the reported one that can go with it, oldest first. */
   readonly context: readonly EvidenceRow[];
   readonly includeContext: boolean;
+  /**
+   * The engine's layout for the reporter's band: "simple" (the youngest)
+   * pre-sets nothing, offers a few choices in children's words and, after
+   * filing, says thank you and who helps next before anything else.
+   */
+  readonly sheet: ReportSheet;
+  /**
+   * How many messages of a reported request travel sealed although the
+   * reporter never saw them (held aside): the sheet says so, never shows them.
+   */
+  readonly unseenCount: number;
   /** The engine's default, or the reporter's choice. */
   readonly category: ReportCategory;
   readonly categoryChosen: boolean;
@@ -103,6 +116,8 @@ export type ReportSheetSnapshot = {
   };
   /** Organisations the engine advises for this category (shown with contact details). */
   readonly advice: readonly HelpResourceId[];
+  /** Help for after this report (the engine's, for the reporter's band and the category). */
+  readonly help: readonly HelpResourceId[];
   readonly blocked: boolean;
   readonly left: boolean;
   readonly busy: boolean;
@@ -144,6 +159,8 @@ export class ReportSheetViewModel
   #left = false;
   #busy = false;
   readonly #base: EvidenceFields;
+  /** A request's messages the reporter never saw: kept here, never in a snapshot. */
+  readonly #unseen: readonly TimelineMessage[];
 
   constructor(subject: ReportSubject, deps: ReportSheetDependencies) {
     const evidence = gatherEvidence(subject, deps.source);
@@ -168,7 +185,9 @@ export class ReportSheetViewModel
       // The pack's evidence window; a later change of category keeps it (the pack sets one).
       context: contextRows(evidence, outcome.contextMessages, subject.roomId, deps.source),
     };
-    super(snapshotOf(base, outcome, phase, {}, deps.readerBand()));
+    const unseen = subject.kind === "request" ? (subject.unseen ?? []) : [];
+    super(snapshotOf(base, outcome, phase, {}, deps.readerBand(), unseen));
+    this.#unseen = unseen;
     this.#deps = deps;
     this.#subject = subject;
     this.#reportedDisplayName = evidence.reportedDisplayName;
@@ -306,7 +325,18 @@ export class ReportSheetViewModel
       goodFaith: { confirmed: true, statementKey: GOOD_FAITH_STATEMENT_KEY },
     };
     if (this.#subject.kind !== "message") {
-      return { ...common, subject: { kind: "profile", userId: this.#base.reportedUserId } };
+      const unseen = unseenEvidence(this.#unseen, this.#outcome.decision.requestMessages);
+      return {
+        ...common,
+        subject:
+          unseen.length === 0
+            ? { kind: "profile", userId: this.#base.reportedUserId }
+            : {
+                kind: "profile",
+                userId: this.#base.reportedUserId,
+                unseen: { roomId: this.#subject.roomId, messages: unseen },
+              },
+      };
     }
     const reported = this.#base.reported;
     if (reported === undefined) return undefined;
@@ -346,6 +376,7 @@ export class ReportSheetViewModel
           busy: this.#busy,
         },
         this.#deps.readerBand(),
+        this.#unseen,
       ),
     );
   }
@@ -385,6 +416,7 @@ function snapshotOf(
   phase: ReportPhase,
   choices: Choices,
   readerBand: AgeBand,
+  unseen: readonly TimelineMessage[],
 ): ReportSheetSnapshot {
   const { decision } = outcome;
   const blocked = choices.blocked ?? false;
@@ -393,6 +425,9 @@ function snapshotOf(
     ...base,
     phase,
     includeContext: choices.includeContext ?? true,
+    sheet: decision.sheet,
+    // A count, never the messages: what the reporter did not see stays unseen.
+    unseenCount: unseenEvidence(unseen, decision.requestMessages).length,
     category: decision.category,
     categoryChosen: choices.categoryChosen ?? false,
     categories: decision.categoryChoices,
@@ -409,6 +444,7 @@ function snapshotOf(
       help: decision.actions.includes("get-help"),
     },
     advice: decision.destinations.flatMap((d) => (d.delivery === "advice" ? [d.id] : [])),
+    help: decision.help,
     blocked,
     left,
     busy: choices.busy ?? false,

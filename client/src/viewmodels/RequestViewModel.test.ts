@@ -2,6 +2,19 @@ import type { PersonFacts } from "@safety-by-design/policy-engine";
 import { describe, expect, it, vi } from "vitest";
 import { member, roomSnapshot, testRooms } from "../policy/testKit.ts";
 import { RequestViewModel, type RequestSource } from "./RequestViewModel.ts";
+import type { TimelineMessage } from "../matrix/sessionTypes.ts";
+
+/** What an unknown person's held-aside request said (the person never saw it). */
+const UNSEEN: readonly TimelineMessage[] = [
+  {
+    eventId: "$unseen1",
+    sender: "@sanne:hs",
+    timestamp: 1,
+    kind: "text",
+    body: "Stuur een foto van jezelf",
+    sendState: "sent",
+  },
+];
 
 const NOOR = "@noor:hs";
 const SAM = "@sam:hs";
@@ -40,8 +53,18 @@ function setUp(
       calls.push(`record ${roomId} ${origin}`);
       return recordConversationOrigin(roomId, origin);
     }),
-    leave: vi.fn(() => Promise.resolve()),
-    block: vi.fn(() => Promise.resolve()),
+    leave: vi.fn((roomId: string) => {
+      calls.push(`leave ${roomId}`);
+      return Promise.resolve();
+    }),
+    block: vi.fn((userId: string) => {
+      calls.push(`block ${userId}`);
+      return Promise.resolve();
+    }),
+    declinedRequestMessages: vi.fn((roomId: string) => {
+      calls.push(`read ${roomId}`);
+      return Promise.resolve(UNSEEN);
+    }),
   };
   const { store } = testRooms({
     self: options.self ?? NOOR,
@@ -171,6 +194,7 @@ describe("RequestViewModel", () => {
         recordConversationOrigin: vi.fn(),
         leave: vi.fn(),
         block: vi.fn(),
+        declinedRequestMessages: vi.fn(),
       },
       store,
       "!req",
@@ -178,5 +202,62 @@ describe("RequestViewModel", () => {
     );
     const view = vm.getSnapshot();
     expect(view.found && view.choices).toEqual(["ignore", "block", "report", "accept"]);
+  });
+
+  it("reports a request with what it said: declined, read, then blocked, and the messages go to the sheet only", async () => {
+    const { store } = testRooms({ self: NOOR, bands: BANDS, rooms: [direct] });
+    const calls: string[] = [];
+    const report = vi.fn();
+    const vm = new RequestViewModel(
+      {
+        join: vi.fn(),
+        acceptMembers: vi.fn(),
+        recordConversationOrigin: vi.fn(),
+        leave: vi.fn(() => {
+          calls.push("leave");
+          return Promise.resolve();
+        }),
+        block: vi.fn(() => {
+          calls.push("block");
+          return Promise.resolve();
+        }),
+        declinedRequestMessages: vi.fn(() => {
+          calls.push("read");
+          return Promise.resolve(UNSEEN);
+        }),
+      },
+      store,
+      "!req",
+      { back: vi.fn(), openConversation: vi.fn(), report },
+    );
+    await vm.blockAndReport();
+    // An invited account may read nothing; a blocked sender's messages are hidden.
+    expect(calls).toEqual(["leave", "read", "block"]);
+    expect(report).toHaveBeenCalledWith(
+      expect.objectContaining({ kind: "request", roomId: "!req", unseen: UNSEEN }),
+    );
+    expect(JSON.stringify(vm.getSnapshot())).not.toContain("Stuur een foto");
+  });
+
+  it("still blocks and reports when the messages cannot be read", async () => {
+    const { store } = testRooms({ self: NOOR, bands: BANDS, rooms: [direct] });
+    const block = vi.fn(() => Promise.resolve());
+    const report = vi.fn();
+    const vm = new RequestViewModel(
+      {
+        join: vi.fn(),
+        acceptMembers: vi.fn(),
+        recordConversationOrigin: vi.fn(),
+        leave: vi.fn(() => Promise.resolve()),
+        block,
+        declinedRequestMessages: vi.fn(() => Promise.reject(new Error("offline"))),
+      },
+      store,
+      "!req",
+      { back: vi.fn(), openConversation: vi.fn(), report },
+    );
+    await vm.blockAndReport();
+    expect(block).toHaveBeenCalled();
+    expect(report).toHaveBeenCalledWith(expect.objectContaining({ unseen: [] }));
   });
 });

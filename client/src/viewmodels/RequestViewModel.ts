@@ -7,6 +7,7 @@
 
 import type { ActionId, RelationshipClass, RoomDecision } from "@safety-by-design/policy-engine";
 import type { HelpResourceId } from "../help/resources.ts";
+import type { TimelineMessage } from "../matrix/sessionTypes.ts";
 import type { MediatedName, RoomDecisionStore, RoomTitle } from "../policy/roomDecisionStore.ts";
 import type { RequestChoice } from "../study/events.ts";
 import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
@@ -23,6 +24,13 @@ export type RequestSource = {
   recordConversationOrigin(roomId: string, origin: "accepted-request"): Promise<void>;
   leave(roomId: string): Promise<void>;
   block(userId: string): Promise<void>;
+  /**
+   * The messages of a request this account declined (call after `leave`,
+   * before `block`), decrypted on this device: evidence for a report, never
+   * shown. The homeserver lets an invited account read nothing, a declined
+   * one the history up to its decline.
+   */
+  declinedRequestMessages(roomId: string): Promise<readonly TimelineMessage[]>;
 };
 
 export type RequestNavigation = {
@@ -190,17 +198,34 @@ export class RequestViewModel extends ViewModel<RequestSnapshot> implements Requ
     this.#navigation.back();
   };
 
-  /** Blocks at once (and declines), then opens the report sheet: one more tap sends the report. */
+  /**
+   * Declines and blocks at once, then opens the report sheet: one more tap
+   * sends the report. In between, this device reads what the request said,
+   * which the person never saw (it was held aside), so the report can carry
+   * it sealed: declined first (an invited account may read nothing), read,
+   * then blocked (blocking hides the sender's messages from this account).
+   * If reading fails the report goes without them; the block happens anyway.
+   */
   readonly blockAndReport = async (): Promise<void> => {
     const view = this.getSnapshot();
     const inviter = this.#inviterUserId();
     if (!view.found || !view.choices.includes("report") || inviter === undefined) return;
-    await this.block();
+    let unseen: readonly TimelineMessage[] = [];
+    await this.#act(async () => {
+      await this.#source.leave(this.#roomId);
+      unseen = await this.#source
+        .declinedRequestMessages(this.#roomId)
+        .catch((): readonly TimelineMessage[] => []);
+      await this.#source.block(inviter);
+    });
+    this.#recordAnswer("blocked");
+    this.#navigation.back();
     this.#navigation.report?.({
       kind: "request",
       roomId: this.#roomId,
       userId: inviter,
       displayName: view.inviter.kind === "name" ? view.inviter.label : undefined,
+      unseen,
     });
   };
 

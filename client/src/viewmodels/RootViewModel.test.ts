@@ -18,6 +18,7 @@ function deps(overrides: Partial<RootDependencies> = {}): RootDependencies {
     forgetCredentials: vi.fn(),
     signIn: () => Promise.resolve({ ok: true, credentials }),
     startSession: () => Promise.resolve(fakeSession()),
+    restart: vi.fn(),
     reportError: vi.fn(),
     signedOutHelp: helpDecider(
       createPolicyEngine(loadBundledPack("nl-default")),
@@ -75,9 +76,13 @@ describe("RootViewModel", () => {
     phase.signIn.setUsername("noor");
     phase.signIn.setPassword("pw");
     await phase.signIn.submit();
-    await vi.waitFor(() => {
-      expect(sessionScreen(root).kind).toBe("chats");
-    });
+    // The session's screens load with import() first: slow on a busy machine, never wrong.
+    await vi.waitFor(
+      () => {
+        expect(sessionScreen(root).kind).toBe("chats");
+      },
+      { timeout: 10_000 },
+    );
     expect(d.saveCredentials).toHaveBeenCalledWith(credentials);
   });
 
@@ -90,9 +95,12 @@ describe("RootViewModel", () => {
     phase.signIn.setUsername("noor");
     phase.signIn.setPassword("pw");
     await phase.signIn.submit();
-    await vi.waitFor(() => {
-      expect(sessionScreen(root).kind).toBe("recovery");
-    });
+    await vi.waitFor(
+      () => {
+        expect(sessionScreen(root).kind).toBe("recovery");
+      },
+      { timeout: 10_000 },
+    );
   });
 
   it("resumes a remembered session; the chat list holds accepted chats only", async () => {
@@ -103,6 +111,62 @@ describe("RootViewModel", () => {
     expect(screen.chatList.getSnapshot().chats.map((c) => c.title)).toEqual([
       { kind: "people", names: [{ kind: "name", label: "Lotte", userId: "@lotte:hs" }] },
     ]);
+  });
+
+  it("shows the loading stages the session's start reports, then the chats", async () => {
+    let report: ((stage: "app" | "keys" | "sync") => void) | undefined;
+    let started: (() => void) | undefined;
+    const running = fakeSession();
+    const root = new RootViewModel(
+      deps({
+        loadCredentials: () => credentials,
+        startSession: (_credentials, reached) =>
+          new Promise((resolve) => {
+            report = reached;
+            started = () => {
+              resolve(running);
+            };
+          }),
+      }),
+    );
+    const starting = root.start();
+    const stage = (): string => {
+      const { phase } = root.getSnapshot();
+      if (phase.kind !== "starting") throw new Error(`expected starting, got ${phase.kind}`);
+      return phase.loading.getSnapshot().stage;
+    };
+    await vi.waitFor(() => {
+      expect(report).toBeDefined();
+    });
+    expect(stage()).toBe("app");
+    report?.("keys");
+    expect(stage()).toBe("keys");
+    report?.("sync");
+    expect(stage()).toBe("sync");
+    started?.();
+    await starting;
+    expect(sessionScreen(root).kind).toBe("chats");
+  });
+
+  it("offers a retry on the loading screen after 20 seconds", () => {
+    let wake: (() => void) | undefined;
+    const d = deps({
+      loadCredentials: () => credentials,
+      startSession: () => new Promise(() => undefined),
+      wakeAt: (time, callback) => {
+        expect(time).toBe(20_000);
+        wake = callback;
+        return () => undefined;
+      },
+    });
+    const root = new RootViewModel(d);
+    void root.start();
+    const { phase } = root.getSnapshot();
+    if (phase.kind !== "starting") throw new Error(`expected starting, got ${phase.kind}`);
+    wake?.();
+    expect(phase.loading.getSnapshot().slow).toBe(true);
+    phase.loading.retry();
+    expect(d.restart).toHaveBeenCalledOnce();
   });
 
   it("forgets a session that cannot start and says so on the sign-in screen", async () => {

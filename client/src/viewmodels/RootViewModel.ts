@@ -14,6 +14,7 @@ import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
 import type { DevicePorts } from "./device.ts";
 import type { WakeAt } from "./ConversationReminderViewModel.ts";
 import { HelpViewModel, type HelpMomentView } from "./HelpViewModel.ts";
+import { SessionLoadingViewModel, type LoadingStage } from "./SessionLoadingViewModel.ts";
 import type { BackStep, Navigation } from "./navigation.ts";
 import type { RunningSession, SessionViewModel } from "./SessionViewModel.ts";
 import { SignInViewModel, type SignInError, type SignInPrefill } from "./SignInViewModel.ts";
@@ -38,8 +39,17 @@ export type RootDependencies = {
     username: string,
     password: string,
   ) => Promise<SignInResult>;
-  /** Starts the SDK and crypto; loaded lazily so the sign-in screen never waits for them. */
-  readonly startSession: (credentials: SessionCredentials) => Promise<RunningSession>;
+  /**
+   * Starts the SDK and crypto; loaded lazily so the sign-in screen never waits
+   * for them. `reached` reports each loading stage as it begins (the app's
+   * code first, then the encryption keys, then the first sync).
+   */
+  readonly startSession: (
+    credentials: SessionCredentials,
+    reached: (stage: LoadingStage) => void,
+  ) => Promise<RunningSession>;
+  /** The loading screen's retry, when starting takes too long (main.tsx: reload the page). */
+  readonly restart: () => void;
   readonly reportError: (message: string, error: unknown) => void;
   /** Help decisions before sign-in, when nothing is known about the person. */
   readonly signedOutHelp: HelpDecider;
@@ -68,8 +78,8 @@ const QUICK_EXIT_KEY_PRESSES = 3;
 const QUICK_EXIT_KEY_WINDOW_MS = 1500;
 
 export type RootPhase =
-  /** Restoring a remembered session, or starting the one just signed in to. */
-  | { readonly kind: "starting" }
+  /** Restoring a remembered session, or starting the one just signed in to: its loading stages. */
+  | { readonly kind: "starting"; readonly loading: SessionLoadingViewModel }
   | { readonly kind: "signed-out"; readonly signIn: SignInViewModel }
   | { readonly kind: "signed-in"; readonly session: SessionViewModel };
 
@@ -94,7 +104,7 @@ export class RootViewModel extends ViewModel<RootSnapshot> {
   #chosenLocale: Locale | undefined;
 
   constructor(deps: RootDependencies) {
-    super({ locale: deps.initialLocale, phase: { kind: "starting" }, help: undefined });
+    super({ locale: deps.initialLocale, phase: startingPhase(deps), help: undefined });
     this.#deps = deps;
     this.#study = deps.study ?? NO_STUDY;
     this.#signInPrefill = deps.signInPrefill;
@@ -201,14 +211,16 @@ export class RootViewModel extends ViewModel<RootSnapshot> {
 
   /** `justSignedIn`: after the sign-in form (not a reload), the recovery key is offered or asked for. */
   async #startSession(credentials: SessionCredentials, justSignedIn: boolean): Promise<void> {
-    this.#setPhase({ kind: "starting" });
+    const phase = startingPhase(this.#deps);
+    this.#setPhase(phase);
     try {
       // The session's view models load while it starts: the sign-in screen never waits for them.
       const screens = Promise.all([
         import("./SessionViewModel.ts"),
         import("./ConversationReminderViewModel.ts"),
       ]);
-      const running = await this.#deps.startSession(credentials);
+      const running = await this.#deps.startSession(credentials, phase.loading.reached);
+      phase.loading.reached("done");
       this.#running = running;
       const [{ SessionViewModel }, { wakeAtWithTimers }] = await screens;
       const session = new SessionViewModel(running, {
@@ -271,9 +283,29 @@ export class RootViewModel extends ViewModel<RootSnapshot> {
   }
 }
 
+function startingPhase(deps: RootDependencies): RootPhase & { kind: "starting" } {
+  const loading = new SessionLoadingViewModel({
+    now: deps.now,
+    wakeAt: deps.wakeAt ?? wakeAtWithTimeout(deps.now),
+    retry: deps.restart,
+  });
+  return { kind: "starting", loading };
+}
+
+/** The platform's timers (the screens' own WakeAt loads with them, after sign-in). */
+function wakeAtWithTimeout(now: () => number): WakeAt {
+  return (time, callback) => {
+    const handle = setTimeout(callback, Math.max(0, time - now()));
+    return () => {
+      clearTimeout(handle);
+    };
+  };
+}
+
 function disposePhase(phase: RootPhase): void {
   switch (phase.kind) {
     case "starting":
+      phase.loading.dispose();
       return;
     case "signed-out":
       phase.signIn.dispose();

@@ -17,6 +17,7 @@ import type { PeopleFinder } from "../policy/discovery.ts";
 import type { PolicyGateway } from "../policy/policyGateway.ts";
 import type { RoomDecisionStore } from "../policy/roomDecisionStore.ts";
 import type { StudyRecorder } from "../study/recorder.ts";
+import { AttachmentViewModel, type SessionMedia } from "./AttachmentViewModel.ts";
 import { AttentionViewModel } from "./AttentionViewModel.ts";
 import { ChatListViewModel, type ChatListSource, type HomeTab } from "./ChatListViewModel.ts";
 import {
@@ -63,6 +64,8 @@ export type RunningSession = {
   readonly reports: ReportFiler;
   /** "Find people" (age-gated discovery); absent without device protection. */
   readonly people?: PeopleFinder | undefined;
+  /** Sending photos and files (the session's outbox); absent: conversations have no attach button. */
+  readonly media?: SessionMedia | undefined;
   /** The moderation screen's dependencies; offered only if the account is a server admin. */
   readonly moderation?: ModerationAccess | undefined;
   /** Stops on-device enforcement and the session's background work. */
@@ -436,6 +439,15 @@ export class SessionViewModel extends ViewModel<SessionSnapshot> {
       (userId) => {
         this.#open(() => this.#profile(roomId, userId));
       },
+      undefined,
+      running.media &&
+        new AttachmentViewModel({
+          ...running.media,
+          roomId,
+          // The engine's outgoing media decision, read from the session's one decision store.
+          decide: (id, kind) => running.rooms.outgoingMedia(id, kind),
+          readerBand: () => running.rooms.room(roomId)?.readerBand ?? running.gateway.readerBand(),
+        }),
     );
     return { kind: "conversation", conversation };
   }

@@ -9,7 +9,8 @@ import type { ModerationRouting } from "../policy/decideModerationRouting.ts";
 /** One message of the evidence, as the reporter's device decrypted it. */
 export type ModerationEvidenceMessage = {
   readonly eventId: string;
-  readonly sender: string;
+  /** undefined: the reporter's own message, in a report that leaves their name out. */
+  readonly sender: string | undefined;
   readonly timestamp: number;
   /** undefined: the reporter's device could not decrypt it (it travelled without a body). */
   readonly body: string | undefined;
@@ -27,7 +28,12 @@ export type ModerationEvidence =
       /** Whether the reporter agreed to share context (even when there was none). */
       readonly contextConsent: boolean;
     }
-  | { readonly kind: "profile"; readonly userId: string };
+  | {
+      readonly kind: "profile";
+      readonly userId: string;
+      /** A reported request's messages the reporter's device held aside: the reporter never saw them. */
+      readonly unseen: readonly ModerationEvidenceMessage[];
+    };
 
 /**
  * A report that opened on this device, as the screen shows it: the sealed
@@ -84,7 +90,11 @@ export function openedReport(
             context: evidence.context.map(evidenceMessage),
             contextConsent: evidence.contextConsent,
           }
-        : { kind: "profile", userId: evidence.userId },
+        : {
+            kind: "profile",
+            userId: evidence.userId,
+            unseen: (evidence.unseen?.messages ?? []).map(evidenceMessage),
+          },
     note: bundle.note ?? undefined,
     explanation: notice.explanation,
     location:
@@ -107,7 +117,7 @@ export function openedReport(
 function evidenceMessage(message: EvidenceMessage): ModerationEvidenceMessage {
   return {
     eventId: message.eventId,
-    sender: message.sender,
+    sender: message.sender ?? undefined,
     timestamp: message.timestamp,
     body: message.kind === "undecryptable" ? undefined : message.body,
     truncated: message.truncated,

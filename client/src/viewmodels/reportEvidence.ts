@@ -14,6 +14,12 @@ export type ReportSubject =
       readonly roomId: string;
       readonly userId: string;
       readonly displayName: string | undefined;
+      /**
+       * The request's messages, read on this device after declining it
+       * (RequestViewModel.blockAndReport). The reporter never saw them: the
+       * sheet keeps them out of every snapshot and seals them into the report.
+       */
+      readonly unseen?: readonly TimelineMessage[] | undefined;
     }
   /** A person in a conversation (the conversation's options). */
   | { readonly kind: "profile"; readonly roomId: string; readonly userId: string };
@@ -138,6 +144,26 @@ function evidenceRow(
     keptBack: !mine && !sender.shown,
     body: message.kind === "text" ? message.body : "",
   };
+}
+
+/**
+ * The newest `count` of a request's unseen messages, as the report format
+ * takes them (none for 0). What could not be decrypted, or was sent in the
+ * clear into the encrypted room, travels without a body.
+ */
+export function unseenEvidence(
+  messages: readonly TimelineMessage[],
+  count: number,
+): EvidenceMessageInput[] {
+  if (count <= 0) return [];
+  const sent = messages.filter((message) => message.eventId.startsWith("$"));
+  return sent.slice(Math.max(0, sent.length - count)).map((message) => ({
+    eventId: message.eventId,
+    sender: message.sender,
+    timestamp: message.timestamp,
+    kind: message.kind === "text" ? "text" : "undecryptable",
+    body: message.kind === "text" ? message.body : "",
+  }));
 }
 
 /** A row as the report format takes it. */

@@ -60,6 +60,7 @@ export function fakeSession(
     leave: vi.fn(() => Promise.resolve()),
     block: vi.fn(() => Promise.resolve()),
     unblock: vi.fn(() => Promise.resolve()),
+    declinedRequestMessages: () => Promise.resolve([]),
     blockedUsers: [],
     stop: vi.fn(),
     signOut: vi.fn(() => Promise.resolve()),

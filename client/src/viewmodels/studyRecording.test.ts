@@ -84,6 +84,7 @@ describe("the request screen", () => {
       recordConversationOrigin: vi.fn(() => Promise.resolve()),
       leave: vi.fn(() => Promise.resolve()),
       block: vi.fn(() => Promise.resolve()),
+      declinedRequestMessages: vi.fn(() => Promise.resolve([])),
     };
     // Noor (13-15) and an unknown adult: a request she may accept after reading.
     const rooms = testRooms({
@@ -369,6 +370,7 @@ describe("help", () => {
       forgetCredentials: vi.fn(),
       signIn: vi.fn(),
       startSession: vi.fn(),
+      restart: vi.fn(),
       reportError: vi.fn(),
       signedOutHelp: helpDecider(
         createPolicyEngine(loadBundledPack("nl-default")),

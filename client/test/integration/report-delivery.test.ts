@@ -22,6 +22,7 @@ import {
   keyToText,
   prepareReport,
   readReportReasons,
+  sha256Hex,
   type ModerationKeyPair,
   type ReportBundle,
   type ReporterSigningKeyPair,
@@ -117,7 +118,7 @@ describe("reporting an encrypted message through the homeserver", () => {
     if (!created.ok) throw new Error(created.problems.join("; "));
     const bundle: ReportBundle = created.bundle;
     // Bundle version 2: the category is the policy engine's own id, routed as it is.
-    expect(bundle).toMatchObject({ version: 2, category: "asking-for-images" });
+    expect(bundle).toMatchObject({ version: 3, category: "asking-for-images" });
     expect(
       bundle.evidence.kind === "messages" && bundle.evidence.context.map((m) => m.body),
     ).toEqual([contextCanary]);
@@ -176,6 +177,8 @@ describe("reporting an encrypted message through the homeserver", () => {
           bundle,
           signature: "valid",
           signerPublicKey: await keyToText(noorKey.publicKey),
+          // The digest of exactly the bytes Noor's device sealed: the chain of custody's anchor.
+          bundleSha256: await sha256Hex(new TextEncoder().encode(JSON.stringify(bundle))),
         },
       },
     ]);

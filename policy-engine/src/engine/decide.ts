@@ -15,6 +15,7 @@ import { decideDisclosure } from "../points/disclosure.ts";
 import { decideDiscovery } from "../points/discovery.ts";
 import { decideHelp } from "../points/help.ts";
 import { decideIncomingContact } from "../points/incoming-contact.ts";
+import { decideMedia } from "../points/media.ts";
 import { decideProtectiveSettingChange } from "../points/protective-setting-change.ts";
 import { decideReport } from "../points/report.ts";
 import { decideRoom } from "../points/room.ts";
@@ -31,6 +32,7 @@ import {
   validateDiscovery,
   validateHelp,
   validateIncomingContact,
+  validateMedia,
   validateProtectiveSettingChange,
   validateReport,
   validateRoom,
@@ -204,6 +206,14 @@ export function decideUnchecked(request: unknown, packInput: unknown, now: unkno
           pack: packRef,
         };
         return decideRoom(valid, pack, base);
+      }
+      case "media": {
+        const valid = validateMedia(fields);
+        const base = {
+          decisionId: decisionId(packRef, point, at, requestKey(valid)),
+          pack: packRef,
+        };
+        return decideMedia(valid, pack, now, base);
       }
       default:
         return assertNever(point, "decision point");

@@ -7,7 +7,7 @@
 
 import type { PersonFacts } from "../model/bands.ts";
 import type { PackRef } from "../model/decisions.ts";
-import type { DecisionRequest } from "../model/requests.ts";
+import type { DecisionRequest, MediaCounterpart } from "../model/requests.ts";
 import { recipientAnswerOf } from "../points/contact.ts";
 import { assertNever } from "./assert-never.ts";
 
@@ -47,6 +47,10 @@ function bit(value: boolean): string {
   return value ? "1" : "0";
 }
 
+function counterpart(other: MediaCounterpart): string {
+  return `${person(other.person)}${bit(other.isContact)}${other.origin}${other.acceptedAt === null ? "-" : String(other.acceptedAt)}`;
+}
+
 /** The request's facts in a fixed order, independent of key order and of unknown extra fields. */
 export function requestKey(request: DecisionRequest): string {
   switch (request.point) {
@@ -73,6 +77,12 @@ export function requestKey(request: DecisionRequest): string {
             `${person(m.person)}:${bit(m.isContact)}${bit(m.sameServer)}${bit(m.nameResemblesContact)}${bit(m.nameResemblesHelpService)}${bit(m.acceptedHere)}:${String(m.sharedRoomCount)}:${m.roles.join("+")}`,
         )
         .join(";")}`;
+    case "media":
+      return `${person(request.self)}|${request.direction}|${request.roomKind}|${request.mediaKind}|${
+        request.direction === "incoming"
+          ? counterpart(request.sender)
+          : request.recipients.map(counterpart).join(";")
+      }`;
     default:
       return assertNever(request, "decision point");
   }

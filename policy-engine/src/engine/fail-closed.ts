@@ -38,13 +38,21 @@ export const FAIL_CLOSED_EFFECTS = {
   "protective-setting-change": "refuse",
   // As for incoming contacts: held aside, reversible, nothing a stranger wrote shown.
   room: "filtered",
+  // Incoming: nothing downloaded, nothing shown. An outgoing request fails
+  // closed to "think-first" instead (FAIL_CLOSED_OUTGOING_MEDIA_EFFECT).
+  media: "not-viewable",
 } as const satisfies Record<DecisionPoint, string>;
+
+/** An outgoing media request's fail-closed effect: a notice first; sending stays possible. */
+export const FAIL_CLOSED_OUTGOING_MEDIA_EFFECT = "think-first";
 
 /**
  * A report filed while the engine fails still carries the evidence window
  * every bundled pack sets, so the moderators get what they would otherwise.
  */
 const FAIL_CLOSED_CONTEXT_MESSAGES = 5;
+/** The same for a reported request's messages (nl-default's number). */
+const FAIL_CLOSED_REQUEST_MESSAGES = 10;
 
 /** When there is no valid pack, decisions name this pack. */
 export const NO_PACK: PackRef = Object.freeze({ id: "none", version: "0.0.0", purpose: "none" });
@@ -67,6 +75,7 @@ const READER: Readonly<Record<DecisionPoint, string>> = {
   help: "person",
   "protective-setting-change": "person",
   room: "self",
+  media: "self",
 };
 
 /** An unreadable band reads as a child's: the simplest copy and Kindertelefoon. */
@@ -175,11 +184,23 @@ export function failClosedDecision(
         requiredFields: ["exact-location"],
         reporterIdentityOptional: true,
         contextMessages: FAIL_CLOSED_CONTEXT_MESSAGES,
+        requestMessages: FAIL_CLOSED_REQUEST_MESSAGES,
+        // The full sheet: every category, nothing simplified away.
+        sheet: "standard",
         help: [...help.slice(0, -1), "politie", "emergency-112"],
         actions: ["block", "leave", "get-help"],
       };
     case "help":
-      return { ...common, point, effect: "show-help", help: [...HELP_RESOURCE_IDS], actions: none };
+      // Every organisation; no need to choose from, as the answer would be all of them.
+      return {
+        ...common,
+        point,
+        effect: "show-help",
+        help: [...HELP_RESOURCE_IDS],
+        actions: none,
+        needs: [],
+        need: null,
+      };
     case "protective-setting-change":
       return { ...common, point, effect: "refuse", help: [], actions: ["cancel", "why"] };
     case "room":
@@ -193,6 +214,37 @@ export function failClosedDecision(
         help,
         actions: ["ignore", "leave", "block", "block-and-report", "get-help", "why"],
       };
+    case "media":
+      return leniently(() => (request as Record<string, unknown>)["direction"], undefined) ===
+        "outgoing"
+        ? {
+            ...common,
+            point,
+            direction: "outgoing",
+            effect: FAIL_CLOSED_OUTGOING_MEDIA_EFFECT,
+            relationships: [],
+            // Sending stays possible, so taking it back must be too, honestly.
+            unsend: true,
+            unsendCaveat: {
+              id: "media-unsend-caveat",
+              severity: "info",
+              copyKey: `notice.mediaUnsendCaveat.${COPY_SUFFIX[band ?? "8-12"]}`,
+            },
+            until: null,
+            help,
+            actions: ["continue", "cancel", "get-help", "why"],
+          }
+        : {
+            ...common,
+            point,
+            direction: "incoming",
+            effect: "not-viewable",
+            relationship: null,
+            blurred: false,
+            until: null,
+            help,
+            actions: ["block", "report", "get-help", "why"],
+          };
     default:
       return assertNever(point, "decision point");
   }

@@ -8,8 +8,10 @@ import type {
   DisclosureEffect,
   DiscoveryEffect,
   HelpEffect,
+  IncomingMediaEffect,
   IncomingPresentation,
   MemberContent,
+  OutgoingMediaEffect,
   NotificationContent,
   Preview,
   RoomPresentation,
@@ -20,10 +22,13 @@ import type {
   ActionId,
   AdviceDestination,
   DsaField,
+  HelpNeed,
   HelpResourceId,
+  MediaRelationship,
   NoticeId,
   RelationshipClass,
   ReportCategory,
+  ReportSheet,
   Severity,
 } from "./ids.ts";
 import type { RuleId } from "./rule-ids.ts";
@@ -136,11 +141,23 @@ export type ReportDecision = DecisionCommon & {
    * (0..MAX_REPORT_CONTEXT_MESSAGES); 0 when nothing but a message is reported.
    */
   readonly contextMessages: number;
+  /**
+   * For a reported request: how many of its newest messages travel sealed to
+   * the moderators. The reporter never saw them (the request was held aside)
+   * and the sheet never shows them; it says that they go. 0 otherwise.
+   */
+  readonly requestMessages: number;
+  /** The sheet's layout for the reporter's band (the pack's `report.sheet`). */
+  readonly sheet: ReportSheet;
 };
 
 export type HelpDecision = DecisionCommon & {
   readonly point: "help";
   readonly effect: HelpEffect;
+  /** The needs the help screen offers to choose from, in order (none: no choice offered). */
+  readonly needs: readonly HelpNeed[];
+  /** The need this help was picked for, or null when none was chosen. */
+  readonly need: HelpNeed | null;
 };
 
 export type ProtectiveSettingChangeDecision = DecisionCommon & {
@@ -176,6 +193,36 @@ export type RoomDecision = DecisionCommon & {
   readonly protectsMinor: boolean;
 };
 
+/** How an image or file someone sent shows on the reader's device (the media point, incoming). */
+export type IncomingMediaDecision = DecisionCommon & {
+  readonly point: "media";
+  readonly direction: "incoming";
+  readonly effect: IncomingMediaEffect;
+  /** The sender as seen from the reader; `null` when failed closed. */
+  readonly relationship: MediaRelationship | null;
+  /** Once downloaded (after the tap), shown blurred with the notice until the person chooses to see it. */
+  readonly blurred: boolean;
+  /** The decision holds until this time (ms since the Unix epoch), e.g. the end of "recently accepted"; null: no end. */
+  readonly until: number | null;
+};
+
+/** Before the device user sends an image or file (the media point, outgoing). */
+export type OutgoingMediaDecision = DecisionCommon & {
+  readonly point: "media";
+  readonly direction: "outgoing";
+  readonly effect: OutgoingMediaEffect;
+  /** Each recipient as seen from the sender, in request order; empty when failed closed. */
+  readonly relationships: readonly MediaRelationship[];
+  /** After sending, offer "unsend" (a redaction) with `unsendCaveat` beside it. */
+  readonly unsend: boolean;
+  /** The honest caveat that it may already be saved; set exactly when `unsend` is. */
+  readonly unsendCaveat: Notice | null;
+  /** As for incoming: when this decision stops holding; null: no end. */
+  readonly until: number | null;
+};
+
+export type MediaDecision = IncomingMediaDecision | OutgoingMediaDecision;
+
 /**
  * Only returned when `request.point` is not a decision point at all, which the
  * types rule out; it exists so that untyped input still fails closed.
@@ -195,10 +242,17 @@ export type Decision =
   | HelpDecision
   | ProtectiveSettingChangeDecision
   | RoomDecision
+  | IncomingMediaDecision
+  | OutgoingMediaDecision
   | InvalidRequestDecision;
+
+/** A media request's direction picks the decision's (other requests have none). */
+type DirectionOf<R> = R extends { readonly direction: infer D }
+  ? { readonly direction: D }
+  : unknown;
 
 /** The decision type answering a request type. */
 export type DecisionFor<R extends { readonly point: string }> = Extract<
   Decision,
-  { readonly point: R["point"] }
+  { readonly point: R["point"] } & DirectionOf<R>
 >;

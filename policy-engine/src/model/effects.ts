@@ -66,6 +66,19 @@ export type HelpEffect = (typeof HELP_EFFECTS)[number];
 export const SETTING_CHANGE_EFFECTS = ["allow", "allow-with-information", "refuse"] as const;
 export type SettingChangeEffect = (typeof SETTING_CHANGE_EFFECTS)[number];
 
+/**
+ * How an image or file someone sent is handled on the reader's device:
+ * downloaded and shown; nothing downloaded until the person taps, then shown
+ * blurred with a warning until they choose to see it; or not viewable at all
+ * (never downloaded). Decided by who sent it, never by what it shows.
+ */
+export const INCOMING_MEDIA_EFFECTS = ["show", "tap-to-download", "not-viewable"] as const;
+export type IncomingMediaEffect = (typeof INCOMING_MEDIA_EFFECTS)[number];
+
+/** Before the device user sends an image or file: send, or a think-first notice first (they may still send). */
+export const OUTGOING_MEDIA_EFFECTS = ["send", "think-first"] as const;
+export type OutgoingMediaEffect = (typeof OUTGOING_MEDIA_EFFECTS)[number];
+
 /** Pack cell values (not decision effects). */
 export const DISCOVERY_VISIBILITIES = [
   "visible",
@@ -77,6 +90,10 @@ export type DiscoveryVisibility = (typeof DISCOVERY_VISIBILITIES)[number];
 
 export const DISCLOSURE_CELLS = ["disclose", "in-accepted-conversation", "withhold"] as const;
 export type DisclosureCell = (typeof DISCLOSURE_CELLS)[number];
+
+/** When "unsend" (a redaction, with the caveat that it may already be saved) is offered after sending media. */
+export const MEDIA_UNSEND_MODES = ["always", "after-think-first", "never"] as const;
+export type MediaUnsendMode = (typeof MEDIA_UNSEND_MODES)[number];
 
 export const CHILD_SEXUAL_ABUSE_SCOPES = ["always", "if-minor-involved", "never"] as const;
 export type ChildSexualAbuseScope = (typeof CHILD_SEXUAL_ABUSE_SCOPES)[number];

@@ -13,6 +13,7 @@ export const DECISION_POINTS = [
   "help",
   "protective-setting-change",
   "room",
+  "media",
 ] as const;
 export type DecisionPoint = (typeof DECISION_POINTS)[number];
 
@@ -72,6 +73,11 @@ export const PACK_NOTICE_IDS = [
   "group-with-strangers",
   "group-members-unknown",
   "stranger-joined",
+  "media-from-stranger",
+  "media-recently-accepted",
+  "media-not-viewable",
+  "media-think-first",
+  "media-unsend-caveat",
 ] as const;
 export type PackNoticeId = (typeof PACK_NOTICE_IDS)[number];
 
@@ -161,6 +167,29 @@ export type DsaField = (typeof DSA_FIELDS)[number];
  */
 export const MAX_REPORT_CONTEXT_MESSAGES = 20;
 
+/**
+ * What a young person can say is going on, in one tap, on the help screen
+ * (also after a report). Only this choice reaches the engine, never what any
+ * message says; the pack lists the help for each need per band (`help.needs`).
+ */
+export const HELP_NEEDS = [
+  "asked-for-pictures",
+  "picture-shared",
+  "threatened",
+  "at-home",
+  "want-to-talk",
+] as const;
+export type HelpNeed = (typeof HELP_NEEDS)[number];
+
+/**
+ * How the report sheet is laid out for a reporter's band (pack data,
+ * `report.sheet`): `standard` shows the one-tap default and the full list;
+ * `simple` pre-sets nothing, offers a few choices in children's words, and
+ * after filing says thank you and who helps next before anything else.
+ */
+export const REPORT_SHEETS = ["standard", "simple"] as const;
+export type ReportSheet = (typeof REPORT_SHEETS)[number];
+
 export const HELP_MOMENTS = [
   "general",
   "after-warning",
@@ -191,3 +220,28 @@ export type DiscoverySurface = (typeof DISCOVERY_SURFACES)[number];
  */
 export const RECIPIENT_ANSWERS = ["protects-minor", "no-protection", "no-answer"] as const;
 export type RecipientAnswer = (typeof RECIPIENT_ANSWERS)[number];
+
+/**
+ * What an image or file event says it is (its msgtype), the only thing about
+ * a piece of media the engine is told: never its bytes, pixels, hashes, name,
+ * caption, type or size.
+ */
+export const MEDIA_KINDS = ["image", "video", "audio", "file"] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/** Whether the device user receives the media or is about to send it. */
+export const MEDIA_DIRECTIONS = ["incoming", "outgoing"] as const;
+export type MediaDirection = (typeof MEDIA_DIRECTIONS)[number];
+
+export const MEDIA_ROOM_KINDS = ["direct", "group"] as const;
+/** Recipients of one piece of media, at most (as for room members): a bound on work per decision. */
+export const MAX_MEDIA_RECIPIENTS = 10_000;
+export type MediaRoomKind = (typeof MEDIA_ROOM_KINDS)[number];
+
+/**
+ * How the device user relates to one other person, for media: a contact; a
+ * contact whose request they accepted less than the pack's window ago; or
+ * not a contact, split as for every other point.
+ */
+export const MEDIA_RELATIONSHIPS = ["contact", "recently-accepted", ...STRANGER_CLASSES] as const;
+export type MediaRelationship = (typeof MEDIA_RELATIONSHIPS)[number];

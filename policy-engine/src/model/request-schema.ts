@@ -9,7 +9,11 @@ import {
   CONVERSATION_ORIGINS,
   DISCOVERY_SURFACES,
   HELP_MOMENTS,
+  HELP_NEEDS,
   MATERIAL_LOCATIONS,
+  MAX_MEDIA_RECIPIENTS,
+  MEDIA_KINDS,
+  MEDIA_ROOM_KINDS,
   PROTECTIVE_SETTINGS,
   RECIPIENT_ANSWERS,
   REPORT_CATEGORIES,
@@ -19,6 +23,13 @@ import type { DecisionRequest } from "./requests.ts";
 
 const Person = z.strictObject({ ageBand: z.enum(AGE_BANDS), ageVerified: z.boolean() });
 const Category = z.enum(REPORT_CATEGORIES);
+/** Facts about one other person in a media decision; strict, so no payload can ride along. */
+const MediaCounterpart = z.strictObject({
+  person: Person,
+  isContact: z.boolean(),
+  origin: z.enum(CONVERSATION_ORIGINS),
+  acceptedAt: z.number().nullable(),
+});
 
 export const DecisionRequestSchema = z.discriminatedUnion("point", [
   z.strictObject({
@@ -83,6 +94,7 @@ export const DecisionRequestSchema = z.discriminatedUnion("point", [
     person: Person,
     moment: z.enum(HELP_MOMENTS),
     reportCategory: Category.optional(),
+    need: z.enum(HELP_NEEDS).optional(),
     locale: z
       .string()
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)
@@ -118,6 +130,24 @@ export const DecisionRequestSchema = z.discriminatedUnion("point", [
     roomNameResemblesContact: z.boolean(),
     roomNameResemblesHelpService: z.boolean(),
   }),
+  z.discriminatedUnion("direction", [
+    z.strictObject({
+      point: z.literal("media"),
+      direction: z.literal("incoming"),
+      self: Person,
+      sender: MediaCounterpart,
+      roomKind: z.enum(MEDIA_ROOM_KINDS),
+      mediaKind: z.enum(MEDIA_KINDS),
+    }),
+    z.strictObject({
+      point: z.literal("media"),
+      direction: z.literal("outgoing"),
+      self: Person,
+      recipients: z.array(MediaCounterpart).min(1).max(MAX_MEDIA_RECIPIENTS).readonly(),
+      roomKind: z.enum(MEDIA_ROOM_KINDS),
+      mediaKind: z.enum(MEDIA_KINDS),
+    }),
+  ]),
 ]);
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

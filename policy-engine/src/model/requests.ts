@@ -8,7 +8,10 @@ import type {
   ConversationOrigin,
   DiscoverySurface,
   HelpMoment,
+  HelpNeed,
   MaterialLocation,
+  MediaKind,
+  MediaRoomKind,
   ProtectiveSetting,
   RecipientAnswer,
   ReportCategory,
@@ -122,6 +125,8 @@ export type HelpRequest = {
   readonly moment: HelpMoment;
   /** With `after-report`: the category that was reported. */
   readonly reportCategory?: ReportCategory | undefined;
+  /** What the person said is going on (one tap on the help screen); never message content. */
+  readonly need?: HelpNeed | undefined;
   /** BCP 47 tag of the device (e.g. "nl-NL"); a region outside the pack's jurisdiction adds 112. */
   readonly locale?: string | undefined;
 };
@@ -178,6 +183,44 @@ export type RoomRequest = {
   readonly roomNameResemblesHelpService: boolean;
 };
 
+/** One other person, for a media decision: facts about them and the relationship, nothing else. */
+export type MediaCounterpart = {
+  readonly person: PersonFacts;
+  readonly isContact: boolean;
+  /** How the contact started (as for conversation notices); `unknown` is read as an accepted request. */
+  readonly origin: ConversationOrigin;
+  /** When the contact was accepted or started (ms since the Unix epoch); null: not known, read as just now. */
+  readonly acceptedAt: number | null;
+};
+
+/**
+ * How does an image or file that `sender` sent show on the device of `self`?
+ * Facts about the two people and the room only: the engine is never given
+ * the media's bytes, pixels, hashes, file name, caption, type or size, and
+ * refuses a request that carries any field not listed here.
+ */
+export type IncomingMediaRequest = {
+  readonly point: "media";
+  readonly direction: "incoming";
+  readonly self: PersonFacts;
+  readonly sender: MediaCounterpart;
+  readonly roomKind: MediaRoomKind;
+  readonly mediaKind: MediaKind;
+};
+
+/** `self` is about to send an image or file into a room: send, or think first? */
+export type OutgoingMediaRequest = {
+  readonly point: "media";
+  readonly direction: "outgoing";
+  readonly self: PersonFacts;
+  /** Everyone else in the room who would receive it (at least one). */
+  readonly recipients: readonly MediaCounterpart[];
+  readonly roomKind: MediaRoomKind;
+  readonly mediaKind: MediaKind;
+};
+
+export type MediaRequest = IncomingMediaRequest | OutgoingMediaRequest;
+
 export type DecisionRequest =
   | DiscoveryRequest
   | ContactRequest
@@ -187,4 +230,5 @@ export type DecisionRequest =
   | ReportRequest
   | HelpRequest
   | ProtectiveSettingChangeRequest
-  | RoomRequest;
+  | RoomRequest
+  | MediaRequest;

@@ -9,9 +9,14 @@ import type {
   ChildSexualAbuseScope,
   DisclosureCell,
   DiscoveryVisibility,
+  IncomingMediaEffect,
+  MediaUnsendMode,
+  OutgoingMediaEffect,
 } from "../model/effects.ts";
 import {
   HELP_MOMENTS,
+  HELP_NEEDS,
+  MEDIA_KINDS,
   PACK_NOTICE_IDS,
   PROTECTIVE_SETTINGS,
   RELATIONSHIP_CLASSES,
@@ -23,11 +28,15 @@ import type {
   ActionId,
   AdviceDestination,
   HelpMoment,
+  HelpNeed,
   HelpResourceId,
+  MediaKind,
+  MediaRelationship,
   PackNoticeId,
   ProtectiveSetting,
   RelationshipClass,
   ReportCategory,
+  ReportSheet,
   ReportTarget,
   StrangerClass,
 } from "../model/ids.ts";
@@ -49,6 +58,8 @@ export type CompiledReportRouting = {
   readonly chats: readonly ReportDestination[];
   readonly publicWebsites: readonly ReportDestination[];
   readonly childSexualAbuse: ChildSexualAbuseScope;
+  /** Advice instead of `chats` between verified peers; null: the same as for anyone. */
+  readonly betweenPeers: readonly ReportDestination[] | null;
 };
 
 /** A pack ready to decide with. Build it with `loadPack`/`parsePack`; treat it as opaque. */
@@ -83,15 +94,28 @@ export type CompiledPack = {
     readonly categories: Readonly<Record<ReportCategory, CompiledReportRouting>>;
     readonly categoryChoices: ByBand<readonly ReportCategory[]>;
     readonly defaultCategory: PolicyPack["report"]["defaultCategory"];
+    /** peers[reporter band][reported band]: verified peers for routing. */
+    readonly peers: ByBand<ByBand<boolean>>;
+    readonly sheet: ByBand<ReportSheet>;
     readonly afterActions: Readonly<Record<ReportTarget, readonly ActionId[]>>;
     readonly evidence: PolicyPack["report"]["evidence"];
   };
   readonly help: {
     readonly moments: Readonly<Record<HelpMoment, ByBand<readonly HelpResourceId[]>>>;
     readonly afterReportCategory: Readonly<Record<ReportCategory, readonly HelpResourceId[]>>;
+    readonly afterReportBetweenPeers: readonly HelpResourceId[];
+    readonly needs: Readonly<Record<HelpNeed, ByBand<readonly HelpResourceId[]>>>;
   };
   readonly settingChanges: Readonly<Record<ProtectiveSetting, ByBand<SettingChangeContribution>>>;
   readonly room: PolicyPack["room"];
+  readonly media: {
+    readonly recentlyAcceptedMs: ByBand<number>;
+    readonly incoming: ByBand<Readonly<Record<MediaRelationship, IncomingMediaEffect>>>;
+    readonly outgoing: ByBand<Readonly<Record<MediaRelationship, OutgoingMediaEffect>>>;
+    readonly thinkFirstKinds: Readonly<Record<MediaKind, boolean>>;
+    readonly unsend: ByBand<MediaUnsendMode>;
+    readonly help: ByBand<readonly HelpResourceId[]>;
+  };
 };
 
 const HOUR_MS = 3_600_000;
@@ -176,10 +200,19 @@ export function compilePack(pack: PolicyPack): CompiledPack {
           chats: adviceList(routing.adviseForMaterialInChats),
           publicWebsites: adviceList(routing.adviseForPublicWebsites),
           childSexualAbuse: routing.childSexualAbuse,
+          betweenPeers:
+            routing.adviseBetweenPeers === undefined
+              ? null
+              : adviceList(routing.adviseBetweenPeers),
         };
       }),
       categoryChoices: table(AGE_BANDS, (band) => pack.report.categoryChoices[band]),
       defaultCategory: pack.report.defaultCategory,
+      peers: table(AGE_BANDS, (band) => {
+        const peers = new Set<AgeBand>(pack.report.peers[band]);
+        return table(AGE_BANDS, (other) => peers.has(other));
+      }),
+      sheet: table(AGE_BANDS, (band) => pack.report.sheet[band]),
       afterActions: table(REPORT_TARGETS, (target) => pack.report.afterActions[target]),
       evidence: pack.report.evidence,
     },
@@ -188,6 +221,8 @@ export function compilePack(pack: PolicyPack): CompiledPack {
         table(AGE_BANDS, (band) => pack.help.moments[moment][band]),
       ),
       afterReportCategory: pack.help.afterReportCategory,
+      afterReportBetweenPeers: pack.help.afterReportBetweenPeers,
+      needs: table(HELP_NEEDS, (need) => table(AGE_BANDS, (band) => pack.help.needs[need][band])),
     },
     settingChanges: table(PROTECTIVE_SETTINGS, (setting) =>
       table(AGE_BANDS, (band): SettingChangeContribution => {
@@ -196,6 +231,17 @@ export function compilePack(pack: PolicyPack): CompiledPack {
       }),
     ),
     room: pack.room,
+    media: {
+      recentlyAcceptedMs: table(
+        AGE_BANDS,
+        (band) => pack.media.recentlyAcceptedHours[band] * HOUR_MS,
+      ),
+      incoming: pack.media.incoming,
+      outgoing: pack.media.outgoing,
+      thinkFirstKinds: table(MEDIA_KINDS, (kind) => pack.media.thinkFirstKinds.includes(kind)),
+      unsend: pack.media.unsend,
+      help: pack.media.help,
+    },
   };
   return deepFreeze(compiled);
 }

@@ -11,8 +11,11 @@ import {
   CONTACT_EFFECTS,
   DISCLOSURE_CELLS,
   DISCOVERY_VISIBILITIES,
+  INCOMING_MEDIA_EFFECTS,
   INCOMING_PRESENTATIONS,
+  MEDIA_UNSEND_MODES,
   NOTIFICATION_CONTENTS,
+  OUTGOING_MEDIA_EFFECTS,
   PREVIEWS,
   ROOM_PRESENTATIONS,
   SETTING_CHANGE_EFFECTS,
@@ -21,12 +24,16 @@ import {
   ADVICE_DESTINATIONS,
   AFTER_REPORT_ACTIONS,
   HELP_MOMENTS,
+  HELP_NEEDS,
   HELP_RESOURCE_IDS,
   MAX_REPORT_CONTEXT_MESSAGES,
+  MEDIA_KINDS,
+  MEDIA_RELATIONSHIPS,
   PACK_NOTICE_IDS,
   PROTECTIVE_SETTINGS,
   RELATIONSHIP_CLASSES,
   REPORT_CATEGORIES,
+  REPORT_SHEETS,
   REPORT_TARGETS,
   SEVERITIES,
   STRANGER_CLASSES,
@@ -48,6 +55,8 @@ const byBand = <T extends z.ZodType>(value: T) => z.record(AgeBandSchema, value)
 const byRelationship = <T extends z.ZodType>(value: T) =>
   z.record(z.enum(RELATIONSHIP_CLASSES), value);
 const byStranger = <T extends z.ZodType>(value: T) => z.record(z.enum(STRANGER_CLASSES), value);
+const byMediaRelationship = <T extends z.ZodType>(value: T) =>
+  z.record(z.enum(MEDIA_RELATIONSHIPS), value);
 
 const LocalisedText = z.strictObject({
   nl: z.string().min(1),
@@ -104,6 +113,11 @@ const ReportCategoryRouting = z.strictObject({
   childSexualAbuse: z
     .enum(CHILD_SEXUAL_ABUSE_SCOPES)
     .describe("DSA Art. 16(2)(c): when the reporter may leave out their identity."),
+  adviseBetweenPeers: uniqueList(z.enum(ADVICE_DESTINATIONS))
+    .optional()
+    .describe(
+      "Organisations to advise instead when reporter and reported are verified peers (report.peers), e.g. Helpwanted (removal help) rather than the police for images shared between peers (seed 001: consensual sexting between peers is not a crime). Absent: the category routes the same between peers.",
+    ),
 });
 
 const GUARD_NAMES = [
@@ -197,8 +211,21 @@ const PolicyPackShape = z
         nameLooksLikeSomeoneElse: ReportCategorySchema,
         otherwise: ReportCategorySchema,
       }),
+      peers: byBand(uniqueList(AgeBandSchema)).describe(
+        "Per band of the reporter: which verified bands of the reported person count as peers for routing (seed 001: the same age group). Only minors can be peers; an unverified person never is.",
+      ),
+      sheet: byBand(z.enum(REPORT_SHEETS)).describe(
+        "Per band of the reporter: the report sheet's layout. simple: nothing pre-set (a one-tap report is filed as the `otherwise` default), a few choices in children's words, thanks and who helps next first after filing.",
+      ),
       afterActions: z.record(z.enum(REPORT_TARGETS), uniqueList(z.enum(AFTER_REPORT_ACTIONS))),
       evidence: z.strictObject({
+        requestMessages: z
+          .int()
+          .min(0)
+          .max(MAX_REPORT_CONTEXT_MESSAGES)
+          .describe(
+            `How many of a reported request's newest messages travel sealed to the moderators; the reporter never saw them and the sheet never shows them. At most ${String(MAX_REPORT_CONTEXT_MESSAGES)}.`,
+          ),
         contextMessages: z
           .int()
           .min(0)
@@ -211,6 +238,14 @@ const PolicyPackShape = z
     help: z.strictObject({
       moments: z.record(z.enum(HELP_MOMENTS), byBand(uniqueList(HelpResourceIdSchema))),
       afterReportCategory: z.record(ReportCategorySchema, uniqueList(HelpResourceIdSchema)),
+      afterReportBetweenPeers: uniqueList(HelpResourceIdSchema).describe(
+        "After a report between peers in a category with adviseBetweenPeers: the help shown instead of afterReportCategory (e.g. Helpwanted, which helps get an image taken down).",
+      ),
+      needs: z
+        .record(z.enum(HELP_NEEDS), byBand(uniqueList(HelpResourceIdSchema)))
+        .describe(
+          "needs[need][band]: the help for what the person said is going on, in order. The help screen offers a need to a band only when its list is not empty.",
+        ),
     }),
     settingChanges: z.record(z.enum(PROTECTIVE_SETTINGS), byBand(SettingChangeCell)),
     room: z
@@ -229,6 +264,30 @@ const PolicyPackShape = z
         ),
       })
       .describe("Rooms: every member judged, not only the inviter (complete mediation)."),
+    media: z
+      .strictObject({
+        recentlyAcceptedHours: byBand(z.int().min(0).max(8760)).describe(
+          "Per band of the device user: for how many hours after accepting someone's request they count as recently accepted (0: never).",
+        ),
+        incoming: byBand(byMediaRelationship(z.enum(INCOMING_MEDIA_EFFECTS))).describe(
+          "incoming[reader band][sender relationship]: show; tap-to-download (nothing downloaded until the person taps, then blurred with a warning); or not-viewable.",
+        ),
+        outgoing: byBand(byMediaRelationship(z.enum(OUTGOING_MEDIA_EFFECTS))).describe(
+          "outgoing[sender band][recipient relationship]: send, or a think-first notice first (they may still send). With several recipients the most protective cell wins.",
+        ),
+        thinkFirstKinds: uniqueList(z.enum(MEDIA_KINDS)).describe(
+          "The media kinds the outgoing table applies to; any other kind is sent without a notice.",
+        ),
+        unsend: byBand(z.enum(MEDIA_UNSEND_MODES)).describe(
+          "Per band of the sender: when 'unsend' (with the caveat that it may already be saved) is offered after sending.",
+        ),
+        help: byBand(uniqueList(HelpResourceIdSchema)).describe(
+          "Per band of the device user: help offered with a media warning or think-first notice (before the warning's usual help).",
+        ),
+      })
+      .describe(
+        "Images and files: decided by who sent them and when, never by what they show (no scanning, hashing or classifiers).",
+      ),
   })
   .describe("A safety-by-design chat policy pack.");
 
@@ -325,6 +384,30 @@ export function packConsistencyIssues(pack: PolicyPack): Issue[] {
       }
     }
   }
+  if (pack.purpose === "production") {
+    for (const band of AGE_BANDS) {
+      if (!isMinor(band)) continue;
+      for (const relation of MEDIA_RELATIONSHIPS) {
+        if (relation === "contact") continue;
+        if (pack.media.incoming[band][relation] === "show") {
+          issues.push({
+            path: ["media", "incoming", band, relation],
+            message:
+              "a production pack never downloads media for a minor from someone they do not know (well) before they tap",
+          });
+        }
+      }
+      for (const relation of ["adult-stranger", "unverified-stranger"] as const) {
+        if (pack.media.outgoing[band][relation] === "send") {
+          issues.push({
+            path: ["media", "outgoing", band, relation],
+            message:
+              "a production pack shows a minor the think-first notice before media goes to an unknown adult",
+          });
+        }
+      }
+    }
+  }
   for (const setting of PROTECTIVE_SETTINGS) {
     for (const band of AGE_BANDS) {
       checkNotices(issues, ["settingChanges", setting, band], pack.settingChanges[setting][band]);
@@ -334,11 +417,15 @@ export function packConsistencyIssues(pack: PolicyPack): Issue[] {
     // The sheet shows the default checked: a default it does not offer would be a choice the
     // reporter can see but not make again.
     const defaults = pack.report.defaultCategory;
-    const reachable = [
-      ...(isMinor(band) ? [defaults.unknownAdultToMinor] : []),
-      defaults.nameLooksLikeSomeoneElse,
-      defaults.otherwise,
-    ];
+    // A simple sheet pre-sets nothing: its one-tap report is filed as `otherwise`.
+    const reachable =
+      pack.report.sheet[band] === "simple"
+        ? [defaults.otherwise]
+        : [
+            ...(isMinor(band) ? [defaults.unknownAdultToMinor] : []),
+            defaults.nameLooksLikeSomeoneElse,
+            defaults.otherwise,
+          ];
     for (const category of new Set(reachable)) {
       if (!pack.report.categoryChoices[band].includes(category)) {
         issues.push({
@@ -347,6 +434,16 @@ export function packConsistencyIssues(pack: PolicyPack): Issue[] {
         });
       }
     }
+  }
+  for (const band of AGE_BANDS) {
+    pack.report.peers[band].forEach((peer: AgeBand, index) => {
+      if (!isMinor(band) || !isMinor(peer)) {
+        issues.push({
+          path: ["report", "peers", band, index],
+          message: "only verified minors can be peers for routing",
+        });
+      }
+    });
   }
   for (const category of REPORT_CATEGORIES) {
     const routing = pack.report.categories[category];

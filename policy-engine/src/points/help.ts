@@ -1,23 +1,29 @@
 import type { AgeBand } from "../model/bands.ts";
 import type { HelpDecision } from "../model/decisions.ts";
 import { HELP_EFFECTS, protectionRank } from "../model/effects.ts";
-import type { HelpMoment, HelpResourceId, ReportCategory } from "../model/ids.ts";
+import { HELP_NEEDS } from "../model/ids.ts";
+import type { HelpMoment, HelpNeed, HelpResourceId, ReportCategory } from "../model/ids.ts";
 import type { HelpRequest } from "../model/requests.ts";
 import { effectiveBand } from "../model/bands.ts";
 import { mergeHelp, reasonsOf, runRules } from "../engine/run-rules.ts";
 import type { CompiledPack } from "../pack/compile.ts";
 import type { HelpContribution } from "../rules/contributions.ts";
 import type { HelpFacts } from "../rules/facts.ts";
+import { afterReportBetweenPeers } from "../rules/help/after-report-between-peers.ts";
 import { categorySpecificHelp } from "../rules/help/category-specific-help.ts";
 import { emergencyOutsideJurisdiction } from "../rules/help/emergency-outside-jurisdiction.ts";
+import { helpForNeed } from "../rules/help/help-for-need.ts";
 import { kindertelefoonForMinors } from "../rules/help/kindertelefoon-for-minors.ts";
 import { momentTable } from "../rules/help/moment-table.ts";
 import type { Rule } from "../rules/rule.ts";
 import { NO_ACTIONS, NO_ERRORS, NO_NOTICES } from "./common.ts";
 import type { DecisionBase } from "./common.ts";
 
+// Order is the order help is listed in: what the person asked for first.
 export const HELP_RULES: readonly Rule<HelpFacts, HelpContribution>[] = [
+  helpForNeed,
   momentTable,
+  afterReportBetweenPeers,
   kindertelefoonForMinors,
   categorySpecificHelp,
   emergencyOutsideJurisdiction,
@@ -37,6 +43,9 @@ export function helpFacts(request: HelpRequest): HelpFacts {
     personBand: effectiveBand(request.person),
     moment: request.moment,
     reportCategory: request.reportCategory ?? null,
+    // Asked of the help point directly, help is not about one report between peers.
+    peerReport: false,
+    need: request.need ?? null,
     region: regionOf(request.locale),
   };
 }
@@ -51,8 +60,16 @@ export function helpFor(
   moment: HelpMoment,
   reportCategory: ReportCategory | null,
   pack: CompiledPack,
+  peerReport = false,
 ): HelpResourceId[] {
-  const facts: HelpFacts = { personBand, moment, reportCategory, region: null };
+  const facts: HelpFacts = {
+    personBand,
+    moment,
+    reportCategory,
+    peerReport,
+    need: null,
+    region: null,
+  };
   return mergeHelp(runRules(HELP_RULES, facts, pack, RANK).kept);
 }
 
@@ -61,10 +78,13 @@ export function decideHelp(
   pack: CompiledPack,
   base: DecisionBase,
 ): HelpDecision {
-  const { kept } = runRules(HELP_RULES, helpFacts(request), pack, RANK);
+  const facts = helpFacts(request);
+  const { kept } = runRules(HELP_RULES, facts, pack, RANK);
   return {
     point: "help",
     effect: "show-help",
+    needs: needsFor(facts.personBand, pack),
+    need: facts.need,
     decisionId: base.decisionId,
     pack: base.pack,
     notices: NO_NOTICES,
@@ -74,4 +94,9 @@ export function decideHelp(
     errors: NO_ERRORS,
     failedClosed: false,
   };
+}
+
+/** The needs the help screen offers this band: those the pack has help for. */
+function needsFor(band: AgeBand, pack: CompiledPack): HelpNeed[] {
+  return HELP_NEEDS.filter((need) => pack.help.needs[need][band].length > 0);
 }

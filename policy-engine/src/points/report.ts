@@ -14,8 +14,10 @@ import { adviceForPublicWebsites } from "../rules/report/advice-for-public-websi
 import { afterReportActions } from "../rules/report/after-report-actions.ts";
 import { defaultCategoryFromContext } from "../rules/report/default-category-from-context.ts";
 import { dsaArticle16Fields } from "../rules/report/dsa-article-16-fields.ts";
+import { evidenceFromHeldAsideRequest } from "../rules/report/evidence-from-held-aside-request.ts";
 import { evidenceWindow } from "../rules/report/evidence-window.ts";
 import { moderatorsAlways } from "../rules/report/moderators-always.ts";
+import { peersNotCriminalised } from "../rules/report/peers-not-criminalised.ts";
 import { reporterIdentityOptionalForChildSexualAbuse } from "../rules/report/reporter-identity-optional-for-child-sexual-abuse.ts";
 import type { Rule } from "../rules/rule.ts";
 import { NO_ERRORS, NO_NOTICES } from "./common.ts";
@@ -26,11 +28,13 @@ import { relationshipClass } from "./relationship.ts";
 export const REPORT_RULES: readonly Rule<ReportFacts, ReportContribution>[] = [
   moderatorsAlways,
   adviceForMaterialInChats,
+  peersNotCriminalised,
   adviceForPublicWebsites,
   dsaArticle16Fields,
   reporterIdentityOptionalForChildSexualAbuse,
   afterReportActions,
   evidenceWindow,
+  evidenceFromHeldAsideRequest,
 ];
 
 const RANK = protectionRank(REPORT_EFFECTS);
@@ -66,9 +70,26 @@ function categoryOf(
   return { category: facts.request.category ?? "other", decidedBy: null };
 }
 
+/**
+ * Verified minors of each other's age group (the pack's `report.peers`). An
+ * unverified person is never a peer: they may be an adult.
+ */
+function betweenPeers(facts: ReportCategoryFacts, pack: CompiledPack): boolean {
+  const { reporter, reported } = facts.request;
+  return (
+    reporter.ageVerified &&
+    reported.ageVerified &&
+    pack.report.peers[facts.reporterBand][facts.reportedBand]
+  );
+}
+
 export function reportFacts(request: ReportRequest, pack: CompiledPack): ReportFacts {
   const categoryFacts = reportCategoryFacts(request, pack);
-  return { ...categoryFacts, category: categoryOf(categoryFacts, pack).category };
+  return {
+    ...categoryFacts,
+    category: categoryOf(categoryFacts, pack).category,
+    betweenPeers: betweenPeers(categoryFacts, pack),
+  };
 }
 
 export function decideReport(
@@ -78,7 +99,11 @@ export function decideReport(
 ): ReportDecision {
   const categoryFacts = reportCategoryFacts(request, pack);
   const { category, decidedBy } = categoryOf(categoryFacts, pack);
-  const facts: ReportFacts = { ...categoryFacts, category };
+  const facts: ReportFacts = {
+    ...categoryFacts,
+    category,
+    betweenPeers: betweenPeers(categoryFacts, pack),
+  };
   const { kept } = runRules(REPORT_RULES, facts, pack, RANK);
 
   const destinations: ReportDestination[] = [];
@@ -87,6 +112,7 @@ export function decideReport(
   let identityOptional = false;
   // Nothing before the reported thing unless a rule says how much (a request has no messages).
   let contextMessages = 0;
+  let requestMessages = 0;
   for (const { contribution } of kept) {
     for (const destination of contribution.destinations ?? []) {
       if (!destinations.some((known) => known.id === destination.id)) {
@@ -103,6 +129,9 @@ export function decideReport(
     if (contribution.contextMessages !== undefined) {
       contextMessages = Math.max(contextMessages, contribution.contextMessages);
     }
+    if (contribution.requestMessages !== undefined) {
+      requestMessages = Math.max(requestMessages, contribution.requestMessages);
+    }
   }
   const reasons = reasonsOf(kept);
   if (decidedBy !== null) reasons.unshift(decidedBy);
@@ -118,10 +147,19 @@ export function decideReport(
     ),
     reporterIdentityOptional: identityOptional,
     contextMessages,
+    requestMessages,
+    sheet: pack.report.sheet[facts.reporterBand],
     decisionId: base.decisionId,
     pack: base.pack,
     notices: NO_NOTICES,
-    help: helpFor(facts.reporterBand, "after-report", category, pack),
+    help: helpFor(
+      facts.reporterBand,
+      "after-report",
+      category,
+      pack,
+      // The peer rule routed it: help follows (removal help, not the police).
+      facts.betweenPeers && pack.report.categories[category].betweenPeers !== null,
+    ),
     actions,
     reasons,
     errors: NO_ERRORS,

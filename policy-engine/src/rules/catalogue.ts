@@ -10,6 +10,7 @@ import { DISCLOSURE_RULES } from "../points/disclosure.ts";
 import { DISCOVERY_RULES } from "../points/discovery.ts";
 import { HELP_RULES } from "../points/help.ts";
 import { INCOMING_CONTACT_RULES } from "../points/incoming-contact.ts";
+import { MEDIA_RULES } from "../points/media.ts";
 import { PROTECTIVE_SETTING_CHANGE_RULES } from "../points/protective-setting-change.ts";
 import { REPORT_RULES } from "../points/report.ts";
 import { ROOM_RULES } from "../points/room.ts";
@@ -37,4 +38,5 @@ export const RULE_CATALOGUE: readonly RuleSummary[] = Object.freeze([
   ...describe("help", HELP_RULES),
   ...describe("protective-setting-change", PROTECTIVE_SETTING_CHANGE_RULES),
   ...describe("room", ROOM_RULES),
+  ...describe("media", MEDIA_RULES),
 ]);

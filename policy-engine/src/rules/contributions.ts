@@ -4,6 +4,8 @@
 
 import type {
   AcceptMode,
+  IncomingMediaEffect,
+  OutgoingMediaEffect,
   ContactEffect,
   ConversationNoticeEffect,
   DisclosureEffect,
@@ -48,6 +50,8 @@ export type ReportContribution = {
   readonly actions?: readonly ActionId[];
   /** Messages before the reported one to send as evidence. */
   readonly contextMessages?: number;
+  /** Messages of a reported request to send sealed, never shown to the reporter. */
+  readonly requestMessages?: number;
 };
 
 /** The one-tap default category is decided before the other report rules run. */
@@ -71,4 +75,14 @@ export type RoomContribution = {
   readonly announceNewStrangers?: true;
   /** At most this much in a notification of a shown member's message (unset: sender and text). */
   readonly notification?: NotificationContent;
+};
+
+/** Incoming and outgoing rules never run together, so one contribution type serves both directions. */
+export type MediaContribution = {
+  readonly effect?: IncomingMediaEffect | OutgoingMediaEffect;
+  readonly notices: readonly Notice[];
+  /** The decision holds until then (ms): e.g. "recently accepted" ends. */
+  readonly until?: number;
+  /** Offer "unsend" after sending, with the caveat. */
+  readonly unsend?: true;
 };

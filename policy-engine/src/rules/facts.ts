@@ -5,6 +5,8 @@
 import type { AgeBand } from "../model/bands.ts";
 import type {
   HelpMoment,
+  HelpNeed,
+  MediaRelationship,
   RecipientAnswer,
   RelationshipClass,
   ReportCategory,
@@ -16,6 +18,7 @@ import type {
   DisclosureRequest,
   DiscoveryRequest,
   IncomingContactRequest,
+  MediaRequest,
   ProtectiveSettingChangeRequest,
   ReportRequest,
   RoomRequest,
@@ -73,12 +76,24 @@ export type ReportCategoryFacts = {
   readonly relationship: RelationshipClass;
 };
 
-export type ReportFacts = ReportCategoryFacts & { readonly category: ReportCategory };
+export type ReportFacts = ReportCategoryFacts & {
+  readonly category: ReportCategory;
+  /**
+   * Reporter and reported are verified minors of the same age group (the
+   * pack's `report.peers`), whatever their contact status: seed 001's
+   * "jongeren in dezelfde leeftijdsgroep".
+   */
+  readonly betweenPeers: boolean;
+};
 
 export type HelpFacts = {
   readonly personBand: AgeBand;
   readonly moment: HelpMoment;
   readonly reportCategory: ReportCategory | null;
+  /** With `after-report`: the report was between peers in a category the pack routes differently then. */
+  readonly peerReport: boolean;
+  /** What the person said is going on, or null. */
+  readonly need: HelpNeed | null;
   /** Region subtag of the locale (e.g. "NL" from "nl-NL"), or null when absent. */
   readonly region: string | null;
 };
@@ -105,4 +120,19 @@ export type RoomFacts = {
   readonly selfBand: AgeBand;
   /** In the order of `request.members`. */
   readonly members: readonly RoomMemberOutcome[];
+};
+
+/** One other person in a media decision, as the device user relates to them now. */
+export type MediaCounterpartOutcome = {
+  readonly relationship: MediaRelationship;
+  /** For "recently-accepted": when that ends (ms); otherwise null. */
+  readonly recentUntil: number | null;
+};
+
+export type MediaFacts = {
+  readonly request: MediaRequest;
+  readonly selfBand: AgeBand;
+  /** Incoming: the sender; outgoing: the recipients, in request order. */
+  readonly counterparts: readonly MediaCounterpartOutcome[];
+  readonly now: number;
 };

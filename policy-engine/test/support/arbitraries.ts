@@ -8,6 +8,8 @@ import {
   CONVERSATION_ORIGINS,
   DISCOVERY_SURFACES,
   MATERIAL_LOCATIONS,
+  MEDIA_KINDS,
+  MEDIA_ROOM_KINDS,
   PROTECTIVE_SETTINGS,
   RECIPIENT_ANSWERS,
 } from "../../src/model/ids.ts";
@@ -19,6 +21,8 @@ import type {
   DiscoveryRequest,
   HelpRequest,
   IncomingContactRequest,
+  MediaCounterpart,
+  MediaRequest,
   PersonFacts,
   ProtectiveSettingChangeRequest,
   RecipientAnswer,
@@ -158,6 +162,32 @@ export const settingRequest: fc.Arbitrary<ProtectiveSettingChangeRequest> = fc.r
   newValue: fc.boolean(),
 });
 
+const mediaCounterpart: fc.Arbitrary<MediaCounterpart> = fc.record({
+  person: anyPerson,
+  isContact: fc.boolean(),
+  origin: fc.constantFrom(...CONVERSATION_ORIGINS),
+  acceptedAt: fc.option(time, { nil: null }),
+});
+
+export const mediaRequest: fc.Arbitrary<MediaRequest> = fc.oneof(
+  fc.record({
+    point: fc.constant("media" as const),
+    direction: fc.constant("incoming" as const),
+    self: anyPerson,
+    sender: mediaCounterpart,
+    roomKind: fc.constantFrom(...MEDIA_ROOM_KINDS),
+    mediaKind: fc.constantFrom(...MEDIA_KINDS),
+  }),
+  fc.record({
+    point: fc.constant("media" as const),
+    direction: fc.constant("outgoing" as const),
+    self: anyPerson,
+    recipients: fc.array(mediaCounterpart, { minLength: 1, maxLength: 4 }),
+    roomKind: fc.constantFrom(...MEDIA_ROOM_KINDS),
+    mediaKind: fc.constantFrom(...MEDIA_KINDS),
+  }),
+);
+
 export const anyRequest: fc.Arbitrary<DecisionRequest> = fc.oneof(
   discoveryRequest(),
   contactRequest(),
@@ -167,4 +197,5 @@ export const anyRequest: fc.Arbitrary<DecisionRequest> = fc.oneof(
   reportRequest(),
   helpRequest(),
   settingRequest,
+  mediaRequest,
 );

@@ -76,6 +76,8 @@ function answer(request: DecisionRequest, now: number): Decision {
         reporterIdentityOptional: true,
         // As the engine's fail-closed report: what the moderators would otherwise get.
         contextMessages: 5,
+        requestMessages: 10,
+        sheet: "standard",
         help: ["kindertelefoon", "emergency-112"],
         actions: ["block", "leave", "get-help"],
       };
@@ -86,6 +88,8 @@ function answer(request: DecisionRequest, now: number): Decision {
         effect: "show-help",
         help: ["kindertelefoon", "emergency-112"],
         actions: [],
+        needs: [],
+        need: null,
       };
     case "protective-setting-change":
       return { ...common, point: request.point, effect: "refuse", help: [], actions: ["cancel"] };
@@ -106,6 +110,35 @@ function answer(request: DecisionRequest, now: number): Decision {
         help: ["kindertelefoon"],
         actions: ["block", "block-and-report", "get-help"],
       };
+    case "media":
+      return request.direction === "incoming"
+        ? {
+            ...common,
+            point: request.point,
+            direction: "incoming",
+            effect: "not-viewable",
+            relationship: null,
+            blurred: false,
+            until: null,
+            help: ["kindertelefoon"],
+            actions: ["block", "report", "get-help"],
+          }
+        : {
+            ...common,
+            point: request.point,
+            direction: "outgoing",
+            effect: "think-first",
+            relationships: [],
+            unsend: true,
+            unsendCaveat: {
+              id: "media-unsend-caveat",
+              severity: "info",
+              copyKey: "notice.mediaUnsendCaveat.child",
+            },
+            until: null,
+            help: ["kindertelefoon"],
+            actions: ["continue", "cancel", "get-help"],
+          };
     default:
       return assertNever(request, "decision point");
   }

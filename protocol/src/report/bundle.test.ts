@@ -196,7 +196,7 @@ describe("parsing an untrusted bundle", () => {
     expect(parseReportBundle(old)).toEqual({
       ok: false,
       problems: [
-        "version: 1 is the format before one category list (its categories cannot all be read as version 2's); this reader reads version 2 only",
+        "version: 1 is the format before one category list (its categories cannot all be read as version 2's); this reader reads versions 2 and 3 only",
       ],
     });
   });
@@ -209,7 +209,7 @@ describe("parsing an untrusted bundle", () => {
   });
 
   it.each<[string, string, unknown, string]>([
-    ["a future version", "version", 3, "version: must be 2"],
+    ["a future version", "version", 4, "version: must be 2 or 3"],
     ["a short report ID", "reportId", "abc", "reportId: must be 32–32 characters"],
     ["an unknown category", "category", "rude", "category: must be one of"],
     ["a negative time", "createdAt", -1, "createdAt: must be a non-negative integer"],

@@ -6,6 +6,18 @@
 // untrusted data: it never throws, it returns problems. See
 // docs/measures/reporting.md.
 
+import {
+  flag,
+  ID_FORBIDDEN,
+  MAX_MATRIX_ID_LENGTH,
+  matrixId,
+  object,
+  oneOf,
+  Problems,
+  text,
+  type Fields,
+} from "../strictParse.ts";
+
 /**
  * The report categories of bundle version 2: the policy engine's
  * REPORT_CATEGORIES (policy-engine/src/model/ids.ts, where the list and its
@@ -34,11 +46,15 @@ export function isReportCategory(value: unknown): value is ReportCategory {
 }
 
 /**
- * 2: the category is one of the one vocabulary above. Version 1 carried the
+ * 3: a message the reporter sent themselves carries no sender (null) when the
+ * reporter withholds their identity, so the bundle cannot name them. 2: the
+ * category is one of the one vocabulary above (still read: a version 2 bundle
+ * is a version 3 bundle with every sender given). Version 1 carried the
  * report sheet's own seven categories, which the engine translated; it is
  * refused, not translated (docs/protocol.md, section 6).
  */
-export const REPORT_BUNDLE_VERSION = 2;
+export const REPORT_BUNDLE_VERSION = 3;
+export const READABLE_BUNDLE_VERSIONS: readonly number[] = [2, 3];
 
 /** At most this many messages before the reported one travel with a report. */
 export const MAX_CONTEXT_MESSAGES = 20;
@@ -52,11 +68,15 @@ export const MAX_NOTE_LENGTH = 2_000;
 export const MAX_EXPLANATION_LENGTH = 2_000;
 export const MAX_STATEMENT_KEY_LENGTH = 200;
 /** The Matrix spec limits user, room and event IDs to 255 bytes. */
-export const MAX_MATRIX_ID_LENGTH = 255;
+export { MAX_MATRIX_ID_LENGTH };
 
 export type EvidenceMessage = {
   readonly eventId: string;
-  readonly sender: string;
+  /**
+   * null: the reporter's own message in a report that withholds the reporter
+   * (DSA Art. 16(2)(c)); their user ID would name them.
+   */
+  readonly sender: string | null;
   /** origin_server_ts as the reporter's client saw it (set by the sender's server). */
   readonly timestamp: number;
   /** "undecryptable": the reporter's device had no key; the body is empty. */
@@ -76,7 +96,24 @@ export type ReportEvidence =
       /** Whether the reporter agreed to share context (even if there was none). */
       readonly contextConsent: boolean;
     }
-  | { readonly kind: "profile"; readonly userId: string };
+  | {
+      readonly kind: "profile";
+      readonly userId: string;
+      /** A reported request's messages, which the reporter never saw (absent: none). */
+      readonly unseen?: UnseenMessages;
+    };
+
+/**
+ * The newest messages of a request the reporter reported without ever seeing
+ * it (their device held it aside): read and decrypted on the reporter's device
+ * after declining, never shown to them. Oldest first, at most
+ * MAX_CONTEXT_MESSAGES. A request is reported as its sender's profile, because
+ * the homeserver no longer lets someone who declined report its events.
+ */
+export type UnseenMessages = {
+  readonly roomId: string;
+  readonly messages: readonly EvidenceMessage[];
+};
 
 /** DSA Art. 16(2)(b): the exact electronic location of the reported content. */
 export type ReportLocation =
@@ -107,7 +144,8 @@ export type DsaNotice = {
 };
 
 export type ReportBundle = {
-  readonly version: typeof REPORT_BUNDLE_VERSION;
+  /** 3 when created; 2 when read from an older reporter's bundle. */
+  readonly version: 2 | 3;
   /** 32 lowercase hex characters (128 random bits); moderators de-duplicate by it. */
   readonly reportId: string;
   /** Milliseconds since the epoch, by the reporter's clock. */
@@ -145,7 +183,14 @@ export type ReportBundleInput = {
         /** Without consent no context is shared, whatever `preceding` holds. */
         readonly contextConsent: boolean;
       }
-    | { readonly kind: "profile"; readonly userId: string };
+    | {
+        readonly kind: "profile";
+        readonly userId: string;
+        /** A reported request's messages the reporter never saw; the last MAX_CONTEXT_MESSAGES go. */
+        readonly unseen?:
+          | { readonly roomId: string; readonly messages: readonly EvidenceMessageInput[] }
+          | undefined;
+      };
   readonly reporter: { readonly userId: string; readonly includeIdentity: boolean };
   readonly goodFaith: { readonly confirmed: boolean; readonly statementKey: string };
 };
@@ -181,13 +226,18 @@ export function createReportBundle(
   let location: ReportLocation;
   if (input.subject.kind === "message") {
     const { roomId, reported } = input.subject;
+    // A withheld reporter's own messages go without their user ID.
+    const hide = (message: EvidenceMessage): EvidenceMessage =>
+      !input.reporter.includeIdentity && message.sender === input.reporter.userId
+        ? { ...message, sender: null }
+        : message;
     const context = input.subject.contextConsent
-      ? selectContext(input.subject.preceding, reported.eventId)
+      ? selectContext(input.subject.preceding, reported.eventId).map(hide)
       : [];
     evidence = {
       kind: "messages",
       roomId,
-      reported: toEvidenceMessage(reported),
+      reported: hide(toEvidenceMessage(reported)),
       context,
       contextConsent: input.subject.contextConsent,
     };
@@ -197,7 +247,16 @@ export function createReportBundle(
       eventIds: [reported.eventId, ...context.map((m) => m.eventId)],
     };
   } else {
-    evidence = { kind: "profile", userId: input.subject.userId };
+    const { unseen } = input.subject;
+    const messages = unseen === undefined ? [] : selectContext(unseen.messages, "");
+    evidence =
+      unseen === undefined || messages.length === 0
+        ? { kind: "profile", userId: input.subject.userId }
+        : {
+            kind: "profile",
+            userId: input.subject.userId,
+            unseen: { roomId: unseen.roomId, messages },
+          };
     location = { kind: "user-profile", userId: input.subject.userId };
   }
 
@@ -261,44 +320,7 @@ function cutAtCodePoint(text: string, length: number): string {
 // the input is passed through), unknown fields are problems, every string
 // has a bound. Problems name the path, e.g. "evidence.context[3].sender".
 
-const MAX_PROBLEMS = 50;
 const REPORT_ID = /^[0-9a-f]{32}$/;
-// Control characters and whitespace never occur in Matrix identifiers.
-const ID_FORBIDDEN = /[\s\u0000-\u001f\u007f]/;
-
-class Problems {
-  readonly list: string[] = [];
-  add(path: string, problem: string): void {
-    if (this.list.length < MAX_PROBLEMS) this.list.push(`${path}: ${problem}`);
-  }
-}
-
-type Fields = Record<string, unknown>;
-
-function object(value: unknown, path: string, keys: readonly string[], p: Problems): Fields | null {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    p.add(path, "must be an object");
-    return null;
-  }
-  for (const key of Object.keys(value)) {
-    if (!keys.includes(key)) p.add(path, `unexpected field "${key.slice(0, 40)}"`);
-  }
-  return value as Fields;
-}
-
-function text(value: unknown, path: string, min: number, max: number, p: Problems): string {
-  if (typeof value !== "string") {
-    p.add(path, "must be a string");
-    return "";
-  }
-  if (value.length < min || value.length > max) p.add(path, `must be ${min}–${max} characters`);
-  return value;
-}
-
-function flag(value: unknown, path: string, p: Problems): boolean {
-  if (typeof value !== "boolean") p.add(path, "must be true or false");
-  return value === true;
-}
 
 function timestamp(value: unknown, path: string, p: Problems): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
@@ -306,31 +328,6 @@ function timestamp(value: unknown, path: string, p: Problems): number {
     return 0;
   }
   return value;
-}
-
-function oneOf<T extends string>(
-  value: unknown,
-  allowed: readonly T[],
-  path: string,
-  p: Problems,
-): T {
-  const found = allowed.find((a) => a === value);
-  if (found === undefined) {
-    p.add(path, `must be one of ${allowed.join(", ")}`);
-    return allowed[0] as T;
-  }
-  return found;
-}
-
-function matrixId(value: unknown, sigil: "@" | "!" | "$", path: string, p: Problems): string {
-  const id = text(value, path, 2, MAX_MATRIX_ID_LENGTH, p);
-  if (id !== "" && (!id.startsWith(sigil) || ID_FORBIDDEN.test(id))) {
-    p.add(path, `must be a Matrix ID starting with "${sigil}"`);
-  }
-  if (sigil === "@" && id.startsWith("@") && !id.includes(":")) {
-    p.add(path, "must be a full user ID (@name:server)");
-  }
-  return id;
 }
 
 function isEventId(value: string): boolean {
@@ -342,7 +339,12 @@ function isEventId(value: string): boolean {
   );
 }
 
-function parseMessage(value: unknown, path: string, p: Problems): EvidenceMessage {
+function parseMessage(
+  value: unknown,
+  path: string,
+  p: Problems,
+  senderMayBeNull: boolean,
+): EvidenceMessage {
   const o = object(value, path, ["eventId", "sender", "timestamp", "kind", "body", "truncated"], p);
   if (o === null) {
     return { eventId: "", sender: "", timestamp: 0, kind: "text", body: "", truncated: false };
@@ -353,7 +355,10 @@ function parseMessage(value: unknown, path: string, p: Problems): EvidenceMessag
     p.add(`${path}.body`, "must be empty when undecryptable");
   return {
     eventId: matrixId(o["eventId"], "$", `${path}.eventId`, p),
-    sender: matrixId(o["sender"], "@", `${path}.sender`, p),
+    sender:
+      o["sender"] === null && senderMayBeNull
+        ? null
+        : matrixId(o["sender"], "@", `${path}.sender`, p),
     timestamp: timestamp(o["timestamp"], `${path}.timestamp`, p),
     kind,
     body,
@@ -361,14 +366,31 @@ function parseMessage(value: unknown, path: string, p: Problems): EvidenceMessag
   };
 }
 
-function parseEvidence(value: unknown, p: Problems): ReportEvidence {
+// The stranger's messages: never the reporter's own, so every sender is given.
+function parseUnseen(value: unknown, path: string, p: Problems): UnseenMessages {
+  const o = object(value, path, ["roomId", "messages"], p);
+  const raw = o?.["messages"];
+  let messages: EvidenceMessage[] = [];
+  if (!Array.isArray(raw) || raw.length === 0) {
+    p.add(`${path}.messages`, "must be a list of at least one message");
+  } else if (raw.length > MAX_CONTEXT_MESSAGES) {
+    p.add(`${path}.messages`, `must hold at most ${MAX_CONTEXT_MESSAGES} messages`);
+  } else {
+    messages = raw.map((m, i) => parseMessage(m, `${path}.messages[${i}]`, p, false));
+  }
+  return { roomId: matrixId(o?.["roomId"], "!", `${path}.roomId`, p), messages };
+}
+
+function parseEvidence(value: unknown, p: Problems, senderMayBeNull: boolean): ReportEvidence {
   const path = "evidence";
   const kindOnly =
     typeof value === "object" && value !== null ? (value as Fields)["kind"] : undefined;
   const kind = oneOf(kindOnly, ["messages", "profile"] as const, `${path}.kind`, p);
   if (kind === "profile") {
-    const o = object(value, path, ["kind", "userId"], p);
-    return { kind, userId: matrixId(o?.["userId"], "@", `${path}.userId`, p) };
+    const o = object(value, path, ["kind", "userId", "unseen"], p);
+    const userId = matrixId(o?.["userId"], "@", `${path}.userId`, p);
+    if (o?.["unseen"] === undefined) return { kind, userId };
+    return { kind, userId, unseen: parseUnseen(o["unseen"], `${path}.unseen`, p) };
   }
   const o = object(value, path, ["kind", "roomId", "reported", "context", "contextConsent"], p);
   const rawContext = o?.["context"];
@@ -378,7 +400,9 @@ function parseEvidence(value: unknown, p: Problems): ReportEvidence {
   } else if (rawContext.length > MAX_CONTEXT_MESSAGES) {
     p.add(`${path}.context`, `must hold at most ${MAX_CONTEXT_MESSAGES} messages`);
   } else {
-    context = rawContext.map((m, i) => parseMessage(m, `${path}.context[${i}]`, p));
+    context = rawContext.map((m, i) =>
+      parseMessage(m, `${path}.context[${i}]`, p, senderMayBeNull),
+    );
   }
   const contextConsent = flag(o?.["contextConsent"], `${path}.contextConsent`, p);
   if (!contextConsent && context.length > 0) {
@@ -387,7 +411,7 @@ function parseEvidence(value: unknown, p: Problems): ReportEvidence {
   return {
     kind,
     roomId: matrixId(o?.["roomId"], "!", `${path}.roomId`, p),
-    reported: parseMessage(o?.["reported"], `${path}.reported`, p),
+    reported: parseMessage(o?.["reported"], `${path}.reported`, p, senderMayBeNull),
     context,
     contextConsent,
   };
@@ -480,12 +504,13 @@ export function parseReportBundle(value: unknown): BundleResult {
     );
     if (o === null) return { ok: false, problems: p.list };
     // Read before the other fields, and alone: another version's fields mean other things.
-    if (o["version"] !== REPORT_BUNDLE_VERSION) {
+    const version = o["version"];
+    if (version !== 2 && version !== 3) {
       p.add(
         "version",
-        o["version"] === 1
-          ? "1 is the format before one category list (its categories cannot all be read as version 2's); this reader reads version 2 only"
-          : `must be ${REPORT_BUNDLE_VERSION}`,
+        version === 1
+          ? "1 is the format before one category list (its categories cannot all be read as version 2's); this reader reads versions 2 and 3 only"
+          : "must be 2 or 3",
       );
       return { ok: false, problems: p.list };
     }
@@ -494,14 +519,19 @@ export function parseReportBundle(value: unknown): BundleResult {
     const createdAt = timestamp(o["createdAt"], "createdAt", p);
     const category = oneOf(o["category"], REPORT_CATEGORIES, "category", p);
     const note = o["note"] === null ? null : text(o["note"], "note", 1, MAX_NOTE_LENGTH, p);
-    const evidence = parseEvidence(o["evidence"], p);
     const notice = parseNotice(o["notice"], p);
+    // Only a version 3 bundle that withholds the reporter may leave a sender out.
+    const evidence = parseEvidence(
+      o["evidence"],
+      p,
+      version === 3 && notice.reporter.kind === "withheld",
+    );
     checkConsistency(evidence, notice.location, p);
     if (p.list.length > 0) return { ok: false, problems: p.list };
     return {
       ok: true,
       bundle: {
-        version: REPORT_BUNDLE_VERSION,
+        version,
         reportId,
         createdAt,
         category,

@@ -1,6 +1,7 @@
 // Real libsodium throughout: the tests prove the cryptography, so nothing of it is mocked.
 import sodium from "libsodium-wrappers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sha256Hex } from "../handoff/package.ts";
 import { createReportBundle, type ReportBundle } from "./bundle.ts";
 import {
   generateModerationKeyPair,
@@ -65,6 +66,7 @@ describe("sealing a report to the moderation team", () => {
       bundle,
       signature: "valid",
       signerPublicKey: await keyToText(noor.publicKey),
+      bundleSha256: await sha256Hex(new TextEncoder().encode(JSON.stringify(bundle))),
     });
   });
 
@@ -126,7 +128,22 @@ describe("sealing a report to the moderation team", () => {
     expect(envelope.length).toBe(2 + new TextEncoder().encode(JSON.stringify(bundle)).length);
 
     const opened = await openSealedReport(box, team);
-    expect(opened).toEqual({ ok: true, bundle, signature: "absent", signerPublicKey: null });
+    expect(opened).toEqual({
+      ok: true,
+      bundle,
+      signature: "absent",
+      signerPublicKey: null,
+      bundleSha256: await sha256Hex(new TextEncoder().encode(JSON.stringify(bundle))),
+    });
+  });
+
+  it("leaves the sender out of a withheld reporter's own messages in the evidence", async () => {
+    const bundle = bundleOf(messageReport({ reporter: { userId: NOOR, includeIdentity: false } }));
+    const opened = await openSealedReport(await sealed(bundle, team, undefined), team);
+    expect(opened.ok && opened.bundle.evidence.kind === "messages").toBe(true);
+    const inside = JSON.stringify(opened.ok ? opened.bundle : null);
+    expect(inside).not.toContain(NOOR);
+    expect(inside).toContain('"sender":null');
   });
 
   it("refuses to seal a named report without the reporter's key, or with a mismatched one", async () => {

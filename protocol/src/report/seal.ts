@@ -20,6 +20,7 @@
 //   rest        the bundle as UTF-8 JSON
 
 import { fromBase64Url, readySodium, signingInput, toBase64Url } from "../codec.ts";
+import { sha256Hex } from "../handoff/package.ts";
 import { parseReportBundle, type ReportBundle } from "./bundle.ts";
 
 export type ModerationKeyPair = {
@@ -46,6 +47,11 @@ export type OpenedReport =
       readonly signature: SignatureStatus;
       /** base64url; null when unsigned. Binding it to a person is the moderator's check. */
       readonly signerPublicKey: string | null;
+      /**
+       * SHA-256 (lowercase hex) of the bundle's JSON bytes exactly as sealed:
+       * the anchor of the chain of custody a handoff package records.
+       */
+      readonly bundleSha256: string;
     }
   | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -213,9 +219,16 @@ export async function openSealedReport(
     }
     const parsed = parseReportBundle(json);
     if (!parsed.ok) return parsed;
+    const bundleSha256 = await sha256Hex(bundleBytes);
 
     if (signed === UNSIGNED) {
-      return { ok: true, bundle: parsed.bundle, signature: "absent", signerPublicKey: null };
+      return {
+        ok: true,
+        bundle: parsed.bundle,
+        signature: "absent",
+        signerPublicKey: null,
+        bundleSha256,
+      };
     }
     const signerPublicKey = envelope.slice(2, 2 + PUBLIC_KEY_BYTES);
     const signature = envelope.slice(2 + PUBLIC_KEY_BYTES, headerLength);
@@ -234,6 +247,7 @@ export async function openSealedReport(
       bundle: parsed.bundle,
       signature: valid ? "valid" : "invalid",
       signerPublicKey: toBase64Url(s, signerPublicKey),
+      bundleSha256,
     };
   } catch {
     return fail("the sealed report could not be read");

@@ -1,9 +1,16 @@
-// UI: the console's export: the device's study log as CSV or JSON, saved
-// by the browser (nothing leaves the device otherwise).
+// UI: the console's export, one file for every participant of the session
+// (CSV or JSON, saved by this browser), and closing the session, which
+// deletes everything on the study service after asking.
 import type { ConsoleViewActions } from "../../viewmodels/ConsoleViewModel.ts";
 import { useTranslator } from "../TranslatorContext.tsx";
 
-export function ConsoleExport({ actions }: { readonly actions: ConsoleViewActions }) {
+export function ConsoleExport({
+  actions,
+  busy,
+}: {
+  readonly actions: ConsoleViewActions;
+  readonly busy: boolean;
+}) {
   const { t } = useTranslator();
   return (
     <section aria-labelledby="console-export">
@@ -13,7 +20,9 @@ export function ConsoleExport({ actions }: { readonly actions: ConsoleViewAction
         <button
           type="button"
           onClick={() => {
-            download("study-log.csv", "text/csv", actions.exportCsv());
+            void actions.exportCsv().then((text) => {
+              if (text !== undefined) download("study-session.csv", "text/csv", text);
+            });
           }}
         >
           {t("facilitator.export.csv")}
@@ -21,10 +30,15 @@ export function ConsoleExport({ actions }: { readonly actions: ConsoleViewAction
         <button
           type="button"
           onClick={() => {
-            download("study-log.json", "application/json", actions.exportJson());
+            void actions.exportJson().then((text) => {
+              if (text !== undefined) download("study-session.json", "application/json", text);
+            });
           }}
         >
           {t("facilitator.export.json")}
+        </button>
+        <button type="button" disabled={busy} onClick={actions.askToClear}>
+          {t("facilitator.export.clear")}
         </button>
       </div>
     </section>

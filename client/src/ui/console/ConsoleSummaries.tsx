@@ -13,42 +13,44 @@ export function ConsoleSummaries({ view }: { readonly view: ConsoleSnapshot }) {
       {view.summaries.length === 0 ? (
         <p>{t("facilitator.summary.empty")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("facilitator.summary.scenario")}</th>
-              <th scope="col">{t("facilitator.summary.pack")}</th>
-              <th scope="col">{t("facilitator.summary.runs")}</th>
-              <th scope="col">{t("facilitator.summary.help")}</th>
-              <th scope="col">{t("facilitator.summary.report")}</th>
-              <th scope="col">{t("facilitator.summary.choices")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.summaries.map((summary) => (
-              <tr key={`${summary.scenario}-${summary.packId ?? ""}`}>
-                <td>{summary.scenario}</td>
-                <td>{summary.packId ?? "–"}</td>
-                <td>{summary.runs}</td>
-                <td>{seconds(summary.medianTimeToHelpMs)}</td>
-                <td>{seconds(summary.medianTimeToReportMs)}</td>
-                <td>
-                  {summary.choices.length === 0 ? (
-                    "–"
-                  ) : (
-                    <ul className="console-choices">
-                      {summary.choices.map((c) => (
-                        <li key={`${c.noticeId}-${c.copyKey}-${c.choice}`}>
-                          {c.noticeId} → {c.choice}: {c.count}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
+        <div className="console-scroll" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("facilitator.summary.scenario")}</th>
+                <th scope="col">{t("facilitator.summary.pack")}</th>
+                <th scope="col">{t("facilitator.summary.runs")}</th>
+                <th scope="col">{t("facilitator.summary.help")}</th>
+                <th scope="col">{t("facilitator.summary.report")}</th>
+                <th scope="col">{t("facilitator.summary.choices")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {view.summaries.map((summary) => (
+                <tr key={`${summary.scenario}-${summary.packId ?? ""}`}>
+                  <td>{summary.scenario}</td>
+                  <td>{summary.packId ?? "–"}</td>
+                  <td>{summary.runs}</td>
+                  <td>{seconds(summary.medianTimeToHelpMs)}</td>
+                  <td>{seconds(summary.medianTimeToReportMs)}</td>
+                  <td>
+                    {summary.choices.length === 0 ? (
+                      "–"
+                    ) : (
+                      <ul className="console-choices">
+                        {summary.choices.map((c) => (
+                          <li key={`${c.noticeId}-${c.copyKey}-${c.choice}`}>
+                            {c.noticeId} → {c.choice}: {c.count}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -81,6 +81,7 @@ export function ModerationInbox({ view, actions, when }: Props) {
             </p>
           ) : null}
           <p className="hint">{t("moderation.sealedNote")}</p>
+          <p className="hint">{plural("moderation.key.count", key.keyCount)}</p>
           <div className="moderation-toolbar">
             <button
               type="button"
@@ -89,10 +90,52 @@ export function ModerationInbox({ view, actions, when }: Props) {
             >
               {t("moderation.refresh")}
             </button>
+            {key.adding === undefined ? (
+              <button type="button" onClick={actions.startAddingKey}>
+                {t("moderation.key.add")}
+              </button>
+            ) : null}
             <button type="button" onClick={actions.forgetKey}>
               {t("moderation.key.forget")}
             </button>
           </div>
+          {key.adding === undefined ? null : (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                void actions.importKey();
+              }}
+            >
+              <p>{t("moderation.key.addIntro")}</p>
+              <label htmlFor={ids.key}>{t("moderation.key.label")}</label>
+              <textarea
+                id={ids.key}
+                className="moderation-key-input"
+                value={key.adding.input}
+                spellCheck={false}
+                autoComplete="off"
+                autoCapitalize="off"
+                aria-describedby={key.adding.error ? ids.error : undefined}
+                aria-invalid={key.adding.error ? true : undefined}
+                onChange={(event) => {
+                  actions.setKeyInput(event.currentTarget.value);
+                }}
+              />
+              {key.adding.error ? (
+                <p id={ids.error} className="error" role="alert">
+                  {t(key.adding.error)}
+                </p>
+              ) : null}
+              <div className="moderation-toolbar">
+                <button type="submit" className="primary" disabled={key.adding.busy}>
+                  {key.adding.busy ? t("moderation.key.busy") : t("moderation.key.addSubmit")}
+                </button>
+                <button type="button" onClick={actions.cancelAddingKey}>
+                  {t("moderation.key.addCancel")}
+                </button>
+              </div>
+            </form>
+          )}
           {inbox.status === "loading" ? (
             <p className="status" role="status">
               {t("moderation.loading")}
@@ -127,6 +170,18 @@ export function ModerationInbox({ view, actions, when }: Props) {
               <ReportRows rows={inbox.handled} actions={actions} when={when} />
             </>
           ) : null}
+          <details className="moderation-legend">
+            <summary>{t("moderation.legend.title")}</summary>
+            <ul>
+              <li>{t("moderation.legend.subject")}</li>
+              <li>{t("moderation.legend.valid")}</li>
+              <li>{t("moderation.legend.invalid")}</li>
+              <li>{t("moderation.legend.absent")}</li>
+              <li>{t("moderation.legend.intake")}</li>
+              <li>{t("moderation.legend.deadline")}</li>
+              <li>{t("moderation.legend.overdue")}</li>
+            </ul>
+          </details>
         </>
       ) : null}
     </section>
@@ -142,7 +197,15 @@ function ReportRows({
   readonly actions: ModerationViewActions;
   readonly when: (ms: number) => string;
 }) {
-  const { t } = useTranslator();
+  const { t, plural } = useTranslator();
+  const age = (ms: number): string => {
+    const minutes = Math.floor(ms / 60_000);
+    if (minutes < 60) return plural("moderation.age.minutes", minutes);
+    const hours = Math.floor(minutes / 60);
+    return hours < 48
+      ? plural("moderation.age.hours", hours)
+      : plural("moderation.age.days", Math.floor(hours / 24));
+  };
   return (
     <ul className="rows">
       {rows.map((row) => (
@@ -164,6 +227,15 @@ function ReportRows({
                   id: row.reportId.slice(0, 8),
                 })}
               </span>
+              {row.handledAt === undefined ? (
+                <span
+                  className={
+                    row.overdue ? "row-id report-deadline overdue" : "row-id report-deadline"
+                  }
+                >
+                  {t("moderation.row.age", { age: age(row.ageMs), deadline: when(row.deadlineAt) })}
+                </span>
+              ) : null}
             </span>
             <span className="report-tags">
               {row.subject === undefined ? null : (
@@ -174,6 +246,12 @@ function ReportRows({
                   {t(`moderation.signature.${row.signature}`)}
                 </span>
               )}
+              {row.channel === "intake" ? (
+                <span className="tag">{t("moderation.channel.intake")}</span>
+              ) : null}
+              {row.overdue ? (
+                <span className="tag signature-invalid">{t("moderation.row.overdue")}</span>
+              ) : null}
             </span>
           </button>
         </li>

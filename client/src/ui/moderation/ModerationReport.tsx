@@ -68,16 +68,19 @@ export function ModerationReport({
       )}
 
       <h2>{t("moderation.server.title")}</h2>
-      <p>
-        {t("moderation.server.filedBy", { userIds: report.filedBy.join(", ") })}
-        {checks.filedByNamedReporter === null ? null : (
-          <span className={checks.filedByNamedReporter ? "row-id" : "error"}>
-            {checks.filedByNamedReporter
-              ? t("moderation.server.filedByMatches")
-              : t("moderation.server.filedByDiffers")}
-          </span>
-        )}
-      </p>
+      {report.channel === "intake" ? <p>{t("moderation.server.intake")}</p> : null}
+      {report.filedBy.length === 0 ? null : (
+        <p>
+          {t("moderation.server.filedBy", { userIds: report.filedBy.join(", ") })}
+          {checks.filedByNamedReporter === null ? null : (
+            <span className={checks.filedByNamedReporter ? "row-id" : "error"}>
+              {checks.filedByNamedReporter
+                ? t("moderation.server.filedByMatches")
+                : t("moderation.server.filedByDiffers")}
+            </span>
+          )}
+        </p>
+      )}
       {checks.targetMatches === false ? (
         <p className="error">{t("moderation.server.targetDiffers")}</p>
       ) : null}
@@ -115,6 +118,8 @@ export function ModerationReport({
         </section>
       ) : null}
 
+      {content.kind === "opened" ? <Handoff report={report} actions={actions} when={when} /> : null}
+
       <div className="actions">
         {report.handledAt === undefined ? (
           <button
@@ -129,7 +134,12 @@ export function ModerationReport({
         ) : (
           <>
             <p className="status" role="status">
-              {t("moderation.handledAt", { time: when(report.handledAt) })}
+              {report.handledBy === undefined
+                ? t("moderation.handledAt", { time: when(report.handledAt) })
+                : t("moderation.handledAtBy", {
+                    time: when(report.handledAt),
+                    userId: report.handledBy,
+                  })}
             </p>
             <button
               type="button"
@@ -141,7 +151,9 @@ export function ModerationReport({
             </button>
           </>
         )}
-        <p className="hint">{t("moderation.handledNote")}</p>
+        <p className="hint">
+          {report.statusShared ? t("moderation.teamNote") : t("moderation.handledNote")}
+        </p>
       </div>
     </section>
   );
@@ -185,7 +197,22 @@ function OpenedReport({
           )}
         </>
       ) : (
-        <p>{t("moderation.evidence.profile", { userId: evidence.userId })}</p>
+        <>
+          <p>{t("moderation.evidence.profile", { userId: evidence.userId })}</p>
+          {evidence.unseen.length === 0 ? null : (
+            <>
+              <h3>{t("moderation.evidence.unseen")}</h3>
+              <p className="hint">{t("moderation.evidence.unseenHint")}</p>
+              <ol className="evidence-context">
+                {evidence.unseen.map((message) => (
+                  <li key={message.eventId}>
+                    <Evidence message={message} reported={false} when={when} />
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </>
       )}
       <h3>{t("moderation.report.note")}</h3>
       <p className="evidence-text">{content.note ?? t("moderation.report.noNote")}</p>
@@ -265,7 +292,11 @@ function Evidence({
   const { t } = useTranslator();
   return (
     <div className={reported ? "evidence reported" : "evidence"}>
-      <p className="message-sender matrix-id">{message.sender}</p>
+      {message.sender === undefined ? (
+        <p className="message-sender">{t("moderation.evidence.reporterSelf")}</p>
+      ) : (
+        <p className="message-sender matrix-id">{message.sender}</p>
+      )}
       {message.body === undefined ? (
         <p className="evidence-text undecryptable">{t("moderation.evidence.undecryptable")}</p>
       ) : (
@@ -276,6 +307,66 @@ function Evidence({
         {when(message.timestamp)} · <span className="matrix-id">{message.eventId}</span>
       </p>
     </div>
+  );
+}
+
+/** Handing the report to an organisation the engine advised, as a sealed package. */
+function Handoff({
+  report,
+  actions,
+  when,
+}: {
+  readonly report: ModerationReportDetail;
+  readonly actions: ModerationViewActions;
+  readonly when: When;
+}) {
+  const { t, locale } = useTranslator();
+  const { offers, busy, result } = report.handoff;
+  const name = (id: HelpResourceId) => HELP_RESOURCES[id].name[locale];
+  return (
+    <section className="handoff" aria-labelledby="handoff-title">
+      <h2 id="handoff-title">{t("moderation.handoff.title")}</h2>
+      <p className="hint">{t("moderation.handoff.intro")}</p>
+      {offers.length === 0 ? (
+        <p className="hint">{t("moderation.handoff.none")}</p>
+      ) : (
+        <div className="actions">
+          {offers.map((id) => (
+            <button
+              key={id}
+              type="button"
+              disabled={busy}
+              onClick={() => void actions.handOver(id)}
+            >
+              {busy ? t("moderation.handoff.busy") : t("moderation.handoff.to", { name: name(id) })}
+            </button>
+          ))}
+        </div>
+      )}
+      {result?.kind === "failed" ? (
+        <p className="error" role="alert">
+          {t(result.error)}
+        </p>
+      ) : null}
+      {result?.kind === "ready" ? (
+        <div className="handoff-ready" role="status">
+          <p>
+            {t("moderation.handoff.ready", {
+              name: name(result.bodyId),
+              id: result.packageId.slice(0, 8),
+            })}{" "}
+            <span className="row-id">{when(result.handedOverAt)}</span>
+          </p>
+          <a className="button" href={result.href} download={result.fileName}>
+            {t("moderation.handoff.download", { file: result.fileName })}
+          </a>
+          <h3>{t("moderation.handoff.summary")}</h3>
+          <pre className="handoff-summary" lang="nl">
+            {result.summary}
+          </pre>
+        </div>
+      ) : null}
+    </section>
   );
 }
 

@@ -16,6 +16,7 @@ import { repoRoot } from "../../../../tools/lib/homeserver.ts";
 import { directContexts } from "./doors/direct.ts";
 import { directoryContexts } from "./doors/directory.ts";
 import { groupContexts } from "./doors/groups.ts";
+import { mediaContexts } from "./doors/media.ts";
 import {
   playContexts,
   startWorld,
@@ -34,6 +35,7 @@ const contexts: readonly AttackContext[] = [
   ...directContexts(),
   ...groupContexts(),
   ...directoryContexts(),
+  ...mediaContexts(),
 ].filter((context) => only.length === 0 || only.some((part) => context.id.includes(part)));
 const variants: readonly Variant[] = contexts.flatMap((context) => context.variants);
 const duplicate = variants.find((v, i) => variants.findIndex((w) => w.id === v.id) !== i);

@@ -8,6 +8,8 @@ describe("help/category-specific-help", () => {
       personBand: "16-17",
       moment: "after-report",
       reportCategory: "sextortion",
+      peerReport: false,
+      need: null,
       region: null,
     } as const;
     expect(categorySpecificHelp.evaluate(facts, nlDefault)).toEqual({ help: ["helpwanted"] });
@@ -18,6 +20,8 @@ describe("help/category-specific-help", () => {
       personBand: "16-17",
       moment: "general",
       reportCategory: "sextortion",
+      peerReport: false,
+      need: null,
       region: null,
     } as const;
     expect(categorySpecificHelp.evaluate(general, nlDefault)).toBeNull();

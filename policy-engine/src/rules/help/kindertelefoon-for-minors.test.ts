@@ -10,6 +10,8 @@ describe("help/kindertelefoon-for-minors", () => {
         personBand,
         moment: "after-deterrence",
         reportCategory: null,
+        peerReport: false,
+        need: null,
         region: null,
       } as const;
       const expected = personBand === "18+" ? null : { help: ["kindertelefoon"] };

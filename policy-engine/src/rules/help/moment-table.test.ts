@@ -8,6 +8,8 @@ describe("help/moment-table", () => {
       personBand: "18+",
       moment: "after-deterrence",
       reportCategory: null,
+      peerReport: false,
+      need: null,
       region: null,
     } as const;
     expect(momentTable.evaluate(facts, nlDefault)?.help).toEqual(["stop-it-now"]);
@@ -18,6 +20,8 @@ describe("help/moment-table", () => {
       personBand: "8-12",
       moment: "general",
       reportCategory: null,
+      peerReport: false,
+      need: null,
       region: null,
     } as const;
     expect(momentTable.evaluate(facts, nlDefault)?.help[0]).toBe("kindertelefoon");

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { reportFacts } from "../../points/report.ts";
-import { baseline, nlDefault, reportRequest } from "../../../test/support/fixtures.ts";
+import { adult, baseline, nlDefault, reportRequest } from "../../../test/support/fixtures.ts";
 import { adviceForMaterialInChats } from "./advice-for-material-in-chats.ts";
 
+// About an adult: between peers report/peers-not-criminalised may advise instead.
 const advice = (pack: typeof nlDefault, request: ReturnType<typeof reportRequest>) =>
   adviceForMaterialInChats
-    .evaluate(reportFacts(request, pack), pack)
+    .evaluate(reportFacts({ ...request, reported: adult }, pack), pack)
     ?.destinations?.map((destination) => destination.id);
 
 describe("report/advice-for-material-in-chats", () => {
@@ -30,6 +31,15 @@ describe("report/advice-for-material-in-chats", () => {
       hasPublicUrl: false,
     });
     expect(advice(nlDefault, noUrl)).toEqual(["politie"]);
+  });
+
+  it("steps aside between peers where the pack routes the category differently, not otherwise", () => {
+    const between = (category: "sexual-content-to-minor" | "sextortion") =>
+      adviceForMaterialInChats
+        .evaluate(reportFacts(reportRequest({ category }), nlDefault), nlDefault)
+        ?.destinations?.map((destination) => destination.id);
+    expect(between("sexual-content-to-minor")).toBeUndefined();
+    expect(between("sextortion")).toEqual(["helpwanted", "politie"]);
   });
 
   it("gives no advice where the pack lists none", () => {

@@ -15,11 +15,20 @@ const evaluate = (pack: typeof nlDefault, request: ReturnType<typeof reportReque
   defaultCategoryFromContext.evaluate(reportCategoryFacts(request, pack), pack)?.category;
 
 describe("report/default-category-from-context", () => {
-  it("files a minor's one-tap report of an unknown adult's request as grooming", () => {
+  it("files a teen's one-tap report of an unknown adult's request as grooming", () => {
+    for (const reported of [adult, unverified]) {
+      expect(
+        evaluate(nlDefault, reportRequest({ reporter: teen13, reported, target: "request" })),
+      ).toBe("grooming");
+    }
+  });
+
+  it("pre-sets nothing for a child (a simple sheet): a one-tap report is filed as other", () => {
+    // Sam never saw the held-aside request's messages: no words about them are put in his mouth.
     for (const reported of [adult, unverified]) {
       expect(
         evaluate(nlDefault, reportRequest({ reporter: child, reported, target: "request" })),
-      ).toBe("grooming");
+      ).toBe("other");
     }
   });
 

@@ -1,0 +1,119 @@
+// Matrix layer: downloading one encrypted attachment, only when the layers
+// above ask (after the engine's decision and, for a stranger's, the person's
+// tap). Authenticated media (`/_matrix/client/v1/media/download/...`, as
+// matrix-js-sdk builds it with `useAuthentication`), so the access token goes
+// in a header and never in a URL. The response is read with a byte cap (a
+// server or sender can lie about the size), its SHA-256 checked against the
+// event and then decrypted (the protocol's attachment module). Only mxc URIs
+// that mediaContent.ts validated ever reach here.
+
+import { AttachmentError, decryptAttachment } from "@safety-by-design/protocol";
+import type { MatrixClient, MatrixEvent, Room } from "matrix-js-sdk";
+import { MEDIA_LIMITS } from "../media/mediaLimits.ts";
+import { readMediaContent, type EncryptedFileRef } from "./mediaContent.ts";
+import type { DownloadedMedia, MediaPart } from "./mediaTypes.ts";
+
+/** Why a download gave no bytes; the view says so in a placeholder. */
+export type MediaDownloadFailure = "unavailable" | "too-large" | "damaged" | "refused";
+
+export class MediaDownloadError extends Error {
+  readonly reason: MediaDownloadFailure;
+  constructor(reason: MediaDownloadFailure, detail?: string) {
+    super(`media download: ${reason}${detail === undefined ? "" : ` (${detail})`}`);
+    this.name = "MediaDownloadError";
+    this.reason = reason;
+  }
+}
+
+/**
+ * Downloads and decrypts one part of a media event in `room`. Reads the event
+ * again (its original content, never an edit): the keys are never handed up,
+ * so nothing above can ask for a URL this layer did not validate.
+ */
+export async function downloadMedia(
+  client: MatrixClient,
+  room: Room,
+  eventId: string,
+  part: MediaPart,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+): Promise<DownloadedMedia> {
+  // The device user's own message, sent but not yet back from the server's
+  // sync, is still among the room's pending events (detached ordering), not
+  // in its timeline.
+  const event =
+    room.findEventById(eventId) ?? room.getPendingEvents().find((e) => e.getId() === eventId);
+  const ref = event === undefined ? undefined : mediaRef(event, room, part);
+  if (ref === undefined) throw new MediaDownloadError("refused");
+  const url = client.mxcUrlToHttp(ref.file.url, undefined, undefined, undefined, false, true, true);
+  const token = client.getAccessToken();
+  if (url === null || url === "" || token === null) throw new MediaDownloadError("refused");
+  const picture = part === "preview" || ref.mimetype?.startsWith("image/") === true;
+  const limit = picture ? MEDIA_LIMITS.maxPictureBytes : MEDIA_LIMITS.maxFileBytes;
+  const ciphertext = await fetchCapped(fetchImpl, url, token, limit);
+  try {
+    return { bytes: await decryptAttachment(ciphertext, ref.file), mimetype: ref.mimetype };
+  } catch (error) {
+    if (error instanceof AttachmentError) throw new MediaDownloadError("damaged", error.reason);
+    throw error;
+  }
+}
+
+/** The validated reference of a part, or undefined when the event has a problem (never fetched). */
+function mediaRef(event: MatrixEvent, room: Room, part: MediaPart): EncryptedFileRef | undefined {
+  // A plaintext event in an encrypted room is shown as "not encrypted" and never fetched.
+  if (!event.isEncrypted() || event.isDecryptionFailure()) return undefined;
+  const { media, source } = readMediaContent(
+    event.getOriginalContent(),
+    room.hasEncryptionStateEvent(),
+  );
+  if (media.problem !== undefined || source === undefined) return undefined;
+  return part === "preview" ? (source.preview ?? source.file) : source.file;
+}
+
+/** GETs `url` with the token, reading at most `limit` bytes (the stream is cancelled beyond it). */
+async function fetchCapped(
+  fetchImpl: typeof fetch,
+  url: string,
+  token: string,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      headers: { Authorization: `Bearer ${token}` },
+      // No cookies or referrer to a content repository; the token is all it needs.
+      credentials: "omit",
+      referrerPolicy: "no-referrer",
+    });
+  } catch (error) {
+    throw new MediaDownloadError("unavailable", String(error));
+  }
+  if (!response.ok || response.body === null) {
+    throw new MediaDownloadError("unavailable", `HTTP ${String(response.status)}`);
+  }
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > limit) {
+    await response.body.cancel();
+    throw new MediaDownloadError("too-large");
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw new MediaDownloadError("too-large");
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

@@ -1,0 +1,98 @@
+// View-model layer: handing a report over, as the moderation screen offers
+// it. Which bodies the engine advises comes from the routing decision; which
+// of them this deployment can seal to comes from configuration (their public
+// keys); the package itself is the services layer's (reporting/handoff.ts).
+// Here: the Dutch summary a person at the body reads first, and the words of
+// the good-faith statement the reporter saw. Dutch whatever the moderator's
+// own language: the bodies are Dutch.
+
+import type { HandoffPackage } from "@safety-by-design/protocol";
+import { HELP_RESOURCES, HELP_RESOURCE_IDS, type HelpResourceId } from "../help/resources.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
+import { createTranslator } from "../i18n/i18n.ts";
+import { nl as messagesNl } from "../i18n/messages.nl.ts";
+import { createHandoffFile } from "../reporting/handoff.ts";
+import type { ModerationHandoff } from "./ModerationViewModel.ts";
+
+export type HandoffConfiguration = {
+  /** Public keys by body id (deployment configuration). */
+  readonly keys: Readonly<Record<string, string>>;
+  readonly sender: HandoffPackage["sender"];
+};
+
+export function createModerationHandoff(config: HandoffConfiguration): ModerationHandoff {
+  const nl = createTranslator("nl");
+  const bodies = HELP_RESOURCE_IDS.filter((id) => config.keys[id] !== undefined);
+  return {
+    bodies,
+    create: (report, bodyId, now) => {
+      const opened = report.opened;
+      const statementKey = opened.ok ? opened.bundle.notice.goodFaith.statementKey : "";
+      return createHandoffFile({
+        report,
+        recipient: { bodyId, name: HELP_RESOURCES[bodyId].name.nl },
+        recipientPublicKey: config.keys[bodyId],
+        sender: config.sender,
+        goodFaithStatement: isMessageKey(statementKey) ? nl.t(statementKey) : statementKey,
+        moderatorNote: null,
+        summary: (pkg) => handoffSummaryNl(pkg, nl.t),
+        now,
+      });
+    },
+  };
+}
+
+/** Whether the bundle's statement key is one of this build's texts (an older app's may not be). */
+function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(messagesNl, key);
+}
+
+/** The package in a few lines of Dutch: what, where, who (if given), when, what is attached. */
+export function handoffSummaryNl(
+  pkg: HandoffPackage,
+  t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string,
+): string {
+  const when = (ms: number) =>
+    new Intl.DateTimeFormat("nl-NL", {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: "Europe/Amsterdam",
+    }).format(new Date(ms));
+  const { notice } = pkg;
+  const messages = pkg.evidence.filter((e) => e.kind === "message").length;
+  const media = pkg.evidence.filter((e) => e.kind === "media").length;
+  const lines = [
+    t("moderation.handoffSummary.intro", {
+      body: pkg.recipient.name,
+      service: pkg.sender.service,
+    }),
+    t("moderation.handoffSummary.category", {
+      category: t(`moderation.category.${pkg.category}` as MessageKey),
+    }),
+    t("moderation.handoffSummary.explanation", { text: notice.explanation }),
+    notice.location.kind === "room-events"
+      ? t("moderation.handoffSummary.locationMessages", {
+          room: notice.location.roomId,
+          count: notice.location.eventIds.length,
+        })
+      : t("moderation.handoffSummary.locationProfile", { user: notice.location.userId }),
+    notice.notifier.kind === "withheld"
+      ? t("moderation.handoffSummary.notifierWithheld")
+      : t("moderation.handoffSummary.notifierNamed", { user: notice.notifier.userId }),
+    t("moderation.handoffSummary.times", {
+      created: when(pkg.report.createdAt),
+      received: when(pkg.report.receivedAt),
+      handedOver: when(pkg.handedOverAt),
+    }),
+    t("moderation.handoffSummary.evidence", { messages, media }),
+    t("moderation.handoffSummary.goodFaith", {
+      answer: notice.goodFaith.confirmed
+        ? t("moderation.handoffSummary.yes")
+        : t("moderation.handoffSummary.no"),
+    }),
+    t("moderation.handoffSummary.contact", { contact: pkg.sender.contact }),
+  ];
+  return lines.join("\n");
+}
+
+export type { HelpResourceId };
