@@ -1,4 +1,5 @@
 // Tooling: a Matrix "client" that is no client at all: plain HTTP calls, as
+// (Over 400 lines: one thin function per raw client-server call the attackers and tools make.)
 // anyone with curl could make. Tests use it to prove that the protected
 // person's own device enforces the rules whatever the sender's client did.
 

@@ -1,4 +1,5 @@
 // Tooling (Node only): plays the other side of a scripted scenario
+// (Over 400 lines: each step kind of the scenario language is a short case of one interpreter.)
 // (tools/scenarios/) against a real homeserver. The actor, and any other
 // actors the script names (the stranger in a friend's group), are each a
 // ChatSession of the client's own Matrix layer with Rust crypto in memory, so

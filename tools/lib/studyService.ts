@@ -1,4 +1,5 @@
 // Tooling (Node only): the study service of a classroom session. One laptop
+// (Over 400 lines: one small HTTP service; its routes share the consent and attribution state, which is easier to audit in one place.)
 // runs it; the facilitator console (any browser) and every participant's
 // phone talk to it. It listens on 127.0.0.1 only: in a classroom the HTTPS
 // front (tools/lib/lanFront.ts) passes /study/* on from the laptop's network

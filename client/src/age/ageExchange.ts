@@ -1,4 +1,5 @@
 // Services layer, age exchange: presentations between devices. Everything
+// (Over 400 lines: both sides of one exchange (ask, answer, verify, rate limits) are read together when checking it.)
 // travels as Olm-encrypted to-device messages (the Matrix layer implements
 // the ToDeviceTransport port), never in invites, room state or profiles, so
 // the homeserver sees only that a few hundred encrypted bytes went from one

@@ -1,4 +1,5 @@
 // The Dutch help resources as data: one typed table the help screen, the
+// (Over 400 lines: data: each help service with its verification notes, one entry after another.)
 // warnings and the post-report sheet all read, so a phone number is written
 // (and checked) once. The policy engine decides WHICH resources fit a person
 // and a moment (it returns HelpResourceIds); this table says what each one is.

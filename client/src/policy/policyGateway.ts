@@ -1,4 +1,5 @@
 // Policy layer: the one enforcement point. It gathers facts about people and
+// (Over 400 lines: the one place where facts become engine requests for every decision point; each point is a short function.)
 // relationships from the Matrix layer (never message content), asks the
 // policy engine, and returns the engine's decisions unchanged. Views and view
 // models render these decisions; no rule lives anywhere else in the client.

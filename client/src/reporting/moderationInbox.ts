@@ -1,4 +1,5 @@
 // Services layer, reporting: the moderator's side of the report API. Lists what
+// (Over 400 lines: one reader of one API: listing, opening and cross-checking must agree on every field, so they stay side by side.)
 // the homeserver holds through Synapse's admin API, opens every sealed report
 // with the team's key on the moderator's own device, and puts each report
 // next to what the server itself recorded (who filed it, when, about which

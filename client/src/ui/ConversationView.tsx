@@ -1,4 +1,5 @@
 // UI: one conversation, laid out as chat apps are on a phone: a header that
+// (Over 400 lines: the conversation screen's parts (header, rows, composer area) share one snapshot; media and attachments are in their own files.)
 // never scrolls away (back, who it is with, the menu), the engine's reminder
 // under it, the messages scrolling between, the composer at the bottom (or
 // what takes its place: blocked, nobody else left). Messages are always plain

@@ -1,4 +1,5 @@
 // UI: the report sheet: a modal dialog over the current screen (Dialog: help
+// (Over 400 lines: the sheet's steps share one snapshot; each step is a short component in this file.)
 // and the quick exit in its top bar, focus kept inside). It shows exactly what
 // will be shared, the engine's default category and one button that files
 // the report; details are optional. After filing: the live status, where

@@ -1,4 +1,5 @@
 // View model of the home screen: accepted conversations (Chats) and the
+// (Over 400 lines: the list's sections (chats, requests, held aside) share one pass over the rooms' decisions.)
 // invitations the policy engine places as requests (Requests). Where each
 // invitation appears, and what of each room's name and people may show, is
 // the room decision in the session's decision store; this file only sorts

@@ -1,4 +1,5 @@
 // View model of the facilitator console (console.html) of a classroom
+// (Over 400 lines: the console's sections share one session with the study service; the views are split by section.)
 // session: any browser, the laptop's or a phone's. Everything it shows comes
 // from the study service (tools/lib/studyService.ts), read again every
 // POLL_MS: the seats (study accounts p01…pNN with their band, pack, consent

@@ -1,4 +1,5 @@
 // View model of one conversation: its messages as rows ready to render (with
+// (Over 400 lines: the conversation is the app's busiest screen; media and attachments already live beside it (conversationMedia.ts, AttachmentViewModel.ts).)
 // date lines and runs by the same sender), the composer, and the actions on
 // it (send, retry, load older, leave, block, unblock). What each person
 // controls (their messages, their name) shows only as the room's decision in

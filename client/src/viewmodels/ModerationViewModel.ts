@@ -1,10 +1,11 @@
 // View model of the moderation screen, for an account that is a server
+// (Over 400 lines: the moderation screen's states (key, list, one report, handoff) share one inbox; the handoff text is in moderationHandoff.ts.)
 // admin. First it needs the team's secret key on this device (pasted once,
 // kept per account, forgettable); then it lists the homeserver's reports,
 // opened on this device, and shows one with its evidence, DSA notice,
 // signature, the server's own record and the engine's routing advice. "Mark
-// handled" is a note on this device (see moderatorKeyStore.ts for why the
-// server's record is not deleted). No rule lives here: routing is the policy
+// handled" is shared with the team through the moderation room (the server's
+// record is not deleted: moderatorKeyStore.ts says why). No rule lives here: routing is the policy
 // layer's answer, checks are the Matrix layer's.
 
 import type { MessageKey } from "../i18n/i18n.ts";

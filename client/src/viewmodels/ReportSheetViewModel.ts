@@ -1,4 +1,5 @@
 // View model of the report sheet: what will be shared (the reported message
+// (Over 400 lines: the sheet's steps (choose, review, sending, sent) share one draft; the evidence rules are the engine's.)
 // and, unless the reporter leaves it out, a few messages before it), the
 // engine's default category, and one button that files the report. Details
 // (another category, a note, leaving the name out when the engine allows it)

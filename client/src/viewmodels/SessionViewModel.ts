@@ -1,4 +1,5 @@
 // View-model layer: one signed-in session's screens. Which screen shows (the
+// (Over 400 lines: the screen trail and every screen's builder; each builder is short and they share the trail.)
 // chat list, a conversation, a request, ...) and the report sheet over them.
 // It exists only while a session runs: RootViewModel creates it once the
 // session has started and disposes it on sign-out, so nothing here asks

@@ -1,4 +1,5 @@
 // The policy pack format: the single source of truth for what a pack may say.
+// (Over 400 lines: the pack's one schema, a section per decision point; splitting it would scatter what a pack author reads at once.)
 // Validated once at load time (never while deciding); the JSON Schema in
 // schema/policy-pack.schema.json is generated from this file.
 

@@ -1,4 +1,5 @@
 // Protocol, handoff: the package a moderator hands to the body the policy
+// (Over 400 lines: a format and its strict parser belong together, like the report bundle's; the shared parsing pieces are in strictParse.ts.)
 // engine advises (police, a hotline, a helpline), specified in
 // docs/handoff-package.md with a JSON Schema beside it. A versioned JSON
 // document with the notice fields of the EU Digital Services Act, Article

@@ -1,4 +1,5 @@
 // Protocol, reports: the evidence bundle a reporter's client packages for
+// (Over 400 lines: a format and its strict parser belong together; the shared parsing pieces are in strictParse.ts.)
 // the moderators (docs/protocol.md, "Report bundle"), and its strict parser.
 // The homeserver cannot read an end-to-end encrypted message, so the
 // reporter's device hands over what it decrypted, together with the DSA
