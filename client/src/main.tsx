@@ -27,6 +27,9 @@ import { Navigation } from "./viewmodels/navigation.ts";
 import { RootViewModel } from "./viewmodels/RootViewModel.ts";
 import { signInLinkPrefill } from "./viewmodels/SignInViewModel.ts";
 
+/** Pauses before each retry of failed attachments once the browser is back online. */
+const MEDIA_RETRY_PAUSES_MS = [0, 1_000, 3_000, 10_000] as const;
+
 const LOCALE_KEY = "sbd.locale";
 const storedLocale = localStorage.getItem(LOCALE_KEY);
 // Dutch ships with the app; a language chosen before loads before the first
@@ -240,8 +243,16 @@ const app = new RootViewModel({
         (file, kind) => prepareAttachment(file, kind, canvasReencoder),
         () => crypto.randomUUID(),
       );
+      // Back online: failed attachments go again. The first attempt can come
+      // a moment before the connection really carries requests, so a failed
+      // attempt is tried again a few times while the browser says it is online.
       const retryMedia = (): void => {
-        mediaOutbox.retryFailed();
+        void (async () => {
+          for (const pause of MEDIA_RETRY_PAUSES_MS) {
+            await new Promise((resolve) => setTimeout(resolve, pause));
+            if (!navigator.onLine || (await mediaOutbox.retryFailed())) return;
+          }
+        })();
       };
       window.addEventListener("online", retryMedia);
       // Moderation: offered to the deployment's moderation accounts that are

@@ -227,10 +227,17 @@ describe("MediaOutbox", () => {
     t.uploads[1]?.resolve("mxc://hs/main");
     await settle();
     expect(box.getSnapshot().items[0]).toMatchObject({ state: "failed", failedStep: "sending" });
+    // Still failing: the retry says so, and the attachment stays.
+    await expect(box.retryFailed()).resolves.toBe(false);
+    expect(box.getSnapshot().items[0]).toMatchObject({ state: "failed", failedStep: "sending" });
     t.failSends(false);
-    box.retryFailed();
+    await expect(box.retryFailed()).resolves.toBe(true);
     await settle();
-    expect(t.sends.map((send) => send.txnId)).toEqual(["sbd-media-1", "sbd-media-1"]);
+    expect(t.sends.map((send) => send.txnId)).toEqual([
+      "sbd-media-1",
+      "sbd-media-1",
+      "sbd-media-1",
+    ]);
     expect(t.uploads).toHaveLength(2);
     expect(box.getSnapshot().items).toEqual([]);
   });

@@ -150,11 +150,20 @@ export class MediaOutbox {
     return this.#run(id);
   }
 
-  /** Every failed attachment again (the connection came back). */
-  retryFailed(): void {
+  /**
+   * Every failed attachment again (the connection came back). Resolves when
+   * these attempts end: true when none of them failed again.
+   */
+  async retryFailed(): Promise<boolean> {
+    const runs: Promise<void>[] = [];
     for (const [id, entry] of this.#entries) {
-      if (entry.item.state === "failed" && entry.item.failedStep !== "unsend") void this.#run(id);
+      if (entry.item.state === "failed" && entry.item.failedStep !== "unsend")
+        runs.push(this.#run(id));
     }
+    await Promise.all(runs);
+    return [...this.#entries.values()].every(
+      (entry) => entry.item.state !== "failed" || entry.item.failedStep === "unsend",
+    );
   }
 
   /** Stops an attachment that is not sent yet (aborting its upload) and forgets it. */
