@@ -255,6 +255,15 @@ const app = new RootViewModel({
         })();
       };
       window.addEventListener("online", retryMedia);
+      // The session's own sync coming back is a second sign that the
+      // connection carries requests again (the browser's "online" event can
+      // come too early, or, seen in the e2e suite, not reach a retry at all).
+      let syncWasOffline = session.syncState === "offline";
+      const unsubscribeSyncState = session.subscribe(() => {
+        const offline = session.syncState === "offline";
+        if (syncWasOffline && !offline) retryMedia();
+        syncWasOffline = offline;
+      });
       // Moderation: offered to the deployment's moderation accounts that are
       // server admins; the team's secret key is imported on their device. No
       // one else's app asks the server's admin API (it answers 403 to them).
@@ -313,6 +322,7 @@ const app = new RootViewModel({
         },
         stop: () => {
           window.removeEventListener("online", retryMedia);
+          unsubscribeSyncState();
           void studyLink.then((link) => {
             link.leave();
           });
