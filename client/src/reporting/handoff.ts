@@ -24,7 +24,10 @@ export type HandoffRequest = {
   /** The good-faith statement in the words the reporter saw (Dutch: the bodies read Dutch). */
   readonly goodFaithStatement: string;
   readonly moderatorNote: string | null;
-  /** The human-readable summary of the package (whose own summary is still a placeholder). */
+  /**
+   * Writes the human-readable summary from the package it summarises (a
+   * first pass builds the package without one; the sealed package has it).
+   */
   readonly summary: (pkg: HandoffPackage) => string;
   /** Reported media decrypted on this device, when the report carries any (issue 13). */
   readonly media?: readonly HandoffMediaInput[];
