@@ -357,6 +357,24 @@ export default tseslint.config(
             "import test, expect and the types from ../support/test.ts: its test closes the contexts a test opens.",
         },
       ]),
+      // The suite runs in two halves on their own homeserver instances
+      // (tools/lib/e2eHalves.ts): a spec that names one would use the other
+      // half's homeserver, services or build.
+      "no-restricted-syntax": [
+        "error",
+        namedExportsOnly,
+        {
+          selector:
+            "CallExpression[callee.name=/^(resolveHomeserver|prepareLocalDeployment|ageIssuerDir|studyStorageDir|homeserverCommand)$/] > Literal.arguments:first-child",
+          message:
+            "use E2E_INSTANCE from ../support/e2eInstance.ts, not a named homeserver instance.",
+        },
+        {
+          selector: "MemberExpression[object.name=/_PORTS$/][property.name='test']",
+          message:
+            "use PORTS[E2E_INSTANCE] (../support/e2eInstance.ts), not the test instance's port.",
+        },
+      ],
     },
   },
   {

@@ -17,6 +17,34 @@ const loadedAfterFirstPaint = [
   "client/src/study/assignment.ts",
 ].map((module) => fileURLToPath(new URL(module, import.meta.url)));
 
+// The app page's first paint as one chunk ("shell"): what its entry imports
+// statically, which would otherwise be cut into many small chunks shared
+// with the console page and the lazy chunks. One file compresses better and
+// costs one request (client/bench/initial-js.bench.ts measures it).
+const appEntry = fileURLToPath(new URL("client/src/main.tsx", import.meta.url));
+type ModuleGraph = {
+  getModuleInfo(id: string): { readonly importedIds: readonly string[] } | null;
+};
+// Per build: the graph's module records are new objects each chunking pass.
+const firstPaintByEntry = new WeakMap<object, ReadonlySet<string>>();
+function beforeFirstPaint(id: string, graph: ModuleGraph): boolean {
+  const entry = graph.getModuleInfo(appEntry);
+  if (entry === null || id === appEntry) return false;
+  let modules = firstPaintByEntry.get(entry);
+  if (modules === undefined) {
+    const found = new Set<string>();
+    const queue = [...entry.importedIds];
+    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+      if (found.has(next)) continue;
+      found.add(next);
+      queue.push(...(graph.getModuleInfo(next)?.importedIds ?? []));
+    }
+    modules = found;
+    firstPaintByEntry.set(entry, modules);
+  }
+  return modules.has(id);
+}
+
 export default defineConfig({
   root: "client",
   // The service worker (client/src/pwa/): the app shell and help work offline, and installs.
@@ -46,6 +74,11 @@ export default defineConfig({
       input: {
         main: appPage,
         console: fileURLToPath(new URL("client/console.html", import.meta.url)),
+      },
+      output: {
+        codeSplitting: {
+          groups: [{ name: (id, ctx) => (beforeFirstPaint(id, ctx) ? "shell" : null) }],
+        },
       },
     },
   },

@@ -18,35 +18,36 @@ import { resolveHomeserver } from "../tools/lib/homeserver.ts";
 import { seedPersonaAccounts } from "../tools/lib/seed.ts";
 import { startReportIntake } from "../tools/lib/reportIntakeService.ts";
 import { REPORT_INTAKE_PORTS } from "../tools/lib/reportingDeployment.ts";
+import { E2E_INSTANCE } from "./support/e2eInstance.ts";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const homeserver = resolveHomeserver("test");
+  const homeserver = resolveHomeserver(E2E_INSTANCE);
   await seedPersonaAccounts(homeserver);
-  const deployment = await prepareLocalDeployment("test");
+  const deployment = await prepareLocalDeployment(E2E_INSTANCE);
   const issuer = await startAgeIssuerService({
     issuer: deployment.issuer,
     issuerDir: deployment.issuerDir,
     homeserver,
-    port: AGE_ISSUER_PORTS.test,
+    port: AGE_ISSUER_PORTS[E2E_INSTANCE],
   });
   const discovery = await startDiscoveryService({
     homeserver,
     trustedIssuers: [{ keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey }],
-    port: DISCOVERY_SERVICE_PORTS.test,
+    port: DISCOVERY_SERVICE_PORTS[E2E_INSTANCE],
   });
   const study = await startStudyService({
     homeserver,
     deployment,
     facilitators: facilitatorUserIds(homeserver.serverName),
-    port: STUDY_SERVICE_PORTS.test,
-    storageDir: studyStorageDir("test"),
+    port: STUDY_SERVICE_PORTS[E2E_INSTANCE],
+    storageDir: studyStorageDir(E2E_INSTANCE),
   });
   // Reports that withhold the reporter reach the moderation room through it.
   const intake = await startReportIntake({
     homeserver,
     password: deployment.reporting.intakePassword,
     moderators: moderationUserIds(homeserver.serverName),
-    port: REPORT_INTAKE_PORTS.test,
+    port: REPORT_INTAKE_PORTS[E2E_INSTANCE],
   });
   return async () => {
     await intake.close();

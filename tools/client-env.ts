@@ -5,8 +5,8 @@ import { resolveHomeserver } from "./lib/homeserver.ts";
 import { clientBuildEnvironment, prepareLocalDeployment } from "./lib/deployment.ts";
 
 const instance = process.argv[2];
-if (instance !== "demo" && instance !== "test") {
-  console.error("usage: node tools/client-env.ts demo|test");
+if (instance !== "demo" && instance !== "test" && instance !== "test-b") {
+  console.error("usage: node tools/client-env.ts demo|test|test-b");
   process.exit(64);
 }
 const deployment = await prepareLocalDeployment(instance);

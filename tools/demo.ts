@@ -11,9 +11,10 @@ import { join } from "node:path";
 import { startAgeIssuerService, type AgeIssuerService } from "./lib/ageIssuerService.ts";
 import { startDiscoveryService, type DiscoveryService } from "./lib/discoveryService.ts";
 import { startStudyService, studyStorageDir, type StudyService } from "./lib/studyService.ts";
+import { renewAccountPassword } from "./lib/studySeatAccounts.ts";
 import { startBackground, type BackgroundProcess } from "./lib/background.ts";
 import { startReportIntake, type ReportIntake } from "./lib/reportIntakeService.ts";
-import { REPORT_INTAKE_PORTS } from "./lib/reportingDeployment.ts";
+import { outcomeStorageDir, REPORT_INTAKE_PORTS } from "./lib/reportingDeployment.ts";
 import {
   AGE_ISSUER_PORTS,
   clientBuildEnvironment,
@@ -29,6 +30,7 @@ import { DEMO_PASSWORD } from "./lib/personas.ts";
 import { seedPersonaAccounts, type SeededPersona } from "./lib/seed.ts";
 import {
   buildLanClient,
+  LAN_FACILITATOR,
   lanClientEnvironment,
   lanOptionsFrom,
   startClassroomFront,
@@ -117,10 +119,18 @@ async function main(): Promise<void> {
     trustedIssuers: [{ keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey }],
     port: DISCOVERY_SERVICE_PORTS.demo,
   });
+  // A classroom's console is the begeleider's alone, with a password of this start (lanClassroom.ts).
+  const lanFacilitatorPassword =
+    lan === undefined
+      ? undefined
+      : await renewAccountPassword(homeserver, LAN_FACILITATOR, "Begeleider");
   studyService = await startStudyService({
     homeserver,
     deployment,
-    facilitators: facilitatorUserIds(homeserver.serverName),
+    facilitators:
+      lan === undefined
+        ? facilitatorUserIds(homeserver.serverName)
+        : [`@${LAN_FACILITATOR}:${homeserver.serverName}`],
     port: STUDY_SERVICE_PORTS.demo,
     storageDir: studyStorageDir("demo"),
   });
@@ -130,10 +140,12 @@ async function main(): Promise<void> {
     password: deployment.reporting.intakePassword,
     moderators: moderationUserIds(homeserver.serverName),
     port: REPORT_INTAKE_PORTS.demo,
+    // Outcomes for reporters wait on disk: a restart of the demo loses none.
+    outcomeStorageDir: outcomeStorageDir("demo"),
   });
 
-  if (lan !== undefined) {
-    await startClassroom(homeserver, deployment, personas, seed);
+  if (lanFacilitatorPassword !== undefined) {
+    await startClassroom(homeserver, deployment, personas, seed, lanFacilitatorPassword);
     return;
   }
   console.log("Building the client…");
@@ -179,13 +191,17 @@ async function startClassroom(
   deployment: Awaited<ReturnType<typeof prepareLocalDeployment>>,
   personas: readonly SeededPersona[],
   seed: DemoSeed,
+  facilitatorPassword: string,
 ): Promise<void> {
   if (lan === undefined) return;
   const origin = `https://${lan.address}:${String(lan.port)}`;
   const clientDir = join(repoRoot, ".local", "lan", "dist");
   console.log(`Building the client for ${origin}…`);
+  // No demo password in the app the phones load: seats sign in by their one-time QR code only.
   await buildLanClient(
-    { ...lanClientEnvironment(deployment, homeserver, origin), VITE_DEMO_PASSWORD: DEMO_PASSWORD },
+    lanClientEnvironment(deployment, homeserver, origin, [
+      `@${LAN_FACILITATOR}:${homeserver.serverName}`,
+    ]),
     clientDir,
   );
   classroom = await startClassroomFront({
@@ -202,14 +218,18 @@ async function startClassroom(
   console.log(`
 safety-by-design chat is running for a classroom, over HTTPS on ${lan.address}.
 
-  Facilitator console: ${origin}/console.html   (sign in as facilitator, password ${DEMO_PASSWORD})
+  Facilitator console: ${origin}/console.html
+    sign in as ${LAN_FACILITATOR}, password ${facilitatorPassword}
+    (new at every start, shown here only: the console holds every seat's QR code)
   Certificate (CA):    ${origin}/lan/ca.crt
     fingerprint SHA-256 ${classroom.authority.fingerprint}
   Phones on the same network trust that certificate once (the console shows how), then scan
-  their seat's QR code in the console. Everything else stays on 127.0.0.1; registration is closed.
+  their seat's QR code in the console: it signs in one phone, once (a fresh one signs the old
+  phone out). The demo password signs in no seat. Everything else stays on 127.0.0.1;
+  registration is closed.
 `);
   console.log(personaTable(personas, `${origin}/`));
-  console.log(signInNotes(seed, deployment.moderationKeyFile));
+  console.log(signInNotes(seed, deployment.moderationKeyFile, false));
 }
 
 /** One row per persona, with a one-click sign-in link (this local demo only). */
@@ -235,14 +255,15 @@ function personaTable(personas: readonly SeededPersona[], url: string): string {
     .join("\n");
 }
 
-function signInNotes(seed: DemoSeed, moderationKeyFile: string): string {
+/** `linksFillPassword`: the build carries the demo password (not the classroom's). */
+function signInNotes(seed: DemoSeed, moderationKeyFile: string, linksFillPassword = true): string {
   const key = (name: "noor" | "lotte"): string =>
     seed.recoveryKeys[name] ?? "unknown (run `npm run demo:reset`, then `npm start`)";
   return `
   Bands are verified at sign-in: each persona's app fetches a signed age attestation from the
   demo age issuer. Mark gets none, so he stays "niet geverifieerd".
 
-  Password:   ${DEMO_PASSWORD}   (every demo account; the links above fill it in, tap "Inloggen")
+  Password:   ${DEMO_PASSWORD}   (every demo account; ${linksFillPassword ? 'the links above fill it in, tap "Inloggen"' : "the links above fill in the name only"})
 
   Noor and Lotte are friends with a short encrypted chat. At sign-in the app asks for the
   herstelcode (recovery key) that unlocks it ("Oude berichten lezen"); paste:
@@ -254,7 +275,8 @@ function signInNotes(seed: DemoSeed, moderationKeyFile: string): string {
 
   Moderation key: ${moderationKeyFile}
     The moderator signs in as moderation, opens "Moderatie: meldingen" and pastes the whole file once
-    (it stays on that browser only).
+    (it stays on that browser only). The second moderator, yara, has her own key beside it
+    (moderator-keys/yara.json): every report opens with either.
 
 Sign in in a private window per persona, or sign out first. Press Ctrl-C to stop everything.`;
 }

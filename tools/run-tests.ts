@@ -6,11 +6,12 @@
 //   node tools/run-tests.ts unit e2e        only these
 //
 // Two lanes run side by side, because the real-stack suites spend most of
-// their time waiting on sync, not on the CPU: the e2e suite on the `test`
-// homeserver instance, and everything else in order (typecheck, lint, unit,
-// integration on an `integration` instance of its own). The e2e lane's output
-// is kept in .local/reports/e2e.log and printed in one piece when it ends, so
-// the log stays readable. Against an external homeserver (MATRIX_HOMESERVER_URL)
+// their time waiting on sync, not on the CPU: the e2e suite (itself in two
+// halves on the `test` and `test-b` homeserver instances, tools/lib/e2eHalves.ts),
+// and everything else in order (typecheck, lint, unit, integration on an
+// `integration` instance of its own). The e2e lane's output is kept in
+// .local/reports/e2e.log and printed in one piece when it ends, so the log
+// stays readable. Against an external homeserver (MATRIX_HOMESERVER_URL)
 // the lanes run one after the other: the two suites would share it.
 //
 // Every suite runs even when an earlier one fails, so one run shows every
@@ -19,8 +20,17 @@
 // non-zero on any failure or on a run that executed no test.
 
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
 import { join } from "node:path";
+import { E2E_CLIENT_DIST, E2E_INSTANCES, type E2eInstance } from "./lib/e2eHalves.ts";
 import { homeserverCommand, repoRoot, type HomeserverInstance } from "./lib/homeserver.ts";
 
 type Counts = { passed: number; failed: number; skipped: number };
@@ -38,7 +48,6 @@ const usesExternalHomeserver = (process.env["MATRIX_HOMESERVER_URL"] ?? "") !== 
 
 /** The homeserver instance per real-stack suite (tools/homeserver/homeserver.sh). */
 const INTEGRATION_INSTANCE: HomeserverInstance = "integration";
-const E2E_INSTANCE: HomeserverInstance = "test";
 
 function banner(text: string): void {
   console.log(`\n━━━ ${text} ${"━".repeat(Math.max(0, 70 - text.length))}`);
@@ -162,20 +171,29 @@ function freshHomeserver(instance: HomeserverInstance): boolean {
   }
 }
 
-async function e2eSuite(output: Output): Promise<Counts> {
-  if (!freshHomeserver(E2E_INSTANCE)) return check(false);
-  // The deployment's public keys (age issuer, moderation team) go into the build.
+/** One half's client: the deployment's public keys (age issuer, moderation team) go into the build. */
+async function buildClientFor(output: Output, instance: E2eInstance): Promise<boolean> {
   const buildEnvironment = JSON.parse(
     execFileSync(
       process.execPath,
-      ["--conditions=@safety-by-design/source", "tools/client-env.ts", E2E_INSTANCE, "--json"],
+      ["--conditions=@safety-by-design/source", "tools/client-env.ts", instance, "--json"],
       { cwd: repoRoot, encoding: "utf8" },
     ),
   ) as Record<string, string>;
-  if (!(await npx(output, ["vite", "build"], buildEnvironment))) return check(false);
-  const reportFile = join(reportsDir, "e2e.json");
+  return npx(output, ["vite", "build", "--outDir", E2E_CLIENT_DIST[instance]], buildEnvironment);
+}
+
+/** Runs one half (or, against an external homeserver, the whole suite) and reads its JSON report. */
+async function e2eHalf(
+  output: Output,
+  instance: E2eInstance,
+  shard: string | undefined,
+): Promise<Counts> {
+  const reportFile = join(reportsDir, `e2e-${instance}.json`);
   rmSync(reportFile, { force: true });
-  const ok = await npx(output, ["playwright", "test", "--config", "e2e/playwright.config.ts"]);
+  const args = ["playwright", "test", "--config", "e2e/playwright.config.ts"];
+  if (shard !== undefined) args.push(`--shard=${shard}`);
+  const ok = await npx(output, args, { SBD_E2E_INSTANCE: instance });
   if (!existsSync(reportFile)) return check(false);
   const { stats } = JSON.parse(readFileSync(reportFile, "utf8")) as {
     stats: { expected: number; unexpected: number; skipped: number; flaky: number };
@@ -187,6 +205,41 @@ async function e2eSuite(output: Output): Promise<Counts> {
   };
   if (!ok && counts.failed === 0) counts.failed = 1;
   return counts;
+}
+
+/**
+ * The e2e suite in two halves side by side (Playwright's --shard), each on its
+ * own homeserver instance, services and client build (tools/lib/e2eHalves.ts):
+ * the suite spends most of its time waiting on sync, so two halves finish in
+ * little more than half the time. The builds go one after the other (they are
+ * CPU-bound); each half's output is kept in its own log and printed in order.
+ * Against an external homeserver the suite runs whole, once.
+ */
+async function e2eSuite(output: Output): Promise<Counts> {
+  const halves = usesExternalHomeserver ? E2E_INSTANCES.slice(0, 1) : E2E_INSTANCES;
+  for (const instance of halves) {
+    if (!freshHomeserver(instance)) return check(false);
+    if (!(await buildClientFor(output, instance))) return check(false);
+  }
+  const logs = halves.map((instance) => join(reportsDir, `e2e-${instance}.log`));
+  for (const log of logs) rmSync(log, { force: true });
+  const counts = await Promise.all(
+    halves.map((instance, index) =>
+      e2eHalf(
+        { logFile: logs[index] },
+        instance,
+        halves.length === 1 ? undefined : `${String(index + 1)}/${String(halves.length)}`,
+      ),
+    ),
+  );
+  for (const [index, instance] of halves.entries()) {
+    const text = `\n── e2e half ${String(index + 1)} of ${String(halves.length)} (homeserver instance ${instance}) ──\n${
+      existsSync(logs[index] ?? "") ? readFileSync(logs[index] ?? "", "utf8") : ""
+    }`;
+    if (output.logFile === undefined) process.stdout.write(text);
+    else appendFileSync(output.logFile, text);
+  }
+  return sum(counts);
 }
 
 const suites: Record<SuiteName, Suite> = {

@@ -3,8 +3,10 @@
 // shared client/dist), then follows index.html's entry script and its
 // modulepreload links: the chunks a browser fetches before first paint. What
 // loads with a dynamic import() is not counted: the SDK and the crypto WASM
-// after sign-in; the English copy when chosen; the session's screens, the
-// study log and the full pack catalogue right after first paint.
+// after sign-in, with the session's screens and their words (i18n.ts areas);
+// the English copy when chosen; the study log and the full pack catalogue
+// right after first paint. The first paint's modules are one chunk ("shell",
+// vite.config.ts).
 //
 //   BENCH client-initial-js-gzip <KiB> KiB     (target: at most 120)
 //

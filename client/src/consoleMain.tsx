@@ -6,7 +6,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { readDeploymentConfig } from "./deployment.ts";
-import { LOCALES, loadLocale } from "./i18n/i18n.ts";
+import { LOCALES, loadCopyArea, loadLocale } from "./i18n/i18n.ts";
 import { normaliseHomeserverUrl, signInWithPassword } from "./matrix/signIn.ts";
 import { logOutToken, whoAmI } from "./matrix/tokenSession.ts";
 import { builtPackCatalogue } from "./study/builtPackCatalogue.ts";
@@ -64,8 +64,10 @@ const console_ = new ConsoleViewModel({
 });
 void console_.resume();
 
-// The facilitator switches language at will: every language's words load first.
+// The facilitator switches language at will: every language's words load
+// first, the console's own area with them (i18n.ts).
 await Promise.all(LOCALES.map(loadLocale));
+await loadCopyArea("facilitator");
 
 const rootElement = document.getElementById("root");
 if (rootElement === null) throw new Error("console.html has no #root element");

@@ -65,3 +65,36 @@ describe("readDeploymentConfig: the largest attachment", () => {
     }
   });
 });
+
+describe("readDeploymentConfig: the moderation team's keys", () => {
+  const key = (c: string) => c.repeat(43);
+
+  it("takes one key, or several comma-separated (one per moderator or team)", () => {
+    expect(readDeploymentConfig({ VITE_MODERATION_PUBLIC_KEY: key("a") })).toMatchObject({
+      moderationPublicKey: key("a"),
+      problems: [],
+    });
+    expect(
+      readDeploymentConfig({
+        VITE_MODERATION_PUBLIC_KEY: ` ${key("a")}, ${key("b")},${key("a")} `,
+      }),
+    ).toMatchObject({ moderationPublicKey: `${key("a")},${key("b")}`, problems: [] });
+  });
+
+  it("seals to nothing when any key is broken, or there are more than the protocol allows", async () => {
+    const { MAX_MODERATION_KEYS } = await import("@safety-by-design/protocol");
+    const broken = readDeploymentConfig({ VITE_MODERATION_PUBLIC_KEY: `${key("a")},short` });
+    expect(broken.moderationPublicKey).toBeUndefined();
+    expect(broken.problems).toHaveLength(1);
+    const tooMany = Array.from({ length: MAX_MODERATION_KEYS + 1 }, (_, i) =>
+      key(String.fromCharCode(97 + i)),
+    ).join(",");
+    expect(readDeploymentConfig({ VITE_MODERATION_PUBLIC_KEY: tooMany }).moderationPublicKey).toBe(
+      undefined,
+    );
+    const enough = tooMany.split(",").slice(0, MAX_MODERATION_KEYS).join(",");
+    expect(readDeploymentConfig({ VITE_MODERATION_PUBLIC_KEY: enough }).moderationPublicKey).toBe(
+      enough,
+    );
+  });
+});

@@ -24,7 +24,11 @@ export type DeploymentConfig = {
   /** The discovery gatekeeper ("Find people", base URL); undefined: Find people is not available. */
   readonly discoveryServiceUrl: string | undefined;
   readonly trustedAgeIssuers: readonly TrustedAgeIssuer[];
-  /** X25519 public key (base64url) reports are sealed to; undefined: reporting cannot seal. */
+  /**
+   * The moderation team's current X25519 public keys (base64url, comma-separated:
+   * one per moderator or per team) every report is sealed to, so that any one
+   * of them opens it; undefined: reporting cannot seal.
+   */
   readonly moderationPublicKey: string | undefined;
   /**
    * The report intake (base URL), through which a report that withholds the
@@ -109,6 +113,8 @@ const DEFAULT_HOMESERVER_URL = "http://127.0.0.1:8008";
 export const DEFAULT_QUICK_EXIT_URL = "https://www.knmi.nl/";
 export const DEFAULT_MAX_ATTACHMENT_MB = 25;
 const BASE64URL_KEY = /^[A-Za-z0-9_-]{43}$/;
+/** As the protocol's MAX_MODERATION_KEYS (this module loads before the protocol's libsodium). */
+const MAX_MODERATION_KEYS = 16;
 
 export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConfig {
   const problems: string[] = [];
@@ -136,10 +142,20 @@ export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConf
     problems.push("VITE_QUICK_EXIT_URL is not an http(s) URL; the quick exit goes to the default");
   }
 
-  const moderationPublicKey = text(env.VITE_MODERATION_PUBLIC_KEY);
-  if (moderationPublicKey !== undefined && !BASE64URL_KEY.test(moderationPublicKey)) {
+  // One or more current keys (a team: one per moderator or per team), comma-separated.
+  const moderationKeyList = text(env.VITE_MODERATION_PUBLIC_KEY)
+    ?.split(/[\s,]+/)
+    .filter((key) => key !== "");
+  const moderationKeysValid =
+    moderationKeyList !== undefined &&
+    moderationKeyList.length > 0 &&
+    moderationKeyList.length <= MAX_MODERATION_KEYS &&
+    moderationKeyList.every((key) => BASE64URL_KEY.test(key));
+  const moderationPublicKey =
+    moderationKeyList === undefined ? undefined : [...new Set(moderationKeyList)].join(",");
+  if (moderationPublicKey !== undefined && !moderationKeysValid) {
     problems.push(
-      "VITE_MODERATION_PUBLIC_KEY is not a 32-byte base64url key; reports cannot be sealed",
+      `VITE_MODERATION_PUBLIC_KEY is not 1 to ${MAX_MODERATION_KEYS} comma-separated 32-byte base64url keys; reports cannot be sealed`,
     );
   }
 
@@ -163,10 +179,7 @@ export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConf
         ? discoveryServiceUrl
         : undefined,
     trustedAgeIssuers: parseTrustedIssuers(text(env.VITE_TRUSTED_AGE_ISSUERS), problems),
-    moderationPublicKey:
-      moderationPublicKey !== undefined && BASE64URL_KEY.test(moderationPublicKey)
-        ? moderationPublicKey
-        : undefined,
+    moderationPublicKey: moderationKeysValid ? moderationPublicKey : undefined,
     studyServiceUrl: ((url) => (url !== undefined && isHttpUrl(url) ? url : undefined))(
       text(env.VITE_STUDY_SERVICE_URL),
     ),

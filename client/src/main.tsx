@@ -1,12 +1,15 @@
 // Composition root: builds the dependencies (browser storage, the lazily
 // loaded Matrix layer) and mounts the app. The only file that knows all layers.
+// (Over 400 lines: every service a session starts is wired here, in the one place that knows all layers.)
 import { createPolicyEngine } from "@safety-by-design/policy-engine";
+import type { ReportMediaItem } from "@safety-by-design/protocol";
+import { browserMediaDisplay } from "./media/mediaDisplay.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { readDeploymentConfig } from "./deployment.ts";
 import { HELP_SERVICE_NAMES } from "./help/resources.ts";
-import { isLocale, isLocaleLoaded, loadLocale, type Locale } from "./i18n/i18n.ts";
-import { signInWithPassword } from "./matrix/signIn.ts";
+import { isLocale, isLocaleLoaded, loadCopyArea, loadLocale, type Locale } from "./i18n/i18n.ts";
+import { normaliseHomeserverUrl, signInWithPassword } from "./matrix/signIn.ts";
 import {
   cryptoStorageKey,
   forgetCredentials,
@@ -15,12 +18,11 @@ import {
 } from "./matrix/sessionStore.ts";
 import { UNVERIFIED } from "./policy/ageFacts.ts";
 import { helpDecider } from "./policy/decideHelp.ts";
-import { moderationRoutingDecider } from "./policy/decideModerationRouting.ts";
 import { browserAppUpdate } from "./pwa/appUpdate.ts";
 import { builtDefaultPack } from "./study/builtDefaultPack.ts";
 import { deferredRecorder } from "./study/deferredRecorder.ts";
 import { sessionPackFor } from "./study/sessionPack.ts";
-import { App } from "./ui/App.tsx";
+import { App, loadSessionView } from "./ui/App.tsx";
 import { browserDevice } from "./ui/browserDevice.ts";
 import "./ui/styles.css";
 import { Navigation } from "./viewmodels/navigation.ts";
@@ -81,6 +83,40 @@ if (window.location.hash.startsWith("#signin=")) {
   history.replaceState(null, "", window.location.pathname + window.location.search);
 }
 
+// A classroom seat's one-time QR link (#seat=p07.<code>, study/seatSignIn.ts):
+// out of the address bar (and its history) at once, then redeemed at the
+// study service, which signs this phone in as a new device of the seat. The
+// participant types nothing; a code used before says so on the sign-in screen.
+const seatHash = window.location.hash.startsWith("#seat=") ? window.location.hash : undefined;
+if (seatHash !== undefined) {
+  history.replaceState(null, "", window.location.pathname + window.location.search);
+}
+const studyServiceUrl = deployment.studyServiceUrl;
+const linkSignIn =
+  seatHash === undefined || studyServiceUrl === undefined
+    ? undefined
+    : import("./study/seatSignIn.ts").then(async ({ readSeatLink, signInWithSeatCode }) => {
+        const link = readSeatLink(seatHash);
+        const result =
+          link === undefined
+            ? ({ ok: false, reason: "used" } as const)
+            : await signInWithSeatCode(
+                {
+                  studyServiceUrl,
+                  homeserverUrl:
+                    normaliseHomeserverUrl(deployment.homeserverUrl) ?? deployment.homeserverUrl,
+                  fetch: (input, init) => fetch(input, init),
+                },
+                link,
+              );
+        if (result.ok) return result;
+        const key =
+          result.reason === "used"
+            ? "signIn.error.seatCodeUsed"
+            : "signIn.error.seatCodeUnreachable";
+        return { ok: false, error: { key, params: {} } } as const;
+      });
+
 // The theme (applied now, before the first paint) and notifications (ui/browserDevice.ts).
 const device = browserDevice({
   storage: localStorage,
@@ -135,14 +171,28 @@ const app = new RootViewModel({
   },
   forgetCredentials: (userId) => {
     forgetCredentials(localStorage, userId);
+    // Signed out: photos not sent yet go from the device too (nothing left for the next person).
+    void import("./media/mediaOutboxStore.ts")
+      .then(({ deleteMediaOutbox, mediaOutboxDatabaseName }) =>
+        deleteMediaOutbox(mediaOutboxDatabaseName(userId)),
+      )
+      .catch((error: unknown) => {
+        reportError("the unsent photos could not be deleted", error);
+      });
   },
   signIn: signInWithPassword,
   startSession: async (credentials, reached) => {
     // Everything a session needs starts loading at once, after first paint:
     // the SDK and the crypto WASM, device protection, reporting, moderation.
-    const chatSession = preload(import("./matrix/chatSession.ts"));
-    // The crypto WASM starts downloading and compiling now, not once the SDK asks for it.
+    // The crypto WASM first: it starts downloading and compiling now, not once
+    // the SDK asks for it, nor behind the SDK's JavaScript.
     void preload(import("./matrix/cryptoWasm.ts").then((module) => module.preloadCryptoWasm()));
+    const chatSession = preload(import("./matrix/chatSession.ts"));
+    // The words of a session's screens, in every language in use (i18n.ts).
+    const sessionCopy = preload(loadCopyArea("session"));
+    // The session's screens (App.tsx loads them lazily once the session runs):
+    // fetched and compiled while the SDK starts, not after it.
+    void preload(loadSessionView());
     const deviceProtection = preload(import("./policy/deviceProtection.ts"));
     // A study account's seat and pack, asked of the study service beside the SDK's start.
     const seatJoining = deployment.studyMode
@@ -155,13 +205,18 @@ const app = new RootViewModel({
           })
       : Promise.resolve(undefined);
     const mediaSending = preload(
-      Promise.all([import("./media/mediaOutbox.ts"), import("./media/prepareAttachment.ts")]),
+      Promise.all([
+        import("./media/mediaOutbox.ts"),
+        import("./media/prepareAttachment.ts"),
+        import("./media/mediaOutboxStore.ts"),
+      ]),
     );
     const moderationModules = preload(
       Promise.all([
         import("./reporting/moderationInbox.ts"),
         import("./reporting/moderatorKeyStore.ts"),
         import("./viewmodels/moderationHandoff.ts"),
+        import("./policy/decideModerationRouting.ts"),
       ]),
     );
     // Reporting needs only the credentials, so it starts beside the SDK: this
@@ -191,6 +246,12 @@ const app = new RootViewModel({
         ),
         // The loading screen's stages: the keys, then the first sync.
         onStage: reached,
+        // The SDK and its crypto warn once per message this device cannot
+        // decrypt (history from before it existed, which the chat shows as
+        // such): on a cold start hundreds of console lines, about a second of
+        // main thread at 4x CPU (docs/performance.md). A production build
+        // writes the SDK's errors only; a development build its warnings too.
+        sdkLogLevel: import.meta.env.DEV ? "warn" : "error",
       });
       // Marks for DevTools and the benches (docs/performance.md): the SDK has the first sync.
       performance.mark("session:matrix-ready");
@@ -235,13 +296,22 @@ const app = new RootViewModel({
         void reports.wake();
       };
       window.addEventListener("online", wakeReports);
+      // Outcomes of earlier reports (issue 18): asked for once at start ("Mijn meldingen" asks again).
+      void reports.outcomes.check();
       // Photos and files: re-encoded (no location) and encrypted on this device, then
       // uploaded through the session's outbox; failed ones go again when the network is back.
-      const [{ MediaOutbox }, { prepareAttachment, canvasReencoder }] = await mediaSending;
+      const [
+        { MediaOutbox },
+        { prepareAttachment, canvasReencoder },
+        { createIndexedDbMediaOutboxStore, mediaOutboxDatabaseName },
+      ] = await mediaSending;
+      // A prepared photo not sent yet is kept on this device until it is sent (a reload keeps it).
+      const mediaStore = createIndexedDbMediaOutboxStore(mediaOutboxDatabaseName(session.userId));
       const mediaOutbox = new MediaOutbox(
         session,
         (file, kind) => prepareAttachment(file, kind, canvasReencoder),
         () => crypto.randomUUID(),
+        mediaStore,
       );
       // Back online: failed attachments go again. The first attempt can come
       // a moment before the connection really carries requests, so a failed
@@ -255,6 +325,10 @@ const app = new RootViewModel({
         })();
       };
       window.addEventListener("online", retryMedia);
+      // What a reload interrupted comes back (not sent, with retry) and goes if it can.
+      void mediaOutbox.restore().then(() => {
+        if (navigator.onLine) retryMedia();
+      });
       // The session's own sync coming back is a second sign that the
       // connection carries requests again (the browser's "online" event can
       // come too early, or, seen in the e2e suite, not reach a retry at all).
@@ -267,8 +341,12 @@ const app = new RootViewModel({
       // Moderation: offered to the deployment's moderation accounts that are
       // server admins; the team's secret key is imported on their device. No
       // one else's app asks the server's admin API (it answers 403 to them).
-      const [moderationInbox, { createModeratorDeviceStore }, { createModerationHandoff }] =
-        await moderationModules;
+      const [
+        moderationInbox,
+        { createModeratorDeviceStore },
+        { createModerationHandoff },
+        { moderationRoutingDecider },
+      ] = await moderationModules;
       const moderationService = deployment.moderationAccounts.includes(session.userId)
         ? moderationInbox.createModerationService({
             userId: session.userId,
@@ -290,26 +368,62 @@ const app = new RootViewModel({
             deploymentPublicKey: deployment.moderationPublicKey,
           })
         : undefined;
+      // Reported media (RMEDIA): the moderator's download of a report's re-encrypted copy.
+      const fetchReportMedia = async (item: ReportMediaItem) =>
+        (await import("./reporting/reportMedia.ts")).fetchReportMedia(item, {
+          homeserverUrl: credentials.homeserverUrl,
+          accessToken: credentials.accessToken,
+        });
       const moderation = moderationService && {
         isAvailable: () => moderationService.isAvailable(),
         port: moderationService,
         decideRouting: moderationRoutingDecider(engine, () => Date.now()),
         clock: () => Date.now(),
         deadlineHours: deployment.moderationDeadlineHours,
+        userId: session.userId,
         handoff: createModerationHandoff({
           keys: deployment.handoffKeys,
           sender: { service: "safety-by-design chat", contact: session.userId },
+          fetchMedia: fetchReportMedia,
         }),
+        // Reported media (RMEDIA): fetched with this moderator's token only after "Toon".
+        media: { fetch: fetchReportMedia, display: browserMediaDisplay(document) },
+        // The outcome back to the reporter (OUT) goes to the report's mailbox at the intake.
+        outcomes:
+          deployment.reportIntakeUrl === undefined
+            ? undefined
+            : (await import("./reporting/outcomeSender.ts")).createFetchOutcomeSender({
+                homeserverUrl: credentials.homeserverUrl,
+                accessToken: credentials.accessToken,
+                userId: session.userId,
+                intakeUrl: deployment.reportIntakeUrl,
+              }),
       };
+      // The moderators' screens' words, on a moderator's device only, before
+      // the screen can open. Without them (offline, never fetched) the session
+      // starts without the moderation screen rather than not at all.
+      const moderationWords =
+        moderation !== undefined &&
+        (await loadCopyArea("moderation").then(
+          () => true,
+          (error: unknown) => {
+            reportError("the moderation screens' words did not load", error);
+            return false;
+          },
+        ));
+      await sessionCopy;
       performance.mark("session:ready");
       return {
         session,
         gateway: protection.gateway,
         ignoredStudyAssignment: ignoredAssignment,
+        // A classroom seat's account is reset after the session: no recovery key is offered.
+        accountResetAfterSession: seat?.resetAfterSession === true,
         rooms: protection.rooms,
         people: protection.people,
         reports,
-        moderation,
+        outcomes: reports.outcomes,
+        moderation: moderationWords ? moderation : undefined,
         media: {
           outbox: mediaOutbox,
           maxBytes: deployment.maxAttachmentBytes,
@@ -323,6 +437,7 @@ const app = new RootViewModel({
         stop: () => {
           window.removeEventListener("online", retryMedia);
           unsubscribeSyncState();
+          mediaStore.close();
           void studyLink.then((link) => {
             link.leave();
           });
@@ -345,6 +460,7 @@ const app = new RootViewModel({
     window.location.reload();
   },
   signInPrefill,
+  linkSignIn,
   study: deferredRecorder(
     studyLink.then((link) => link.recorder),
     reportError,

@@ -21,10 +21,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPolicyEngine, loadBundledPack } from "@safety-by-design/policy-engine";
-import { ChatSession, signInWithPassword } from "@safety-by-design/client/actors";
+import { ChatSession } from "@safety-by-design/client/actors";
 import {
   createStudyLink,
   HELP_SERVICE_NAMES,
+  signInWithSeatCode,
   startDeviceProtection,
   type DeviceProtection,
   type StudyLink,
@@ -99,15 +100,20 @@ try {
   // Study accounts from an earlier run start clean: no request of theirs is left pending.
   await Promise.all(created.map((seat) => asFacilitator("POST", `/seats/${seat}/reset`)));
   const session = (await asFacilitator("GET", "/session")) as {
-    seats: { seat: string; packId: string }[];
+    seats: { seat: string; packId: string; signInCode: string | null }[];
   };
 
   // Every participant's phone: signs in, protects itself, links to the study service.
   const failures: string[] = [];
   await Promise.all(
     created.map(async (seat) => {
-      const signedIn = await signInWithPassword(homeserver.url, seat, DEMO_PASSWORD);
-      if (!signedIn.ok) throw new Error(`${seat} cannot sign in`);
+      // As a phone that scanned the seat's QR code: its one-time code, redeemed at the study service.
+      const code = session.seats.find((s) => s.seat === seat)?.signInCode ?? "";
+      const signedIn = await signInWithSeatCode(
+        { studyServiceUrl: study.url, homeserverUrl: homeserver.url, fetch },
+        { seat, code },
+      );
+      if (!signedIn.ok) throw new Error(`${seat} cannot sign in: ${signedIn.reason}`);
       const chat = await ChatSession.start(signedIn.credentials, {
         storage: "memory",
         sdkLogLevel: "error",

@@ -2,13 +2,14 @@
 // acceptance 8). A contact sends 100 encrypted photos (1024 × 768 PNGs);
 // the receiver's page, in a real Chromium at phone size, scrolls through the
 // whole conversation from the newest to the first, so every picture is
-// fetched, decrypted, checked, decoded, redrawn and shown once (each one is
-// counted when its <img> appears). Then, after a garbage collection, the
+// fetched, decrypted, checked, decoded, scaled and drawn once (each one is
+// counted when its canvas is drawn). Then, after a garbage collection, the
 // page's memory: the JavaScript heap (DevTools' JSHeapUsedSize) and the
 // memory of the browser's renderer processes (their proportional set size in
 // /proc, which holds decoded images, the crypto's WebAssembly memory and
-// Blink), before the pictures arrived and after all 100 were shown. Pictures off screen are let go (ConversationMedia), so the
-// figure should not grow with the number of pictures seen.
+// Blink), before the pictures arrived and after all 100 were shown. Pictures
+// off screen are let go (ConversationMedia closes their bitmaps, the canvas
+// frees its pixels), so the figure should not grow with the number seen.
 //
 //   BENCH media-memory-images-shown <n> images
 //   BENCH media-memory-js-heap <MB> MB         (target: the page at most 300 MB)
@@ -102,7 +103,7 @@ try {
 }
 
 /**
- * Counts every picture that appears (by its object URL), scrolling up from
+ * Counts every picture that appears (by its drawn canvas), scrolling up from
  * the newest message a screen at a time, loading older history when the top
  * is reached, until the conversation's first message. Returns how many
  * different pictures were shown.
@@ -119,7 +120,7 @@ async function scrollThroughEverything(page: Page): Promise<number> {
       scroller.scrollBy(0, -scroller.clientHeight * 0.8);
       return scroller.scrollTop;
     });
-    // Let the pictures now on screen load (fetch, decrypt, decode, redraw).
+    // Let the pictures now on screen load (fetch, decrypt, decode, scale, draw).
     await page.waitForTimeout(400);
     if ((atStart && top === 0) || Date.now() > deadline) break;
   }
@@ -129,7 +130,7 @@ async function scrollThroughEverything(page: Page): Promise<number> {
   );
 }
 
-/** Counts, in the page, every picture shown (by its object URL) from now on. */
+/** Counts, in the page, every picture drawn (its canvas) from now on. */
 async function countPicturesShown(page: Page): Promise<void> {
   await page.evaluate(() => {
     // By message: a picture let go off screen and shown again counts once.
@@ -137,9 +138,9 @@ async function countPicturesShown(page: Page): Promise<void> {
     const counter = { count: 0 };
     Object.assign(window, { picturesSeen: counter });
     const note = (): void => {
-      for (const img of document.querySelectorAll<HTMLImageElement>(".media-frame img")) {
-        const row = img.closest("li");
-        if (img.src.startsWith("blob:") && row !== null && !seen.has(row)) {
+      for (const canvas of document.querySelectorAll(".media-frame canvas[data-drawn]")) {
+        const row = canvas.closest("li");
+        if (row !== null && !seen.has(row)) {
           seen.add(row);
           counter.count++;
         }

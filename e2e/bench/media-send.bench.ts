@@ -133,8 +133,8 @@ try {
     const seen: Record<string, number> = {};
     Object.assign(window, { renderedAt: seen });
     const tick = (): void => {
-      for (const image of document.querySelectorAll<HTMLImageElement>("li img")) {
-        if (!image.complete || image.naturalWidth === 0) continue;
+      // Drawn: the picture's canvas (PictureCanvas.tsx) has its pixels.
+      for (const image of document.querySelectorAll("li canvas[data-drawn]")) {
         const run = /bench-media-[a-z0-9]+-\d+/.exec(image.closest("li")?.textContent ?? "")?.[0];
         if (run !== undefined && !(run in seen)) seen[run] = Date.now();
       }

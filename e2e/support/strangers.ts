@@ -3,8 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { rawLogin, rawSetDisplayName, type RawSession } from "../../tools/lib/rawMatrix.ts";
+import { E2E_INSTANCE } from "./e2eInstance.ts";
 
-export const homeserver = resolveHomeserver("test");
+export const homeserver = resolveHomeserver(E2E_INSTANCE);
 
 /** A fresh account with this display name, signed in over plain HTTP. */
 export async function rawStranger(displayName: string): Promise<RawSession> {

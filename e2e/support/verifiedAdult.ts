@@ -14,6 +14,7 @@ import { signedInSession } from "../../tools/lib/conversations.ts";
 import { prepareLocalDeployment } from "../../tools/lib/deployment.ts";
 import { ensureAccount } from "../../tools/lib/homeserver.ts";
 import { homeserver } from "./strangers.ts";
+import { E2E_INSTANCE } from "./e2eInstance.ts";
 
 export type VerifiedAdult = {
   readonly userId: string;
@@ -29,7 +30,7 @@ export type VerifiedAdult = {
 };
 
 export async function verifiedAdult(displayName: string): Promise<VerifiedAdult> {
-  const deployment = await prepareLocalDeployment("test");
+  const deployment = await prepareLocalDeployment(E2E_INSTANCE);
   const username = `adult-${randomBytes(4).toString("hex")}`;
   const password = randomBytes(12).toString("hex");
   const { userId } = await ensureAccount(homeserver, { username, password, displayName });

@@ -17,6 +17,7 @@ import { ageIssuerDir } from "../../tools/lib/deployment.ts";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { personaOnPhone, signIn } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
 /**
  * An adult like the persona Alex (or, without a band, an unverified account
@@ -28,12 +29,16 @@ async function freshAccountOnPhone(
   name: "Alex" | "Mark",
   band: "18+" | undefined,
 ): Promise<{ page: Page; username: string }> {
-  const homeserver = resolveHomeserver("test");
+  const homeserver = resolveHomeserver(E2E_INSTANCE);
   const username = `${name.toLowerCase()}-${randomBytes(4).toString("hex")}`;
   const password = randomBytes(12).toString("hex");
   await ensureAccount(homeserver, { username, password, displayName: name });
   if (band !== undefined) {
-    await registerAgeBand(ageIssuerDir("test"), `@${username}:${homeserver.serverName}`, band);
+    await registerAgeBand(
+      ageIssuerDir(E2E_INSTANCE),
+      `@${username}:${homeserver.serverName}`,
+      band,
+    );
   }
   const page = await (await browser.newContext()).newPage();
   await signIn(page, username, password);

@@ -10,8 +10,9 @@ import { resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { personaOnPhone } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
-const homeserver = resolveHomeserver("test");
+const homeserver = resolveHomeserver(E2E_INSTANCE);
 
 test.beforeAll(async () => {
   await ensureDirectChat(

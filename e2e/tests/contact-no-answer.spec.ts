@@ -13,8 +13,9 @@ import { ageIssuerDir } from "../../tools/lib/deployment.ts";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { signIn } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
-const homeserver = resolveHomeserver("test");
+const homeserver = resolveHomeserver(E2E_INSTANCE);
 
 /** A fresh account with a verified band, with no app running anywhere until it signs in. */
 async function account(
@@ -26,7 +27,7 @@ async function account(
   const displayName = name.charAt(0).toUpperCase() + name.slice(1);
   await ensureAccount(homeserver, { username, password, displayName });
   const userId = `@${username}:${homeserver.serverName}`;
-  await registerAgeBand(ageIssuerDir("test"), userId, band);
+  await registerAgeBand(ageIssuerDir(E2E_INSTANCE), userId, band);
   return { userId, username, password };
 }
 

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "../support/test.ts";
 import { ensureDirectChat } from "../../tools/lib/conversations.ts";
-import { ensureAccount, repoRoot } from "../../tools/lib/homeserver.ts";
+import { ensureAccount } from "../../tools/lib/homeserver.ts";
+import { E2E_CLIENT_DIST, E2E_INSTANCE } from "../support/e2eInstance.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { rawInviteToDirectRoom, rawLogout } from "../../tools/lib/rawMatrix.ts";
 import { checkScreen } from "../support/everyScreen.ts";
@@ -181,7 +182,7 @@ test("a new version of the app: the update notice", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Inloggen" })).toBeVisible();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   // A new version is deployed: the server's sw.js changes (offline.spec.ts does the same).
-  const worker = join(repoRoot, "client", "dist", "sw.js");
+  const worker = join(E2E_CLIENT_DIST[E2E_INSTANCE], "sw.js");
   const original = readFileSync(worker, "utf8");
   const deploy = (content: string): void => {
     writeFileSync(`${worker}.next`, content);

@@ -17,8 +17,9 @@ import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts"
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { personaOnPhone } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
-const homeserver = resolveHomeserver("test");
+const homeserver = resolveHomeserver(E2E_INSTANCE);
 const sessions: ChatSession[] = [];
 
 /** A fresh account with this display name, on a device of its own (Rust crypto in Node). */

@@ -14,8 +14,9 @@ import {
   rawSetDisplayName,
 } from "../../tools/lib/rawMatrix.ts";
 import { personaOnPhone } from "../support/personas.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
-const homeserver = resolveHomeserver("test");
+const homeserver = resolveHomeserver(E2E_INSTANCE);
 
 test.beforeAll(async () => {
   await ensureDirectChat(

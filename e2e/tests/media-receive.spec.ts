@@ -96,7 +96,7 @@ test("a stranger's photo reaches Noor (14) only when she taps, then blurred with
     const load = messages.getByRole("button", { name: /Foto laden/ });
     await expect(load).toBeVisible();
     await expect(messages.getByText("Nog niet geladen.", { exact: false })).toBeVisible();
-    await expect(messages.locator("img")).toHaveCount(0);
+    await expect(messages.locator("img, canvas")).toHaveCount(0);
     // Nothing of it was requested: not the picture, not its preview.
     expect(requested(urls, photo.mxc)).toBe(false);
     // The warning, help and the choices are there before she decides.
@@ -109,15 +109,18 @@ test("a stranger's photo reaches Noor (14) only when she taps, then blurred with
 
     // She taps: fetched through authenticated media, decrypted on her phone, shown blurred.
     await load.click();
-    const blurred = messages.locator(".media-frame.blurred img");
+    const blurred = messages.locator(".media-frame.blurred canvas");
     await expect(blurred).toBeVisible();
     expect(
       urls.some((url) =>
         url.includes(`/_matrix/client/v1/media/download/localhost/${mediaIdOf(photo.mxc)}`),
       ),
     ).toBe(true);
-    // An object URL of what her phone drew, never the sender's bytes or a server URL.
-    await expect(blurred).toHaveAttribute("src", /^blob:/);
+    // Pixels her phone decoded and drew into a canvas: no sender's bytes or server URL in an <img>.
+    await expect(blurred).toHaveAttribute("data-drawn", "true");
+    await expect(messages.locator("img")).toHaveCount(0);
+    // Still blurred behind its warning: it cannot be opened full screen.
+    await expect(messages.getByRole("button", { name: "Foto groot bekijken" })).toHaveCount(0);
     await expectNoAxeViolations(noor);
     await toTop(messages.locator(".media-item").first());
     await saveDocScreenshot(noor, "media-stranger-blurred");
@@ -131,7 +134,21 @@ test("a stranger's photo reaches Noor (14) only when she taps, then blurred with
     // Scrolled away while she read, the picture was let go; back on screen, it loads again.
     await toTop(messages.locator(".media-item").first());
     await messages.getByRole("button", { name: "Foto laten zien" }).click();
-    await expect(messages.locator(".media-frame:not(.blurred) img")).toBeVisible();
+    await expect(messages.locator(".media-frame:not(.blurred) canvas")).toBeVisible();
+    // Her choice made, she may open it full screen: only now is the full photo fetched.
+    const previewOnly = urls.length;
+    await messages.getByRole("button", { name: "Foto groot bekijken" }).click();
+    const viewer = noor.getByRole("dialog", { name: /Foto van/ });
+    await expect(viewer.getByRole("img", { name: "De foto, groot" })).toBeVisible();
+    expect(
+      urls
+        .slice(previewOnly)
+        .some((url) =>
+          url.includes(`/_matrix/client/v1/media/download/localhost/${mediaIdOf(photo.mxc)}`),
+        ),
+    ).toBe(true);
+    await viewer.getByRole("button", { name: "Sluiten" }).click();
+    await expect(viewer).toHaveCount(0);
 
     // What attackers send. None of it is fetched before a tap; the http URL never.
     const canary = randomBytes(6).toString("hex");
@@ -191,9 +208,9 @@ test("a stranger's photo reaches Noor (14) only when she taps, then blurred with
 
     // The SVG file is saved, never opened or drawn; its script never runs.
     const download = noor.waitForEvent("download");
-    await svgCard.getByRole("button", { name: /downloaden/i }).click();
+    await svgCard.getByRole("button", { name: /opslaan/i }).click();
     expect((await download).suggestedFilename()).toBe("tekening.svg");
-    await expect(svgCard).toContainText("Gedownload.");
+    await expect(svgCard).toContainText("Opgeslagen.");
     expect(noor.context().pages()).toHaveLength(1);
     expect(await noor.evaluate(() => "__mediaScriptRan" in window)).toBe(false);
     expect(urls.some((url) => url.includes(canary))).toBe(false);

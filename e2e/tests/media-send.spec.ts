@@ -19,8 +19,9 @@ import { GPS_PHOTO_MARKERS } from "../fixtures/media/makeGpsPhoto.ts";
 import { personaOnPhone } from "../support/personas.ts";
 import { declinePendingRequests, strangerRequestRow } from "../support/requests.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
-const homeserver = resolveHomeserver("test");
+const homeserver = resolveHomeserver(E2E_INSTANCE);
 const GPS_PHOTO = fileURLToPath(new URL("../fixtures/media/gps-photo.jpg", import.meta.url));
 
 /** Picks the photo through the paperclip, as the phone's sheet would hand it over. */
@@ -110,6 +111,103 @@ test("Noor and her friend Lotte share a photo: it simply goes, without its locat
   await expect(noor.getByRole("img", { name: "Foto in dit gesprek" }).last()).toBeVisible();
   expect((await new AxeBuilder({ page: lotte }).analyze()).violations).toEqual([]);
   await saveDocScreenshot(lotte, "media-shared-contact");
+
+  // Lotte taps the photo: full screen, the whole photo (fetched now), Noor's line and the time.
+  const open = lotte.getByRole("button", { name: "Foto groot bekijken" }).last();
+  await open.click();
+  const viewer = lotte.getByRole("dialog", { name: /Foto van/ });
+  await expect(viewer.getByRole("img", { name: "De foto, groot" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(viewer).toContainText("Noor");
+  await expect(viewer).toContainText(caption);
+  await expect(viewer.locator("time")).toBeVisible();
+  expect((await new AxeBuilder({ page: lotte }).analyze()).violations).toEqual([]);
+  await saveDocScreenshot(lotte, "media-viewer");
+  await lotte.emulateMedia({ colorScheme: "dark" });
+  await saveDocScreenshot(lotte, "media-viewer-dark");
+  await lotte.emulateMedia({ colorScheme: "light" });
+  // Escape closes it, and the keyboard is back on the photo she opened.
+  await lotte.keyboard.press("Escape");
+  await expect(viewer).toHaveCount(0);
+  await expect(open).toBeFocused();
+  // From the keyboard again; the phone's back button closes it and the chat stays.
+  await lotte.keyboard.press("Enter");
+  await expect(viewer).toBeVisible();
+  await lotte.goBack();
+  await expect(viewer).toHaveCount(0);
+  await expect(lotte.getByRole("region", { name: "Berichten" })).toBeVisible();
+  await noor.context().close();
+  await lotte.context().close();
+});
+
+test("a photo Noor chose while offline is still there after a reload, and goes once she is back online", async ({
+  browser,
+}) => {
+  await ensureDirectChat(
+    homeserver,
+    { username: "noor", password: DEMO_PASSWORD },
+    { username: "lotte", password: DEMO_PASSWORD },
+  );
+  const noor = await personaOnPhone(browser, "noor");
+  const lotte = await personaOnPhone(browser, "lotte");
+  // The app works offline once its service worker runs (offline.spec.ts).
+  await noor.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await noor.getByRole("button", { name: /Lotte/ }).click();
+  await lotte.getByRole("button", { name: /Noor/ }).click();
+
+  await noor.context().setOffline(true);
+  await pickPhoto(noor);
+  const caption = `Na het herladen ${randomUUID().slice(0, 6)}`;
+  const sheet = noor.getByRole("dialog", { name: "Foto versturen" });
+  await sheet.getByLabel("Tekst erbij (hoeft niet)").fill(caption);
+  await sheet.getByRole("button", { name: "Versturen" }).click();
+  const tray = noor.getByRole("list", { name: "Wat je nu verstuurt" });
+  await expect(tray.getByText("Niet verstuurd.")).toBeVisible({ timeout: 30_000 });
+
+  // She reloads the app, still offline: the photo (ready, without its location) is still there.
+  await noor.reload();
+  await noor.getByRole("button", { name: /Lotte/ }).click({ timeout: 60_000 });
+  await expect(tray.getByText("Niet verstuurd.")).toBeVisible({ timeout: 30_000 });
+  await expect(tray.getByRole("button", { name: "Opnieuw proberen" })).toBeVisible();
+  expect((await new AxeBuilder({ page: noor }).analyze()).violations).toEqual([]);
+
+  // Back online: it goes (at the latest on "Opnieuw proberen", see the test below), once.
+  await noor.context().setOffline(false);
+  const retry = tray.getByRole("button", { name: "Opnieuw proberen" });
+  await expect(async () => {
+    if (await retry.isVisible()) await retry.click();
+    await expect(tray.getByText("Niet verstuurd.")).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(lotte.getByText(caption)).toHaveCount(1, { timeout: 30_000 });
+  await expect(lotte.getByRole("img", { name: "Foto in dit gesprek" }).last()).toBeVisible({
+    timeout: 30_000,
+  });
+  // Sent: the device keeps no copy.
+  await expect
+    .poll(() =>
+      noor.evaluate(
+        (name) =>
+          new Promise<number>((resolve) => {
+            const request = indexedDB.open(name);
+            request.onsuccess = () => {
+              const db = request.result;
+              if (!db.objectStoreNames.contains("attachments")) {
+                db.close();
+                resolve(0);
+                return;
+              }
+              const count = db.transaction("attachments").objectStore("attachments").count();
+              count.onsuccess = () => {
+                db.close();
+                resolve(count.result);
+              };
+            };
+          }),
+        "sbd-@noor:localhost-media-outbox",
+      ),
+    )
+    .toBe(0);
   await noor.context().close();
   await lotte.context().close();
 });

@@ -26,8 +26,9 @@ import {
 } from "../../tools/lib/rawMatrix.ts";
 import { personaOnPhone, signIn } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
-const homeserver = resolveHomeserver("test");
+const homeserver = resolveHomeserver(E2E_INSTANCE);
 
 async function rawAccount(prefix: string): Promise<RawSession> {
   const username = `${prefix}-${randomBytes(4).toString("hex")}`;
@@ -158,7 +159,7 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 test("the moderator opens a sealed report on their own device and marks it handled", async ({
   browser,
 }) => {
-  const { moderationKey } = await prepareLocalDeployment("test");
+  const { moderationKey } = await prepareLocalDeployment(E2E_INSTANCE);
   const filed = await fileSealedReport(moderationKey);
   const shortId = filed.reportId.slice(0, 8);
 
@@ -221,7 +222,9 @@ test("the moderator opens a sealed report on their own device and marks it handl
   ).toBeVisible();
   await expect(moderator.getByText(filed.canaries.explanation)).toBeVisible();
   await expect(moderator.getByText("(b) Exacte locatie")).toBeVisible();
-  await expect(moderator.getByText(filed.reportedEventId).first()).toBeVisible();
+  // The location in words; the event and room IDs are wire format (they go in a handoff package).
+  await expect(moderator.getByText("2 berichten in één gesprek")).toBeVisible();
+  await expect(moderator.getByText(filed.reportedEventId)).toHaveCount(0);
   await expect(moderator.getByText("(c) Melder")).toBeVisible();
   await expect(moderator.getByText("(d) Verklaring te goeder trouw")).toBeVisible();
   await expect(moderator.locator(".facts dd").filter({ hasText: "Bevestigd" })).toBeVisible();

@@ -6,8 +6,9 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "../support/test.ts";
-import { repoRoot } from "../../tools/lib/homeserver.ts";
+import { resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { E2E_CLIENT_DIST, E2E_INSTANCE } from "../support/e2eInstance.ts";
 
 /** Opens the app and waits until its service worker has installed and controls the page. */
 async function openApp(context: BrowserContext): Promise<Page> {
@@ -96,14 +97,14 @@ test("with the network off, a cold start opens the app and help is one tap away"
   await expect(page.getByRole("heading", { name: "Inloggen" })).toBeVisible();
   // Really offline, and the Matrix API is never answered from a cache.
   expect(
-    await page.evaluate(async () => {
+    await page.evaluate(async (homeserverUrl) => {
       try {
-        await fetch("http://127.0.0.1:8118/_matrix/client/versions");
+        await fetch(`${homeserverUrl}/_matrix/client/versions`);
         return "answered";
       } catch {
         return "no network";
       }
-    }),
+    }, resolveHomeserver(E2E_INSTANCE).url),
   ).toBe("no network");
 
   await page.getByRole("button", { name: "Hulp" }).click();
@@ -130,7 +131,7 @@ test("a new version waits until the person taps Vernieuwen, then takes over", as
   // A new version is deployed: the server's sw.js changes (here only its
   // version, so it names other caches, as a new build's worker does). The
   // file is put back afterwards.
-  const deployedWorker = join(repoRoot, "client", "dist", "sw.js");
+  const deployedWorker = join(E2E_CLIENT_DIST[E2E_INSTANCE], "sw.js");
   const original = readFileSync(deployedWorker, "utf8");
   const newVersion = "0e2e0e2e0e2e0e2e";
   const next = original.replace(/var version = "[0-9a-f]+";/, `var version = "${newVersion}";`);

@@ -6,8 +6,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "../support/test.ts";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
-const homeserver = resolveHomeserver("test");
+const homeserver = resolveHomeserver(E2E_INSTANCE);
 
 test("a recovery key keeps old messages readable after signing out and in again", async ({
   page,

@@ -26,8 +26,9 @@ import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { personaOnPhone, signIn } from "../support/personas.ts";
 import { newestReportId } from "../support/reports.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
-const homeserver = resolveHomeserver("test");
+const homeserver = resolveHomeserver(E2E_INSTANCE);
 const NOOR = `@noor:${homeserver.serverName}`;
 
 test.beforeAll(async () => {
@@ -75,7 +76,7 @@ test("a report without a name reaches the moderators with no way to see who sent
   const shortId = reportId.slice(0, 8);
 
   // The moderator, on their phone: the queue with ages and deadlines.
-  const { moderationKey, reporting } = await prepareLocalDeployment("test");
+  const { moderationKey, reporting } = await prepareLocalDeployment(E2E_INSTANCE);
   const moderator = await personaOnPhone(browser, "moderation");
   await moderator.getByRole("button", { name: "Moderatie: meldingen" }).click();
   await moderator
@@ -177,7 +178,7 @@ test("a report without a name reaches the moderators with no way to see who sent
 });
 
 test("the moderation queue on a laptop", async ({ browser }) => {
-  const { moderationKey } = await prepareLocalDeployment("test");
+  const { moderationKey } = await prepareLocalDeployment(E2E_INSTANCE);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const moderator = await context.newPage();
   await signIn(moderator, "moderation");

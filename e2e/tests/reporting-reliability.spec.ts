@@ -16,8 +16,9 @@ import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { rawLogin, rawLogout } from "../../tools/lib/rawMatrix.ts";
 import { personaOnPhone } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
-const homeserver = resolveHomeserver("test");
+const homeserver = resolveHomeserver(E2E_INSTANCE);
 const usesLocalHomeserver = homeserver.dataDir !== undefined;
 
 type StoredReport = { id: number; reason: string; room_id: string; received_ts: number };
@@ -120,13 +121,13 @@ test("(c) the homeserver stops while a report is pending and starts again: deliv
   const { noor, roomId } = await alexWritesToNoor(browser, `Stuur je een foto? ${canary}`);
   const since = Date.now();
 
-  homeserverCommand("test", "stop");
+  homeserverCommand(E2E_INSTANCE, "stop");
   let sheet;
   try {
     sheet = await reportMessage(noor, canary);
     await expect(sheet.getByRole("status").filter({ hasText: /In de wachtrij/ })).toBeVisible();
   } finally {
-    homeserverCommand("test", "start");
+    homeserverCommand(E2E_INSTANCE, "start");
   }
   // The outbox retries with backoff and delivers; Noor sees it.
   await expect(sheet.getByRole("status").filter({ hasText: /Verstuurd/ })).toBeVisible({

@@ -12,8 +12,9 @@ import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { personaOnPhone } from "../support/personas.ts";
 import { newestReportId } from "../support/reports.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
-const homeserver = resolveHomeserver("test");
+const homeserver = resolveHomeserver(E2E_INSTANCE);
 
 test.beforeAll(async () => {
   await ensureDirectChat(
@@ -68,7 +69,7 @@ test("Noor reports a message from Alex in one tap and sees it delivered", async 
   const reportId = await newestReportId(noor, `@noor:${homeserver.serverName}`);
 
   // The moderator opens it on their own device and sees exactly what Noor saw.
-  const { moderationKey } = await prepareLocalDeployment("test");
+  const { moderationKey } = await prepareLocalDeployment(E2E_INSTANCE);
   const moderator = await personaOnPhone(browser, "moderation");
   await moderator.getByRole("button", { name: "Moderatie: meldingen" }).click();
   await moderator
@@ -128,7 +129,7 @@ test("Noor says what happened in her own words, and the moderator reads the same
   const reportId = await newestReportId(noor, `@noor:${homeserver.serverName}`);
 
   // The moderator reads the same category the sheet offered, and the same routing.
-  const { moderationKey } = await prepareLocalDeployment("test");
+  const { moderationKey } = await prepareLocalDeployment(E2E_INSTANCE);
   const moderator = await personaOnPhone(browser, "moderation");
   await moderator.getByRole("button", { name: "Moderatie: meldingen" }).click();
   await moderator

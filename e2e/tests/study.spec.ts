@@ -4,11 +4,15 @@
 // served by the classroom front with a certificate from the project's CA,
 // as `npm start -- --lan` does. The facilitator's console creates three
 // participants with two policies, records consent, and each participant, on
-// a phone of their own (a separate browser context), signs in from their
-// seat's link and meets a scripted stranger at the same time as the others.
-// One merged export holds every participant's events, under pseudonyms, and
-// nothing anyone wrote, no name and no account.
-import { readFile } from "node:fs/promises";
+// a phone of their own (a separate browser context), signs in by scanning
+// their seat's one-time QR code (typing nothing, no recovery key offered)
+// and meets a scripted stranger at the same time as the others. A second
+// phone with a used code is told so kindly and not signed in; one seat's
+// code opens no other seat. One merged export, and what the study service
+// stores, hold every participant's events under pseudonyms, and nothing
+// anyone wrote, no name, no account and no sign-in code. A lost phone gets
+// a fresh QR code, which signs the old phone out.
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import {
@@ -34,11 +38,12 @@ import {
   type Classroom,
 } from "../../tools/lib/lanClassroom.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
+import { studyStorageDir } from "../../tools/lib/studyService.ts";
 import { REPORT_INTAKE_PORTS } from "../../tools/lib/reportingDeployment.ts";
 import { unknownAdultContactsNoor } from "../../tools/scenarios/unknown-adult-contacts-noor.ts";
 import { chromiumArgs, chromiumPath } from "../chromium.ts";
-import { skipRecoveryOffer } from "../support/personas.ts";
 import { strangerRequestRow } from "../support/requests.ts";
+import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
 
 const LAN = { address: "127.0.0.2", port: 8453 } as const;
@@ -53,27 +58,22 @@ let browser: Browser;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  const homeserver = resolveHomeserver("test");
-  const deployment = await prepareLocalDeployment("test");
+  const homeserver = resolveHomeserver(E2E_INSTANCE);
+  const deployment = await prepareLocalDeployment(E2E_INSTANCE);
   const clientDir = join(repoRoot, ".local", "lan", "e2e-dist");
-  // The build `npm start -- --lan` makes: every service on the classroom's one origin.
-  await buildLanClient(
-    {
-      ...lanClientEnvironment(deployment, homeserver, ORIGIN),
-      VITE_DEMO_PASSWORD: DEMO_PASSWORD,
-    },
-    clientDir,
-  );
+  // The build `npm start -- --lan` makes: every service on the classroom's one
+  // origin, and no demo password in the app a phone loads.
+  await buildLanClient(lanClientEnvironment(deployment, homeserver, ORIGIN), clientDir);
   classroom = await startClassroomFront({
     lan: LAN,
     clientDir,
     caDir: join(repoRoot, ".local", "lan", "e2e-ca"),
     upstreams: {
       homeserver: homeserver.url,
-      study: `http://127.0.0.1:${String(STUDY_SERVICE_PORTS.test)}`,
-      age: `http://127.0.0.1:${String(AGE_ISSUER_PORTS.test)}`,
-      discovery: `http://127.0.0.1:${String(DISCOVERY_SERVICE_PORTS.test)}`,
-      intake: `http://127.0.0.1:${String(REPORT_INTAKE_PORTS.test)}`,
+      study: `http://127.0.0.1:${String(STUDY_SERVICE_PORTS[E2E_INSTANCE])}`,
+      age: `http://127.0.0.1:${String(AGE_ISSUER_PORTS[E2E_INSTANCE])}`,
+      discovery: `http://127.0.0.1:${String(DISCOVERY_SERVICE_PORTS[E2E_INSTANCE])}`,
+      intake: `http://127.0.0.1:${String(REPORT_INTAKE_PORTS[E2E_INSTANCE])}`,
     },
   });
   // This browser trusts the classroom certificate's key, as a phone that
@@ -91,6 +91,19 @@ test.afterAll(async () => {
   await browser.close();
   await classroom.front.close();
 });
+
+/** A seat's card on the console. */
+function seatCard(console_: Page, seat: Seat) {
+  return console_
+    .getByRole("listitem")
+    .filter({ has: console_.getByRole("heading", { name: new RegExp(`^Deelnemer ${seat}`) }) });
+}
+
+/** What a phone's app keeps as its access token (study accounts: the seat's device). */
+async function accessTokenOf(page: Page): Promise<string> {
+  const stored = await page.evaluate(() => localStorage.getItem("sbd.session"));
+  return (JSON.parse(stored ?? "{}") as { accessToken?: string }).accessToken ?? "";
+}
 
 async function phone(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
@@ -185,27 +198,67 @@ test("a classroom over HTTPS: three phones, consent, two policies, a scenario ea
   }
   expect((await new AxeBuilder({ page: console_ }).analyze()).violations).toEqual([]);
 
-  // Each phone signs in from its seat's QR link: the name and password are filled in.
-  const phones: Partial<Record<Seat, Page>> = {};
+  // Each seat's QR code holds a one-time code in the link's fragment; the
+  // link shows as text only when the facilitator asks ("Toon link").
+  const links: Partial<Record<Seat, string>> = {};
   for (const seat of SEATS) {
-    const card = console_
-      .getByRole("listitem")
-      .filter({ has: console_.getByRole("heading", { name: new RegExp(`^Deelnemer ${seat}`) }) });
+    const card = seatCard(console_, seat);
     await card.getByText(`Inlogcode voor ${seat}`).click();
     await expect(
       card.getByRole("img", { name: `QR-code om als ${seat} in te loggen` }),
     ).toBeVisible();
-    const link = await card.getByRole("link").getAttribute("href");
-    expect(link).toBe(`${ORIGIN}/#signin=${seat}`);
+    await expect(card.getByRole("link")).toHaveCount(0);
+    if (seat === "p01") {
+      await card.scrollIntoViewIfNeeded();
+      await saveDocScreenshot(console_, "console-seat-qr");
+    }
+    await card.getByRole("button", { name: "Toon link" }).click();
+    const link = (await card.getByRole("link").getAttribute("href")) ?? "";
+    expect(link).toMatch(new RegExp(`^${ORIGIN}/#seat=${seat}\\.[A-Za-z0-9_-]{32}$`));
+    links[seat] = link;
+  }
+  expect(new Set(Object.values(links)).size).toBe(3);
+
+  // Each phone opens its seat's link (as scanning the QR code does) and is in:
+  // nothing to type, no recovery key to keep (the account is reset after the session).
+  const phones: Partial<Record<Seat, Page>> = {};
+  for (const seat of SEATS) {
     const { page } = await phone();
-    await page.goto(link ?? "");
-    await expect(page.getByLabel("Gebruikersnaam")).toHaveValue(seat);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await skipRecoveryOffer(page);
+    await page.goto(links[seat] ?? "");
     await expect(page.getByRole("heading", { name: "Gesprekken" })).toBeVisible({
       timeout: 30_000,
     });
+    await expect(
+      page.getByRole("heading", { name: /herstelcode|Oude berichten lezen/ }),
+    ).toHaveCount(0);
+    // The code left the address bar at once; it never was in a request line.
+    expect(new URL(page.url()).hash).toBe("");
     phones[seat] = page;
+    if (seat === "p01") {
+      // A second phone with the same link: told kindly, and not signed in.
+      const { page: second, context } = await phone();
+      await second.goto(links.p01 ?? "");
+      await expect(
+        second.getByText("Deze code is al gebruikt. Vraag de begeleider om een nieuwe."),
+      ).toBeVisible({ timeout: 30_000 });
+      await expect(second.getByRole("button", { name: "Inloggen" })).toBeVisible();
+      expect(await second.evaluate(() => localStorage.getItem("sbd.session"))).toBeNull();
+      expect((await new AxeBuilder({ page: second }).analyze()).violations).toEqual([]);
+      await saveDocScreenshot(second, "classroom-code-used");
+      // Another seat's link cannot be made from one's own: p01's code for p02 opens nothing.
+      const guessed = (links.p01 ?? "").replace("#seat=p01.", "#seat=p02.");
+      const guessing = await context.newPage();
+      await guessing.goto(guessed);
+      await expect(
+        guessing.getByText("Deze code is al gebruikt. Vraag de begeleider om een nieuwe."),
+      ).toBeVisible({ timeout: 30_000 });
+      expect(await guessing.evaluate(() => localStorage.getItem("sbd.session"))).toBeNull();
+      await context.close();
+      // The console shows the code as used, with a way to make a fresh one.
+      await expect(seatCard(console_, "p01")).toContainText(
+        "p01 is ingelogd op een telefoon; de QR-code is gebruikt.",
+      );
+    }
   }
 
   // The scripted strangers start at once, one per participant.
@@ -280,8 +333,12 @@ test("a classroom over HTTPS: three phones, consent, two policies, a scenario ea
   const scripted = unknownAdultContactsNoor.steps.flatMap((step) =>
     step.do === "send" ? [step.text.nl, step.text.en] : [],
   );
-  for (const forbidden of [
+  const codes = Object.values(links).map((link) => link.slice(link.lastIndexOf(".") + 1));
+  const tokens = await Promise.all(SEATS.map((seat) => accessTokenOf(phones[seat] as Page)));
+  const forbidden = [
     ...scripted,
+    ...codes,
+    ...tokens,
     "Noor",
     "Alex",
     "@alex",
@@ -291,8 +348,18 @@ test("a classroom over HTTPS: three phones, consent, two policies, a scenario ea
     "p02",
     "p03",
     "!",
-  ]) {
-    expect(csv).not.toContain(forbidden);
+  ];
+  for (const text of forbidden) expect(csv).not.toContain(text);
+  // What the study service stores on disk: the same, word for word (seats.json names seats only).
+  const storageDir = studyStorageDir(E2E_INSTANCE);
+  const files = (await readdir(storageDir)).filter((f) => f.endsWith(".json")).sort();
+  expect(files).toEqual(["seats.json", "session-log.json"]);
+  const stored = await readFile(join(storageDir, "session-log.json"), "utf8");
+  expect(stored).toContain("request-answered");
+  for (const text of forbidden) expect(stored).not.toContain(text);
+  const seatsFile = await readFile(join(storageDir, "seats.json"), "utf8");
+  for (const text of [...codes, ...tokens, "localhost", "@"]) {
+    expect(seatsFile).not.toContain(text);
   }
 
   // Withdrawal asks, says how many events go, deletes them, and the phone stops sending.
@@ -312,5 +379,46 @@ test("a classroom over HTTPS: three phones, consent, two policies, a scenario ea
   ]);
   const remaining = (await readFile(await after.path(), "utf8")).trim().split(/\r?\n/).slice(1);
   expect(new Set(remaining.map((row) => row.split(",")[0])).size).toBe(2);
+
+  // p02's phone is lost: a fresh QR code, after the console asks; the old phone is signed out.
+  const lostToken = await accessTokenOf(phones.p02 as Page);
+  const whoami = (token: string) =>
+    console_.evaluate(
+      async ([origin, bearer]) =>
+        (
+          await fetch(`${origin}/_matrix/client/v3/account/whoami`, {
+            headers: { authorization: `Bearer ${bearer}` },
+          })
+        ).status,
+      [ORIGIN, token] as const,
+    );
+  expect(await whoami(lostToken)).toBe(200);
+  const p02 = seatCard(console_, "p02");
+  await p02.getByRole("button", { name: "Nieuwe QR-code voor p02" }).click();
+  await expect(console_.getByRole("alertdialog")).toContainText(
+    "Elke telefoon die nu als p02 is ingelogd, wordt uitgelogd.",
+  );
+  await console_.getByRole("button", { name: "Ja, nieuwe code maken" }).click();
+  await expect(
+    console_
+      .getByRole("status")
+      .filter({ hasText: "Nieuwe QR-code voor p02 gemaakt. Apparaten uitgelogd: 1." }),
+  ).toBeVisible({ timeout: 30_000 });
+  expect(await whoami(lostToken)).toBe(401);
+  await p02.getByRole("button", { name: "Toon link" }).click();
+  const fresh = (await p02.getByRole("link").getAttribute("href")) ?? "";
+  expect(fresh).not.toBe(links.p02);
+  const { page: newPhone, context: newContext } = await phone();
+  await newPhone.goto(links.p02 ?? "");
+  await expect(
+    newPhone.getByText("Deze code is al gebruikt. Vraag de begeleider om een nieuwe."),
+  ).toBeVisible({ timeout: 30_000 });
+  // The same new phone, scanning the fresh code.
+  const scanned = await newContext.newPage();
+  await scanned.goto(fresh);
+  await expect(scanned.getByRole("heading", { name: "Gesprekken" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await newContext.close();
   await laptop.close();
 });

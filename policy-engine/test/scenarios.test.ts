@@ -51,7 +51,13 @@ import {
 } from "../src/model/ids.ts";
 import { DecisionRequestSchema } from "../src/model/request-schema.ts";
 import { RULE_IDS } from "../src/model/rule-ids.ts";
-import type { AgeBand, Decision, DecisionPoint, DecisionRequest } from "../src/index.ts";
+import type {
+  AgeBand,
+  Decision,
+  DecisionPoint,
+  DecisionRequest,
+  ModeratorBand,
+} from "../src/index.ts";
 import { NOW, bundled } from "./support/fixtures.ts";
 
 const EFFECTS: Readonly<Record<DecisionPoint, readonly string[]>> = {
@@ -95,6 +101,14 @@ const Expectation = z.strictObject({
   requestMessages: z.int().min(0).optional(),
   /** Report point: the sheet's layout for the reporter's band. */
   sheet: z.enum(REPORT_SHEETS).optional(),
+  /** Report point: the ages that go to the moderators (verified only), as "minor 13-15" etc. */
+  moderatorBands: z
+    .strictObject({
+      reporter: z.string().nullable(),
+      reporterWithheld: z.string().nullable(),
+      reported: z.string().nullable(),
+    })
+    .optional(),
   /** Help point: the needs offered, and the one chosen. */
   needs: z.array(z.enum(HELP_NEEDS)).optional(),
   need: z.enum(HELP_NEEDS).nullable().optional(),
@@ -302,6 +316,13 @@ function observed(decision: Decision): Record<string, unknown> {
     fields["contextMessages"] = decision.contextMessages;
     fields["requestMessages"] = decision.requestMessages;
     fields["sheet"] = decision.sheet;
+    const words = (band: ModeratorBand | null): string | null =>
+      band === null ? null : band.band === null ? band.group : `${band.group} ${band.band}`;
+    fields["moderatorBands"] = {
+      reporter: words(decision.moderatorBands.reporter),
+      reporterWithheld: words(decision.moderatorBands.reporterWithheld),
+      reported: words(decision.moderatorBands.reported),
+    };
   }
   if (decision.point === "help") {
     fields["needs"] = decision.needs;

@@ -101,11 +101,14 @@ export type {
 export {
   MAX_CONTEXT_MESSAGES,
   MAX_EXPLANATION_LENGTH,
+  MAX_MEDIA_NAME_LENGTH,
+  MAX_REPORT_MEDIA,
   MAX_MATRIX_ID_LENGTH,
   MAX_MESSAGE_BODY_LENGTH,
   MAX_NOTE_LENGTH,
   MAX_STATEMENT_KEY_LENGTH,
   REPORT_BUNDLE_VERSION,
+  REPORT_AGE_BANDS,
   REPORT_CATEGORIES,
   createReportBundle,
   isReportCategory,
@@ -119,25 +122,35 @@ export type {
   EvidenceMessageInput,
   ReportBundle,
   ReportBundleInput,
+  ReportAgeBand,
+  ReportBand,
+  ReportBands,
   ReportCategory,
   ReportEvidence,
   ReportLocation,
   ReporterIdentity,
+  ReportMediaItem,
   UnseenMessages,
 } from "./report/bundle.ts";
 export {
   MAX_BUNDLE_BYTES,
+  MAX_MODERATION_KEYS,
   MAX_SEALED_REPORT_BYTES,
   REPORT_SIGNATURE_CONTEXT,
+  TEAM_REPORT_SIGNATURE_CONTEXT,
   generateModerationKeyPair,
   generateReporterSigningKeyPair,
   keyToText,
   moderationKeyPairFromSecretText,
   moderationKeyPairFromText,
   moderationPublicKeyFromText,
+  moderationPublicKeysFromText,
   openSealedReport,
+  openTeamBox,
   reportSigningInput,
   sealReportBundle,
+  sealToTeam,
+  teamReportSigningInput,
 } from "./report/seal.ts";
 export type {
   ModerationKeyPair,
@@ -236,3 +249,26 @@ export {
   sealModerationStatus,
 } from "./report/status.ts";
 export type { ModerationStatus } from "./report/status.ts";
+
+// The outcome back to the reporter, sealed to the reply key their report carried.
+export {
+  MAX_SEALED_OUTCOME_LENGTH,
+  NO_ACTION_REASONS,
+  OUTCOME_DECISIONS,
+  REPORT_OUTCOME_VERSION,
+  createReplyKeyPair,
+  isMailboxId,
+  openReportOutcome,
+  parseReplyChannel,
+  parseReportOutcome,
+  parseStatusOutcome,
+  sealReportOutcome,
+} from "./report/outcome.ts";
+export type {
+  NoActionReason,
+  OutcomeDecision,
+  ReplyChannel,
+  ReplyKeyPair,
+  ReportOutcome,
+  StatusOutcome,
+} from "./report/outcome.ts";

@@ -34,10 +34,13 @@ import {
   type ModerationKeyPair,
   type ReportBundleInput,
 } from "../src/index.ts";
+import { openReportOutcome, parseReplyChannel, parseReportOutcome } from "../src/report/outcome.ts";
 import {
   VECTOR_FILES,
   buildVectors,
   type HandoffFile,
+  type OutcomeFile,
+  outcomeReplyKey,
   fromHex,
   hex,
   lengthPrefixedItem,
@@ -337,6 +340,27 @@ describe("handoff vectors", () => {
         ok: false,
         problems: vector.problems,
       });
+    }
+  });
+});
+
+describe("report-outcome.json (the outcome back to the reporter)", () => {
+  it("opens each sealed outcome with the reply key, and refuses each invalid one", async () => {
+    const file = read("report-outcome.json") as OutcomeFile;
+    const reply = outcomeReplyKey(await readySodium());
+    expect(file.replyKey.publicKey).toBe(reply.channel.publicKey);
+    for (const vector of file.valid) {
+      expect(parseReportOutcome(vector.outcome), vector.name).toEqual(vector.outcome);
+      expect(
+        await openReportOutcome(vector.sealed, reply, vector.outcome.reportId),
+        vector.name,
+      ).toEqual(vector.outcome);
+    }
+    for (const vector of file.invalid) {
+      expect(parseReportOutcome(vector.outcome), vector.name).toBeUndefined();
+    }
+    for (const vector of file.invalidReplyChannels) {
+      expect(parseReplyChannel(vector.replyTo), vector.name).toBeUndefined();
     }
   });
 });

@@ -7,6 +7,14 @@
 // the files; test/vectors.test.ts checks them and that they regenerate the same.
 
 import {
+  openReportOutcome,
+  parseReplyChannel,
+  parseReportOutcome,
+  sealReportOutcome,
+  type ReplyKeyPair,
+  type ReportOutcome,
+} from "../src/report/outcome.ts";
+import {
   buildHandoffPackage,
   openHandoffFile,
   parseHandoffPackage,
@@ -48,6 +56,7 @@ import {
   type ReplayCacheEntry,
   type ReportBundle,
   type ReportBundleInput,
+  type ReportMediaItem,
   type Sodium,
   type UnsignedAgeAttestation,
   type UnsignedAgePresentation,
@@ -63,6 +72,7 @@ export const VECTOR_FILES = [
   "report-seal.json",
   "report-parts.json",
   "handoff.json",
+  "report-outcome.json",
 ] as const;
 
 export const hex = (bytes: Uint8Array): string =>
@@ -765,6 +775,8 @@ function profileInput(): ReportBundleInput {
     subject: { kind: "profile", userId: ALEX },
     reporter: { userId: NOOR, includeIdentity: false },
     goodFaith: { confirmed: true, statementKey: "report.goodFaith.statement" },
+    // Version 4: the reporter's group only (she left her name out), the account's band.
+    bands: { reporter: { group: "minor", band: null }, reported: { group: "adult", band: "18+" } },
   };
 }
 
@@ -779,6 +791,32 @@ function createBundle(input: ReportBundleInput, environment: BundleEnvironmentJs
   return created.bundle;
 }
 
+/** Reported media (RMEDIA): a photo's re-encrypted copy; fixed keys, so the vector is stable. */
+const REPORTED_PHOTO: ReportMediaItem = {
+  eventId: "$event5",
+  kind: "image",
+  mimetype: "image/jpeg",
+  size: 48_213,
+  name: "IMG_0001.jpg",
+  file: {
+    url: "mxc://localhost/reportCopy0001",
+    key: {
+      kty: "oct",
+      key_ops: ["encrypt", "decrypt"],
+      alg: "A256CTR",
+      k: "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA",
+      ext: true,
+    },
+    iv: "ISIjJCUmJygAAAAAAAAAAA",
+    hashes: { sha256: "MTIzNDU2Nzg5Ojs8PT4/QEFCQ0RFRkdISUpLTE1OT1A" },
+    v: "v2",
+  },
+};
+
+function mediaInput(): ReportBundleInput {
+  return { ...messageInput(), category: "image-abuse", media: [REPORTED_PHOTO] };
+}
+
 const MESSAGE_ENVIRONMENT: BundleEnvironmentJson = {
   now: 1_700_000_100_000,
   randomBytes: "00112233445566778899aabbccddeeff",
@@ -791,13 +829,25 @@ const PROFILE_ENVIRONMENT: BundleEnvironmentJson = {
 function bundleVectors(): unknown {
   const messageBundle = createBundle(messageInput(), MESSAGE_ENVIRONMENT);
   const profileBundle = createBundle(profileInput(), PROFILE_ENVIRONMENT);
+  const mediaBundle = createBundle(mediaInput(), MESSAGE_ENVIRONMENT);
   if (messageBundle.evidence.kind !== "messages") throw new Error("fixture");
   const evidence = messageBundle.evidence;
   const [first, ...others] = evidence.context;
   if (first === undefined) throw new Error("fixture");
   const invalid: { name: string; bundle: unknown }[] = [
     { name: "not an object", bundle: "a report" },
-    { name: "a future version", bundle: { ...messageBundle, version: 4 } },
+    { name: "a future version", bundle: { ...messageBundle, version: 5 } },
+    {
+      name: "ages in a version 3 bundle",
+      bundle: { ...profileBundle, version: 3 },
+    },
+    {
+      name: "an adult band in the minor group",
+      bundle: {
+        ...profileBundle,
+        bands: { reporter: { group: "minor", band: "18+" }, reported: null },
+      },
+    },
     {
       name: "version 1 (the categories before the one list), refused on its version alone",
       bundle: { ...messageBundle, version: 1, category: "sextortion-or-threats" },
@@ -873,6 +923,23 @@ function bundleVectors(): unknown {
       name: "a time that is not whole milliseconds",
       bundle: { ...profileBundle, createdAt: 1.5 },
     },
+    {
+      name: "reported media of a message the bundle does not carry",
+      bundle: { ...mediaBundle, media: [{ ...REPORTED_PHOTO, eventId: "$elsewhere" }] },
+    },
+    {
+      name: "reported media at a URL that is not mxc://",
+      bundle: {
+        ...mediaBundle,
+        media: [
+          {
+            ...REPORTED_PHOTO,
+            file: { ...REPORTED_PHOTO.file, url: "https://tracker.example/p.jpg" },
+          },
+        ],
+      },
+    },
+    { name: "an empty media list (absent means none)", bundle: { ...mediaBundle, media: [] } },
   ];
   return {
     description:
@@ -892,6 +959,12 @@ function bundleVectors(): unknown {
         input: profileInput(),
         environment: PROFILE_ENVIRONMENT,
         bundle: profileBundle,
+      },
+      {
+        name: "a message report with a reported photo (its re-encrypted copy's keys)",
+        input: mediaInput(),
+        environment: MESSAGE_ENVIRONMENT,
+        bundle: mediaBundle,
       },
     ],
     invalid: invalid.map((vector) => {
@@ -1175,6 +1248,10 @@ export async function buildVectors(previous: VectorFiles = {}): Promise<VectorFi
       s,
       previous["handoff.json"] as Partial<HandoffFile> | undefined,
     ),
+    "report-outcome.json": await outcomeVectors(
+      s,
+      previous["report-outcome.json"] as Partial<OutcomeFile> | undefined,
+    ),
   };
 }
 
@@ -1338,5 +1415,108 @@ async function handoffVectors(
         return { ...v, problems: opened.ok ? [] : opened.problems };
       }),
     ),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// report-outcome.json (OUT): the outcome back to the reporter.
+
+export type OutcomeFile = {
+  readonly description: string;
+  readonly replyKey: { readonly secretKey: string; readonly publicKey: string };
+  readonly mailbox: string;
+  readonly valid: readonly {
+    readonly name: string;
+    readonly outcome: ReportOutcome;
+    readonly sealed: string;
+  }[];
+  readonly invalid: readonly { readonly name: string; readonly outcome: unknown }[];
+  readonly invalidReplyChannels: readonly { readonly name: string; readonly replyTo: unknown }[];
+};
+
+/** The reporter's reply key of the outcome vectors: secret 0x0c… */
+export function outcomeReplyKey(s: Sodium): ReplyKeyPair {
+  const secretKey = filled(32, 0x0c);
+  return {
+    channel: {
+      mailbox: "0c".repeat(16),
+      publicKey: toBase64Url(s, s.crypto_scalarmult_base(secretKey)),
+    },
+    secretKey,
+  };
+}
+
+const OUTCOME_REPORT_ID = "0c0d0e0f".repeat(4);
+
+async function outcomeVectors(s: Sodium, previous: Partial<OutcomeFile> | undefined) {
+  const reply = outcomeReplyKey(s);
+  const base = {
+    version: 1,
+    reportId: OUTCOME_REPORT_ID,
+    forwardedTo: null,
+    reason: null,
+    decidedAt: 1_765_000_000_000,
+  } as const;
+  const valid: { name: string; outcome: ReportOutcome }[] = [
+    { name: "handled", outcome: { ...base, decision: "handled" } },
+    {
+      name: "forwarded to the police",
+      outcome: { ...base, decision: "forwarded", forwardedTo: "politie" },
+    },
+    {
+      name: "no action, not enough information",
+      outcome: { ...base, decision: "no-action", reason: "not-enough-information" },
+    },
+  ];
+  // A sealed box is random: keep the recorded one while it still opens to the same outcome.
+  const sealedFor = async (name: string, outcome: ReportOutcome): Promise<string> => {
+    const recorded = previous?.valid?.find((v) => v.name === name)?.sealed;
+    if (recorded !== undefined) {
+      const opened = await openReportOutcome(recorded, reply, outcome.reportId);
+      // Compared as parsed (the parser fixes the field order).
+      if (JSON.stringify(opened) === JSON.stringify(parseReportOutcome(outcome))) return recorded;
+    }
+    return sealReportOutcome(outcome, reply.channel);
+  };
+  const handled = { ...base, decision: "handled" };
+  const invalid = [
+    { name: "a body without forwarding", outcome: { ...handled, forwardedTo: "politie" } },
+    { name: "forwarding without a body", outcome: { ...handled, decision: "forwarded" } },
+    { name: "no action without a reason", outcome: { ...handled, decision: "no-action" } },
+    {
+      name: "free text as a reason",
+      outcome: { ...handled, decision: "no-action", reason: "Je overdrijft" },
+    },
+    { name: "a field more", outcome: { ...handled, note: "intern" } },
+    { name: "another version", outcome: { ...handled, version: 2 } },
+    { name: "a report ID that is not 32 hex", outcome: { ...handled, reportId: "ABC" } },
+  ];
+  for (const v of invalid) {
+    if (parseReportOutcome(v.outcome) !== undefined) throw new Error(`accepted: ${v.name}`);
+  }
+  const invalidReplyChannels = [
+    { name: "a field more", replyTo: { ...reply.channel, userId: "@noor:localhost" } },
+    { name: "an uppercase mailbox", replyTo: { ...reply.channel, mailbox: "0C".repeat(16) } },
+    { name: "a short key", replyTo: { ...reply.channel, publicKey: "AAAA" } },
+  ];
+  for (const v of invalidReplyChannels) {
+    if (parseReplyChannel(v.replyTo) !== undefined) throw new Error(`accepted: ${v.name}`);
+  }
+  return {
+    description:
+      "Report outcomes (docs/protocol.md, section 6, 'Reply channel and the report outcome'). " +
+      "`replyKey` is the reporter's X25519 key pair (base64url), `mailbox` the reply channel's mailbox. " +
+      "Each valid `sealed` MUST open with the reply key to exactly `outcome` (openReportOutcome, for its reportId); " +
+      "each invalid `outcome` MUST be refused by parseReportOutcome, each invalid `replyTo` by parseReplyChannel.",
+    replyKey: {
+      secretKey: toBase64Url(s, reply.secretKey),
+      publicKey: reply.channel.publicKey,
+    },
+    mailbox: reply.channel.mailbox,
+    valid: await Promise.all(
+      valid.map(async (v) => ({ ...v, sealed: await sealedFor(v.name, v.outcome) })),
+    ),
+    invalid,
+    invalidReplyChannels,
   };
 }

@@ -21,7 +21,8 @@
 #   makes the instance federate with the named peers over TLS on that loopback
 #   alias, its server name "127.0.0.N:8448", certificates from the clone's
 #   local CA (federation.template.yaml; docs/setup.md, "Federation").
-# - Each instance ("demo" on 127.0.0.1:8008, "test" on 127.0.0.1:8118; choose
+# - Each instance ("demo" on 127.0.0.1:8008, "test" on 127.0.0.1:8118, "test-b"
+#   on 8138, "integration" on 8128; choose
 #   with HOMESERVER_INSTANCE and HOMESERVER_PORT) keeps its data (database,
 #   keys, media, logs) in .local/homeserver/<instance>/ in the clone. That
 #   folder is bind-mounted at /data inside a private mount namespace, so no
@@ -38,6 +39,7 @@ instance=${HOMESERVER_INSTANCE:-demo}
 case "$instance" in
   demo) default_port=8008 ;;
   test) default_port=8118 ;;
+  test-b) default_port=8138 ;;
   integration) default_port=8128 ;;
   *) default_port=8008 ;;
 esac
@@ -321,7 +323,7 @@ start() {
   # demo reaches the demo tool, which stops Synapse cleanly through this script.
   setsid bash -c "$(declare -f in_rootfs); data='$data'; rootfs='$rootfs'; \
     in_rootfs /bin/sh /data/run.sh" \
-    >>"$data/synapse.out.log" 2>&1 </dev/null &
+    >>"$data/synapse.out.log" 2>&1 </dev/null 9>&- &
   echo $! >"$data/synapse.pid"
   local waited=0
   until answers "$url"; do
@@ -413,12 +415,23 @@ reset() {
   say "data removed ($data); the next start begins from an empty homeserver"
 }
 
+# Start, stop and reset of one instance never overlap: two starts at once (a
+# test restarting the homeserver while a tool starts it) would both launch
+# Synapse, and the loser's pid file would orphan the winner, which then holds
+# the port with no pid file to stop it by. The lock lives beside, not in, the
+# instance's folder, which reset removes.
+control_lock() {
+  mkdir -p "$repo/.local/homeserver"
+  exec 9>"$repo/.local/homeserver/.$instance.lock"
+  if command -v flock >/dev/null; then flock 9; fi
+}
+
 case "${1:-}" in
-  start) start ;;
-  stop) stop ;;
-  restart) stop; start ;;
+  start) control_lock; start ;;
+  stop) control_lock; stop ;;
+  restart) control_lock; stop; start ;;
   status) status ;;
-  reset) reset ;;
+  reset) control_lock; reset ;;
   render) render_config; say "config rendered in $data" ;;
   docker) docker_config ;;
   rootfs)

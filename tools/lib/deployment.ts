@@ -2,7 +2,9 @@
 // per homeserver instance and kept in .local/ beside the homeserver's data:
 //
 //   .local/age-issuer/<instance>/   the demo age issuer's key pair (secret: mode 600)
-//   .local/moderation/<instance>/   the moderation team's key pair (secret: mode 600)
+//   .local/moderation/<instance>/   the moderation team's key pairs (secret: mode 600):
+//       moderation-key.json            the first moderator's ("moderation")
+//       moderator-keys/<name>.json     every other moderator's own key (e.g. yara)
 //
 // Their public halves go into the client's build environment (the VITE_*
 // variables client/src/deployment.ts reads). The moderation secret never goes
@@ -18,6 +20,7 @@ import {
 } from "@safety-by-design/protocol";
 import { loadOrCreateIssuer } from "./ageIssuer.ts";
 import { repoRoot, type Homeserver, type HomeserverInstance } from "./homeserver.ts";
+import { MODERATOR_USERNAMES } from "./personas.ts";
 import {
   prepareReportingDeployment,
   reportingBuildEnvironment,
@@ -28,6 +31,7 @@ import {
 export const AGE_ISSUER_PORTS: Readonly<Record<HomeserverInstance, number>> = {
   demo: 8009,
   test: 8119,
+  "test-b": 8139,
   integration: 8129,
 };
 
@@ -35,6 +39,7 @@ export const AGE_ISSUER_PORTS: Readonly<Record<HomeserverInstance, number>> = {
 export const STUDY_SERVICE_PORTS: Readonly<Record<HomeserverInstance, number>> = {
   demo: 8010,
   test: 8120,
+  "test-b": 8140,
   integration: 8130,
 };
 
@@ -42,12 +47,13 @@ export const STUDY_SERVICE_PORTS: Readonly<Record<HomeserverInstance, number>> =
 export const DISCOVERY_SERVICE_PORTS: Readonly<Record<HomeserverInstance, number>> = {
   demo: 8011,
   test: 8121,
+  "test-b": 8141,
   integration: 8131,
 };
 
-/** The moderation team's own accounts (the Moderation persona): never flagged as a look-alike. */
+/** The moderation team's own accounts (the moderator personas): never flagged as a look-alike. */
 export function moderationUserIds(serverName: string): readonly string[] {
-  return [`@moderation:${serverName}`];
+  return MODERATOR_USERNAMES.map((name) => `@${name}:${serverName}`);
 }
 
 /** The accounts that may run the facilitator console (the Facilitator persona). */
@@ -64,8 +70,14 @@ export type LocalDeployment = {
   readonly issuerDir: string;
   readonly ageIssuerUrl: string;
   readonly discoveryServiceUrl: string;
+  /** The first moderator's key ("moderation"): the team key of a team of one. */
   readonly moderationKey: ModerationKeyText;
   readonly moderationKeyFile: string;
+  /**
+   * Every moderator's own key, by persona name ("moderation" is moderationKey):
+   * reports are sealed to all of them, so each moderator opens them with their own.
+   */
+  readonly moderatorKeys: Readonly<Record<string, ModerationKeyText>>;
   /** The report intake's password, the handoff bodies' keys (reportingDeployment.ts). */
   readonly reporting: ReportingDeployment;
 };
@@ -74,8 +86,10 @@ export function ageIssuerDir(instance: HomeserverInstance): string {
   return join(repoRoot, ".local", "age-issuer", instance);
 }
 
-export function moderationKeyFile(instance: HomeserverInstance): string {
-  return join(repoRoot, ".local", "moderation", instance, "moderation-key.json");
+export function moderationKeyFile(instance: HomeserverInstance, moderator = "moderation"): string {
+  return moderator === "moderation"
+    ? join(repoRoot, ".local", "moderation", instance, "moderation-key.json")
+    : join(repoRoot, ".local", "moderation", instance, "moderator-keys", `${moderator}.json`);
 }
 
 /** Loads the instance's issuer and moderation keys, making them the first time. */
@@ -93,6 +107,14 @@ export async function prepareLocalDeployment(
     discoveryServiceUrl: `http://127.0.0.1:${DISCOVERY_SERVICE_PORTS[instance]}`,
     moderationKey: await loadOrCreateModerationKey(keyFile),
     moderationKeyFile: keyFile,
+    moderatorKeys: Object.fromEntries(
+      await Promise.all(
+        MODERATOR_USERNAMES.map(
+          async (name) =>
+            [name, await loadOrCreateModerationKey(moderationKeyFile(instance, name))] as const,
+        ),
+      ),
+    ),
     reporting: await prepareReportingDeployment(instance),
   };
 }
@@ -114,7 +136,12 @@ export function clientBuildEnvironment(
     VITE_TRUSTED_AGE_ISSUERS: JSON.stringify([
       { keyId: deployment.issuer.keyId, publicKey: deployment.issuer.publicKey },
     ]),
-    VITE_MODERATION_PUBLIC_KEY: deployment.moderationKey.publicKey,
+    // Every moderator's own key: a report opens with any one of them.
+    VITE_MODERATION_PUBLIC_KEY: MODERATOR_USERNAMES.map(
+      (name) => deployment.moderatorKeys[name]?.publicKey ?? "",
+    )
+      .filter((key) => key !== "")
+      .join(","),
     ...reportingBuildEnvironment(deployment.instance, homeserver.serverName, deployment.reporting),
   };
 }

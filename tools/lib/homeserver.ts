@@ -13,11 +13,13 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", ".."
 export const homeserverScript = join(repoRoot, "tools", "homeserver", "homeserver.sh");
 
 /**
- * The local homeserver instances: the demo's, the e2e suite's, and the
- * integration suite's own (so the two real-stack suites run side by side
- * without sharing accounts, rooms or load; tools/run-tests.ts).
+ * The local homeserver instances: the demo's, the e2e suite's two (`test` and
+ * `test-b`: the suite runs in two halves side by side, each against its own
+ * homeserver, client build and services), and the integration suite's own (so
+ * the real-stack suites run side by side without sharing accounts, rooms or
+ * load; tools/run-tests.ts).
  */
-export type HomeserverInstance = "demo" | "test" | "integration";
+export type HomeserverInstance = "demo" | "test" | "test-b" | "integration";
 
 /**
  * The instance the integration tests use: `integration` when the test runner

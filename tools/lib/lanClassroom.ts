@@ -66,14 +66,26 @@ export function lanAddressOfThisMachine(): string | undefined {
   return undefined;
 }
 
+/**
+ * The classroom's facilitator account (`npm start -- --lan`): not the demo's
+ * `facilitator`, whose password is the demo's shared one that anyone may
+ * know, but an account of its own with a fresh random password at every
+ * start, shown on the laptop's terminal only. The console shows every seat's
+ * one-time QR code, so whoever signs in to it could sign in as any seat.
+ */
+export const LAN_FACILITATOR = "begeleider";
+
 /** The client's build environment for the classroom origin: every service on the same origin. */
 export function lanClientEnvironment(
   deployment: LocalDeployment,
   homeserver: Pick<Homeserver, "url" | "serverName">,
   origin: string,
+  /** Who may use the console; default the deployment's (the demo's facilitator). */
+  facilitators?: readonly string[],
 ): Record<string, string> {
   return {
     ...clientBuildEnvironment(deployment, homeserver),
+    ...(facilitators === undefined ? {} : { VITE_STUDY_FACILITATORS: facilitators.join(",") }),
     VITE_HOMESERVER_URL: origin,
     VITE_STUDY_SERVICE_URL: `${origin}/study`,
     VITE_AGE_ISSUER_URL: `${origin}/age`,

@@ -61,6 +61,13 @@ export const PERSONAS: readonly Persona[] = [
     role: "trust & safety team; receives reports",
   },
   {
+    username: "yara",
+    displayName: "Yara",
+    age: undefined,
+    band: "18+",
+    role: "second moderator, with her own key (a moderation team of two)",
+  },
+  {
     username: "facilitator",
     displayName: "Facilitator",
     age: undefined,
@@ -68,6 +75,13 @@ export const PERSONAS: readonly Persona[] = [
     role: "runs usability sessions",
   },
 ];
+
+/**
+ * The moderation team's accounts: server admins (they read report records),
+ * invited to the moderation room, each with their own moderation key
+ * (tools/lib/deployment.ts).
+ */
+export const MODERATOR_USERNAMES: readonly string[] = ["moderation", "yara"];
 
 export function persona(username: string): Persona {
   const found = PERSONAS.find((p) => p.username === username);

@@ -1,4 +1,5 @@
 // Tooling: the report intake, a small service the deployment runs so that a
+// (Over 400 lines: one small service with three endpoints (report parts, reported media, outcome mailboxes) that share its account, room, rate limit and error answers.)
 // report whose reporter withholds their identity (DSA Art. 16(2)(c), reports
 // of child sexual abuse) reaches the moderators without the reporter's
 // account on it. Matrix's report API records who filed every report, and the
@@ -20,10 +21,52 @@
 // counters (user ID -> tokens, no report IDs), not on disk, no log. The part
 // is sealed to the moderators' key: the intake cannot read it. It listens on
 // 127.0.0.1 only.
+//
+// The outcome back to the reporter (issue 18, acceptance 3; protocol
+// report/outcome.ts). Every report carries a mailbox ID of its own (128
+// random bits) and a reply key; the moderator leaves the outcome, sealed to
+// that key, in the mailbox, and the reporter's device fetches it.
+//
+//   PUT /v1/outcomes/<mailbox>  { matrix_server_name, openid_token, sealed }
+//     200 {}                     stored (a later outcome for the mailbox replaces it)
+//     400 BAD_REQUEST            not a mailbox ID, or not a sealed outcome
+//     401 UNKNOWN_TOKEN          the token is not one of this homeserver's
+//     403 NOT_A_MODERATOR        the token's owner is not on the moderation team
+//     429 LIMIT_EXCEEDED         too many outcomes from this account just now
+//     507 MAILBOXES_FULL         the intake holds as many outcomes as it may
+//   GET /v1/outcomes/<mailbox>   no authentication (see below)
+//     200 { sealed }  |  404 NOT_FOUND (nothing there yet, or already taken)
+//   DELETE /v1/outcomes/<mailbox>  no authentication: the reporter's device
+//     200 {}                     has stored the outcome (also when it was gone)
+//
+// Only a moderator may leave an outcome (a configured moderator or a member
+// of the moderation room). Fetching and deleting need no account on purpose:
+// the mailbox ID is an unguessable capability only the reporter's device
+// holds, and asking for an account would tie the reporter to their mailbox,
+// which is what a report that withholds the reporter must never do. The
+// intake keeps the ciphertext and nothing else (no log of who fetched, no
+// report ID, no reporter), until the reporter's device says it stored it.
+//
+//   POST /v1/media  (reported media, RMEDIA) the body is a reported image's
+//       re-encrypted copy (application/octet-stream); headers
+//       x-openid-token and x-matrix-server-name. The intake uploads it under
+//       its own account (the homeserver records every uploader) and answers
+//       200 { content_uri }. The key is in the sealed report only: the intake
+//       holds opaque bytes it cannot read, and forgets who sent them.
+//     400 BAD_REQUEST   no body / no token     401 UNKNOWN_TOKEN
+//     413 TOO_LARGE     over maxMediaBytes     429 LIMIT_EXCEEDED
+//     502 MEDIA_UNAVAILABLE  the homeserver did not take the upload (retry)
 
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createServer } from "node:http";
-import { parseReportPart } from "@safety-by-design/protocol";
+import {
+  isMailboxId,
+  MAX_HANDOFF_MEDIA_BYTES,
+  MAX_SEALED_OUTCOME_LENGTH,
+  parseReportPart,
+} from "@safety-by-design/protocol";
 import { ensureAccount, type Homeserver } from "./homeserver.ts";
 import {
   closeServer,
@@ -49,6 +92,16 @@ export function moderationRoomAlias(serverName: string): string {
 }
 
 const MAX_BODY_BYTES = INTAKE_PART_LIMIT + 4096;
+/**
+ * Reported media (RMEDIA): one re-encrypted image or file, at most this many
+ * bytes by default: what a handoff package can carry, the reporter's own cap
+ * (AES-CTR adds nothing to the size).
+ */
+export const DEFAULT_INTAKE_MEDIA_BYTES = MAX_HANDOFF_MEDIA_BYTES;
+/** The outcomes path and its mailbox: 32 lowercase hex characters, nothing else. */
+const OUTCOME_PATH = /^\/v1\/outcomes\/([^/]*)$/;
+/** Outcomes held at once; beyond this a new mailbox is refused, never an old one dropped. */
+export const DEFAULT_MAX_OUTCOMES = 100_000;
 const DEFAULT_BURST = 60;
 const DEFAULT_REFILL_MS = 1000;
 
@@ -63,6 +116,15 @@ export type ReportIntakeOptions = {
   readonly burst?: number;
   readonly refillMs?: number;
   readonly now?: () => number;
+  /**
+   * Where outcomes wait until the reporter's device takes them (one file per
+   * mailbox, the ciphertext only), so a restart loses none; undefined: in
+   * memory (tests).
+   */
+  readonly outcomeStorageDir?: string | undefined;
+  readonly maxOutcomes?: number;
+  /** Reported media (RMEDIA): the largest upload taken (bytes). */
+  readonly maxMediaBytes?: number;
 };
 
 export type ReportIntake = {
@@ -118,6 +180,62 @@ export async function ensureModerationRoom(
   return roomId;
 }
 
+/** Sealed outcomes by mailbox: the only thing the intake keeps about an outcome. */
+export type OutcomeMailboxes = {
+  get(mailbox: string): Promise<string | undefined>;
+  put(mailbox: string, sealed: string): Promise<void>;
+  delete(mailbox: string): Promise<void>;
+  count(): Promise<number>;
+};
+
+export function memoryOutcomeMailboxes(): OutcomeMailboxes {
+  const held = new Map<string, string>();
+  return {
+    get: (mailbox) => Promise.resolve(held.get(mailbox)),
+    put: (mailbox, sealed) => {
+      held.set(mailbox, sealed);
+      return Promise.resolve();
+    },
+    delete: (mailbox) => {
+      held.delete(mailbox);
+      return Promise.resolve();
+    },
+    count: () => Promise.resolve(held.size),
+  };
+}
+
+/** One file per mailbox (the name is the mailbox ID, checked before it gets here). */
+export async function fileOutcomeMailboxes(dir: string): Promise<OutcomeMailboxes> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = (mailbox: string) => join(dir, `${mailbox}.sealed`);
+  return {
+    get: (mailbox) => readFile(file(mailbox), "utf8").catch(() => undefined),
+    put: async (mailbox, sealed) => {
+      // Written aside and renamed: a crash never leaves half an outcome.
+      const temporary = `${file(mailbox)}.${randomBytes(6).toString("hex")}`;
+      await writeFile(temporary, sealed, { mode: 0o600 });
+      await rename(temporary, file(mailbox));
+    },
+    delete: (mailbox) => rm(file(mailbox), { force: true }),
+    count: async () => (await readdir(dir)).filter((name) => name.endsWith(".sealed")).length,
+  };
+}
+
+/** A request's raw body (reported media), or "too-large" beyond maxBytes (reading stops there). */
+async function readBytesBody(
+  request: AsyncIterable<unknown>,
+  maxBytes: number,
+): Promise<Buffer | "too-large"> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) return "too-large";
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 export async function startReportIntake(options: ReportIntakeOptions): Promise<ReportIntake> {
   const { homeserver } = options;
   const now = options.now ?? (() => Date.now());
@@ -131,6 +249,11 @@ export async function startReportIntake(options: ReportIntakeOptions): Promise<R
   const intake = await rawLogin(homeserver, REPORT_INTAKE_USERNAME, options.password);
   const roomId = await ensureModerationRoom(intake, options.moderators);
   const allowance = new Map<string, { tokens: number; at: number }>();
+  const mailboxes =
+    options.outcomeStorageDir === undefined
+      ? memoryOutcomeMailboxes()
+      : await fileOutcomeMailboxes(options.outcomeStorageDir);
+  const maxOutcomes = options.maxOutcomes ?? DEFAULT_MAX_OUTCOMES;
 
   const take = (userId: string): boolean => {
     const time = now();
@@ -181,10 +304,116 @@ export async function startReportIntake(options: ReportIntakeOptions): Promise<R
     return [200, {}];
   };
 
+  /** A moderator: configured for this deployment, or a member of the moderation room. */
+  const isModerator = async (userId: string): Promise<boolean> => {
+    if (options.moderators.includes(userId)) return true;
+    if (userId === intake.userId) return false;
+    const members = (await rawCall(
+      intake,
+      "GET",
+      `/rooms/${encodeURIComponent(roomId)}/joined_members`,
+    ).catch(() => ({ joined: {} }))) as { joined: Record<string, unknown> };
+    return userId in members.joined;
+  };
+
+  const putOutcome = async (mailbox: string, body: Record<string, unknown>): Promise<Answer> => {
+    const token = body["openid_token"];
+    const sealed = body["sealed"];
+    if (typeof token !== "string" || token === "" || typeof sealed !== "string") {
+      return failure(400, "BAD_REQUEST", "openid_token, matrix_server_name and sealed needed");
+    }
+    if (body["matrix_server_name"] !== homeserver.serverName) {
+      return failure(401, "UNKNOWN_TOKEN", "only this deployment's homeserver");
+    }
+    // A sealed box of a small JSON object, base64url: the intake cannot check more (it cannot open it).
+    if (
+      sealed.length < 66 ||
+      sealed.length > MAX_SEALED_OUTCOME_LENGTH ||
+      !/^[A-Za-z0-9_-]+$/.test(sealed)
+    ) {
+      return failure(
+        400,
+        "BAD_REQUEST",
+        "not a sealed outcome (base64url, at most 2,000 characters)",
+      );
+    }
+    const userId = await userIdForOpenIdToken(homeserver.url, token);
+    if (userId === undefined) return failure(401, "UNKNOWN_TOKEN", "the token was not accepted");
+    if (!(await isModerator(userId))) {
+      return failure(403, "NOT_A_MODERATOR", "only the moderation team leaves outcomes");
+    }
+    if (!take(userId)) return failure(429, "LIMIT_EXCEEDED", "too many outcomes just now");
+    if ((await mailboxes.get(mailbox)) === undefined && (await mailboxes.count()) >= maxOutcomes) {
+      return failure(507, "MAILBOXES_FULL", "the intake holds as many outcomes as it may");
+    }
+    await mailboxes.put(mailbox, sealed);
+    return [200, {}];
+  };
+
+  const outcome = async (
+    method: string,
+    mailbox: string,
+    request: Parameters<typeof readJsonBody>[0],
+  ): Promise<Answer> => {
+    if (!isMailboxId(mailbox)) {
+      return failure(400, "BAD_REQUEST", "a mailbox ID is 32 lowercase hex characters");
+    }
+    if (method === "GET") {
+      const sealed = await mailboxes.get(mailbox);
+      return sealed === undefined
+        ? failure(404, "NOT_FOUND", "no outcome here")
+        : [200, { sealed }];
+    }
+    if (method === "DELETE") {
+      await mailboxes.delete(mailbox);
+      return [200, {}];
+    }
+    const body = await readJsonBody(request, MAX_SEALED_OUTCOME_LENGTH + 4096);
+    return body === undefined
+      ? failure(400, "BAD_REQUEST", "a JSON object body is needed")
+      : putOutcome(mailbox, body);
+  };
+
+  // Reported media (RMEDIA): the ciphertext goes up under the intake's account, never the reporter's.
+  const maxMediaBytes = options.maxMediaBytes ?? DEFAULT_INTAKE_MEDIA_BYTES;
+  const postMedia = async (
+    headers: Record<string, string | string[] | undefined>,
+    body: Buffer | "too-large",
+  ): Promise<Answer> => {
+    const token = headers["x-openid-token"];
+    if (typeof token !== "string" || token === "") {
+      return failure(400, "BAD_REQUEST", "x-openid-token and x-matrix-server-name needed");
+    }
+    if (headers["x-matrix-server-name"] !== homeserver.serverName) {
+      return failure(401, "UNKNOWN_TOKEN", "only this deployment's homeserver");
+    }
+    if (body === "too-large") {
+      return failure(413, "TOO_LARGE", `a reported file may be at most ${maxMediaBytes} bytes`);
+    }
+    if (body.length === 0) return failure(400, "BAD_REQUEST", "the body is the encrypted file");
+    const userId = await userIdForOpenIdToken(homeserver.url, token);
+    if (userId === undefined) return failure(401, "UNKNOWN_TOKEN", "the token was not accepted");
+    if (!take(userId)) return failure(429, "LIMIT_EXCEEDED", "too many uploads just now");
+    const response = await fetch(`${homeserver.url}/_matrix/media/v3/upload`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${intake.accessToken}`,
+        "content-type": "application/octet-stream",
+      },
+      body: new Uint8Array(body),
+    }).catch(() => undefined);
+    const uploaded = (await response?.json().catch(() => undefined)) as
+      { content_uri?: unknown } | undefined;
+    if (response?.ok !== true || typeof uploaded?.content_uri !== "string") {
+      return failure(502, "MEDIA_UNAVAILABLE", "the homeserver did not take the upload");
+    }
+    return [200, { content_uri: uploaded.content_uri }];
+  };
+
   const send = (response: Parameters<typeof sendJson>[0], status: number, body: unknown) => {
     sendJson(response, status, body, {
-      methods: "POST, OPTIONS",
-      headers: "content-type",
+      methods: "GET, POST, PUT, DELETE, OPTIONS",
+      headers: "content-type, x-openid-token, x-matrix-server-name",
     });
   };
 
@@ -194,8 +423,34 @@ export async function startReportIntake(options: ReportIntakeOptions): Promise<R
       return;
     }
     const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
-    if (request.method !== "POST" || path !== "/v1/reports") {
-      send(response, 404, { errcode: "NOT_FOUND", error: "POST /v1/reports" });
+    const mailbox = OUTCOME_PATH.exec(path)?.[1];
+    const method = request.method ?? "";
+    if (method === "POST" && path === "/v1/media") {
+      readBytesBody(request, maxMediaBytes)
+        .then((body) => postMedia(request.headers, body))
+        .then(([status, body]) => {
+          send(response, status, body);
+        })
+        .catch(() => {
+          send(response, 500, { errcode: "INTERNAL", error: "internal error" });
+        });
+      return;
+    }
+    if (mailbox !== undefined && ["GET", "PUT", "DELETE"].includes(method)) {
+      outcome(method, mailbox, request)
+        .then(([status, body]) => {
+          send(response, status, body);
+        })
+        .catch(() => {
+          send(response, 500, { errcode: "INTERNAL", error: "internal error" });
+        });
+      return;
+    }
+    if (method !== "POST" || path !== "/v1/reports") {
+      send(response, 404, {
+        errcode: "NOT_FOUND",
+        error: "POST /v1/reports, or GET/PUT/DELETE /v1/outcomes/<mailbox>",
+      });
       return;
     }
     readJsonBody(request, MAX_BODY_BYTES)

@@ -24,6 +24,7 @@ import { moderationRoomAlias, reportIntakeUserId } from "./reportIntakeService.t
 export const REPORT_INTAKE_PORTS: Readonly<Record<HomeserverInstance, number>> = {
   demo: 8012,
   test: 8122,
+  "test-b": 8142,
   integration: 8132,
 };
 
@@ -54,6 +55,11 @@ export type ReportingDeployment = {
   readonly handoffKeys: Readonly<Record<HandoffBodyId, HandoffKeyText>>;
   readonly handoffKeysFile: string;
 };
+
+/** Where the report intake keeps sealed outcomes until the reporter's device takes them. */
+export function outcomeStorageDir(instance: HomeserverInstance): string {
+  return join(folder(instance), "outcomes");
+}
 
 function folder(instance: HomeserverInstance): string {
   return join(repoRoot, ".local", "moderation", instance);

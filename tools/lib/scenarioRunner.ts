@@ -17,7 +17,7 @@ import {
 } from "@safety-by-design/client/actors";
 import { ensureDirectChatBetween, signedInSession } from "./conversations.ts";
 import { ensureAccount, type Homeserver } from "./homeserver.ts";
-import { DEMO_PASSWORD, persona, type AgeBand } from "./personas.ts";
+import { DEMO_PASSWORD, MODERATOR_USERNAMES, persona, type AgeBand } from "./personas.ts";
 import {
   scenarioProblems,
   type Scenario,
@@ -559,7 +559,7 @@ async function ensurePersonaAccount(homeserver: Homeserver, name: string): Promi
     username: p.username,
     password: DEMO_PASSWORD,
     displayName: p.displayName,
-    admin: p.username === "moderation",
+    admin: MODERATOR_USERNAMES.includes(p.username),
   });
   return account.userId;
 }

@@ -2,7 +2,7 @@
 // demo can run it at every start and the tests before every run.
 
 import { ensureAccount, type Homeserver, type RegisteredAccount } from "./homeserver.ts";
-import { DEMO_PASSWORD, PERSONAS, type Persona } from "./personas.ts";
+import { DEMO_PASSWORD, MODERATOR_USERNAMES, PERSONAS, type Persona } from "./personas.ts";
 
 export type SeededPersona = Persona & RegisteredAccount;
 
@@ -16,7 +16,7 @@ export async function seedPersonaAccounts(
       password: DEMO_PASSWORD,
       displayName: p.displayName,
       // The moderation team reads event reports through Synapse's admin API.
-      admin: p.username === "moderation",
+      admin: MODERATOR_USERNAMES.includes(p.username),
     });
     seeded.push({ ...p, ...account });
   }

@@ -1,7 +1,8 @@
 // The classroom's study service against a fake homeserver (whoami only) and a
 // fake runner: who may ask what, seats with bands and balanced packs, consent
 // before anything is recorded, parallel runs that each keep their own events,
-// withdrawal, one merged export, and a leak test over what it stores.
+// withdrawal, one merged export, a leak test over what it stores, and each
+// seat's one-time sign-in code.
 import { mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import type { Homeserver } from "./homeserver.ts";
 import type { runScenario, ScenarioRunResult } from "./scenarioRunner.ts";
 import { STUDY_SCENARIO_IDS, type StudyVocabulary } from "@safety-by-design/client/study";
 import { seatPlan, startStudyService, type StudyService } from "./studyService.ts";
+import type { SeatAccounts } from "./studySeatAccounts.ts";
 
 const TOKENS: Record<string, string> = {
   "facilitator-token": "@facilitator:localhost",
@@ -20,6 +22,41 @@ const TOKENS: Record<string, string> = {
   "p02-token": "@p02:localhost",
   "p03-token": "@p03:localhost",
 };
+
+/** Seat accounts in memory: who was prepared, the devices signed in, and how many signed out. */
+function fakeSeatAccounts(): SeatAccounts & {
+  prepared: string[];
+  devices: Map<string, string[]>;
+} {
+  const prepared: string[] = [];
+  const devices = new Map<string, string[]>();
+  let next = 0;
+  return {
+    prepared,
+    devices,
+    prepare: (seat) => {
+      prepared.push(seat);
+      devices.set(seat, []);
+      return Promise.resolve();
+    },
+    signInDevice: (seat) => {
+      next += 1;
+      const deviceId = `DEVICE${String(next)}`;
+      devices.set(seat, [...(devices.get(seat) ?? []), deviceId]);
+      return Promise.resolve({
+        userId: `@${seat}:localhost`,
+        accessToken: `${seat}-token`,
+        deviceId,
+      });
+    },
+    signOutDevices: (seat) => {
+      const count = devices.get(seat)?.length ?? 0;
+      devices.set(seat, []);
+      return Promise.resolve(count);
+    },
+    login: (seat) => Promise.resolve({ username: seat, password: "not-used-by-the-fake-runner" }),
+  };
+}
 
 /** Answers /account/whoami for the tokens above, 401 for anything else. */
 async function fakeHomeserver(): Promise<{ homeserver: Homeserver; server: Server }> {
@@ -91,20 +128,22 @@ const vocabulary: StudyVocabulary = {
   copyKeys: new Set(),
 };
 
-async function service(): Promise<{
+async function service(storedIn?: string): Promise<{
   study: StudyService;
   started: Started[];
   storageDir: string;
   issuerDir: string;
   accounts: string[];
+  seatAccounts: ReturnType<typeof fakeSeatAccounts>;
 }> {
   const { homeserver, server } = await fakeHomeserver();
   const started: Started[] = [];
-  const accounts: string[] = [];
-  const dir = await mkdtemp(join(tmpdir(), "study-service-"));
+  const seatAccounts = fakeSeatAccounts();
+  const accounts = seatAccounts.prepared;
+  const dir = storedIn ?? (await mkdtemp(join(tmpdir(), "study-service-")));
   const storageDir = join(dir, "study");
   const issuerDir = join(dir, "issuer");
-  await mkdir(issuerDir);
+  await mkdir(issuerDir, { recursive: true });
   const study = await startStudyService({
     homeserver,
     deployment: { issuer: undefined as never, issuerDir, ageIssuerUrl: "http://127.0.0.1:9" },
@@ -113,10 +152,7 @@ async function service(): Promise<{
     storageDir,
     allowedOrigin: "http://127.0.0.1:4173",
     runScenario: fakeRunner(started),
-    createAccount: (username) => {
-      accounts.push(username);
-      return Promise.resolve();
-    },
+    seatAccounts,
     vocabulary,
   });
   cleanup.push(
@@ -129,7 +165,7 @@ async function service(): Promise<{
         });
       }),
   );
-  return { study, started, storageDir, issuerDir, accounts };
+  return { study, started, storageDir, issuerDir, accounts, seatAccounts };
 }
 
 async function call(
@@ -160,6 +196,7 @@ type SessionView = {
     loggedRun: { scenario: string; run: number } | null;
     recorded: number;
     actor: { scenarioId: string; status: string; steps: { step: string }[] } | null;
+    signInCode: string | null;
   }[];
   timeline: Record<string, unknown>[];
 };
@@ -177,6 +214,24 @@ const answered = {
   packId: "nl-default",
   choice: "blocked",
 };
+
+/** A phone with a seat's QR link: what its app posts (no token). */
+async function signInWithCode(
+  study: StudyService,
+  seat: string,
+  code: string | null | undefined,
+): Promise<Response> {
+  return fetch(`${study.url}/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ seat, code }),
+  });
+}
+
+async function codeOf(study: StudyService, seat: string): Promise<string | null | undefined> {
+  const view = await json<SessionView>(call(study, "GET", "/session"));
+  return view.seats.find((s) => s.seat === seat)?.signInCode;
+}
 
 async function seats(study: StudyService, count: number): Promise<string[]> {
   const created = await json<{ created: string[]; error?: string }>(
@@ -403,11 +458,21 @@ describe("the study service", () => {
         { kind: "scenario-started" },
       ],
     });
+    // A phone signs in with its code; the other seat's code stays open.
+    const used = (await codeOf(study, "p01")) ?? "";
+    const open = (await codeOf(study, "p02")) ?? "";
+    expect((await signInWithCode(study, "p01", used)).status).toBe(200);
     await study.flush();
     const files = await readdir(storageDir);
     expect(files.sort()).toEqual(["seats.json", "session-log.json"]);
     const stored = await Promise.all(files.map((f) => readFile(join(storageDir, f), "utf8")));
-    for (const text of stored) {
+    const exported = await (await call(study, "GET", "/export")).text();
+    for (const text of [...stored, exported]) {
+      // No sign-in code, used or open, and no device or access token.
+      for (const secret of [used, open, "DEVICE", "-token"]) {
+        expect(secret.length).toBeGreaterThan(4);
+        expect(text).not.toContain(secret);
+      }
       for (const forbidden of [
         "tekening",
         "Alex",
@@ -451,5 +516,79 @@ describe("the study service", () => {
     const view = await json<SessionView>(call(study, "GET", "/session"));
     expect(view.seats).toEqual([]);
     expect(await json(call(study, "GET", "/export"))).toEqual({ consents: [], records: [] });
+  });
+});
+
+describe("a seat's sign-in code", () => {
+  it("signs in one phone: the first gets a device of the seat, a second one with the same link does not", async () => {
+    const { study, seatAccounts } = await service();
+    await seats(study, 2);
+    const code = await codeOf(study, "p01");
+    expect(code).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const first = await signInWithCode(study, "p01", code);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({
+      userId: "@p01:localhost",
+      accessToken: "p01-token",
+      deviceId: "DEVICE1",
+    });
+    const second = await signInWithCode(study, "p01", code);
+    expect(second.status).toBe(410);
+    expect(await second.text()).not.toContain(code ?? "");
+    expect(seatAccounts.devices.get("p01")).toEqual(["DEVICE1"]);
+    // Used: the console sees no open code for the seat any more.
+    expect(await codeOf(study, "p01")).toBeNull();
+  });
+
+  it("cannot be guessed from another seat's: every code is random, and one seat's code opens no other", async () => {
+    const { study, seatAccounts } = await service();
+    await seats(study, 3);
+    const codes = await Promise.all(["p01", "p02", "p03"].map((seat) => codeOf(study, seat)));
+    expect(new Set(codes).size).toBe(3);
+    expect((await signInWithCode(study, "p02", codes[0])).status).toBe(410);
+    expect((await signInWithCode(study, "p04", codes[0])).status).toBe(410);
+    // Two phones racing with one link: exactly one gets in.
+    const raced = await Promise.all([
+      signInWithCode(study, "p03", codes[2]),
+      signInWithCode(study, "p03", codes[2]),
+    ]);
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 410]);
+    expect(seatAccounts.devices.get("p02")).toEqual([]);
+    // Anything but a seat and a code of the right shape is refused before it is compared.
+    expect((await signInWithCode(study, "p02", "short")).status).toBe(400);
+    expect((await signInWithCode(study, "noor", codes[1])).status).toBe(400);
+    expect((await signInWithCode(study, "p02", codes[1])).status).toBe(200);
+  });
+
+  it("is renewed by the facilitator only: the old code stops working and the seat's devices are signed out", async () => {
+    const { study, seatAccounts } = await service();
+    await seats(study, 1);
+    const old = await codeOf(study, "p01");
+    expect((await signInWithCode(study, "p01", old)).status).toBe(200);
+    expect((await call(study, "POST", "/seats/p01/sign-in-code", "p01-token")).status).toBe(401);
+    const renewed = await json<{ signedOut: number }>(
+      call(study, "POST", "/seats/p01/sign-in-code"),
+    );
+    expect(renewed).toEqual({ signedOut: 1 });
+    expect(seatAccounts.devices.get("p01")).toEqual([]);
+    const fresh = await codeOf(study, "p01");
+    expect(fresh).not.toBe(old);
+    expect((await signInWithCode(study, "p01", old)).status).toBe(410);
+    expect((await signInWithCode(study, "p01", fresh)).status).toBe(200);
+  });
+
+  it("is kept in memory only: after a restart the seats are there and the console makes new codes", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "study-service-"));
+    const first = await service(dir);
+    await seats(first.study, 1);
+    const before = await codeOf(first.study, "p01");
+    await first.study.close();
+    const second = await service(dir);
+    expect(await codeOf(second.study, "p01")).toBeNull();
+    expect((await signInWithCode(second.study, "p01", before)).status).toBe(410);
+    await call(second.study, "POST", "/seats/p01/sign-in-code");
+    expect(
+      (await signInWithCode(second.study, "p01", await codeOf(second.study, "p01"))).status,
+    ).toBe(200);
   });
 });

@@ -5,9 +5,16 @@
 // front (tools/lib/lanFront.ts) passes /study/* on from the laptop's network
 // address, on the same origin as the app.
 //
-// Seats: the console creates study accounts p01…pNN (fictional, the demo
-// password), each with a verified band at the demo age provider and a policy
-// pack (balanced A/B: packs alternate in random order within each pair).
+// Seats: the console creates study accounts p01…pNN (fictional; a random
+// password nobody is told, studySeatAccounts.ts), each with a verified band
+// at the demo age provider and a policy pack (balanced A/B: packs alternate
+// in random order within each pair). Each seat has a one-time sign-in code,
+// made here and kept in memory only: the console puts it in the fragment of
+// the seat's QR link (`#seat=p01.<code>`), which a browser never sends in a
+// request line. The phone's app posts it to /sign-in; the service checks it,
+// forgets it, and signs in a new device of the seat for that phone. A second
+// phone with the same link gets 410. A fresh code (phone lost or reset)
+// signs out the seat's other devices.
 // Consent per seat draws a random pseudonym; the central log
 // (client/src/study/sessionLog.ts) stamps every event from that seat's phone
 // with the pseudonym and the seat's open run. Scenarios run per seat, in
@@ -17,7 +24,9 @@
 // to a facilitator (/account/whoami); participant routes need a seat's own
 // token. Stored on disk (storageDir): session-log.json (consents and records:
 // pseudonyms, engine ids, times) and seats.json (seat, band, pack). The link
-// between a seat and its pseudonym is kept in memory only.
+// between a seat and its pseudonym, the sign-in codes and the seats'
+// passwords are kept in memory only: after a restart the console makes new
+// codes.
 //
 // Facilitator:
 //   GET  /scenarios                           ids, titles, participant persona
@@ -27,15 +36,18 @@
 //   POST /seats/{seat}/consent                draws the pseudonym
 //   POST /seats/{seat}/withdraw               deletes the seat's records
 //   POST /seats/{seat}/reset                  declines requests, leaves rooms, unblocks
+//   POST /seats/{seat}/sign-in-code           a fresh code; signs out the seat's devices
 //   POST /seats/{seat}/scenarios/{id}/start   opens a run, starts the actor
 //   POST /seats/{seat}/scenarios/stop         stops the actor, closes the run
 //   GET  /export                              consents and records (merged, every seat)
 //   POST /session/clear                       deletes every record, consent and seat
+// A phone with a seat's QR link (no token yet):
+//   POST /sign-in             { seat, code }  one time: a new device of the seat
 // Participant (their own token):
 //   GET  /participant                         { consent, packId }
 //   POST /participant/events  { events }      recorded only with consent
 
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
@@ -58,11 +70,12 @@ import { SCENARIOS, findScenario } from "../scenarios/index.ts";
 import { presentActorAge } from "./actorAge.ts";
 import { registerAgeBand } from "./ageIssuerService.ts";
 import type { LocalDeployment } from "./deployment.ts";
-import { ensureAccount, repoRoot, type Homeserver, type HomeserverInstance } from "./homeserver.ts";
+import { repoRoot, type Homeserver, type HomeserverInstance } from "./homeserver.ts";
 import { closeServer, listenOnLoopback, readJsonBody, sendJson } from "./localHttp.ts";
-import { DEMO_PASSWORD, PERSONAS, persona } from "./personas.ts";
+import { PERSONAS, persona } from "./personas.ts";
 import { rawCall, rawGetAccountData, rawLogin, rawLogout, type RawSession } from "./rawMatrix.ts";
 import { runScenario, type ScenarioEvent } from "./scenarioRunner.ts";
+import { homeserverSeatAccounts, type SeatAccounts } from "./studySeatAccounts.ts";
 
 export type StudyServiceOptions = {
   readonly homeserver: Homeserver;
@@ -77,8 +90,8 @@ export type StudyServiceOptions = {
   readonly allowedOrigin?: string;
   /** Plays a scenario; the real runner unless a test passes its own. */
   readonly runScenario?: typeof runScenario;
-  /** Creates a seat's account; the real homeserver unless a test passes its own. */
-  readonly createAccount?: (username: string, displayName: string) => Promise<void>;
+  /** The seats' accounts; the real homeserver's unless a test passes its own. */
+  readonly seatAccounts?: SeatAccounts;
   /** The scripted actors' pauses: 1 as written, 0 none (tests and the bench). */
   readonly waitScale?: number;
   readonly vocabulary?: StudyVocabulary;
@@ -104,6 +117,9 @@ export const MAX_SEATS = 60;
 const MAX_EVENTS_PER_REQUEST = 50;
 const WHOAMI_CACHE_MS = 10_000;
 const TIMELINE_LENGTH = 50;
+/** A seat's sign-in code: 24 random bytes, base64url (32 characters). */
+const CODE_BYTES = 24;
+const CODE_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
 type StepView = { readonly index: number; readonly step: string; readonly status: string };
 type RunView = {
@@ -144,6 +160,12 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
     (await readSeats(seatsFile, vocabulary)).map((seat) => [seat.seat, seat]),
   );
   const runs = new Map<string, { view: RunView; abort: AbortController }>();
+  const accounts = options.seatAccounts ?? homeserverSeatAccounts(options.homeserver);
+  // Each seat's open sign-in code, in memory only; none: used (or made before a restart).
+  const codes = new Map<string, string>();
+  const newCode = (seat: string): void => {
+    codes.set(seat, randomBytes(CODE_BYTES).toString("base64url"));
+  };
 
   // Writes one after another, each the whole current state (atomic rename).
   let writing: Promise<void> = Promise.resolve();
@@ -180,6 +202,41 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
     if (whoamiCache.size > 1000) whoamiCache.clear();
     whoamiCache.set(token, { userId, until: Date.now() + WHOAMI_CACHE_MS });
     return userId;
+  };
+
+  // A seat's devices were signed out: their tokens are not believed from the cache either.
+  const forgetTokensOf = (userId: string): void => {
+    for (const [token, entry] of whoamiCache) {
+      if (entry.userId === userId) whoamiCache.delete(token);
+    }
+  };
+
+  /**
+   * A phone redeems its seat's code: checked, forgotten before anything else
+   * happens (a second phone racing the first finds it gone), then a new
+   * device of the seat signs in for it. The code is in the body, never in a
+   * path, and is not repeated in any answer or error.
+   */
+  const signInWithCode = async (request: IncomingMessage): Promise<[number, unknown]> => {
+    const body = await readJsonBody(request, 1024).catch(() => undefined);
+    const seat = body?.["seat"];
+    const code = body?.["code"];
+    if (!isSeat(seat) || typeof code !== "string" || !CODE_PATTERN.test(code)) {
+      return [400, { error: "seat and code expected" }];
+    }
+    const open = codes.get(seat);
+    if (open === undefined || !sameCode(open, code) || !seats.has(seat)) {
+      return [410, { error: "this code was used or is not valid" }];
+    }
+    codes.delete(seat);
+    try {
+      const device = await accounts.signInDevice(seat, `Telefoon ${seat}`);
+      return [200, device];
+    } catch {
+      // The homeserver did not answer: the code works again, unless a fresh one was made meanwhile.
+      if (!codes.has(seat)) codes.set(seat, open);
+      return [502, { error: "the homeserver did not answer; try again" }];
+    }
   };
 
   const seatOfUser = (userId: string): Seat | undefined => {
@@ -250,6 +307,8 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
             loggedRun: state.run ?? null,
             recorded: state.recorded,
             actor: runs.get(seat.seat)?.view ?? null,
+            // For the seat's QR code on the facilitator's console only; never stored.
+            signInCode: codes.get(seat.seat) ?? null,
           };
         }),
       timeline: records.slice(-TIMELINE_LENGTH).reverse(),
@@ -275,6 +334,7 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
       for (const seat of seats.keys()) stopSeat(seat);
       const deleted = log.clear();
       seats.clear();
+      codes.clear();
       persist();
       return [200, deleted];
     }
@@ -286,12 +346,10 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
       for (const [offset, band] of plan.bands.entries()) {
         const seat = seatName(seats.size + 1);
         const userId = `@${seat}:${serverName}`;
-        await (options.createAccount ?? defaultCreateAccount(options.homeserver))(
-          seat,
-          `Deelnemer ${seat.slice(1)}`,
-        );
+        await accounts.prepare(seat, `Deelnemer ${seat.slice(1)}`);
         await inTurn(() => registerAgeBand(options.deployment.issuerDir, userId, band));
         seats.set(seat, { seat, band, packId: plan.packs[offset] ?? "nl-default" });
+        newCode(seat);
         created.push(seat);
       }
       persist();
@@ -324,7 +382,15 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
       return [200, result];
     }
     if (method === "POST" && action === "reset") {
-      return [200, await resetParticipant(options.homeserver, seatId)];
+      const login = await accounts.login(seatId);
+      return [200, await resetParticipant(options.homeserver, login.username, login.password)];
+    }
+    if (method === "POST" && action === "sign-in-code") {
+      // A phone lost or reset: the old code and every device of the seat stop working.
+      newCode(seatId);
+      const signedOut = await accounts.signOutDevices(seatId);
+      forgetTokensOf(`@${seatId}:${serverName}`);
+      return [200, { signedOut }];
     }
     if (method === "POST" && action === "scenarios/stop") {
       stopSeat(seatId);
@@ -337,6 +403,8 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
       if (runs.get(seatId)?.view.status === "running") {
         return [409, { error: "a scenario is running for this seat" }];
       }
+      // The seat's login for a friend scenario, asked first: a homeserver away opens no run.
+      const participantAccount = await accounts.login(seatId);
       const abort = new AbortController();
       const run = {
         view: { scenarioId: scenario.id, status: "running", steps: [] } as RunView,
@@ -351,7 +419,7 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
         homeserver: options.homeserver,
         signal: abort.signal,
         participantUserId: participant,
-        participantAccount: { username: seatId, password: DEMO_PASSWORD },
+        participantAccount,
         ...(options.waitScale === undefined ? {} : { waitScale: options.waitScale }),
         onEvent: (event) => {
           if (runs.get(seatId) === run) onActorEvent(seatId, event);
@@ -395,6 +463,16 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (request.method === "OPTIONS") {
       send(response, 204, undefined, options.allowedOrigin);
+      return;
+    }
+    if (request.method === "POST" && path === "/sign-in") {
+      signInWithCode(request)
+        .then(([status, body]) => {
+          send(response, status, body, options.allowedOrigin);
+        })
+        .catch(() => {
+          send(response, 500, { error: "signing in failed" }, options.allowedOrigin);
+        });
       return;
     }
     userIdOf(request)
@@ -506,12 +584,11 @@ function isMinorBand(value: unknown): value is AttestedAgeBand {
   return value === "8-12" || value === "13-15" || value === "16-17";
 }
 
-function defaultCreateAccount(
-  homeserver: Homeserver,
-): (username: string, displayName: string) => Promise<void> {
-  return async (username, displayName) => {
-    await ensureAccount(homeserver, { username, password: DEMO_PASSWORD, displayName });
-  };
+/** Compares two codes in constant time (both checked to be 32 characters first). */
+function sameCode(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 async function readSeats(file: string, vocabulary: StudyVocabulary): Promise<Seat[]> {
@@ -553,8 +630,9 @@ async function whoami(homeserverUrl: string, token: string): Promise<string | un
 async function resetParticipant(
   homeserver: Homeserver,
   username: string,
+  password: string,
 ): Promise<{ declined: number; left: number }> {
-  const session = await rawLogin(homeserver, username, DEMO_PASSWORD);
+  const session = await rawLogin(homeserver, username, password);
   try {
     // Unblock first: an invitation from someone still blocked is never
     // delivered, so a scenario started while the reset runs must find nobody

@@ -40,7 +40,15 @@ export {
 export { ReportOutbox } from "../reporting/outbox.ts";
 export { createFetchReportTransport } from "../reporting/transport.ts";
 export { createReportFiler } from "../reporting/reportFiler.ts";
+// Reported media (RMEDIA): the moderator's download of a report's re-encrypted copy.
+export { fetchReportMedia } from "../reporting/reportMedia.ts";
 export { createMemoryReportStore } from "../reporting/reportStore.ts";
+export {
+  createFetchOutcomeMailbox,
+  createMemoryReplyStore,
+  createReportOutcomes,
+} from "../reporting/reportOutcomes.ts";
+export { createFetchOutcomeSender } from "../reporting/outcomeSender.ts";
 
 // Moderation: the inbox (admin API and the intake's moderation room), the
 // moderator's device store, the screen's view model.
@@ -54,3 +62,4 @@ export { ModerationViewModel } from "../viewmodels/ModerationViewModel.ts";
 
 // A study participant's link to the classroom's study service (e2e/bench/classroom.bench.ts).
 export { createStudyLink, type StudyLink } from "../study/studyLink.ts";
+export { signInWithSeatCode } from "../study/seatSignIn.ts";

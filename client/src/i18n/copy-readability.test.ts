@@ -24,8 +24,14 @@
 
 import { describe, expect, it } from "vitest";
 import { MIN_READING_EASE, audienceOf } from "./audience.ts";
-import { nl } from "./messages.nl.ts";
+import { facilitatorNl } from "./facilitator.nl.ts";
+import { nl as sessionNl } from "./messages.nl.ts";
+import { moderationNl } from "./moderation.nl.ts";
 import { fleschDouma } from "./readability.ts";
+import { shellNl } from "./shell.nl.ts";
+
+// Every area's Dutch (i18n.ts: the words load with their screens).
+const nl = { ...shellNl, ...sessionNl, ...moderationNl, ...facilitatorNl };
 
 // The formula averages over sentences and words; on one to three words it
 // measures nothing but the length of those words (a single four-syllable

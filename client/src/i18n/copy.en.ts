@@ -1,8 +1,13 @@
-// English, the second language, as one chunk the app fetches when English is
-// first needed (i18n.ts `loadLocale`). The words live in the three .en files.
-import type { LocaleCopy } from "./i18n.ts";
-import { en } from "./messages.en.ts";
-import { noticesEn } from "./notices.en.ts";
-import { whyEn } from "./why.en.ts";
+// client i18n: English's shell area (i18n.ts), one chunk fetched when English
+// is first needed and cached at install for offline help (vite.config.ts).
+// The other areas' English loads with them (i18n.ts `loadCopyArea`).
+import type { AreaCopy } from "./i18n.ts";
+import { shellNoticesEn } from "./notices.shell.en.ts";
+import { shellEn } from "./shell.en.ts";
+import { whyShellEn } from "./why.shell.en.ts";
 
-export const englishCopy: LocaleCopy = { messages: en, notices: noticesEn, why: whyEn };
+export const englishShell: AreaCopy = {
+  messages: shellEn,
+  notices: shellNoticesEn,
+  why: whyShellEn,
+};

@@ -1,86 +1,23 @@
-// Dutch, the client's first language. Every user-visible string lives here
-// and in messages.en.ts; the keys of this file are the type of all keys.
+// Dutch, the client's first language: the words of a session's screens (chats,
+// requests, conversations, media, reporting, settings, profile). They load
+// with the session, beside the SDK (main.tsx `loadCopyArea("session")`), not
+// before the sign-in screen. English: messages.en.ts, the same keys.
 // Copy for young people: short, warm, concrete (language level B1 or simpler).
+//
+// WHERE A NEW KEY GOES (the areas load with their screens; copyAreas.test.ts
+// fails when a screen asks for a key its area does not have):
+// - sign-in, loading screen, app header, help dialog, "why" around help:
+//   shell.nl.ts + shell.en.ts (ships with the first screen: keep it small);
+// - a session's screens, for everyone: here + messages.en.ts;
+// - the moderators' screens (ui/moderation/*, ModerationViewModel,
+//   moderationHandoff): moderation.nl.ts + moderation.en.ts;
+// - the facilitator console (console.html): facilitator.nl.ts + facilitator.en.ts.
 
 export const nl = {
-  "app.name": "Veilig Chatten",
-  "app.tagline": "Versleuteld chatten, met hulp dichtbij.",
-  "language.label": "Taal",
-  "language.nl": "Nederlands",
-  "language.en": "English",
-
-  "help.button": "Hulp",
-  "help.title": "Hulp",
-  "help.intro":
-    "Zit je ergens mee? Hier vind je mensen die je kunnen helpen. Praten is gratis. Je hoeft je naam niet te zeggen.",
-  "help.private":
-    "Deze pagina werkt ook zonder internet. De app houdt niet bij wat je hier bekijkt.",
-  "help.close": "Sluiten",
-  "help.quickExit": "Snel weg",
-  "help.quickExitHint":
-    "Verlaat de app meteen en opent een neutrale website. Op een toetsenbord kan het ook: druk 3 keer snel op Esc.",
-  "help.traces.title": "Wil je geen sporen achterlaten?",
-  "help.traces.quickExit":
-    "Tik op Snel weg. Je gaat meteen weg uit de app en ziet een gewone website. Op een toetsenbord druk je 3 keer snel op Esc.",
-  "help.traces.history":
-    "Je browser onthoudt wel dat je deze app hebt geopend. Wis daarom je geschiedenis. Dat doe je in de instellingen van je browser.",
-  "help.traces.app":
-    "De app zelf blijft op je telefoon staan. Deel je je telefoon met iemand? Log dan uit als je klaar bent.",
   "help.row.more": "Meer",
   "help.row.moreAbout": "Meer over {name}",
   "help.row.less": "Minder",
   "help.row.lessAbout": "Minder over {name}",
-  "help.need.question": "Wat is er aan de hand?",
-  "help.need.hint":
-    "Tik wat bij jou past. Dan zie je eerst de hulp die daarbij hoort. De app leest je berichten niet.",
-  "help.need.asked-for-pictures": "Iemand vraagt om foto's van mij",
-  "help.need.picture-shared": "Iemand deelt een foto van mij",
-  "help.need.threatened": "Iemand bedreigt mij",
-  "help.need.at-home": "Er is iets thuis",
-  "help.need.want-to-talk": "Ik wil gewoon praten",
-  "help.need.asked-for-pictures.intro":
-    "Je hoeft geen foto's te sturen. Ook niet als iemand blijft vragen. Deze hulp denkt met je mee.",
-  "help.need.picture-shared.intro":
-    "Het is niet jouw schuld. Een foto kan vaak offline worden gehaald. Deze hulp helpt je daarbij.",
-  "help.need.threatened.intro": "Je staat er niet alleen voor. Ben je nu in gevaar? Bel dan 112.",
-  "help.need.at-home.intro":
-    "Thuis hoor je veilig te zijn. Praat erover met iemand die je vertrouwt, of met deze hulp.",
-  "help.need.want-to-talk.intro": "Praten helpt. Hier kun je terecht met alles wat je bezighoudt.",
-  "update.available": "Nieuwe versie beschikbaar",
-  "update.reload": "Vernieuwen",
-  "signIn.title": "Inloggen",
-  "signIn.username": "Gebruikersnaam",
-  "signIn.password": "Wachtwoord",
-  "signIn.server": "Server",
-  "signIn.serverHint": "Het adres van je Matrix-server.",
-  "signIn.changeServer": "Andere server kiezen",
-  "signIn.submit": "Inloggen",
-  "signIn.busy": "Bezig met inloggen…",
-  "signIn.error.wrongCredentials":
-    "Je gebruikersnaam of wachtwoord klopt niet. Probeer het nog een keer.",
-  "signIn.error.unreachable":
-    "We kunnen de server {server} niet bereiken. Heb je internet? Klopt het adres?",
-  "signIn.error.notAHomeserver": "Op {server} draait geen Matrix-server. Kijk of het adres klopt.",
-  "signIn.error.unsupportedServer": "Deze server is te oud voor deze app. Nodig: {missing}.",
-  "signIn.error.invalidUrl":
-    "Dit serveradres klopt niet. Een goed adres ziet eruit als https://matrix.voorbeeld.nl.",
-  "signIn.error.serverError":
-    "Er ging iets mis op de server (fout {status}). Probeer het straks nog eens.",
-  "signIn.error.required": "Vul je gebruikersnaam en wachtwoord in.",
-
-  "session.startFailed": "Je gesprekken konden niet worden geladen. Log opnieuw in.",
-  "loading.title": "De app start op",
-  "loading.progress": "Stap {done} van {total} klaar",
-  "loading.stage.app": "De app laden",
-  "loading.stage.keys": "Je sleutels klaarzetten, zodat alleen jij je berichten leest",
-  "loading.stage.sync": "Je gesprekken ophalen",
-  "loading.state.done": "klaar",
-  "loading.state.active": "bezig",
-  "loading.state.waiting": "komt nog",
-  "loading.slow": "Dit duurt langer dan normaal.",
-  "loading.slowHint":
-    "Misschien is je internet traag. Probeer het opnieuw. Hulp kun je altijd openen, ook nu.",
-  "loading.retry": "Opnieuw proberen",
 
   "chats.title": "Gesprekken",
   "chats.empty": "Je hebt nog geen gesprekken.",
@@ -154,133 +91,6 @@ export const nl = {
   "findPeople.findable.confirm": "Ik snap het, zet aan",
   "findPeople.findable.confirmOff": "Zet uit",
   "findPeople.findable.cancel": "Toch niet",
-  "facilitator.title": "Studieleiding",
-  "facilitator.signIn.title": "Inloggen als studieleider",
-  "facilitator.signIn.username": "Gebruikersnaam",
-  "facilitator.signIn.password": "Wachtwoord",
-  "facilitator.signIn.submit": "Inloggen",
-  "facilitator.signedInAs":
-    "Ingelogd als {userId}. Alles hieronder komt van de studiedienst op de laptop en geldt voor alle deelnemers.",
-  "facilitator.signOut": "Uitloggen",
-  "facilitator.error.signIn": "Inloggen lukte niet. Controleer naam en wachtwoord.",
-  "facilitator.error.notFacilitator": "Dit account mag de studieleiding niet openen.",
-  "facilitator.error.service": "De studiedienst antwoordt niet. Draait de demo (npm start)?",
-  "facilitator.error.action":
-    "Dat lukte niet: de studiedienst gaf een fout. Er is niets veranderd; probeer het opnieuw.",
-  "facilitator.trust.title": "Telefoons verbinden",
-  "facilitator.trust.hint":
-    "De app draait via HTTPS op deze laptop. Een telefoon vertrouwt de verbinding pas als het certificaat van de klas erop staat. Doe dit één keer per telefoon, op hetzelfde wifi-netwerk als de laptop.",
-  "facilitator.trust.qr": "QR-code naar het certificaat van de klas",
-  "facilitator.trust.android":
-    "Android: scan de code en download het bestand. Open Instellingen › Beveiliging › Meer › Certificaat installeren › CA-certificaat en kies het bestand.",
-  "facilitator.trust.ios":
-    "iPhone: scan de code in Safari en tik Sta toe. Open Instellingen › Profiel gedownload › Installeer. Zet daarna Instellingen › Algemeen › Info › Certificaatvertrouwen aan voor dit certificaat.",
-  "facilitator.trust.laptop":
-    "Chromebook of laptop: open het adres, sla het bestand op en importeer het bij Instellingen › Privacy en beveiliging › Certificaten beheren › Certificeringsinstanties.",
-  "facilitator.trust.after":
-    "Daarna opent de inlogcode van een deelnemer de app zonder waarschuwing. Haal het certificaat na de sessie weer van de telefoon.",
-  "facilitator.setup.title": "Deelnemers aanmaken",
-  "facilitator.setup.hint":
-    "Studieaccounts p01, p02, … zijn verzonnen en bevatten geen persoonsgegevens. De leeftijdsgroep wordt bevestigd door de demo-leeftijdsdienst.",
-  "facilitator.setup.count": "Aantal nieuwe deelnemers",
-  "facilitator.setup.bands": "Leeftijdsgroepen (om de beurt)",
-  "facilitator.setup.packA": "Beleid A",
-  "facilitator.setup.packB": "Beleid B",
-  "facilitator.setup.packNone": "Geen (alleen beleid A)",
-  "facilitator.setup.balanced":
-    "A en B eerlijk verdelen (per twee deelnemers één A en één B, in willekeurige volgorde)",
-  "facilitator.setup.create": "Accounts maken",
-  "facilitator.packs.invalidTitle": "Ongeldige varianten (niet te kiezen)",
-  "facilitator.packs.invalid": "Ongeldige variant {id}: {errors}",
-  "facilitator.seats.title": "Deelnemers",
-  "facilitator.seats.empty": "Nog geen deelnemers. Maak ze hierboven aan.",
-  "facilitator.seats.seat": "Deelnemer {seat}",
-  "facilitator.seats.band": "Leeftijdsgroep {band}",
-  "facilitator.seats.pack": "Beleid voor {seat}",
-  "facilitator.seats.packHint": "Kies het beleid voordat {seat} inlogt.",
-  "facilitator.seats.signIn": "Inlogcode voor {seat}",
-  "facilitator.seats.qr": "QR-code om als {seat} in te loggen",
-  "facilitator.seats.noConsent": "Geen toestemming: er wordt niets bijgehouden.",
-  "facilitator.seats.consent":
-    "Toestemming vastgelegd (tekstversie {version}), code {participant}. {recorded} gebeurtenissen.",
-  "facilitator.seats.giveConsent": "Toestemming vastleggen voor {seat}",
-  "facilitator.seats.withdraw": "Toestemming van {seat} ingetrokken: gegevens wissen",
-  "facilitator.seats.reset": "Account van {seat} terugzetten",
-  "facilitator.seats.scenario": "Scenario voor {seat}",
-  "facilitator.seats.start": "Scenario starten voor {seat}",
-  "facilitator.seats.stop": "Scenario stoppen voor {seat}",
-  "facilitator.seats.idle": "Er loopt geen scenario.",
-  "facilitator.seats.actor": "{title}: {status}.",
-  "facilitator.seats.logged": "Gebeurtenissen tellen voor ronde {run} van dit scenario.",
-  "facilitator.seats.steps": "Wat de tegenspeler doet",
-  "facilitator.confirm.withdraw":
-    "Toestemming van {seat} intrekken? Dit wist direct alle {recorded} gebeurtenissen van deze deelnemer op de studiedienst, ook van scenario's die al gespeeld zijn. De telefoon stuurt daarna niets meer. Dat kan niet ongedaan worden gemaakt; alleen het feit dat de toestemming is ingetrokken blijft bewaard.",
-  "facilitator.confirm.withdrawYes": "Ja, intrekken en wissen",
-  "facilitator.confirm.reset":
-    "Account van {seat} terugzetten? Open verzoeken worden geweigerd, gesprekken verlaten en blokkades opgeheven. Gesprekken met vrienden blijven. Doe dit alleen als de deelnemer niet midden in een scenario zit.",
-  "facilitator.confirm.resetYes": "Ja, terugzetten",
-  "facilitator.confirm.clear":
-    "Sessie afsluiten? Dit wist alle gebeurtenissen, toestemmingen en {seats} deelnemers van deze sessie op de studiedienst. Exporteer eerst. Dat kan niet ongedaan worden gemaakt.",
-  "facilitator.confirm.clearYes": "Ja, alles wissen",
-  "facilitator.confirm.no": "Annuleren",
-  "facilitator.result.seatsCreated": "{count} deelnemers aangemaakt: {first} tot en met {last}.",
-  "facilitator.result.packSet": "{seat} krijgt beleid {pack} bij de volgende keer inloggen.",
-  "facilitator.result.consentGiven": "Toestemming vastgelegd voor {seat} (code {participant}).",
-  "facilitator.result.withdrawn":
-    "Toestemming van {seat} ingetrokken: {deleted} gebeurtenissen gewist.",
-  "facilitator.result.reset":
-    "{seat} teruggezet: {declined} verzoeken geweigerd, {left} gesprekken verlaten.",
-  "facilitator.result.cleared":
-    "Sessie afgesloten: {records} gebeurtenissen en {consents} toestemmingen gewist.",
-  "facilitator.result.started": "Scenario gestart voor {seat}.",
-  "facilitator.result.stopped": "Scenario gestopt voor {seat}.",
-  "facilitator.runStatus.running": "loopt",
-  "facilitator.runStatus.finished": "afgelopen",
-  "facilitator.runStatus.failed": "mislukt",
-  "facilitator.runStatus.stopped": "gestopt",
-  "facilitator.stepStatus.running": "bezig",
-  "facilitator.stepStatus.finished": "klaar",
-  "facilitator.stepStatus.skipped": "overgeslagen",
-  "facilitator.stepStatus.failed": "mislukt",
-  "facilitator.stepStatus.stopped": "afgebroken",
-  "facilitator.step.start-direct-chat": "Begint een privégesprek",
-  "facilitator.step.start-group": "Maakt een groep",
-  "facilitator.step.invite-participant": "Nodigt de deelnemer uit",
-  "facilitator.step.add-actor": "Voegt iemand toe aan het gesprek",
-  "facilitator.step.send": "Stuurt een bericht",
-  "facilitator.step.wait": "Wacht even",
-  "facilitator.step.wait-for-join": "Wacht tot de deelnemer het verzoek aanneemt",
-  "facilitator.step.try-contact": "Probeert contact te maken",
-  "facilitator.event.scenario-started": "Scenario begonnen",
-  "facilitator.event.notice-shown": "Melding getoond",
-  "facilitator.event.why-opened": "Uitleg geopend",
-  "facilitator.event.help-opened": "Hulp geopend",
-  "facilitator.event.help-resource-opened": "Hulplijn geopend",
-  "facilitator.event.request-answered": "Verzoek beantwoord",
-  "facilitator.event.action-chosen": "Actie gekozen",
-  "facilitator.event.report-filed": "Melding gedaan",
-  "facilitator.event.scenario-ended": "Scenario gestopt",
-  "facilitator.timeline.title": "Tijdlijn van alle deelnemers (alleen gebeurtenissen, geen inhoud)",
-  "facilitator.timeline.empty": "Nog niets vastgelegd.",
-  "facilitator.timeline.time": "Tijd",
-  "facilitator.timeline.seat": "Deelnemer",
-  "facilitator.timeline.scenario": "Scenario (ronde)",
-  "facilitator.timeline.event": "Gebeurtenis",
-  "facilitator.timeline.detail": "Details (ids van het beleid)",
-  "facilitator.summary.title": "Samenvatting per scenario",
-  "facilitator.summary.empty": "Nog geen gespeelde scenario's.",
-  "facilitator.summary.scenario": "Scenario",
-  "facilitator.summary.pack": "Beleid",
-  "facilitator.summary.runs": "Keren",
-  "facilitator.summary.help": "Tijd tot hulp (mediaan)",
-  "facilitator.summary.report": "Tijd tot melden (mediaan)",
-  "facilitator.summary.choices": "Keuze per melding",
-  "facilitator.export.title": "Exporteren en afsluiten",
-  "facilitator.export.hint":
-    "Eén bestand voor alle deelnemers van deze sessie: codes, tijden en ids. Geen berichten, geen namen, geen accounts.",
-  "facilitator.export.csv": "CSV downloaden",
-  "facilitator.export.json": "JSON downloaden",
-  "facilitator.export.clear": "Sessie afsluiten: alles wissen",
   "newChat.title": "Nieuw gesprek",
   "newChat.matrixId": "Matrix-ID van de ander",
   "newChat.matrixIdHint": "Bijvoorbeeld @lotte:localhost",
@@ -334,9 +144,6 @@ export const nl = {
     "{id} is geen geldig Matrix-ID. Een Matrix-ID ziet eruit als @naam:server.",
   "newGroup.error.tooMany": "Een groep heeft hoogstens {max} mensen.",
   "newGroup.error.failed": "De groep kon niet worden gemaakt. Probeer het nog eens.",
-  "why.title": "Waarom zie ik dit?",
-  "why.rules": "Veiligheidsregels: {pack}",
-  "why.other": "Dit volgt uit de veiligheidsregels van de app.",
   "conversation.back": "Terug naar gesprekken",
   "conversation.encrypted": "Alleen jullie kunnen deze berichten lezen. Ook wij niet.",
   "conversation.notFound": "Dit gesprek bestaat niet (meer).",
@@ -462,6 +269,49 @@ export const nl = {
   "report.status.sending": "Je melding wordt nu verstuurd…",
   "report.status.delivered": "Verstuurd. Je melding is nu bij de moderatoren.",
   "report.status.failed": "Je melding kwam niet aan. De server nam hem niet aan.",
+  "myReports.title": "Mijn meldingen",
+  "myReports.back": "Terug",
+  "myReports.intro": "Hier zie je wat je op dit apparaat hebt gemeld. En wat het team ermee doet.",
+  "myReports.intro.child": "Hier zie je wat je hebt gemeld. En wat het team ermee doet.",
+  "myReports.empty": "Je hebt nog niets gemeld op dit apparaat.",
+  "myReports.new": "Nieuw",
+  "myReports.aboutPerson": "Over",
+  "myReports.aboutChat": "In het gesprek",
+  "myReports.aboutUnknown": "Over iemand die niet in je gesprekken staat.",
+  "myReports.someOrganisation": "een hulpdienst",
+  "myReports.refresh": "Opnieuw kijken",
+  "myReports.checking": "Even kijken…",
+  "myReports.status.waiting": "Wacht op internet. Je melding gaat vanzelf.",
+  "myReports.status.waiting.child": "Wacht op internet. Je melding gaat vanzelf.",
+  "myReports.status.sending": "Je melding wordt nu verstuurd.",
+  "myReports.status.sending.child": "Je melding gaat nu weg.",
+  "myReports.status.notDelivered":
+    "Niet aangekomen. De server nam je melding niet aan. Meld het nog een keer.",
+  "myReports.status.notDelivered.child": "Je melding kwam niet aan. Meld het nog een keer.",
+  "myReports.status.sent": "Verstuurd. Het team kijkt ernaar. Wat ze besluiten, zie je hier.",
+  "myReports.status.sent.child": "Verstuurd. Het team kijkt ernaar. Wat ze doen, zie je hier.",
+  "myReports.status.sentNoReply": "Verstuurd. Het team kijkt ernaar.",
+  "myReports.status.sentNoReply.child": "Verstuurd. Het team kijkt ernaar.",
+  "myReports.status.handled": "Afgehandeld. Het team heeft er iets aan gedaan.",
+  "myReports.status.handled.child":
+    "Klaar. Het team heeft er iets aan gedaan. Goed dat je het meldde!",
+  "myReports.status.forwarded": "Doorgestuurd naar {name}. Die kunnen er meer mee doen.",
+  "myReports.status.forwarded.child": "Het team gaf je melding aan {name}. Die kunnen meer doen.",
+  "myReports.status.noRuleBroken":
+    "Geen actie: dit mag volgens de regels van de app. Toch goed dat je het meldde. Twijfel je? Meld het dan altijd.",
+  "myReports.status.noRuleBroken.child":
+    "Het team deed niets: dit mag volgens de regels. Het was goed dat je het meldde. Twijfel je? Meld het gewoon.",
+  "myReports.status.notEnoughInformation":
+    "Geen actie: het team wist te weinig om iets te doen. Gebeurt het weer? Meld het dan opnieuw.",
+  "myReports.status.notEnoughInformation.child":
+    "Het team kon nog niets doen. Ze wisten te weinig. Gebeurt het weer? Meld het dan nog een keer.",
+  "myReports.status.alreadyHandled":
+    "Geen actie nodig: het team had dit al opgelost. Dank je voor je melding.",
+  "myReports.status.alreadyHandled.child": "Dit was al opgelost. Dank je wel voor je melding!",
+  "myReports.hint": "In Mijn meldingen zie je wat ermee gebeurt.",
+  "myReports.open": "Mijn meldingen",
+  "myReports.unseen_one": "{count} nieuw antwoord",
+  "myReports.unseen_other": "{count} nieuwe antwoorden",
   "report.next": "Wat wil je nu doen?",
   "report.block": "{name} blokkeren",
   "report.blocked": "{name} is geblokkeerd.",
@@ -480,9 +330,26 @@ export const nl = {
     "Het bericht van deze persoon gaat mee naar het team van de app. Jij hoeft het niet te lezen.",
   "report.unseen.child_other":
     "De berichten van deze persoon gaan mee naar het team van de app. Jij hoeft ze niet te lezen.",
+  "report.media.title": "Foto's en bestanden",
+  "report.media.photo": "Deze foto gaat mee.",
+  "report.media.file": "Dit bestand gaat mee: {name}",
+  "report.media.unseenPhotos_one": "1 foto gaat mee. Jij hoeft hem niet te zien.",
+  "report.media.unseenPhotos_other": "{count} foto's gaan mee. Jij hoeft ze niet te zien.",
+  "report.media.unseenFiles_one": "1 bestand gaat mee. Jij hoeft het niet te openen.",
+  "report.media.unseenFiles_other": "{count} bestanden gaan mee. Jij hoeft ze niet te openen.",
+  "report.media.notRead":
+    "De foto kon niet worden opgehaald. Er is niets verstuurd. Probeer het nog eens.",
+  "report.media.notSent": "De foto kon niet mee. Er is niets verstuurd. Probeer het nog eens.",
+  "report.media.tooLarge": "Dit is te groot om mee te sturen. Er is niets verstuurd.",
   "report.who": "Wie je meldt: {name} ({userId}).",
   "report.simple.question.child": "Wat is er aan de hand?",
   "report.simple.hint.child": "Kiezen hoeft niet. Je mag ook meteen op Melden tikken.",
+  // TEAM: what goes along about the reporter's own age (the engine's moderatorBands).
+  "report.ageAlong.minor-band":
+    "Je leeftijdsgroep gaat mee. Zo weet de moderator dat je jonger bent dan 18.",
+  "report.ageAlong.minor": "Alleen dat je jonger bent dan 18 gaat mee. Je leeftijdsgroep niet.",
+  "report.ageAlong.adult": "Dat je 18 of ouder bent, gaat mee.",
+  "report.ageAlong.child": "Het team ziet dat je nog jong bent. Zo kunnen ze je goed helpen.",
   "report.simple.category.child-sexual-abuse-material.child":
     "Iemand stuurt blote foto's van een kind",
   "report.simple.category.sexual-content-to-minor.child": "Iemand stuurt mij blote of vieze dingen",
@@ -504,198 +371,8 @@ export const nl = {
   "report.simple.talk.child":
     "Wil je erover praten? Dat kan hier. Het is gratis en niemand hoeft het te weten.",
   "report.simple.forAdults.child": "Voor je ouders: hier kun je het ook melden",
-  // The moderators' screen (adults only; see audience.ts).
+  // The chat list's way in to the moderators' screen (moderation.nl.ts).
   "moderation.entry": "Moderatie: meldingen",
-  "moderation.title": "Moderatie",
-  "moderation.back": "Terug naar gesprekken",
-  "moderation.sealedNote":
-    "De server bewaart alleen verzegelde meldingen. Wat je hier ziet, is op dit apparaat geopend met de sleutel van het moderatieteam.",
-  "moderation.key.title": "Sleutel van het moderatieteam",
-  "moderation.key.intro":
-    "Meldingen zijn verzegeld met de publieke sleutel van het moderatieteam. Alleen met de geheime sleutel gaan ze open. Die sleutel zit niet in de app: importeer hem eenmalig op dit apparaat.",
-  "moderation.key.label": "Sleutelbestand of geheime sleutel",
-  "moderation.key.hint":
-    "Plak de inhoud van moderation-key.json of alleen de geheime sleutel (secretKey). De sleutel wordt op dit apparaat bewaard, alleen voor dit account.",
-  "moderation.key.submit": "Sleutel importeren",
-  "moderation.key.busy": "Sleutel controleren…",
-  "moderation.key.error.empty": "Plak eerst het sleutelbestand of de geheime sleutel.",
-  "moderation.key.error.unreadable":
-    "Dit is geen sleutel van het moderatieteam. Plak de volledige inhoud van moderation-key.json, of de geheime sleutel (43 tekens base64url).",
-  "moderation.key.error.mismatchedPair":
-    "De publieke en de geheime sleutel in dit bestand horen niet bij elkaar.",
-  "moderation.key.mismatch":
-    "Let op: dit is niet de sleutel waarmee deze app nu meldingen verzegelt. Nieuwe meldingen gaan er niet mee open.",
-  "moderation.key.forget": "Sleutel vergeten op dit apparaat",
-  "moderation.refresh": "Vernieuwen",
-  "moderation.loading": "Meldingen laden…",
-  "moderation.error.unreachable": "De server is niet bereikbaar. Probeer het opnieuw.",
-  "moderation.error.signedOut": "De sessie is verlopen. Log opnieuw in.",
-  "moderation.error.notAdmin":
-    "Dit account is geen beheerder van de server en kan de meldingen niet ophalen.",
-  "moderation.error.server": "De server gaf een fout. Probeer het later opnieuw.",
-  "moderation.error.unexpected": "De server gaf een onverwacht antwoord.",
-  "moderation.list.open": "Open meldingen",
-  "moderation.list.handled": "Afgehandeld",
-  "moderation.list.empty": "Geen open meldingen.",
-  "moderation.list.incomplete_one": "{count} melding is nog niet compleet: er ontbreken delen.",
-  "moderation.list.incomplete_other":
-    "{count} meldingen zijn nog niet compleet: er ontbreken delen.",
-  "moderation.list.unrecognised_one":
-    "{count} melding komt niet van deze app (niet verzegeld) en staat hier niet.",
-  "moderation.list.unrecognised_other":
-    "{count} meldingen komen niet van deze app (niet verzegeld) en staan hier niet.",
-  "moderation.list.userReportsUnsupported":
-    "Deze server geeft geen lijst van meldingen over profielen (Synapse 1.133 of nieuwer nodig).",
-  "moderation.list.truncated": "Er zijn meer meldingen dan dit scherm in één keer laadt.",
-  "moderation.row.received": "Ontvangen {time} · melding {id}",
-  "moderation.row.unreadable": "Gaat niet open",
-  "moderation.subject.message": "Bericht",
-  "moderation.subject.profile": "Profiel",
-  "moderation.category.child-sexual-abuse-material": "Materiaal van seksueel kindermisbruik",
-  "moderation.category.sexual-content-to-minor": "Seksuele inhoud naar een minderjarige",
-  "moderation.category.asking-for-images": "Vraagt om foto's of filmpjes",
-  "moderation.category.grooming": "Grooming",
-  "moderation.category.sextortion": "Sextortion (afpersing met beelden)",
-  "moderation.category.image-abuse": "Beeldmisbruik (beelden gedeeld zonder toestemming)",
-  "moderation.category.threat-or-violence": "Bedreiging of geweld",
-  "moderation.category.harassment": "Intimidatie of pesten",
-  "moderation.category.impersonation": "Zich voordoen als een ander",
-  "moderation.category.scam-or-spam": "Oplichting of spam",
-  "moderation.category.other": "Iets anders",
-  "moderation.signature.valid": "Handtekening geldig",
-  "moderation.signature.invalid": "Handtekening ongeldig",
-  "moderation.signature.absent": "Niet ondertekend",
-  "moderation.signature.title": "Handtekening",
-  "moderation.signature.validText":
-    "Ondertekend door de houder van deze sleutel, voor dit team, over precies deze melding.",
-  "moderation.signature.invalidText":
-    "De handtekening klopt niet: de melding is veranderd, of voor een ander team gemaakt. Behandel de inhoud als onbetrouwbaar.",
-  "moderation.signature.absentText":
-    "De melder heeft de identiteit weggelaten; dan is er geen handtekening.",
-  "moderation.signature.key": "Sleutel van de ondertekenaar: {key}",
-  "moderation.report.title": "Melding {id}",
-  "moderation.report.back": "Terug naar meldingen",
-  "moderation.report.category": "Categorie",
-  "moderation.report.created": "Gemaakt (klok van de melder)",
-  "moderation.report.received": "Ontvangen door de server",
-  "moderation.report.note": "Toelichting van de melder",
-  "moderation.report.noNote": "Geen toelichting.",
-  "moderation.evidence.title": "Bewijs",
-  "moderation.evidence.reported": "Gemeld bericht",
-  "moderation.evidence.context": "Berichten ervoor (context)",
-  "moderation.evidence.noContext": "Geen eerdere berichten meegestuurd.",
-  "moderation.evidence.noConsent": "De melder heeft geen context gedeeld.",
-  "moderation.evidence.undecryptable": "Kon op het apparaat van de melder niet worden ontsleuteld.",
-  "moderation.evidence.truncated": "Ingekort.",
-  "moderation.evidence.profile": "Gemeld profiel: {userId}",
-  "moderation.evidence.room": "Gesprek: {roomId}",
-  "moderation.dsa.title": "Melding volgens DSA artikel 16",
-  "moderation.dsa.explanation": "(a) Uitleg",
-  "moderation.dsa.location": "(b) Exacte locatie",
-  "moderation.dsa.reporter": "(c) Melder",
-  "moderation.dsa.reporterWithheld": "Weggelaten (DSA art. 16(2)(c))",
-  "moderation.dsa.withholdingAllowed":
-    "Toegestaan voor deze categorie (seksueel misbruik van kinderen).",
-  "moderation.dsa.withholdingNotExpected":
-    "Let op: voor deze categorie voorzien de regels niet in weglaten.",
-  "moderation.dsa.goodFaith": "(d) Verklaring te goeder trouw",
-  "moderation.dsa.goodFaithConfirmed": "Bevestigd",
-  "moderation.dsa.goodFaithNotConfirmed": "Niet bevestigd",
-  "moderation.server.title": "Wat de server vastlegde",
-  "moderation.server.filedBy": "Ingediend door account: {userIds}",
-  "moderation.server.filedByMatches": "Dit is de melder die de melding noemt.",
-  "moderation.server.filedByDiffers":
-    "Dit is niet de melder die de melding noemt. Controleer dit voor je verder gaat.",
-  "moderation.server.targetDiffers":
-    "De server heeft de melding op een ander bericht of profiel dan de melding zelf noemt.",
-  "moderation.server.sender": "Afzender van het gemelde bericht volgens de server: {userId}",
-  "moderation.server.senderMatches": "Komt overeen met het bewijs.",
-  "moderation.server.senderDiffers": "Wijkt af van het bewijs. Controleer dit.",
-  "moderation.server.senderUnknown":
-    "De server kent het gemelde bericht niet (meer); de afzender is niet te controleren.",
-  "moderation.routing.title": "Doorverwijzing (Nederland)",
-  "moderation.routing.moderators": "Platformmoderatie: altijd (deze melding).",
-  "moderation.routing.chat": "Advies voor dit materiaal in een chat:",
-  "moderation.routing.website": "Als dit materiaal ook op een openbare website staat (met URL):",
-  "moderation.routing.none": "Geen externe instantie volgens de veiligheidsregels.",
-  "moderation.routing.failedClosed":
-    "De veiligheidsregels konden niet worden toegepast; dit is het voorzichtige standaardadvies.",
-  "moderation.routing.rules": "Besloten door de regels: {rules}",
-  "moderation.unreadable.title": "Deze melding gaat niet open",
-  "moderation.markHandled": "Markeren als afgehandeld",
-  "moderation.reopen": "Weer open zetten",
-  "moderation.handledAt": "Afgehandeld op {time}",
-  "moderation.handledNote":
-    "Afgehandeld wordt op dit apparaat bijgehouden. De verzegelde melding blijft op de server bewaard.",
-  "moderation.row.age": "{age} oud · afhandelen vóór {deadline}",
-  "moderation.handledAtBy": "Afgehandeld op {time} door {userId}",
-  "moderation.key.count_one": "{count} sleutel op dit apparaat.",
-  "moderation.key.count_other":
-    "{count} sleutels op dit apparaat: meldingen die met een oudere sleutel zijn verzegeld, gaan ook open.",
-  "moderation.key.add": "Sleutel toevoegen",
-  "moderation.key.addIntro":
-    "Na een sleutelwissel: voeg de nieuwe sleutel toe. De oude blijft, zodat oudere meldingen open blijven gaan.",
-  "moderation.key.addSubmit": "Toevoegen",
-  "moderation.key.addCancel": "Annuleren",
-  "moderation.teamNote":
-    "Afgehandeld en weer open zetten delen jullie in de moderatieruimte, verzegeld met de teamsleutel: het hele team ziet het.",
-  "moderation.row.overdue": "Termijn verstreken",
-  "moderation.age.minutes_one": "{count} minuut",
-  "moderation.age.minutes_other": "{count} minuten",
-  "moderation.age.hours_one": "{count} uur",
-  "moderation.age.hours_other": "{count} uur",
-  "moderation.age.days_one": "{count} dag",
-  "moderation.age.days_other": "{count} dagen",
-  "moderation.channel.intake": "Via de intake",
-  "moderation.legend.title": "Wat de labels betekenen",
-  "moderation.legend.subject": "Bericht of Profiel: wat er gemeld is.",
-  "moderation.legend.valid":
-    "Handtekening geldig: de melder heeft de melding ondertekend. Onder 'Wat de server vastlegde' zie je of het account klopt.",
-  "moderation.legend.invalid":
-    "Handtekening ongeldig: de melding is na het ondertekenen veranderd, of voor een ander team gemaakt. Behandel de inhoud als onbetrouwbaar.",
-  "moderation.legend.absent":
-    "Niet ondertekend: de melder liet de naam weg. Dat mag bij seksueel misbruik van kinderen (DSA art. 16 lid 2 onder c). Zonder naam is er geen handtekening.",
-  "moderation.legend.intake":
-    "Via de intake: de melding kwam via de intake, die niet doorgeeft wie meldde. Niemand in het moderatieteam kan dat zien.",
-  "moderation.legend.deadline":
-    "Termijn: uiterlijk dan afhandelen. 24 uur voor misbruikmateriaal en wat ertoe kan leiden (de Nederlandse afspraak voor meldpunten), anders 72 uur. De open meldingen staan op volgorde van termijn.",
-  "moderation.legend.overdue":
-    "Termijn verstreken: de termijn is voorbij en de melding is nog open.",
-  "moderation.server.intake":
-    "Via de intake. De server legde alleen vast dat de intake deze melding in de moderatieruimte zette, niet wie meldde.",
-  "moderation.evidence.reporterSelf": "De melder (naam weggelaten)",
-  "moderation.evidence.unseen": "Berichten die de melder niet zag",
-  "moderation.evidence.unseenHint":
-    "Het apparaat van de melder hield dit verzoek apart; de melder heeft deze berichten nooit gezien.",
-  "moderation.handoff.title": "Overdragen aan een instantie",
-  "moderation.handoff.intro":
-    "Maak een verzegeld pakket voor een instantie die de regels adviseren. Alleen die instantie kan het openen. Stuur het bestand via hun eigen kanaal.",
-  "moderation.handoff.to": "Pakket maken voor {name}",
-  "moderation.handoff.busy": "Pakket maken…",
-  "moderation.handoff.none":
-    "De regels adviseren voor deze melding geen instantie waarvoor een sleutel is ingesteld.",
-  "moderation.handoff.ready": "Pakket voor {name} is klaar (pakket {id}).",
-  "moderation.handoff.download": "Download {file}",
-  "moderation.handoff.summary": "Samenvatting in het pakket",
-  "moderation.handoff.error.noKey": "Voor deze instantie is geen sleutel ingesteld.",
-  "moderation.handoff.error.failed": "Het pakket kon niet worden gemaakt. Probeer het opnieuw.",
-  "moderation.handoffSummary.intro": "Melding van {service} voor {body}.",
-  "moderation.handoffSummary.category": "Categorie: {category}.",
-  "moderation.handoffSummary.explanation": "Uitleg van de melder: {text}",
-  "moderation.handoffSummary.locationMessages":
-    "Locatie: gesprek {room}, {count} bericht(en); de bericht-ID's staan in het pakket.",
-  "moderation.handoffSummary.locationProfile": "Locatie: profiel {user}.",
-  "moderation.handoffSummary.notifierWithheld":
-    "Melder: naam weggelaten (DSA art. 16 lid 2 onder c).",
-  "moderation.handoffSummary.notifierNamed": "Melder: {user}.",
-  "moderation.handoffSummary.times":
-    "Gemaakt {created}; ontvangen {received}; overgedragen {handedOver}.",
-  "moderation.handoffSummary.evidence":
-    "Bewijs: {messages} bericht(en) en {media} bestand(en), elk met een SHA-256-vingerafdruk.",
-  "moderation.handoffSummary.goodFaith": "Verklaring te goeder trouw bevestigd: {answer}.",
-  "moderation.handoffSummary.yes": "ja",
-  "moderation.handoffSummary.no": "nee",
-  "moderation.handoffSummary.contact": "Contact met het moderatieteam: {contact}.",
   // Complete mediation: names the engine keeps back, group overviews, newcomers.
   "requests.group": "Groep",
   "invitation.invitesToGroupLead": "{name} nodigt je uit voor de groep:",
@@ -748,11 +425,16 @@ export const nl = {
   "media.loading": "Foto laden…",
   "media.unblur": "Foto laten zien",
   "media.blurredLabel": "Wazige foto",
-  "media.download": "Downloaden",
-  "media.downloadLabel": "{name} downloaden",
-  "media.saved": "Gedownload. Je vindt het bij je downloads.",
-  "media.fileHint": "De app opent geen bestanden. Je kunt het downloaden.",
+  "media.download": "Opslaan",
+  "media.downloadLabel": "{name} opslaan",
+  "media.saved": "Opgeslagen. Je vindt het bij je downloads.",
+  "media.fileHint": "De app opent geen bestanden. Je kunt het opslaan.",
   "media.unavailable": "Dit kon niet worden geladen.",
+  "media.open": "Foto groot bekijken",
+  "media.viewerClose": "Sluiten",
+  "media.viewerTitleMine": "Jouw foto",
+  "media.viewerTitleFrom": "Foto van",
+  "media.viewerAlt": "De foto, groot",
   "media.notViewable": "Foto van iemand die je niet kent. Je kunt hem niet zien.",
   "media.problem.not-mxc": "Dit komt van een andere plek dan je chat. We laden het niet.",
   "media.problem.not-encrypted": "Dit was niet versleuteld. We laten het niet zien.",
@@ -825,4 +507,5 @@ export const nl = {
   "profile.failed": "Dat lukte niet. Probeer het nog eens.",
 } as const;
 
-export type MessageKey = keyof typeof nl;
+/** The keys of a session's screens; i18n.ts `MessageKey` is every area's. */
+export type SessionKey = keyof typeof nl;

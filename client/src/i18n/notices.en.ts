@@ -3,8 +3,10 @@
 // simple English, not word for word. See notices.nl.ts for the rules.
 
 import type { NoticeCopyKey } from "./notices.nl.ts";
+import { shellNoticesEn } from "./notices.shell.en.ts";
 
 export const noticesEn: Readonly<Record<NoticeCopyKey, string>> = {
+  ...shellNoticesEn,
   "notice.unknownAdult.child":
     "An adult you don't know wants to chat with you. That's not possible in this app. Want to talk about it? You can talk to an adult you trust, or to the Kindertelefoon.",
   "notice.unknownAdult.teen13":
@@ -171,16 +173,6 @@ export const noticesEn: Readonly<Record<NoticeCopyKey, string>> = {
   "notice.setting.locked.adult": "This setting is fixed. You can't change it here.",
   "notice.setting.locked.general": "This setting is fixed. You can't change it here.",
 
-  "notice.policyError.child":
-    "Something went wrong in the app. So the app is being extra careful right now. Some things won't work for a while. You didn't do anything wrong.",
-  "notice.policyError.teen13":
-    "The app couldn't load its safety settings. So it is being extra careful right now. Some things won't work for a while. You didn't do anything wrong.",
-  "notice.policyError.teen16":
-    "The app couldn't load its safety settings. So it is being extra careful right now. Some things won't work for a while. Please try again later.",
-  "notice.policyError.adult":
-    "The app couldn't load its safety settings. So it is being extra careful right now. Some things won't work for a while. Please try again later.",
-  "notice.policyError.general":
-    "The app couldn't load its safety settings. So it is being extra careful right now. Some things won't work for a while. Please try again later.",
   // A group invitation with someone inside who is not a contact (the group safety overview).
   "notice.groupWithStrangers.child":
     "Someone you don't know is in this group. So we put the group aside. Want to talk about it? You can talk to an adult you trust, or to the Kindertelefoon.",

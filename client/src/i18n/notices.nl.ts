@@ -15,7 +15,11 @@
 // - Help is a pointer ("de knop Hulp", "de Kindertelefoon"): the help table
 //   next to the notice holds phone numbers and addresses.
 
+import { shellNoticesNl } from "./notices.shell.nl.ts";
+
 export const noticesNl = {
+  // Fail closed: in notices.shell.nl.ts (it ships with the first screen).
+  ...shellNoticesNl,
   // Incoming request from a verified adult who is not a contact.
   "notice.unknownAdult.child":
     "Een volwassene die je niet kent, wil met je chatten. Dat kan in deze app niet. Wil je erover praten? Dat kan met een volwassene die je vertrouwt, of met de Kindertelefoon.",
@@ -206,18 +210,6 @@ export const noticesNl = {
   "notice.setting.locked.adult": "Deze instelling staat vast. Je kunt dit hier niet veranderen.",
   "notice.setting.locked.general": "Deze instelling staat vast. Je kunt dit hier niet veranderen.",
 
-  // Fail closed: the safety settings could not be loaded; calm, not scary.
-  // (.child is also used when the reader's band could not be read.)
-  "notice.policyError.child":
-    "Er ging iets mis in de app. Daarom is de app nu extra voorzichtig. Sommige dingen werken even niet. Je hebt niets fout gedaan.",
-  "notice.policyError.teen13":
-    "De app kon de veiligheidsinstellingen niet laden. Daarom is de app nu extra voorzichtig. Sommige dingen werken even niet. Je hebt niets fout gedaan.",
-  "notice.policyError.teen16":
-    "De app kon de veiligheidsinstellingen niet laden. Daarom is de app nu extra voorzichtig. Sommige dingen werken even niet. Probeer het later nog eens.",
-  "notice.policyError.adult":
-    "De app kon de veiligheidsinstellingen niet laden. Daarom is de app nu extra voorzichtig. Sommige dingen werken even niet. Probeer het later nog eens.",
-  "notice.policyError.general":
-    "De app kon de veiligheidsinstellingen niet laden. Daarom is de app nu extra voorzichtig. Sommige dingen werken even niet. Probeer het later nog eens.",
   // A group invitation with someone inside who is not a contact (the group safety overview).
   "notice.groupWithStrangers.child":
     "In deze groep zit iemand die je niet kent. Daarom zetten we de groep apart. Wil je erover praten? Dat kan met een volwassene die je vertrouwt, of met de Kindertelefoon.",

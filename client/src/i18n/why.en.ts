@@ -1,9 +1,12 @@
 // "Why am I seeing this?" in English: the same rule ids and the same
 // audiences per rule as why.nl.ts (why.test.ts checks both).
 import type { RuleId } from "@safety-by-design/policy-engine";
+import { whyShellEn } from "./why.shell.en.ts";
 import type { WhyTexts } from "./why.nl.ts";
 
 export const whyEn: Readonly<Record<RuleId, WhyTexts>> = {
+  // Help and the engine itself: in why.shell.en.ts (they ship with the first screen).
+  ...whyShellEn,
   "discovery/visibility-table": {
     child: "The app has rules for searching. They say who you can find, and who can find you.",
     teen: "The app's rules decide who can find whom in search. That depends on age and on what each person switched on.",
@@ -152,32 +155,6 @@ export const whyEn: Readonly<Record<RuleId, WhyTexts>> = {
     teen: "The messages of this request go to the team that reviews reports. You have not seen them and you will not be shown them.",
   },
 
-  "help/moment-table": {
-    child: "The app picks help that fits you. And what just happened.",
-    teen: "The app picks the help that fits your age and what just happened, such as a warning or a report.",
-  },
-  "help/kindertelefoon-for-minors": {
-    child: "De Kindertelefoon is always there. You can talk to them about anything.",
-    teen: "De Kindertelefoon is always there for everyone under 18, also when we don't know your age. You can talk to them about anything.",
-  },
-  "help/category-specific-help": {
-    child: "After your report you also see help that fits what happened.",
-    teen: "After a report you also see help that fits what you reported. For example Helpwanted when someone threatens to share photos.",
-  },
-  "help/emergency-outside-jurisdiction": {
-    child:
-      "You may be in another country. That is why 112 is there too. That number works all over Europe.",
-    teen: "Your phone is set to another country. The Dutch helplines may not work there. That is why 112 is there: it works across the EU.",
-  },
-  "help/help-for-need": {
-    child: "You said what is going on. So you see the help that fits.",
-    teen: "You chose what is going on. So you see the help that fits best first. Only your choice counts, not your messages.",
-  },
-  "help/after-report-between-peers": {
-    child: "It was about someone your age. Helpwanted can help to take a picture away.",
-    teen: "You reported someone your age. Helpwanted helps you, for example to get a picture taken offline.",
-  },
-
   "protective-setting-change/setting-change-table": {
     child: "The app has rules for this button. They depend on how old you are.",
     teen: "The app's rules decide whether you may switch this on, and whether you read an explanation first. That depends on your age.",
@@ -252,14 +229,5 @@ export const whyEn: Readonly<Record<RuleId, WhyTexts>> = {
   "media/unsend-with-caveat": {
     child: "You can take something back. But the other person may have saved it already.",
     teen: "Taking it back removes it from the chat. But what someone already saved, the app cannot take back. So we tell you that honestly.",
-  },
-
-  "engine/no-rule-applied": {
-    child: "No rule fitted here. Then the app picks the safest choice.",
-    teen: "No rule fitted here. Then the app always picks the safest choice.",
-  },
-  "engine/fail-closed": {
-    child: "The app could not load its rules. So it is being extra careful now.",
-    teen: "The app could not load its safety rules. So it is being extra careful now.",
   },
 };

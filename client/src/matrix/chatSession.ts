@@ -71,6 +71,9 @@ import { createToDeviceTransport } from "./toDeviceTransport.ts";
 
 export type { ChatSessionOptions } from "./sessionClient.ts";
 
+/** The shortest pause between two times listeners are told of changes. */
+const RECOMPUTE_PAUSE_MS = 50;
+
 export class ChatSession {
   readonly userId: string;
   readonly #client: MatrixClient;
@@ -79,6 +82,8 @@ export class ChatSession {
   #chats: readonly ChatSummary[] | undefined;
   #syncState: SyncState = "starting";
   #notifyScheduled = false;
+  /** Until when listeners are not told again (performance.now()): see #scheduleRecompute. */
+  #quietUntil = 0;
   readonly #exhaustedHistory = new Set<string>();
   readonly #gaps: TimelineGaps;
 
@@ -526,21 +531,33 @@ export class ChatSession {
     this.#client.on(RoomEvent.AccountData, changed);
   }
 
-  // Many SDK events arrive in one burst per sync: coalesce them into one snapshot.
+  // Many SDK events arrive in one burst per sync: coalesce them into one
+  // snapshot. After a start, decryptions go on arriving one by one for
+  // seconds (each a task of its own): a change after a quiet spell is told at
+  // once, but then listeners hear at most once per pause, twice as long as
+  // they took last time (at least RECOMPUTE_PAUSE_MS), so the main thread is
+  // not kept busy redrawing the chat list per decrypted message and gets to
+  // show it (docs/performance.md).
   #scheduleRecompute(): void {
     if (this.#notifyScheduled) return;
     this.#notifyScheduled = true;
-    queueMicrotask(() => {
+    const run = (): void => {
       this.#notifyScheduled = false;
       this.#recompute();
-    });
+    };
+    const wait = this.#quietUntil - performance.now();
+    if (wait <= 0) queueMicrotask(run);
+    else setTimeout(run, wait);
   }
 
   #recompute(): void {
     // Worked out again only if asked: during a large first sync this ran for
     // every room added, over all rooms so far (docs/performance.md).
     this.#chats = undefined;
+    const started = performance.now();
     for (const listener of this.#listeners) listener();
+    const took = performance.now() - started;
+    this.#quietUntil = performance.now() + Math.max(RECOMPUTE_PAUSE_MS, 2 * took);
   }
 }
 

@@ -1,31 +1,42 @@
 // Media (receive side): the browser work of showing a downloaded picture or
 // handing over a downloaded file, behind one port so view models stay plain
-// TypeScript. A picture becomes an object URL of the small PNG this device
-// drew (pictureDecoding.ts), revoked when its row leaves the screen; a file
+// TypeScript. A picture becomes a bitmap this device decoded and scaled
+// (pictureDecoding.ts), which the screen draws into a canvas and which is
+// closed (its memory freed at once) when its row leaves the screen; a file
 // is handed to the browser's download as opaque bytes
 // (application/octet-stream), so an HTML or SVG file is saved, never opened.
 
 import { MEDIA_LIMITS } from "./mediaLimits.ts";
-import { browserPictureCodec, pictureForDisplay, type ShownPicture } from "./pictureDecoding.ts";
+import {
+  browserPictureCodec,
+  pictureForDisplay,
+  SHOWN_MAX_SIDE,
+  type ShownPicture,
+} from "./pictureDecoding.ts";
 
 export type MediaDisplay = {
-  /** Checks, decodes and redraws a picture (PictureRefused when it may not show). */
-  picture(bytes: Uint8Array<ArrayBuffer>, declaredType: string | undefined): Promise<ShownPicture>;
-  /** An object URL for what `picture` drew; `revoke` frees it. */
-  objectUrl(blob: Blob): string;
-  revoke(url: string): void;
+  /**
+   * Checks, decodes and scales a picture to at most `maxSide` px (the
+   * conversation's size unless given); PictureRefused when it may not show.
+   */
+  picture(
+    bytes: Uint8Array<ArrayBuffer>,
+    declaredType: string | undefined,
+    maxSide?: number,
+  ): Promise<ShownPicture>;
+  /** Frees what `picture` made (its row left the screen, the viewer closed). */
+  release(picture: ShownPicture): void;
   /** Hands a downloaded file to the browser to save under `name`. */
   save(bytes: Uint8Array<ArrayBuffer>, name: string): void;
 };
 
-/** The browser's: createImageBitmap and OffscreenCanvas, object URLs, a download link. */
+/** The browser's: createImageBitmap, a download link. */
 export function browserMediaDisplay(document: Document): MediaDisplay {
   return {
-    picture: (bytes, declaredType) =>
-      pictureForDisplay(bytes, declaredType, MEDIA_LIMITS, browserPictureCodec),
-    objectUrl: (blob) => URL.createObjectURL(blob),
-    revoke: (url) => {
-      URL.revokeObjectURL(url);
+    picture: (bytes, declaredType, maxSide = SHOWN_MAX_SIDE) =>
+      pictureForDisplay(bytes, declaredType, MEDIA_LIMITS, browserPictureCodec, maxSide),
+    release: (picture) => {
+      picture.bitmap.close();
     },
     save: (bytes, name) => {
       const url = URL.createObjectURL(new Blob([bytes], { type: "application/octet-stream" }));
@@ -47,8 +58,7 @@ export function browserMediaDisplay(document: Document): MediaDisplay {
 /** No display (a device without a screen: tests, tools): pictures never show, files are not saved. */
 export const noMediaDisplay: MediaDisplay = {
   picture: () => Promise.reject(new Error("no display on this device")),
-  objectUrl: () => "",
-  revoke: () => undefined,
+  release: () => undefined,
   save: () => undefined,
 };
 

@@ -1,12 +1,15 @@
 // Media (receive side): turning a downloaded, decrypted picture into what
-// an <img> may show. Checked before decoding (the header's format must be
+// the screen may draw. Checked before decoding (the header's format must be
 // the declared raster type, its dimensions within the pixel limit, its size
 // within the byte limit), decoded with createImageBitmap (no script, no
 // network: a bitmap is pixels), checked again after decoding (the decoder's
-// dimensions must be the header's), then drawn smaller into a canvas and
-// encoded again: the <img> shows a small PNG of pixels this device drew,
-// never the sender's bytes, and a screen of 100 pictures holds 100 small
-// ones. Nothing here looks at what the picture shows.
+// dimensions must be the header's), then scaled down on this device to the
+// size it is shown at. The screen draws those pixels into a <canvas> of that
+// size: never the sender's bytes, and no copy of the picture left in the
+// browser's image caches once the row is gone (an <img> of an object URL
+// kept every decoded picture of a long scroll in Chromium's cache: 580 MB
+// after 100 pictures, see docs/measures/media.md). Nothing here looks at
+// what the picture shows.
 
 import { readPictureHeader } from "./pictureHeader.ts";
 
@@ -31,30 +34,30 @@ export class PictureRefused extends Error {
 /** The browser APIs decoding needs; injected so tests can play them. */
 export type PictureCodec = {
   decode(blob: Blob): Promise<ImageBitmap>;
-  /** Draws the bitmap at the given size and encodes it as a PNG. */
-  redraw(bitmap: ImageBitmap, width: number, height: number): Promise<Blob>;
+  /** A new bitmap of the picture at the given size (the original is closed by the caller). */
+  scale(bitmap: ImageBitmap, width: number, height: number): Promise<ImageBitmap>;
 };
 
 /** Longest side of the picture as shown in a conversation (device pixels of a phone's bubble). */
 export const SHOWN_MAX_SIDE = 720;
+/** Longest side of the picture in the full-screen viewer (what a sender's picture has at most). */
+export const VIEWER_MAX_SIDE = 2560;
 
 export const browserPictureCodec: PictureCodec = {
   decode: (blob) => createImageBitmap(blob),
-  redraw: async (bitmap, width, height) => {
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext("2d");
-    if (context === null) throw new PictureRefused("damaged");
-    context.drawImage(bitmap, 0, 0, width, height);
-    const blob = await canvas.convertToBlob({ type: "image/png" });
-    // Frees the canvas's pixels now rather than at the next garbage collection.
-    canvas.width = 0;
-    canvas.height = 0;
-    return blob;
-  },
+  scale: (bitmap, width, height) =>
+    createImageBitmap(bitmap, { resizeWidth: width, resizeHeight: height, resizeQuality: "high" }),
 };
 
-/** A picture as it may be shown: a small PNG this device drew, and its dimensions. */
-export type ShownPicture = { readonly blob: Blob; readonly width: number; readonly height: number };
+/**
+ * A picture as it may be shown: pixels this device decoded and scaled, and
+ * their dimensions. Whoever holds it closes the bitmap when it is off screen.
+ */
+export type ShownPicture = {
+  readonly bitmap: ImageBitmap;
+  readonly width: number;
+  readonly height: number;
+};
 
 /**
  * Checks, decodes and redraws a picture. `declaredType` is what the event
@@ -66,6 +69,7 @@ export async function pictureForDisplay(
   declaredType: string | undefined,
   limits: PictureLimits,
   codec: PictureCodec = browserPictureCodec,
+  maxSide: number = SHOWN_MAX_SIDE,
 ): Promise<ShownPicture> {
   if (bytes.byteLength > limits.maxPictureBytes) throw new PictureRefused("too-large");
   const header = readPictureHeader(bytes);
@@ -80,6 +84,7 @@ export async function pictureForDisplay(
   } catch {
     throw new PictureRefused("damaged");
   }
+  let kept = false;
   try {
     // The decoder must agree with the header it was allowed on (a second frame, a lying
     // header: a GIF's later frame may not grow the canvas past what was checked).
@@ -90,12 +95,20 @@ export async function pictureForDisplay(
     ) {
       throw new PictureRefused("too-large");
     }
-    const scale = Math.min(1, SHOWN_MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+    const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+    if (scale === 1) {
+      kept = true;
+      return { bitmap, width: bitmap.width, height: bitmap.height };
+    }
     const width = Math.max(1, Math.round(bitmap.width * scale));
     const height = Math.max(1, Math.round(bitmap.height * scale));
-    return { blob: await codec.redraw(bitmap, width, height), width, height };
+    try {
+      return { bitmap: await codec.scale(bitmap, width, height), width, height };
+    } catch {
+      throw new PictureRefused("damaged");
+    }
   } finally {
-    bitmap.close();
+    if (!kept) bitmap.close();
   }
 }
 

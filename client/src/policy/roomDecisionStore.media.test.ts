@@ -60,7 +60,7 @@ afterEach(() => {
 });
 
 describe("roomDecisionStore: media", () => {
-  it("Noor and Lotte are contacts: Lotte's photo shows, Noor's is sent without a notice", () => {
+  it("Noor and Lotte are contacts: Lotte's photo shows, Noor's is sent without a notice (and without an unsend tray)", () => {
     const { store } = session(NOOR);
     expect(store.incomingMedia(`!dm-${LOTTE}`, LOTTE, "image")).toMatchObject({
       effect: "show",
@@ -68,8 +68,8 @@ describe("roomDecisionStore: media", () => {
     });
     expect(store.outgoingMedia(`!dm-${LOTTE}`, "image")).toMatchObject({
       effect: "send",
-      unsend: true,
-      unsendCaveat: { copyKey: "notice.mediaUnsendCaveat.teen13" },
+      unsend: false,
+      unsendCaveat: null,
     });
   });
 

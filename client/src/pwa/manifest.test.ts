@@ -2,7 +2,7 @@
 // to install the app, checked here on the files themselves.
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { nl } from "../i18n/messages.nl.ts";
+import { shellNl as nl } from "../i18n/shell.nl.ts";
 
 const publicDir = new URL("../../public/", import.meta.url);
 const manifest = JSON.parse(

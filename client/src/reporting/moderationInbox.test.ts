@@ -13,7 +13,9 @@ import {
   createModerationAdminApi,
   createModerationService,
   openReportListing,
+  teamHistory,
   type ModerationAdminApi,
+  type ModerationRoomApi,
   type ServerReportRecord,
 } from "./moderationInbox.ts";
 import { createModeratorDeviceStore, type KeyValueStorage } from "./moderatorKeyStore.ts";
@@ -431,5 +433,159 @@ describe("the moderation service", () => {
     expect(await moderation.isAvailable()).toBe(true);
     expect(await moderation.isAvailable()).toBe(true);
     expect(isServerAdmin).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("a moderation team with a key each (TEAM)", () => {
+  /** One moderation room both moderators post into: sealed statuses only. */
+  function sharedRoom() {
+    const posted: string[] = [];
+    const room: ModerationRoomApi = {
+      listIntakeRecords: () =>
+        Promise.resolve({ ok: true as const, value: { records: [], truncated: false } }),
+      listStatuses: () => Promise.resolve({ ok: true as const, value: [...posted].reverse() }),
+      postStatus: (sealed) => {
+        posted.push(sealed);
+        return Promise.resolve({ ok: true as const, value: {} });
+      },
+      listMembers: () =>
+        Promise.resolve({
+          ok: true as const,
+          value: new Map([
+            ["@lotte:localhost", "Lotte"],
+            ["@sanne:localhost", null],
+          ]),
+        }),
+    };
+    return { room, posted };
+  }
+
+  async function teamReport(keys: readonly ModerationKeyPair[]) {
+    const created = createReportBundle(messageReport(), fixedEnvironment());
+    if (!created.ok) throw new Error(created.problems.join("; "));
+    const prepared = await prepareReport(created.bundle, {
+      moderationPublicKey: keys.map((k) => k.publicKey),
+      signingKey: await generateReporterSigningKeyPair(),
+    });
+    if (!prepared.ok) throw new Error(prepared.problems.join("; "));
+    const record: ServerReportRecord = {
+      id: 1,
+      receivedAt: 1_000,
+      filedBy: NOOR,
+      target: { kind: "event", roomId: ROOM, eventId: "$event5", eventSender: ALEX },
+      reason: prepared.report.parts[0] ?? "",
+    };
+    return { reportId: created.bundle.reportId, record };
+  }
+
+  function moderator(
+    userId: string,
+    room: ModerationRoomApi,
+    records: readonly ServerReportRecord[],
+    deploymentPublicKey: string,
+  ) {
+    return createModerationService({
+      userId,
+      api: {
+        isServerAdmin: () => Promise.resolve({ ok: true as const, value: true }),
+        listReports: () =>
+          Promise.resolve({
+            ok: true as const,
+            value: { records, userReports: "listed" as const, truncated: false },
+          }),
+      },
+      room,
+      store: createModeratorDeviceStore(memoryStorage(), userId),
+      deploymentPublicKey,
+    });
+  }
+
+  it("both open the same report; one's note and 'handled' reach the other, newest first", async () => {
+    const lotteKey = await generateModerationKeyPair();
+    const sanneKey = await generateModerationKeyPair();
+    const configured = [
+      await keyToText(lotteKey.publicKey),
+      await keyToText(sanneKey.publicKey),
+    ].join(",");
+    const { reportId, record } = await teamReport([lotteKey, sanneKey]);
+    const { room, posted } = sharedRoom();
+    const lotte = moderator("@lotte:localhost", room, [record], configured);
+    const sanne = moderator("@sanne:localhost", room, [record], configured);
+    expect(await lotte.importKey(await keyToText(lotteKey.secretKey))).toEqual({
+      ok: true,
+      status: { matchesDeployment: true, keyCount: 1 },
+    });
+    await sanne.importKey(await keyToText(sanneKey.secretKey));
+
+    for (const moderation of [lotte, sanne]) {
+      const load = await moderation.loadInbox();
+      expect(load.ok && load.inbox.reports.map((r) => [r.reportId, r.opened.ok])).toEqual([
+        [reportId, true],
+      ]);
+    }
+
+    expect(lotte.addNote(reportId, "  Bekijk ik nu ", 10_000)).toBe(true);
+    lotte.markHandled(reportId, 20_000, "doorgestuurd");
+    await vi.waitFor(() => {
+      expect(posted).toHaveLength(2);
+    });
+    // Sealed: the room holds nothing readable.
+    expect(posted.join(" ")).not.toContain("doorgestuurd");
+
+    await sanne.loadInbox();
+    expect(sanne.handled().get(reportId)).toBe(20_000);
+    expect(sanne.handledBy(reportId)).toBe("@lotte:localhost");
+    expect(sanne.history(reportId)).toEqual([
+      { kind: "handled", at: 20_000, by: "@lotte:localhost", name: "Lotte", note: "doorgestuurd" },
+      { kind: "note", at: 10_000, by: "@lotte:localhost", name: "Lotte", note: "Bekijk ik nu" },
+    ]);
+    // A blank note is not posted.
+    expect(sanne.addNote(reportId, "   ", 30_000)).toBe(false);
+  });
+
+  it("a moderator whose key was removed before a report was sealed cannot open it or its notes", async () => {
+    const current = await generateModerationKeyPair();
+    const removed = await generateModerationKeyPair();
+    const { record } = await teamReport([current]);
+    const { room } = sharedRoom();
+    const configured = await keyToText(current.publicKey);
+    const writer = moderator("@lotte:localhost", room, [record], configured);
+    await writer.importKey(await keyToText(current.secretKey));
+    await writer.loadInbox();
+    const reportId = (await teamReport([current])).reportId;
+    writer.addNote(reportId, "intern", 5_000);
+
+    const outsider = moderator("@oud:localhost", room, [record], configured);
+    expect(await outsider.importKey(await keyToText(removed.secretKey))).toEqual({
+      ok: true,
+      status: { matchesDeployment: false, keyCount: 1 },
+    });
+    const load = await outsider.loadInbox();
+    expect(load.ok && load.inbox.reports.map((r) => r.opened.ok)).toEqual([false]);
+    await vi.waitFor(async () => {
+      const posted = await room.listStatuses();
+      expect(posted.ok && posted.value).toHaveLength(1);
+    });
+    await outsider.loadInbox();
+    expect(outsider.history(reportId)).toEqual([]);
+  });
+
+  it("turns statuses into history lines: handled, reopened, and notes beside the same state", () => {
+    const at = (n: number, state: "open" | "handled", note: string | null = null) => ({
+      version: 1 as const,
+      reportId: "a".repeat(32),
+      state,
+      at: n,
+      by: "@lotte:localhost",
+      note,
+    });
+    expect(
+      teamHistory([at(3, "open"), at(1, "open", "eerst"), at(2, "handled"), at(4, "open", "x")]),
+    ).toEqual([
+      { kind: "note", at: 4, by: "@lotte:localhost", note: "x" },
+      { kind: "reopened", at: 3, by: "@lotte:localhost", note: null },
+      { kind: "handled", at: 2, by: "@lotte:localhost", note: null },
+      { kind: "note", at: 1, by: "@lotte:localhost", note: "eerst" },
+    ]);
   });
 });

@@ -21,11 +21,14 @@
 // report.
 
 import {
+  MAX_STATUS_NOTE_LENGTH,
+  moderationPublicKeysFromText,
   openModerationStatus,
   parseReportPart,
   readReportReasons,
   sealModerationStatus,
   type ModerationStatus,
+  type StatusOutcome,
   type ModerationKeyPair,
   type OpenedReport,
 } from "@safety-by-design/protocol";
@@ -232,6 +235,8 @@ export type ModerationRoomApi = {
   /** Every sealed status a member posted, newest first (`content.sealed`). */
   listStatuses(): Promise<AdminResult<readonly unknown[]>>;
   postStatus(sealed: string): Promise<AdminResult<unknown>>;
+  /** TEAM: the room's members' display names (user ID -> name; null: none set). */
+  listMembers?(): Promise<AdminResult<ReadonlyMap<string, string | null>>>;
 };
 
 export function createModerationRoomApi(options: {
@@ -345,6 +350,21 @@ export function createModerationRoomApi(options: {
             : [];
         }),
       };
+    },
+    async listMembers() {
+      const room = await join();
+      if (!room.ok) return room;
+      const answer = await call("GET", `/rooms/${encodeURIComponent(room.value)}/joined_members`);
+      if (!answer.ok) return answer;
+      const joined = (answer.value as { joined?: unknown } | null)?.joined;
+      const names = new Map<string, string | null>();
+      if (typeof joined === "object" && joined !== null) {
+        for (const [userId, member] of Object.entries(joined as Record<string, unknown>)) {
+          const name = (member as { display_name?: unknown } | null)?.display_name;
+          names.set(userId, typeof name === "string" && name.trim() !== "" ? name.trim() : null);
+        }
+      }
+      return { ok: true, value: names };
     },
     async postStatus(sealed) {
       const room = await join();
@@ -497,10 +517,10 @@ export type OpenedInbox = {
   readonly truncated: boolean;
 };
 
-/** Opens every complete report in a listing with the team's key. Never throws on bad data. */
+/** Opens every complete report in a listing with the team's keys. Never throws on bad data. */
 export async function openReportListing(
   listing: ServerReportListing,
-  keyPair: ModerationKeyPair,
+  keyPair: ModerationKeyPair | readonly ModerationKeyPair[],
 ): Promise<OpenedInbox> {
   const byReport = new Map<string, ServerReportRecord[]>();
   for (const record of listing.records) {
@@ -540,31 +560,15 @@ export async function openReportListing(
 
 /**
  * Opens a listing with every key on the device (after a rotation, older
- * reports are sealed to an older key): per report, the first key that opens
- * it wins; a report no key opens keeps the last key's problems.
+ * reports are sealed to an older key; a team report opens with any current
+ * key): per report, whichever key has a slot in it opens it.
  */
 export async function openWithKeys(
   listing: ServerReportListing,
   keyPairs: readonly ModerationKeyPair[],
 ): Promise<OpenedInbox> {
-  let result: OpenedInbox | undefined;
-  for (const keyPair of keyPairs) {
-    const inbox = await openReportListing(listing, keyPair);
-    if (result === undefined) {
-      result = inbox;
-      continue;
-    }
-    const opened = new Map(inbox.reports.map((r) => [r.reportId, r]));
-    result = {
-      ...result,
-      reports: result.reports.map((report) => {
-        const other = opened.get(report.reportId);
-        return !report.opened.ok && other?.opened.ok === true ? other : report;
-      }),
-    };
-  }
-  if (result === undefined) throw new TypeError("no keys");
-  return result;
+  if (keyPairs.length === 0) throw new TypeError("no keys");
+  return openReportListing(listing, keyPairs);
 }
 
 function checksFor(
@@ -601,8 +605,8 @@ function checksFor(
 // device, and the device's handled list. The moderation view model's port.
 
 /**
- * matchesDeployment: whether a key on this device is the one the deployment
- * seals to now (null: no public key is configured to compare with);
+ * matchesDeployment: whether a key on this device is one of the team keys the
+ * deployment seals to now (null: no public key is configured to compare with);
  * keyCount: how many keys this device holds (more than one after a rotation).
  */
 export type ModeratorKeyStatus = {
@@ -631,9 +635,57 @@ export type ModerationService = {
   handledBy(reportId: string): string | undefined;
   /** Handled/reopened are shared with the team (a moderation room is configured). */
   readonly sharesStatus: boolean;
-  markHandled(reportId: string, at: number): void;
+  /** With a note for the team (TEAM), shared with the status; blank: none. */
+  markHandled(reportId: string, at: number, note?: string): void;
   reopen(reportId: string): void;
+  /**
+   * The outcome for the reporter (OUT): marks the report handled and shares
+   * the chosen outcome, and whether it reached the reporter's mailbox, with
+   * the team in the same status.
+   */
+  recordOutcome(reportId: string, at: number, outcome: StatusOutcome, note?: string): void;
+  /** The outcome the team chose for a report (latest status), if any. */
+  outcomeOf(reportId: string): StatusOutcome | undefined;
+  /**
+   * TEAM: the team's statuses and notes on a report, newest first (the
+   * moderation room's sealed statuses; empty without a room).
+   */
+  history(reportId: string): readonly TeamStatusEntry[];
+  /**
+   * TEAM: a short note for the team on a report, posted with its current
+   * state (handled stays handled). False when there is no moderation room.
+   */
+  addNote(reportId: string, note: string, at: number): boolean;
 };
+
+/** One line of a report's team history: who set what, when, with which note. */
+export type TeamStatusEntry = {
+  /** What the status did: handled, opened again, or a note beside the same state. */
+  readonly kind: "handled" | "reopened" | "note";
+  readonly at: number;
+  /** The moderator's Matrix user ID. */
+  readonly by: string;
+  /** Their display name in the moderation room, if they set one. */
+  readonly name?: string | null;
+  readonly note: string | null;
+};
+
+/**
+ * A report's statuses as history lines, newest first: a status that keeps the
+ * state of the one before is a note; the first "open" is a note too (a report
+ * starts open).
+ */
+export function teamHistory(statuses: readonly ModerationStatus[]): TeamStatusEntry[] {
+  const oldestFirst = [...statuses].sort((a, b) => a.at - b.at || a.by.localeCompare(b.by));
+  let state: ModerationStatus["state"] = "open";
+  const entries = oldestFirst.map((status): TeamStatusEntry => {
+    const kind =
+      status.state === state ? "note" : status.state === "handled" ? "handled" : "reopened";
+    state = status.state;
+    return { kind, at: status.at, by: status.by, note: status.note };
+  });
+  return entries.reverse();
+}
 
 export function createModerationService(options: {
   readonly userId: string;
@@ -641,31 +693,44 @@ export function createModerationService(options: {
   /** The moderation room the report intake posts into; undefined: no intake here. */
   readonly room?: ModerationRoomApi | undefined;
   readonly store: ModeratorDeviceStore;
-  /** The public key this deployment seals reports to (base64url), if configured. */
+  /** The team keys this deployment seals reports to (base64url, comma-separated), if configured. */
   readonly deploymentPublicKey: string | undefined;
 }): ModerationService {
   const { api, store, deploymentPublicKey } = options;
+  /** The team keys the deployment seals to now (empty: none configured). */
+  const deploymentKeys =
+    deploymentPublicKey === undefined ? [] : deploymentPublicKey.split(",").filter((k) => k !== "");
   let admin: Promise<boolean> | undefined;
   /** The team's latest status per report, from the moderation room's sealed statuses. */
   let team = new Map<string, ModerationStatus>();
+  /** TEAM: every status per report (the notes' history), in the order read. */
+  let teamAll = new Map<string, ModerationStatus[]>();
+  /** TEAM: the moderation room's members' display names, for the history. */
+  let memberNames: ReadonlyMap<string, string | null> = new Map();
   const readTeamStatuses = async (
     sealed: readonly unknown[],
     keyPairs: readonly ModerationKeyPair[],
   ): Promise<void> => {
     const latest = new Map<string, ModerationStatus>();
+    const all = new Map<string, ModerationStatus[]>();
     for (const text of sealed) {
-      let status: ModerationStatus | undefined;
-      for (const keyPair of keyPairs) {
-        status ??= await openModerationStatus(text, keyPair);
-      }
+      const status = await openModerationStatus(text, keyPairs);
       if (status === undefined) continue;
+      all.set(status.reportId, [...(all.get(status.reportId) ?? []), status]);
       const known = latest.get(status.reportId);
       if (known === undefined || status.at > known.at) latest.set(status.reportId, status);
     }
     team = latest;
+    teamAll = all;
   };
   /** Posts this moderator's status for the team; the local note stands if posting fails. */
-  const share = (reportId: string, state: ModerationStatus["state"], at: number): void => {
+  const share = (
+    reportId: string,
+    state: ModerationStatus["state"],
+    at: number,
+    outcome?: StatusOutcome,
+    note: string | null = null,
+  ): void => {
     const room = options.room;
     if (room === undefined) return;
     const status: ModerationStatus = {
@@ -674,16 +739,22 @@ export function createModerationService(options: {
       state,
       at,
       by: options.userId,
-      note: null,
+      note,
+      ...(outcome === undefined ? {} : { outcome }),
     };
     team.set(reportId, status);
+    teamAll.set(reportId, [...(teamAll.get(reportId) ?? []), status]);
     void store
       .loadKeys()
       .then(async (keys) => {
-        // Sealed to the team's current key: the one the deployment seals reports to.
-        const current = keys.find((k) => k.text.publicKey === deploymentPublicKey) ?? keys.at(-1);
-        if (current === undefined) return;
-        await room.postStatus(await sealModerationStatus(status, current.keyPair.publicKey));
+        // Sealed to the team's current keys: those the deployment seals reports to,
+        // so every moderator who can open the report can read its status; without
+        // a configured list, to the newest key on this device.
+        const configured = await moderationPublicKeysFromText(deploymentKeys.join(","));
+        const newest = keys.at(-1)?.keyPair.publicKey;
+        const recipients = configured ?? (newest === undefined ? [] : [newest]);
+        if (recipients.length === 0) return;
+        await room.postStatus(await sealModerationStatus(status, recipients));
       })
       .catch(() => undefined);
   };
@@ -691,7 +762,7 @@ export function createModerationService(options: {
     matchesDeployment:
       deploymentPublicKey === undefined
         ? null
-        : texts.some((text) => text.publicKey === deploymentPublicKey),
+        : texts.some((text) => deploymentKeys.includes(text.publicKey)),
     keyCount: texts.length,
   });
 
@@ -743,6 +814,8 @@ export function createModerationService(options: {
       if (options.room !== undefined) {
         const statuses = await options.room.listStatuses();
         if (statuses.ok) await readTeamStatuses(statuses.value, keyPairs);
+        const members = await options.room.listMembers?.();
+        if (members?.ok === true) memberNames = members.value;
       }
       return { ok: true, inbox: await openWithKeys(merged, keyPairs) };
     },
@@ -760,13 +833,37 @@ export function createModerationService(options: {
       const status = team.get(reportId);
       return status?.state === "handled" ? status.by : undefined;
     },
-    markHandled: (reportId, at) => {
+    markHandled: (reportId, at, note) => {
       store.markHandled(reportId, at);
-      share(reportId, "handled", at);
+      const trimmed = note?.trim().slice(0, MAX_STATUS_NOTE_LENGTH) ?? "";
+      share(reportId, "handled", at, undefined, trimmed === "" ? null : trimmed);
     },
     reopen: (reportId) => {
       store.reopen(reportId);
       share(reportId, "open", Date.now());
+    },
+    recordOutcome: (reportId, at, outcome, note) => {
+      store.markHandled(reportId, at);
+      // A note typed for the team goes along, as with "Afgehandeld"; never to the reporter.
+      const trimmed = note?.trim().slice(0, MAX_STATUS_NOTE_LENGTH) ?? "";
+      share(reportId, "handled", at, outcome, trimmed === "" ? null : trimmed);
+    },
+    outcomeOf: (reportId) => {
+      const status = team.get(reportId);
+      return status?.state === "handled" ? status.outcome : undefined;
+    },
+    history: (reportId) =>
+      teamHistory(teamAll.get(reportId) ?? []).map((entry) => ({
+        ...entry,
+        name: memberNames.get(entry.by) ?? null,
+      })),
+    addNote: (reportId, note, at) => {
+      const trimmed = note.trim().slice(0, MAX_STATUS_NOTE_LENGTH);
+      if (options.room === undefined || trimmed === "") return false;
+      const state =
+        team.get(reportId)?.state ?? (store.handled().has(reportId) ? "handled" : "open");
+      share(reportId, state, at, undefined, trimmed);
+      return true;
     },
   };
 }

@@ -116,3 +116,53 @@ describe("filing a report", () => {
     expect(inbox.reports[0]?.opened).toMatchObject({ ok: true, bundle: created.bundle });
   });
 });
+
+describe("a report for a team with several keys, and the ages that go along (TEAM)", () => {
+  const bands = {
+    reporter: { group: "minor" as const, band: "13-15" as const },
+    reporterWithheld: { group: "minor" as const, band: null },
+    reported: { group: "adult" as const, band: "18+" as const },
+  };
+
+  async function filed(includeIdentity: boolean, keys: readonly ModerationKeyPair[]) {
+    const transport = scriptedTransport([DELIVERED]);
+    const outbox = await ReportOutbox.start({ store: createMemoryReportStore(), transport });
+    const filer = createReportFiler({
+      userId: NOOR,
+      moderationPublicKey: keys.map((k) => k.publicKey),
+      signingKey: await generateReporterSigningKeyPair(),
+      outbox,
+      intake: true,
+    });
+    expect(
+      await filer.file({ ...submission(includeIdentity), moderatorBands: bands }),
+    ).toMatchObject({ ok: true });
+    await outbox.whenIdle();
+    return transport.calls.map((c) => c.reason);
+  }
+
+  it("is opened by each of the team's keys", async () => {
+    const keys = await Promise.all([1, 2, 3].map(() => generateModerationKeyPair()));
+    const reasons = await filed(true, keys);
+    for (const key of keys) {
+      const inbox = await readReportReasons(reasons, key);
+      expect(inbox.reports[0]?.opened).toMatchObject({ ok: true, signature: "valid" });
+    }
+    const stranger = await generateModerationKeyPair();
+    expect((await readReportReasons(reasons, stranger)).reports[0]?.opened.ok).toBe(false);
+  });
+
+  it("carries the reporter's band when named, only the group when withheld, and the account's band", async () => {
+    const team = await generateModerationKeyPair();
+    const named = (await readReportReasons(await filed(true, [team]), team)).reports[0]?.opened;
+    expect(named?.ok && named.bundle.bands).toEqual({
+      reporter: bands.reporter,
+      reported: bands.reported,
+    });
+    const withheld = (await readReportReasons(await filed(false, [team]), team)).reports[0]?.opened;
+    expect(withheld?.ok && withheld.bundle.bands).toEqual({
+      reporter: bands.reporterWithheld,
+      reported: bands.reported,
+    });
+  });
+});

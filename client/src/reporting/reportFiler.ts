@@ -18,8 +18,17 @@ import {
   type ReportBundleInput,
   type ReportCategory,
   type ReporterSigningKeyPair,
+  type ReportBand,
 } from "@safety-by-design/protocol";
 import type { OutboxSnapshot, ReportOutbox, ReportStatus } from "./outbox.ts";
+import type { ReportOutcomes } from "./reportOutcomes.ts";
+import {
+  DEFAULT_REPORT_MEDIA_LIMITS,
+  encryptAndUploadReportMedia,
+  type MediaUploader,
+  type ReportMediaLimits,
+  type ReportMediaPlain,
+} from "./reportMedia.ts";
 
 /** What the reporter's sheet hands over: everything it showed, and their choices. */
 export type ReportSubmission = {
@@ -31,6 +40,22 @@ export type ReportSubmission = {
   /** False only when the engine allowed leaving the name out and the reporter did. */
   readonly includeIdentity: boolean;
   readonly goodFaith: ReportBundleInput["goodFaith"];
+  /**
+   * Ages for the moderators (TEAM): the engine's report decision
+   * (`moderatorBands`, verified bands only). The reporter's own goes as the
+   * decision allows for a named or a withheld reporter. Absent: none goes.
+   */
+  readonly moderatorBands?: {
+    readonly reporter: ReportBand | null;
+    readonly reporterWithheld: ReportBand | null;
+    readonly reported: ReportBand | null;
+  };
+  /**
+   * Reported media (RMEDIA): the images and files of the shared messages, as
+   * this device decrypted them. Re-encrypted with fresh keys and uploaded
+   * before the bundle is sealed.
+   */
+  readonly media?: readonly ReportMediaPlain[];
 };
 
 export type FileResult =
@@ -40,9 +65,12 @@ export type FileResult =
       /**
        * not-configured: no moderation key, nothing was sent; invalid: the
        * bundle could not be made (a bug); not-stored: the device could not
-       * store it, so it was not sent either.
+       * store it, so it was not sent either. Reported media (RMEDIA):
+       * media-too-large: over the deployment's caps, nothing was sent;
+       * media-not-sent: an upload failed, nothing was stored (file it again).
        */
-      readonly reason: "not-configured" | "invalid" | "not-stored";
+      readonly reason:
+        "not-configured" | "invalid" | "not-stored" | "media-too-large" | "media-not-sent";
       readonly problems: readonly string[];
     };
 
@@ -58,13 +86,29 @@ export type ReportFiler = {
 
 export type ReportFilerOptions = {
   readonly userId: string;
-  /** The team's X25519 key; undefined: reporting is not configured here. */
-  readonly moderationPublicKey: Uint8Array | undefined;
+  /**
+   * The team's current X25519 keys (one per moderator or team; any one opens
+   * a report); undefined: reporting is not configured here.
+   */
+  readonly moderationPublicKey: Uint8Array | readonly Uint8Array[] | undefined;
   readonly signingKey: ReporterSigningKeyPair;
   readonly outbox: ReportOutbox;
   /** Whether a report intake is configured: without one, a report cannot withhold the reporter. */
   readonly intake: boolean;
   readonly environment?: BundleEnvironment;
+  /**
+   * Reported media (RMEDIA): where a report's re-encrypted media goes.
+   * `named` under the reporter's account; `withheld` through the intake,
+   * under its account. Absent: a report with media cannot be sent that way.
+   */
+  readonly mediaUpload?: { readonly named?: MediaUploader; readonly withheld?: MediaUploader };
+  readonly mediaLimits?: ReportMediaLimits;
+  /**
+   * The outcome back to the reporter (OUT): a fresh reply channel per report,
+   * its key stored on this device before the report is. Absent: reports carry
+   * no reply channel (no intake to fetch an outcome from).
+   */
+  readonly replies?: Pick<ReportOutcomes, "createReply" | "keepReply"> | undefined;
 };
 
 /** A part through the intake becomes one room event (at most 65,536 bytes). */
@@ -95,6 +139,35 @@ export function createReportFiler(options: ReportFilerOptions): ReportFiler {
           problems: ["no report intake: a report without the reporter's name cannot be sent"],
         };
       }
+      // Reported media (RMEDIA): uploaded first, so the sealed bundle can say where it is.
+      const plainMedia = submission.media ?? [];
+      let media: Awaited<ReturnType<typeof encryptAndUploadReportMedia>> = { ok: true, items: [] };
+      if (plainMedia.length > 0) {
+        const upload = submission.includeIdentity
+          ? options.mediaUpload?.named
+          : options.mediaUpload?.withheld;
+        if (upload === undefined) {
+          return {
+            ok: false,
+            reason: "media-not-sent",
+            problems: ["no way to upload a reported image or file is configured"],
+          };
+        }
+        media = await encryptAndUploadReportMedia(
+          plainMedia,
+          upload,
+          options.mediaLimits ?? DEFAULT_REPORT_MEDIA_LIMITS,
+        );
+        if (!media.ok) {
+          return {
+            ok: false,
+            reason: media.reason === "not-sent" ? "media-not-sent" : "media-too-large",
+            problems: media.problems,
+          };
+        }
+      }
+      // A reply channel of its own (OUT); without one (no intake) the report still goes.
+      const reply = await options.replies?.createReply().catch(() => undefined);
       const created = createReportBundle(
         {
           category: submission.category,
@@ -103,10 +176,35 @@ export function createReportFiler(options: ReportFilerOptions): ReportFiler {
           subject: submission.subject,
           reporter: { userId: options.userId, includeIdentity: submission.includeIdentity },
           goodFaith: submission.goodFaith,
+          media: media.items,
+          replyTo: reply?.channel,
+          bands:
+            submission.moderatorBands === undefined
+              ? undefined
+              : {
+                  reporter: submission.includeIdentity
+                    ? submission.moderatorBands.reporter
+                    : submission.moderatorBands.reporterWithheld,
+                  reported: submission.moderatorBands.reported,
+                },
         },
         options.environment,
       );
       if (!created.ok) return { ok: false, reason: "invalid", problems: created.problems };
+      // The reply key is stored before the report is: an outcome must never come to a lost key.
+      if (reply !== undefined) {
+        try {
+          await options.replies?.keepReply(created.bundle.reportId, reply);
+        } catch (error) {
+          return {
+            ok: false,
+            reason: "not-stored",
+            problems: [
+              error instanceof Error ? error.message : "the reply key could not be stored",
+            ],
+          };
+        }
+      }
       const prepared = await prepareReport(created.bundle, {
         moderationPublicKey,
         // A report that withholds the reporter carries no signature: a key would name them.

@@ -4,18 +4,30 @@
 // reporter's signing key. Loaded with a dynamic import after sign-in, like
 // the chat session, so libsodium stays out of the sign-in screen's bundle.
 
-import { moderationPublicKeyFromText } from "@safety-by-design/protocol";
+import { moderationPublicKeysFromText } from "@safety-by-design/protocol";
 import { createIndexedDbReportStore, reportOutboxDatabaseName } from "./indexedDbReportStore.ts";
 import { ReportOutbox, type OutboxLogger } from "./outbox.ts";
 import { createReportFiler, type ReportFiler } from "./reportFiler.ts";
 import { loadOrCreateReporterSigningKey, type KeyValueStorage } from "./reporterSigningKey.ts";
 import { createFetchReportTransport, type ReportTransport } from "./transport.ts";
+import {
+  createFetchOutcomeMailbox,
+  createIndexedDbReplyStore,
+  createReportOutcomes,
+  noReportOutcomes,
+  replyDatabaseName,
+  type OutcomeMailbox,
+  type ReportOutcomes,
+} from "./reportOutcomes.ts";
 
 export type ReportingSessionOptions = {
   readonly userId: string;
   readonly homeserverUrl: string;
   readonly accessToken: string;
-  /** The deployment's moderation key (base64url); undefined: reports cannot be sent here. */
+  /**
+   * The deployment's current moderation keys (base64url, comma-separated);
+   * undefined or unreadable: reports cannot be sent here.
+   */
   readonly moderationPublicKey: string | undefined;
   /** The report intake (base URL); undefined: a report cannot withhold the reporter here. */
   readonly reportIntakeUrl?: string | undefined;
@@ -25,9 +37,13 @@ export type ReportingSessionOptions = {
   /** The fetch transport by default; tests pass a scripted one. */
   readonly transport?: ReportTransport;
   readonly logger?: OutboxLogger;
+  /** The intake's outcome mailboxes by default (with an intake); tests pass a scripted one. */
+  readonly outcomeMailbox?: OutcomeMailbox;
 };
 
 export type ReportingSession = ReportFiler & {
+  /** The outcomes that came back for this device's reports (OUT); none without an intake. */
+  readonly outcomes: ReportOutcomes;
   /** Try pending reports now (call on the browser's `online` event). */
   wake(): Promise<void>;
   stop(): void;
@@ -56,21 +72,51 @@ export async function startReporting(options: ReportingSessionOptions): Promise<
     loadOrCreateReporterSigningKey(options.keyStorage, options.userId),
     options.moderationPublicKey === undefined
       ? Promise.resolve(undefined)
-      : moderationPublicKeyFromText(options.moderationPublicKey),
+      : moderationPublicKeysFromText(options.moderationPublicKey),
   ]);
+  // The outcome back (OUT): only with an intake, where the mailboxes are.
+  const replyStore =
+    options.reportIntakeUrl === undefined
+      ? undefined
+      : createIndexedDbReplyStore({
+          databaseName: replyDatabaseName(options.userId),
+          ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
+        });
+  const outcomes =
+    replyStore === undefined || options.reportIntakeUrl === undefined
+      ? noReportOutcomes()
+      : createReportOutcomes({
+          store: replyStore,
+          mailbox:
+            options.outcomeMailbox ??
+            createFetchOutcomeMailbox({ intakeUrl: options.reportIntakeUrl }),
+        });
   const filer = createReportFiler({
     userId: options.userId,
     moderationPublicKey,
     signingKey,
     outbox,
     intake: options.reportIntakeUrl !== undefined,
+    replies: replyStore === undefined ? undefined : outcomes,
+    // Reported media (RMEDIA): a named report uploads from the reporter's
+    // account; one that withholds the reporter only through the intake.
+    mediaUpload: {
+      ...(transport.uploadMedia === undefined
+        ? {}
+        : { named: transport.uploadMedia.bind(transport) }),
+      ...(transport.uploadMediaToIntake === undefined || options.reportIntakeUrl === undefined
+        ? {}
+        : { withheld: transport.uploadMediaToIntake.bind(transport) }),
+    },
   });
   return {
     ...filer,
+    outcomes,
     wake: () => outbox.wake(),
     stop: () => {
       outbox.stop();
       store.close();
+      replyStore?.close();
     },
   };
 }
@@ -83,6 +129,7 @@ export async function startReporting(options: ReportingSessionOptions): Promise<
 export function unavailableReporting(): ReportingSession {
   const snapshot = { reports: [] };
   return {
+    outcomes: noReportOutcomes(),
     canSend: false,
     file: () =>
       Promise.resolve({ ok: false, reason: "not-configured", problems: ["reporting is off"] }),

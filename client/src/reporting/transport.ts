@@ -37,7 +37,23 @@ export type ReportTransport = {
    * is configured.
    */
   deliverToIntake?(part: string): Promise<DeliveryResult>;
+  /**
+   * Reported media (RMEDIA): a reported image's re-encrypted copy, uploaded
+   * under the reporter's own account (a report that names the reporter).
+   */
+  uploadMedia?(ciphertext: Uint8Array<ArrayBuffer>): Promise<MediaUploadResult>;
+  /**
+   * The same through the report intake, which uploads it under its own
+   * account: the homeserver records the uploader of every file, so a report
+   * that withholds the reporter never uploads from their account.
+   */
+  uploadMediaToIntake?(ciphertext: Uint8Array<ArrayBuffer>): Promise<MediaUploadResult>;
 };
+
+/** An upload's answer: the mxc URI, or what went wrong (reported media, RMEDIA). */
+export type MediaUploadResult =
+  | { readonly ok: true; readonly url: string }
+  | { readonly ok: false; readonly problem: DeliveryProblem };
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -84,7 +100,74 @@ export function createFetchReportTransport(options: FetchReportTransportOptions)
     return classifyResponse(response);
   };
 
+  // Reported media (RMEDIA): an upload's answer, as the content repository and the intake give it.
+  const uploaded = async (response: Response): Promise<MediaUploadResult> => {
+    if (!response.ok) {
+      const result = await classifyResponse(response);
+      return { ok: false, problem: result.kind === "delivered" ? noAnswer("") : result.problem };
+    }
+    const body = (await response.json().catch(() => undefined)) as
+      { content_uri?: unknown } | undefined;
+    return typeof body?.content_uri === "string" && body.content_uri.startsWith("mxc://")
+      ? { ok: true, url: body.content_uri }
+      : { ok: false, problem: noAnswer("the upload gave no mxc URI") };
+  };
+
   return {
+    async uploadMedia(ciphertext) {
+      try {
+        const response = await fetchImpl(`${base}/_matrix/media/v3/upload`, {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${typeof token === "string" ? token : token()}`,
+            "content-type": "application/octet-stream",
+          },
+          body: ciphertext,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        return await uploaded(response);
+      } catch (error) {
+        return { ok: false, problem: noAnswer(describe(error)) };
+      }
+    },
+    async uploadMediaToIntake(ciphertext) {
+      const { intakeUrl, userId } = options;
+      if (intakeUrl === undefined || userId === undefined) {
+        return { ok: false, problem: noAnswer("no report intake is configured") };
+      }
+      try {
+        const openIdResponse = await fetchImpl(
+          `${base}/_matrix/client/v3/user/${encodeURIComponent(userId)}/openid/request_token`,
+          {
+            method: "POST",
+            headers: {
+              authorization: `Bearer ${typeof token === "string" ? token : token()}`,
+              "content-type": "application/json",
+            },
+            body: "{}",
+            signal: AbortSignal.timeout(timeoutMs),
+          },
+        );
+        if (!openIdResponse.ok) return await uploaded(openIdResponse);
+        const openId = (await openIdResponse.json()) as {
+          access_token?: unknown;
+          matrix_server_name?: unknown;
+        };
+        const response = await fetchImpl(`${intakeUrl.replace(/\/+$/, "")}/v1/media`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/octet-stream",
+            "x-openid-token": String(openId.access_token),
+            "x-matrix-server-name": String(openId.matrix_server_name),
+          },
+          body: ciphertext,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        return await uploaded(response);
+      } catch (error) {
+        return { ok: false, problem: noAnswer(describe(error)) };
+      }
+    },
     reportEvent: (roomId, eventId, reason) =>
       post(
         `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/report/${encodeURIComponent(eventId)}`,
@@ -181,6 +264,10 @@ function retryAfter(response: Response, retryAfterMs: unknown): number | null {
   const header = response.headers.get("retry-after");
   if (header !== null && /^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
   return null;
+}
+
+function noAnswer(message: string): DeliveryProblem {
+  return { status: null, errcode: null, message };
 }
 
 function describe(error: unknown): string {

@@ -46,7 +46,10 @@ function link(fetchImpl: typeof fetch, failures: string[] = []) {
 describe("the study link", () => {
   it("tells the seat's pack at session start; an account without a seat sends nothing", async () => {
     const seated = fakeService({ seat: true, consent: false });
-    expect(await link(seated.fetchImpl).join("token")).toEqual({ packId: "baseline" });
+    expect(await link(seated.fetchImpl).join("token")).toEqual({
+      packId: "baseline",
+      resetAfterSession: true,
+    });
 
     const unseated = fakeService({ seat: false, consent: true });
     const l = link(unseated.fetchImpl);

@@ -19,7 +19,15 @@ export type StudyLinkOptions = {
   readonly failed: (message: string, error: unknown) => void;
 };
 
-export type SeatAssignment = { readonly packId: string | undefined };
+export type SeatAssignment = {
+  readonly packId: string | undefined;
+  /**
+   * The service confirmed the seat: a study account, reset after the
+   * session (the app offers it no recovery key). False when the service did
+   * not answer at session start.
+   */
+  readonly resetAfterSession: boolean;
+};
 
 export type StudyLink = {
   /** The port handed to view models. */
@@ -127,11 +135,11 @@ export function createStudyLink(options: StudyLinkOptions): StudyLink {
           token = undefined;
           return undefined;
         }
-        return { packId: view.packId ?? undefined };
+        return { packId: view.packId ?? undefined, resetAfterSession: true };
       } catch (error) {
         // The seat stays linked: sending retries later, consent is asked each time.
         options.failed("the study service did not answer at session start", error);
-        return { packId: undefined };
+        return { packId: undefined, resetAfterSession: false };
       }
     },
     leave: () => {

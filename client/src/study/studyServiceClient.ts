@@ -46,6 +46,11 @@ export type SeatView = {
   readonly loggedRun: { readonly scenario: string; readonly run: number } | null;
   readonly recorded: number;
   readonly actor: ScenarioRunView | null;
+  /**
+   * The seat's open one-time sign-in code, for its QR link on this console
+   * only; null once a phone used it (or the service restarted since).
+   */
+  readonly signInCode: string | null;
 };
 
 export type SessionView = {
@@ -69,6 +74,8 @@ export type StudyServicePort = {
   giveConsent(seat: string): Promise<string>;
   withdrawConsent(seat: string): Promise<{ readonly deleted: number }>;
   resetSeat(seat: string): Promise<{ readonly declined: number; readonly left: number }>;
+  /** A fresh sign-in code for the seat; every device signed in as it is signed out. */
+  renewSignInCode(seat: string): Promise<{ readonly signedOut: number }>;
   start(seat: string, scenarioId: string): Promise<void>;
   stop(seat: string): Promise<void>;
   exportLog(): Promise<{
@@ -79,6 +86,8 @@ export type StudyServicePort = {
 };
 
 const RUN_STATUSES = ["running", "finished", "failed", "stopped"] as const;
+/** The study service's one-time sign-in codes: 24 random bytes, base64url. */
+const SIGN_IN_CODE = /^[A-Za-z0-9_-]{32}$/;
 
 export function createStudyServiceClient(
   baseUrl: string,
@@ -152,6 +161,10 @@ export function createStudyServiceClient(
       const { declined, left } = result;
       return { declined: isCount(declined) ? declined : 0, left: isCount(left) ? left : 0 };
     },
+    renewSignInCode: async (seat) => {
+      const signedOut = fields(await call("POST", seatPath(seat, "sign-in-code")))["signedOut"];
+      return { signedOut: isCount(signedOut) ? signedOut : 0 };
+    },
     start: async (seat, scenarioId) => {
       if (!isSlug(scenarioId)) throw new Error("not a scenario id");
       await call("POST", seatPath(seat, `scenarios/${scenarioId}/start`));
@@ -188,7 +201,7 @@ function fields(value: unknown): Readonly<Record<string, unknown>> {
 
 function seatView(value: unknown, vocabulary: StudyVocabulary): SeatView | null {
   const view = fields(value);
-  const { seat, band, packId, participant, recorded } = view;
+  const { seat, band, packId, participant, recorded, signInCode } = view;
   if (!isSeat(seat) || typeof band !== "string" || !isSlug(packId) || !isCount(recorded)) {
     return null;
   }
@@ -226,5 +239,6 @@ function seatView(value: unknown, vocabulary: StudyVocabulary): SeatView | null 
             }),
           }
         : null,
+    signInCode: typeof signInCode === "string" && SIGN_IN_CODE.test(signInCode) ? signInCode : null,
   };
 }

@@ -7,18 +7,27 @@ import { lazy, Suspense, useEffect, useMemo } from "react";
 import { createTranslator, LOCALES, type Locale } from "../i18n/i18n.ts";
 import type { AppUpdateModel } from "../pwa/appUpdate.ts";
 import type { RootViewModel } from "../viewmodels/RootViewModel.ts";
+import type { SessionViewModel } from "../viewmodels/SessionViewModel.ts";
 import { HelpContainer } from "./HelpView.tsx";
 import { HelpButton, QuickExitButton, SafetyActionsContext } from "./SafetyActions.tsx";
 import { SessionLoadingContainer } from "./SessionLoadingView.tsx";
+import type { SessionView as SessionViewComponent } from "./SessionView.tsx";
 import { SignInContainer } from "./SignInView.tsx";
 import { TranslatorContext } from "./TranslatorContext.tsx";
 import { UpdateNotice } from "./UpdateNotice.tsx";
 import { useViewModel } from "./useViewModel.ts";
 
-// A session's screens load with it, not before the sign-in screen (docs/performance.md).
-const SessionView = lazy(async () => ({
-  default: (await import("./SessionView.tsx")).SessionView,
-}));
+// A session's screens load with it, not before the sign-in screen
+// (docs/performance.md): main.tsx starts `loadSessionView` when a session
+// starts. Once loaded they render straight away. Suspending instead would
+// show nothing for 300 ms more: React holds back what a Suspense boundary
+// reveals until 300 ms after it showed its fallback.
+let loadedSessionView: typeof SessionViewComponent | undefined;
+export async function loadSessionView(): Promise<typeof SessionViewComponent> {
+  loadedSessionView ??= (await import("./SessionView.tsx")).SessionView;
+  return loadedSessionView;
+}
+const LazySessionView = lazy(async () => ({ default: await loadSessionView() }));
 
 export function App({
   viewModel,
@@ -90,9 +99,7 @@ export function App({
           </header>
           {update ? <UpdateNotice update={update} /> : null}
           {phase.kind === "signed-in" ? (
-            <Suspense fallback={null}>
-              <SessionView viewModel={phase.session} />
-            </Suspense>
+            <SessionScreens viewModel={phase.session} />
           ) : (
             <main className="app-main">
               {phase.kind === "starting" ? (
@@ -107,5 +114,17 @@ export function App({
         </div>
       </SafetyActionsContext>
     </TranslatorContext>
+  );
+}
+
+/** A running session's screens: at once when loaded, else once they are. */
+function SessionScreens({ viewModel }: { viewModel: SessionViewModel }) {
+  const Loaded = loadedSessionView;
+  return Loaded === undefined ? (
+    <Suspense fallback={null}>
+      <LazySessionView viewModel={viewModel} />
+    </Suspense>
+  ) : (
+    <Loaded viewModel={viewModel} />
   );
 }

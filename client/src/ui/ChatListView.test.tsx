@@ -2,7 +2,7 @@
 // what the snapshot says is what shows, and nothing the snapshot leaves out.
 import { describe, expect, it } from "vitest";
 import type { ChatListSnapshot, ChatListViewActions } from "../viewmodels/ChatListViewModel.ts";
-import { ChatListView } from "./ChatListView.tsx";
+import { CHAT_ROWS_PER_FRAME, ChatListView } from "./ChatListView.tsx";
 import { asHtml, notCalled, renderView, wordsIn } from "./renderForTest.tsx";
 
 const actions: ChatListViewActions = {
@@ -221,5 +221,18 @@ describe("ChatListView", () => {
     expect(
       renderView(<ChatListView view={snapshot({ canOpenSettings: false })} actions={actions} />),
     ).not.toContain(`aria-label="${t("home.settings")}"`);
+  });
+
+  it("draws a screenful and more of a long list at once; the rest follow frame by frame", () => {
+    const lotte = snapshot().chats[0];
+    if (lotte === undefined) throw new Error("the snapshot has Lotte's chat");
+    const chats = Array.from({ length: 1000 }, (_, index) => ({
+      ...lotte,
+      roomId: `!chat-${String(index)}`,
+    }));
+    const html = renderView(
+      <ChatListView view={snapshot({ chats, invitations: [] })} actions={actions} />,
+    );
+    expect(html.match(/class="row chat-row"/g)).toHaveLength(CHAT_ROWS_PER_FRAME);
   });
 });

@@ -1,5 +1,6 @@
 // The facilitator console's page, rendered from plain snapshots: seats as
-// cards with their sign-in QR code and link, the actor's steps in words (not
+// cards with their one-time sign-in QR code (the link as text only when
+// asked; a used code says so), the actor's steps in words (not
 // ids), the classroom certificate with steps per platform, and a
 // confirmation that says what will be deleted.
 import { describe, expect, it } from "vitest";
@@ -17,6 +18,8 @@ const actions: ConsoleViewActions = {
   giveConsent: notCalled,
   askToWithdraw: notCalled,
   askToReset: notCalled,
+  askToRenewCode: notCalled,
+  showLink: notCalled,
   askToClear: notCalled,
   cancelConfirmation: notCalled,
   confirm: notCalled,
@@ -56,7 +59,9 @@ const snapshot: ConsoleSnapshot = {
           { index: 1, step: "send", status: "running" },
         ],
       },
-      signInLink: "https://127.0.0.2:8443/#signin=p01",
+      signInCode: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+      signInLink: "https://127.0.0.2:8443/#seat=p01.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+      linkShown: false,
       chosenScenario: "unknown-adult-contacts-noor",
     },
     {
@@ -68,7 +73,9 @@ const snapshot: ConsoleSnapshot = {
       loggedRun: null,
       recorded: 0,
       actor: null,
-      signInLink: "https://127.0.0.2:8443/#signin=p02",
+      signInCode: "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+      signInLink: "https://127.0.0.2:8443/#seat=p02.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+      linkShown: true,
       chosenScenario: "unknown-adult-contacts-noor",
     },
   ],
@@ -82,7 +89,7 @@ const snapshot: ConsoleSnapshot = {
 const language = { locale: "nl" as const, setLocale: notCalled };
 
 describe("the facilitator console page", () => {
-  it("shows a card per seat with its QR code and link, and the actor's steps in words", () => {
+  it("shows a card per seat with its QR code, and the actor's steps in words", () => {
     const html = renderView(
       <ConsolePage view={snapshot} actions={actions} language={language} />,
       "nl",
@@ -90,7 +97,13 @@ describe("the facilitator console page", () => {
     const { t } = wordsIn("nl");
     expect(html).toContain(asHtml(t("facilitator.seats.seat", { seat: "p02" })));
     expect(html).toContain(`aria-label="${asHtml(t("facilitator.seats.qr", { seat: "p01" }))}"`);
-    expect(html).toContain('href="https://127.0.0.2:8443/#signin=p01"');
+    // p01's link is a QR code only; p02's facilitator asked to see it as text.
+    expect(html).not.toContain("#seat=p01");
+    expect(html).toContain(
+      'href="https://127.0.0.2:8443/#seat=p02.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"',
+    );
+    expect(html).toContain(asHtml(t("facilitator.seats.showLink")));
+    expect(html).toContain(asHtml(t("facilitator.seats.renewCode", { seat: "p01" })));
     expect(html).toContain(
       asHtml(`${t("facilitator.step.start-direct-chat")}: ${t("facilitator.stepStatus.finished")}`),
     );
@@ -98,6 +111,30 @@ describe("the facilitator console page", () => {
     expect(html).toContain(asHtml(t("facilitator.seats.stop", { seat: "p01" })));
     expect(html).toContain(asHtml(t("facilitator.seats.giveConsent", { seat: "p02" })));
     expect(html).toContain(asHtml(t("facilitator.result.started", { seat: "p01" })));
+  });
+
+  it("says when a seat's code was used, with no QR code, and asks before a fresh one signs the phone out", () => {
+    const { t } = wordsIn("nl");
+    const [p01, p02] = snapshot.seats;
+    if (p01 === undefined || p02 === undefined) throw new Error("two seats expected");
+    const html = renderView(
+      <ConsolePage
+        view={{
+          ...snapshot,
+          seats: [{ ...p01, signInCode: null, signInLink: undefined, linkShown: false }, p02],
+          confirmation: { kind: "renew-code", seat: "p01" },
+        }}
+        actions={actions}
+        language={language}
+      />,
+      "nl",
+    );
+    expect(html).toContain(asHtml(t("facilitator.seats.codeUsed", { seat: "p01" })));
+    expect(html).not.toContain(
+      `aria-label="${asHtml(t("facilitator.seats.qr", { seat: "p01" }))}"`,
+    );
+    expect(html).toContain(asHtml(t("facilitator.confirm.renewCode", { seat: "p01" })));
+    expect(html).toContain(asHtml(t("facilitator.confirm.renewCodeYes")));
   });
 
   it("shows the classroom certificate with steps per platform, on the HTTPS classroom only", () => {

@@ -28,6 +28,8 @@ const actions: ConversationViewActions = {
   unblurMedia: notCalled,
   mediaVisible: notCalled,
   mediaHidden: notCalled,
+  openMedia: notCalled,
+  closeMedia: notCalled,
 };
 
 const LOTTE = { kind: "name", label: "Lotte", userId: "@lotte:localhost" } as const;
@@ -106,6 +108,7 @@ const snapshot = (over: Partial<ConversationViewSnapshot> = {}): ConversationVie
   ],
   state: { kind: "open" },
   notice: undefined,
+  viewer: undefined,
   ...over,
 });
 

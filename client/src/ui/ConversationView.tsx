@@ -23,6 +23,7 @@ import { ConversationMembers, ConversationTitle } from "./ConversationPeople.tsx
 import { ConversationReminderContainer } from "./ConversationReminder.tsx";
 import { HelpRows } from "./HelpRows.tsx";
 import { MediaItem, type MediaItemActions } from "./MediaItem.tsx";
+import { MediaViewer } from "./MediaViewer.tsx";
 import { NoticeList } from "./NoticeList.tsx";
 import { ShownName, personNameText } from "./ShownName.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
@@ -208,6 +209,13 @@ export function ConversationView({
         words={words}
         attachments={attachments}
       />
+      {view.viewer === undefined ? null : (
+        <MediaViewer
+          viewer={view.viewer}
+          time={time.format(view.viewer.timestamp)}
+          onClose={actions.closeMedia}
+        />
+      )}
     </section>
   );
 }
@@ -462,6 +470,9 @@ function mediaActions(actions: ConversationViewActions, row: MessageRow): MediaI
     },
     onUnblur: () => {
       actions.unblurMedia(row.id);
+    },
+    onOpen: () => {
+      actions.openMedia(row.id);
     },
     onVisible: () => {
       actions.mediaVisible(row.id);

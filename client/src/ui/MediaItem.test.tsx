@@ -2,6 +2,7 @@
 // decision's warning with block, report and help, and that a file is a card
 // with a download button, never a link that opens it.
 import { describe, expect, it } from "vitest";
+import type { ShownPicture } from "../media/pictureDecoding.ts";
 import type { MediaView } from "../viewmodels/conversationMedia.ts";
 import { MediaItem, type MediaItemActions } from "./MediaItem.tsx";
 import { asHtml, notCalled, renderView, wordsIn } from "./renderForTest.tsx";
@@ -9,11 +10,14 @@ import { asHtml, notCalled, renderView, wordsIn } from "./renderForTest.tsx";
 const actions: MediaItemActions = {
   onTap: notCalled,
   onUnblur: notCalled,
+  onOpen: notCalled,
   onVisible: notCalled,
   onHidden: notCalled,
   onBlock: notCalled,
   onReport: notCalled,
 };
+
+const picture: ShownPicture = { bitmap: {} as ImageBitmap, width: 720, height: 540 };
 
 const view = (over: Partial<MediaView>): MediaView => ({
   display: "picture",
@@ -82,14 +86,29 @@ describe("an image or file in a message", () => {
     expect(html).toContain(t("media.tapToLoad"));
   });
 
-  it("shows a loaded picture from its object URL, blurred with a button to see it", () => {
+  it("draws a loaded picture into a canvas, blurred with a button to see it and no way to open it", () => {
     const html = render(
-      view({ state: { kind: "picture", url: "blob:x", width: 720, height: 540, blurred: true } }),
+      view({
+        state: { kind: "picture", picture, width: 720, height: 540, blurred: true, canOpen: false },
+      }),
     );
-    expect(html).toContain('src="blob:x"');
+    expect(html).toContain("<canvas");
+    expect(html).not.toContain("<img");
     expect(html).toContain("media-frame blurred");
     expect(html).toContain(t("media.unblur"));
-    expect(html).toContain(`alt="${t("media.blurredLabel")}"`);
+    expect(html).toContain(`aria-label="${t("media.blurredLabel")}"`);
+    expect(html).not.toContain(t("media.open"));
+  });
+
+  it("offers to open a picture shown as it is full screen", () => {
+    const html = render(
+      view({
+        state: { kind: "picture", picture, width: 720, height: 540, blurred: false, canOpen: true },
+      }),
+    );
+    expect(html).toContain(`aria-label="${t("media.pictureAlt")}"`);
+    expect(html).toContain(t("media.open"));
+    expect(html).not.toContain(t("media.unblur"));
   });
 
   it("shows each problem as a placeholder, with no image and no button", () => {

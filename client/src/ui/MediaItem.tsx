@@ -4,8 +4,10 @@
 // person taps, when the decision says so), or a file's card with a download
 // button (never opened here). The engine's warning, help, block and report
 // sit right under it. Tells its view model when a picture's row is on screen
-// or leaves it, so only pictures on screen hold memory. Contains no rules.
+// or leaves it, so only pictures on screen hold memory. A picture shown as it
+// is opens full screen on a tap (MediaViewer.tsx). Contains no rules.
 import { useEffect, useRef } from "react";
+import { PictureCanvas } from "./PictureCanvas.tsx";
 import type { MediaState, MediaView } from "../viewmodels/conversationMedia.ts";
 import { HelpRows } from "./HelpRows.tsx";
 import { NoticeList } from "./NoticeList.tsx";
@@ -17,6 +19,8 @@ type Words = ReturnType<typeof useTranslator>;
 export type MediaItemActions = {
   readonly onTap: () => void;
   readonly onUnblur: () => void;
+  /** Opens the picture full screen. */
+  readonly onOpen: () => void;
   readonly onVisible: () => void;
   readonly onHidden: () => void;
   readonly onBlock: () => void;
@@ -140,13 +144,20 @@ function PictureState({
     case "picture":
       return (
         <div className={`media-frame${state.blurred ? " blurred" : ""}`}>
-          <img
-            src={state.url}
-            width={state.width}
-            height={state.height}
-            alt={t(state.blurred ? "media.blurredLabel" : "media.pictureAlt")}
-            draggable={false}
+          <PictureCanvas
+            picture={state.picture}
+            label={t(state.blurred ? "media.blurredLabel" : "media.pictureAlt")}
           />
+          {state.canOpen ? (
+            <button
+              type="button"
+              className="media-open"
+              aria-haspopup="dialog"
+              onClick={actions.onOpen}
+            >
+              <span className="visually-hidden">{t("media.open")}</span>
+            </button>
+          ) : null}
           {state.blurred ? (
             <button type="button" className="media-unblur" onClick={actions.onUnblur}>
               {t("media.unblur")}

@@ -23,6 +23,11 @@ const actions: ModerationViewActions = {
   handOver: notCalled,
   startAddingKey: notCalled,
   cancelAddingKey: notCalled,
+  decideOutcome: notCalled,
+  resendOutcome: notCalled,
+  showMedia: notCalled,
+  setNote: notCalled,
+  addNote: notCalled,
 };
 
 const opened: ModerationOpenedReport = {
@@ -48,11 +53,12 @@ const opened: ModerationOpenedReport = {
   withholdingAllowed: true,
   goodFaithConfirmed: true,
   signerPublicKey: null,
+  bands: { reporter: undefined, reported: undefined },
   routing: {
     failedClosed: false,
     adviceForChat: ["politie"],
     adviceForPublicWebsite: [],
-    rules: "report/advice-for-material-in-chats",
+    rules: ["moderation.rule.adviceChats", "moderation.rule.other"],
   },
 };
 
@@ -75,6 +81,17 @@ const detail: ModerationReportDetail = {
   handoff: { offers: ["politie"], busy: false, result: undefined },
   handledBy: undefined,
   statusShared: false,
+  bands: { reporter: undefined, reported: undefined },
+  history: [],
+  noteDraft: "",
+  media: [],
+  outcome: {
+    bodies: ["politie"],
+    canReachReporter: true,
+    chosen: undefined,
+    sending: false,
+    lastSend: undefined,
+  },
 };
 
 const inbox: ModerationSnapshot["inbox"] = {
@@ -89,6 +106,107 @@ const inbox: ModerationSnapshot["inbox"] = {
 };
 
 const { t } = wordsIn();
+
+describe("ModerationView: a moderation team (TEAM)", () => {
+  const ready = { kind: "ready", matchesDeployment: true, keyCount: 2, adding: undefined } as const;
+
+  it("shows the ages in words, every label explained, and no ID or JSON of the report", () => {
+    const withBands = {
+      ...detail,
+      signature: "valid" as const,
+      bands: {
+        reporter: { group: "minor" as const, band: "13-15" as const },
+        reported: { group: "adult" as const, band: "18+" as const },
+      },
+      content: {
+        ...opened,
+        signerPublicKey: "c2lnbmVyLWtleS1ub3Qtc2hvd24tYW55d2hlcmUtLS0tLQ",
+        bands: {
+          reporter: { group: "minor" as const, band: "13-15" as const },
+          reported: { group: "adult" as const, band: "18+" as const },
+        },
+      },
+    };
+    const html = renderView(
+      <ModerationView view={{ key: ready, inbox, selected: withBands }} actions={actions} />,
+    );
+    expect(html).toContain(asHtml(t("moderation.bands.minorBand", { band: "13–15" })));
+    expect(html).toContain(asHtml(t("moderation.bands.adult")));
+    for (const key of [
+      "moderation.legend.verified",
+      "moderation.legend.groupOnly",
+      "moderation.legend.bandUnknown",
+      "moderation.legend.valid",
+      "moderation.legend.absent",
+      "moderation.legend.intake",
+      "moderation.legend.deadline",
+      "moderation.legend.routing",
+    ] as const) {
+      expect(html, key).toContain(asHtml(t(key)));
+    }
+    expect(html).not.toContain("c2lnbmVyLWtleS1ub3Qtc2hvd24");
+    expect(html).not.toContain("$e2");
+    expect(html).not.toMatch(/[{}]/);
+
+    const list = renderView(
+      <ModerationView
+        view={{ key: ready, inbox: { ...inbox, open: [withBands] }, selected: undefined }}
+        actions={actions}
+      />,
+    );
+    expect(list).toContain(
+      asHtml(
+        t("moderation.row.bandReporter", {
+          band: t("moderation.bands.minorBand", { band: "13–15" }),
+        }),
+      ),
+    );
+    expect(list).toContain(
+      asHtml(t("moderation.row.bandReported", { band: t("moderation.bands.adult") })),
+    );
+    expect(list).toContain(asHtml(t("moderation.legend.verified")));
+  });
+
+  it("shows the team's history newest first with its notes, and the note field", () => {
+    const html = renderView(
+      <ModerationView
+        view={{
+          key: ready,
+          inbox,
+          selected: {
+            ...detail,
+            statusShared: true,
+            noteDraft: "bijna klaar",
+            history: [
+              {
+                kind: "handled",
+                at: Date.UTC(2026, 11, 6, 12, 4),
+                by: { kind: "moderator", name: "lotte" },
+                note: "doorgestuurd",
+              },
+              { kind: "note", at: Date.UTC(2026, 11, 6, 11), by: { kind: "you" }, note: "gezien" },
+            ],
+          },
+        }}
+        actions={actions}
+      />,
+    );
+    const first = html.indexOf(asHtml(t("moderation.team.moderator", { name: "lotte" })));
+    const second = html.indexOf(asHtml(t("moderation.team.you")));
+    expect(first).toBeGreaterThan(-1);
+    expect(second).toBeGreaterThan(first);
+    expect(html).toContain('<q class="evidence-text">doorgestuurd</q>');
+    expect(html).toContain(">bijna klaar</textarea>");
+    expect(html).toContain(`>${t("moderation.team.saveNote")}</button>`);
+  });
+
+  it("has no team section where statuses stay on this device", () => {
+    const html = renderView(
+      <ModerationView view={{ key: ready, inbox, selected: detail }} actions={actions} />,
+    );
+    expect(html).not.toContain(asHtml(t("moderation.team.noteLabel")));
+  });
+});
 
 describe("ModerationView", () => {
   it("shows an opened report: unreadable evidence, no context by choice, a withheld name, the advice", () => {
@@ -108,11 +226,21 @@ describe("ModerationView", () => {
     expect(html).toContain(asHtml(t("moderation.report.noNote")));
     expect(html).toContain(asHtml(t("moderation.dsa.reporterWithheld")));
     expect(html).toContain(asHtml(t("moderation.dsa.withholdingAllowed")));
-    expect(html).toContain('<li class="matrix-id">$e2</li>');
+    // No wire format: the location in words, no room or event IDs anywhere.
+    expect(html).toContain(asHtml(t("moderation.dsa.locationMessages_one", { count: 1 })));
+    expect(html).not.toContain("$e2");
+    expect(html).not.toContain("!dm:localhost");
+    // Ages: none went along, said in words.
+    expect(html).toContain(asHtml(t("moderation.bands.unknown")));
     expect(html).toContain(asHtml(t("moderation.routing.none")));
     expect(html).toContain(
-      asHtml(t("moderation.routing.rules", { rules: "report/advice-for-material-in-chats" })),
+      asHtml(
+        t("moderation.routing.rules", {
+          rules: `${t("moderation.rule.adviceChats")}; ${t("moderation.rule.other")}`,
+        }),
+      ),
     );
+    expect(html).not.toContain("report/");
     expect(html).toContain(`>${t("moderation.markHandled")}</button>`);
   });
 
@@ -243,5 +371,78 @@ describe("ModerationView", () => {
     );
     expect(html).toContain(asHtml(t("moderation.key.mismatch")));
     expect(html).toContain(asHtml(t("moderation.list.empty")));
+  });
+});
+
+describe("ModerationView: the outcome for the reporter (OUT)", () => {
+  const withKey = (selected: ModerationReportDetail) => (
+    <ModerationView
+      view={{
+        key: { kind: "ready", matchesDeployment: true, keyCount: 1, adding: undefined },
+        inbox,
+        selected,
+      }}
+      actions={actions}
+    />
+  );
+
+  it("offers handled, the advised bodies and no action with each reason", () => {
+    const html = renderView(withKey(detail), "nl");
+    const nl = wordsIn("nl").t;
+    expect(html).toContain(asHtml(nl("moderation.outcome.title")));
+    expect(html).toContain(asHtml(nl("moderation.outcome.handled")));
+    expect(html).toContain(asHtml(nl("moderation.outcome.forwardedTo", { name: "Politie" })));
+    expect(html).toContain(
+      asHtml(
+        nl("moderation.outcome.noAction", {
+          reason: nl("moderation.outcome.reason.notEnoughInformation"),
+        }),
+      ),
+    );
+    expect(html).not.toContain(asHtml(nl("moderation.outcome.noChannel")));
+  });
+
+  it("shows the chosen outcome and whether it reached the reporter, with a retry when not", () => {
+    const nl = wordsIn("nl").t;
+    const chosen = {
+      decision: "forwarded",
+      forwardedTo: "politie",
+      reason: null,
+      sentToReporter: false,
+    } as const;
+    const failed = renderView(
+      withKey({
+        ...detail,
+        handledAt: 5,
+        outcome: { ...detail.outcome, chosen, lastSend: "failed" },
+      }),
+      "nl",
+    );
+    expect(failed).toContain(asHtml(nl("moderation.outcome.notSent")));
+    expect(failed).toContain(asHtml(nl("moderation.outcome.retry")));
+    const sent = renderView(
+      withKey({
+        ...detail,
+        handledAt: 5,
+        outcome: { ...detail.outcome, chosen: { ...chosen, sentToReporter: true } },
+      }),
+      "nl",
+    );
+    expect(sent).toContain(asHtml(nl("moderation.outcome.sent")));
+    expect(sent).toContain(
+      asHtml(
+        nl("moderation.outcome.chosen", {
+          outcome: nl("moderation.outcome.forwardedTo", { name: "Politie" }),
+        }),
+      ),
+    );
+  });
+
+  it("says when a report has no reply channel", () => {
+    const html = renderView(
+      withKey({ ...detail, outcome: { ...detail.outcome, canReachReporter: false } }),
+      "nl",
+    );
+    expect(html).toContain(asHtml(wordsIn("nl").t("moderation.outcome.noChannel")));
   });
 });

@@ -48,11 +48,14 @@ const sheet = (over: Partial<ReportSheetSnapshot> = {}): ReportSheetSnapshot => 
   includeContext: true,
   sheet: "standard",
   unseenCount: 0,
+  ageAlong: undefined,
   category: "asking-for-images",
   categoryChosen: false,
   categories: ["asking-for-images", "grooming", "other"],
   note: "",
   detailsOpen: false,
+  media: [],
+  mediaProblem: undefined,
   identityOptional: false,
   includeIdentity: true,
   reportId: undefined,
@@ -73,6 +76,18 @@ const sheet = (over: Partial<ReportSheetSnapshot> = {}): ReportSheetSnapshot => 
 
 const words = wordsIn();
 const { t, plural } = words;
+
+describe("ReportSheetView: what goes along about the reporter's age (TEAM)", () => {
+  it("says it in one line when the engine lets an age go, and says nothing otherwise", () => {
+    expect(renderView(<ReportSheetView view={sheet()} actions={actions} />)).not.toContain(
+      "report-age-along",
+    );
+    for (const ageAlong of ["minor-band", "minor", "adult"] as const) {
+      const html = renderView(<ReportSheetView view={sheet({ ageAlong })} actions={actions} />);
+      expect(html, ageAlong).toContain(asHtml(t(`report.ageAlong.${ageAlong}`)));
+    }
+  });
+});
 
 describe("ReportSheetView", () => {
   it("shows what will be shared: the message, the context before it, the category and the name", () => {
@@ -216,5 +231,49 @@ describe("ReportSheetView", () => {
     expect(police).toBeGreaterThan(whoHelps);
     expect(html).toMatch(/<details class="report-advice report-for-adults"><summary>/);
     expect(html).not.toContain(asHtml(t("report.advice")));
+  });
+});
+
+describe("ReportSheetView: reported media (RMEDIA)", () => {
+  const photo = {
+    eventId: "$e3",
+    kind: "image" as const,
+    name: "IMG_0001.jpg",
+    size: 2_100_000,
+    mimetype: "image/jpeg",
+    visible: true,
+    preview: undefined,
+  };
+
+  it("names a photo the reporter may see, and a file by its name", () => {
+    const html = renderView(
+      <ReportSheetView
+        view={sheet({
+          media: [photo, { ...photo, eventId: "$e2", kind: "file", name: "plan.pdf" }],
+        })}
+        actions={actions}
+      />,
+    );
+    expect(html).toContain(t("report.media.photo"));
+    expect(html).toContain(t("report.media.file", { name: "plan.pdf" }));
+  });
+
+  it("only counts what the engine does not let the reporter see", () => {
+    const html = renderView(
+      <ReportSheetView view={sheet({ media: [{ ...photo, visible: false }] })} actions={actions} />,
+    );
+    expect(html).toContain(plural("report.media.unseenPhotos", 1));
+    expect(html).not.toContain(t("report.media.photo"));
+    expect(html).not.toContain("IMG_0001.jpg");
+  });
+
+  it("says why filing failed when the photo could not go", () => {
+    const html = renderView(
+      <ReportSheetView
+        view={sheet({ phase: "failed", media: [photo], mediaProblem: "not-sent" })}
+        actions={actions}
+      />,
+    );
+    expect(html).toContain(t("report.media.notSent"));
   });
 });

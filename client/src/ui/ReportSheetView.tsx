@@ -15,6 +15,7 @@ import type {
 import { Dialog } from "./Dialog.tsx";
 import { HelpResourceList } from "./HelpResourceList.tsx";
 import { HelpRows } from "./HelpRows.tsx";
+import { ReportMediaList, reportFailedKey } from "./ReportMediaList.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
 import { useViewModel } from "./useViewModel.ts";
 import { WhyDetails } from "./WhyDetails.tsx";
@@ -101,7 +102,7 @@ export function ReportSheetView({ view, actions }: Props) {
           ) : null}
           {view.phase === "failed" ? (
             <p className="status warning" role="alert">
-              {t("report.failed")}
+              {t(reportFailedKey(view.mediaProblem))}
             </p>
           ) : null}
           <p id={goodFaithId} className="hint">
@@ -187,9 +188,14 @@ function Evidence({ view, actions }: Props) {
             : t("report.profileSharedKeptBack")}
         </p>
       )}
+      <ReportMediaList media={view.media} />
       <p>
         {t("report.categoryLabel")}: <strong>{t(`report.category.${view.category}`)}</strong>
       </p>
+      {/* TEAM: what goes along about the reporter's own age, as the engine decided. */}
+      {view.ageAlong === undefined ? null : (
+        <p className="hint report-age-along">{t(`report.ageAlong.${view.ageAlong}`)}</p>
+      )}
       {view.identityOptional ? (
         <>
           <label className="report-choice">
@@ -249,6 +255,7 @@ function Filed({ view, actions }: Props) {
     <>
       <p className="report-done">{t("report.done")}</p>
       <DeliveryStatus view={view} actions={actions} />
+      <MyReportsHint actions={actions} />
       {view.advice.length > 0 ? (
         <section className="report-advice" aria-label={t("report.advice")}>
           <h2>{t("report.advice")}</h2>
@@ -259,6 +266,22 @@ function Filed({ view, actions }: Props) {
       <WhyDetails why={view.why} />
       <AfterActions view={view} actions={actions} />
     </>
+  );
+}
+
+/** Where the outcome will show (issue 18): "Mijn meldingen". */
+function MyReportsHint({ actions }: Pick<Props, "actions">) {
+  const { t } = useTranslator();
+  if (actions.openMyReports === undefined) return null;
+  return (
+    <div className="report-my-reports">
+      <p>{t("myReports.hint")}</p>
+      <div className="actions">
+        <button type="button" onClick={actions.openMyReports}>
+          {t("myReports.open")}
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -324,6 +347,10 @@ function SimpleReview({ view, actions, goodFaithId }: Props & { goodFaithId: str
         {view.unseenCount > 0 ? (
           <p className="report-unseen">{plural("report.unseen.child", view.unseenCount)}</p>
         ) : null}
+        <ReportMediaList media={view.media} />
+        {view.ageAlong === undefined ? null : (
+          <p className="hint report-age-along">{t("report.ageAlong.child")}</p>
+        )}
       </section>
       <fieldset className="report-simple-choices">
         <legend>{t("report.simple.question.child")}</legend>
@@ -347,7 +374,7 @@ function SimpleReview({ view, actions, goodFaithId }: Props & { goodFaithId: str
       </fieldset>
       {view.phase === "failed" ? (
         <p className="status warning" role="alert">
-          {t("report.failed")}
+          {t(reportFailedKey(view.mediaProblem))}
         </p>
       ) : null}
       <p id={goodFaithId} className="hint">
@@ -405,6 +432,7 @@ function SimpleFiled({ view, actions }: Props) {
         ) : null}
       </section>
       <DeliveryStatus view={view} actions={actions} />
+      <MyReportsHint actions={actions} />
       {view.advice.length > 0 ? (
         <details className="report-advice report-for-adults">
           <summary>{t("report.simple.forAdults.child")}</summary>

@@ -7,6 +7,7 @@ import { ChatListContainer } from "./ChatListView.tsx";
 import { ConversationContainer } from "./ConversationView.tsx";
 import { FindPeopleContainer } from "./FindPeopleView.tsx";
 import { ModerationContainer } from "./ModerationView.tsx";
+import { MyReportsContainer } from "./MyReportsView.tsx";
 import { NewChatContainer } from "./NewChatView.tsx";
 import { NewGroupContainer } from "./NewGroupView.tsx";
 import { ProfileContainer } from "./ProfileView.tsx";
@@ -61,6 +62,8 @@ function Screen({ screen }: { screen: SessionScreen }) {
       return <ModerationContainer viewModel={screen.moderation} />;
     case "settings":
       return <SettingsContainer viewModel={screen.settings} />;
+    case "my-reports":
+      return <MyReportsContainer viewModel={screen.myReports} />;
     case "profile":
       return <ProfileContainer viewModel={screen.profile} />;
     default:

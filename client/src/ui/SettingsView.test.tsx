@@ -15,6 +15,7 @@ const actions: SettingsViewActions = {
   confirmFindable: notCalled,
   cancelFindable: notCalled,
   signOut: notCalled,
+  openMyReports: notCalled,
 };
 
 const snapshot = (over: Partial<SettingsSnapshot> = {}): SettingsSnapshot => ({
@@ -37,12 +38,25 @@ const snapshot = (over: Partial<SettingsSnapshot> = {}): SettingsSnapshot => ({
   },
   findable: undefined,
   signingOut: false,
+  myReportsUnseen: 0,
   ...over,
 });
 
 const nl = wordsIn("nl").t;
 
 describe("SettingsView", () => {
+  it("offers Mijn meldingen, with how many new answers came back", () => {
+    const none = renderView(<SettingsView view={snapshot()} actions={actions} />, "nl");
+    expect(none).toContain(asHtml(nl("myReports.open")));
+    expect(none).toContain(asHtml(nl("myReports.hint")));
+    expect(none).not.toContain("unread-dot");
+    const two = renderView(
+      <SettingsView view={snapshot({ myReportsUnseen: 2 })} actions={actions} />,
+      "nl",
+    );
+    expect(two).toContain(asHtml(nl("myReports.unseen_other", { count: 2 })));
+  });
+
   it("shows the language, theme, notifications, the rules and sign-out", () => {
     const html = renderView(<SettingsView view={snapshot()} actions={actions} />, "nl");
     expect(html).toContain(nl("settings.language.title"));

@@ -37,10 +37,11 @@ export function SettingsView({
   view: SettingsSnapshot;
   actions: SettingsViewActions;
 }) {
-  const { t, locale: shown } = useTranslator();
+  const { t, plural, locale: shown } = useTranslator();
   const languageTitle = useId();
   const themeTitle = useId();
   const accountTitle = useId();
+  const myReportsTitle = useId();
   return (
     <section className="settings-screen" aria-labelledby="settings-title">
       <ScreenHeader
@@ -96,6 +97,19 @@ export function SettingsView({
           </label>
         ))}
       </fieldset>
+
+      <section className="setting my-reports-entry" aria-labelledby={myReportsTitle}>
+        <h2 id={myReportsTitle}>{t("myReports.title")}</h2>
+        <p className="hint">{t("myReports.hint")}</p>
+        <button type="button" onClick={actions.openMyReports}>
+          {t("myReports.open")}
+          {view.myReportsUnseen > 0 ? (
+            <span className="badge unread-dot">
+              {plural("myReports.unseen", view.myReportsUnseen)}
+            </span>
+          ) : null}
+        </button>
+      </section>
 
       <Rules rules={view.rules} />
 

@@ -382,3 +382,76 @@ describe("ChatListViewModel rows read like a chat app's", () => {
     ).toBe(false);
   });
 });
+
+describe("ChatListViewModel with many chats (docs/performance.md)", () => {
+  const otherChat = roomSnapshot({
+    roomId: "!other",
+    membership: "join",
+    isDirect: true,
+    members: [member(LOTTE, "Lotte")],
+    lastActivityTs: TEST_NOW - 7_200_000,
+  });
+
+  function watched() {
+    const sessionListeners = new Set<() => void>();
+    let syncState: ChatListSource["syncState"] = "syncing";
+    let last: Record<string, TimelineMessage> = { "!lotte": message(LOTTE, "hoi") };
+    const rooms = testRooms({
+      self: NOOR,
+      bands: BANDS,
+      contacts: new Map([[LOTTE, "Lotte"]]),
+      rooms: [lotteChat, otherChat],
+    });
+    const session: ChatListSource = {
+      ...source,
+      get syncState() {
+        return syncState;
+      },
+      lastMessage: (roomId) => last[roomId],
+      subscribe: (listener) => {
+        sessionListeners.add(listener);
+        return () => sessionListeners.delete(listener);
+      },
+    };
+    const vm = new ChatListViewModel(session, rooms.gateway, rooms.store, actions);
+    let updates = 0;
+    vm.subscribe(() => {
+      updates += 1;
+    });
+    return {
+      vm,
+      updates: () => updates,
+      sessionChanged: (state: ChatListSource["syncState"] = syncState) => {
+        syncState = state;
+        for (const listener of sessionListeners) listener();
+      },
+      /** A new message: the session changes and the store recomputes, as after a sync. */
+      newMessage: (roomId: string, text: string) => {
+        last = { ...last, [roomId]: message(LOTTE, text, TEST_NOW - 1_000) };
+        rooms.set([lotteChat, otherChat]);
+      },
+    };
+  }
+
+  it("keeps each row that reads as before, so the view redraws only the chat that changed", () => {
+    const list = watched();
+    const before = list.vm.getSnapshot().chats;
+    list.newMessage("!other", "nieuw bericht");
+    const after = list.vm.getSnapshot().chats;
+    expect(after.find((row) => row.roomId === "!lotte")).toBe(
+      before.find((row) => row.roomId === "!lotte"),
+    );
+    const other = after.find((row) => row.roomId === "!other");
+    expect(other).not.toBe(before.find((row) => row.roomId === "!other"));
+    expect(other?.preview).toEqual({ kind: "text", text: "nieuw bericht", from: undefined });
+  });
+
+  it("builds the list once per sync: the store reports the rooms, the session only its own state", () => {
+    const list = watched();
+    list.sessionChanged();
+    expect(list.updates()).toBe(0);
+    list.sessionChanged("offline");
+    expect(list.updates()).toBe(1);
+    expect(list.vm.getSnapshot().offline).toBe(true);
+  });
+});

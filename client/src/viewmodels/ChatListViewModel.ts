@@ -162,6 +162,10 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> implements Ch
   readonly #studyAssignmentIgnored: boolean;
   readonly #clock: ChatListClock;
   #midnight: { readonly time: number; readonly cancel: () => void } | undefined;
+  /** The session's sync state and blocked people as last shown (sessionStateOf). */
+  #sessionState = "";
+  /** Each chat's row as last shown, with what it read as. */
+  readonly #rowsShown = new Map<string, { readonly key: string; readonly row: ChatRow }>();
 
   constructor(
     source: ChatListSource,
@@ -179,6 +183,8 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> implements Ch
       canOpenSettings: actions.openSettings !== undefined,
     });
     this.#studyAssignmentIgnored = studyAssignmentIgnored;
+    this.#sessionState = sessionStateOf(source);
+    for (const row of this.getSnapshot().chats) this.#sameAsBefore(row);
     this.#source = source;
     this.#gateway = gateway;
     this.#rooms = rooms;
@@ -190,7 +196,10 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> implements Ch
       this.#midnight?.cancel();
       this.#midnight = undefined;
     });
-    // The store recomputes on every session change, then tells us; sync state comes from the session.
+    // The store recomputes on every session change, then tells us; sync state
+    // and who is blocked come from the session. A session change that leaves
+    // those as they were is the store's to report: a list of a thousand chats
+    // is not rebuilt twice per sync (docs/performance.md).
     this.onDispose(
       rooms.subscribe(() => {
         this.#refresh();
@@ -198,7 +207,7 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> implements Ch
     );
     this.onDispose(
       source.subscribe(() => {
-        this.#refresh();
+        if (sessionStateOf(source) !== this.#sessionState) this.#refresh();
       }),
     );
     let disposed = false;
@@ -259,13 +268,26 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> implements Ch
   }
 
   #refresh(): void {
+    this.#sessionState = sessionStateOf(this.#source);
+    const next = snapshotOf(this.#source, this.#gateway, this.#rooms, this.#tab, this.#clock.now());
     this.update({
-      ...snapshotOf(this.#source, this.#gateway, this.#rooms, this.#tab, this.#clock.now()),
+      ...next,
+      // A row that reads as before stays the same object, so the view redraws only rows that changed.
+      chats: next.chats.map((row) => this.#sameAsBefore(row)),
       canModerate: this.#canModerate,
       studyAssignmentIgnored: this.#studyAssignmentIgnored,
       canFindPeople: this.#actions.findPeople !== undefined,
       canOpenSettings: this.#actions.openSettings !== undefined,
     });
+  }
+
+  /** The row shown before for this chat when it reads the same, else this one (kept for next time). */
+  #sameAsBefore(row: ChatRow): ChatRow {
+    const key = JSON.stringify(row);
+    const before = this.#rowsShown.get(row.roomId);
+    if (before?.key === key) return before.row;
+    this.#rowsShown.set(row.roomId, { key, row });
+    return row;
   }
 
   /** "Today" becomes "yesterday" at midnight: the rows' times are worded again then. */
@@ -361,6 +383,11 @@ function chatRow(
     lastActivityTs,
     blocked: room.isDirect && others.length > 0 && others.every((m) => blocked.has(m.userId)),
   };
+}
+
+/** What the list shows straight from the session rather than from the room decisions. */
+function sessionStateOf(source: ChatListSource): string {
+  return `${source.syncState}\n${source.blockedUsers.join("\n")}`;
 }
 
 function snapshotOf(

@@ -22,7 +22,9 @@ function fakeService(calls: string[], options: { failing?: boolean } = {}) {
     now: () => (now += 1000),
     randomBytes: (bytes) => bytes.fill((seed += 1)),
   });
-  const seats: { seat: string; band: string; packId: string }[] = [];
+  const seats: { seat: string; band: string; packId: string; signInCode: string | null }[] = [];
+  let codes = 0;
+  const newCode = (): string => `code${String((codes += 1)).padStart(28, "0")}`;
   const actors = new Map<string, string>();
   const fail = (): void => {
     if (options.failing === true) throw new Error("unreachable");
@@ -70,6 +72,7 @@ function fakeService(calls: string[], options: { failing?: boolean } = {}) {
           seat,
           band: plan.bands[i % plan.bands.length] ?? "13-15",
           packId: plan.packs[i % plan.packs.length] ?? "nl-default",
+          signInCode: newCode(),
         });
         return seat;
       });
@@ -87,6 +90,12 @@ function fakeService(calls: string[], options: { failing?: boolean } = {}) {
     resetSeat: (seat) => {
       calls.push(`reset ${seat}`);
       return Promise.resolve({ declined: 1, left: 2 });
+    },
+    renewSignInCode: (seat) => {
+      calls.push(`renew ${seat}`);
+      const found = seats.find((s) => s.seat === seat);
+      if (found !== undefined) found.signInCode = newCode();
+      return Promise.resolve({ signedOut: 1 });
     },
     start: (seat, scenarioId) => {
       calls.push(`start ${seat} ${scenarioId}`);
@@ -106,7 +115,12 @@ function fakeService(calls: string[], options: { failing?: boolean } = {}) {
       return Promise.resolve(log.clear());
     },
   };
-  return { port, log };
+  /** A phone redeems the seat's code: the service forgets it. */
+  const useCode = (seat: string): void => {
+    const found = seats.find((s) => s.seat === seat);
+    if (found !== undefined) found.signInCode = null;
+  };
+  return { port, log, useCode };
 }
 
 function consoleFor(
@@ -148,7 +162,7 @@ function consoleFor(
     appUrl: "https://127.0.0.2:8443/",
     certificateUrl: "https://127.0.0.2:8443/lan/ca.crt",
   });
-  return { viewModel, calls, log: service.log, timers, token: () => token };
+  return { viewModel, calls, log: service.log, service, timers, token: () => token };
 }
 
 describe("the facilitator console", () => {
@@ -198,7 +212,9 @@ describe("the facilitator console", () => {
     });
     expect(calls).toContain("seats p01,p02");
     const [p01, p02] = viewModel.getSnapshot().seats;
-    expect(p01?.signInLink).toBe("https://127.0.0.2:8443/#signin=p01");
+    expect(p01?.signInLink).toBe(`https://127.0.0.2:8443/#seat=p01.code${"0".repeat(27)}1`);
+    expect(p02?.signInLink).toMatch(/#seat=p02\.code0+2$/);
+    expect(p01?.linkShown).toBe(false);
     expect(p01?.chosenScenario).toBe("unknown-adult-contacts-sam");
     expect(p02?.chosenScenario).toBe("unknown-adult-contacts-noor");
     expect(viewModel.getSnapshot().result).toEqual({
@@ -294,6 +310,38 @@ describe("the facilitator console", () => {
       key: "facilitator.result.reset",
       params: { seat: "p01", declined: 1, left: 2 },
     });
+  });
+
+  it("shows a seat's link as text only when asked, and asks before a fresh QR code signs the seat's devices out", async () => {
+    const { viewModel, calls, service } = consoleFor();
+    await viewModel.signIn("facilitator", "pw");
+    await viewModel.createSeats({
+      count: 1,
+      bands: ["13-15"],
+      packs: ["nl-default"],
+      balanced: false,
+    });
+    viewModel.showLink("p01");
+    expect(viewModel.getSnapshot().seats[0]?.linkShown).toBe(true);
+    // A phone used the code: no link any more, and nothing to show.
+    service.useCode("p01");
+    await viewModel.refresh();
+    expect(viewModel.getSnapshot().seats[0]?.signInLink).toBeUndefined();
+    expect(viewModel.getSnapshot().seats[0]?.linkShown).toBe(false);
+
+    viewModel.askToRenewCode("p01");
+    expect(viewModel.getSnapshot().confirmation).toEqual({ kind: "renew-code", seat: "p01" });
+    expect(calls).not.toContain("renew p01");
+    await viewModel.confirm();
+    expect(calls).toContain("renew p01");
+    expect(viewModel.getSnapshot().result).toEqual({
+      key: "facilitator.result.codeRenewed",
+      params: { seat: "p01", signedOut: 1 },
+    });
+    const renewed = viewModel.getSnapshot().seats[0];
+    expect(renewed?.signInLink).toMatch(/#seat=p01\.code0+2$/);
+    // The new code's link is hidden again until asked.
+    expect(renewed?.linkShown).toBe(false);
   });
 
   it("exports one file for every seat, and closes the session after asking", async () => {

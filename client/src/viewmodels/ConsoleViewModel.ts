@@ -5,11 +5,13 @@
 // POLL_MS: the seats (study accounts p01…pNN with their band, pack, consent
 // and scenario), every participant's newest events (ids only), and the
 // summaries. Actions that cannot be undone for a participant (withdrawal,
-// resetting a seat's account, clearing the session) ask to confirm first and
-// report what they did.
+// resetting a seat's account, a fresh sign-in code, clearing the session)
+// ask to confirm first and report what they did. A seat's QR link holds its
+// one-time code; the link shows as text only when the facilitator asks.
 
 import type { MessageKey } from "../i18n/i18n.ts";
 import { exportStudyCsv, exportStudyJson } from "../study/export.ts";
+import { seatSignInLink } from "../study/seatSignIn.ts";
 import type { PackChoice } from "../study/packCatalogue.ts";
 import type { StudyRecord } from "../study/events.ts";
 import type {
@@ -49,7 +51,7 @@ export type ConsoleDependencies = {
   readonly facilitators: readonly string[];
   readonly serviceFor: (accessToken: string) => StudyServicePort | undefined;
   readonly catalogue: readonly PackChoice[];
-  /** The app's address: a seat's QR code opens `${appUrl}#signin=p07`. */
+  /** The app's address: a seat's QR code opens `${appUrl}#seat=p07.<code>`. */
   readonly appUrl: string;
   /** The classroom CA certificate's address (HTTPS classroom only); undefined elsewhere. */
   readonly certificateUrl: string | undefined;
@@ -57,8 +59,13 @@ export type ConsoleDependencies = {
 
 /** A seat as the console shows it. */
 export type ConsoleSeat = SeatView & {
-  /** Opens the app with this seat's name filled in (the QR code). */
-  readonly signInLink: string;
+  /**
+   * Signs one phone in as this seat (the QR code): the app's address with
+   * the seat's one-time code in the fragment. Undefined once a phone used it.
+   */
+  readonly signInLink: string | undefined;
+  /** The facilitator asked to see the link as text ("Toon link"). */
+  readonly linkShown: boolean;
   /** The scenario the facilitator picked for this seat's next run. */
   readonly chosenScenario: string | undefined;
 };
@@ -67,6 +74,7 @@ export type ConsoleSeat = SeatView & {
 export type ConsoleConfirmation =
   | { readonly kind: "withdraw"; readonly seat: string; readonly recorded: number }
   | { readonly kind: "reset"; readonly seat: string }
+  | { readonly kind: "renew-code"; readonly seat: string }
   | { readonly kind: "clear"; readonly seats: number };
 
 /** What the last action did, in words (a status line). */
@@ -115,6 +123,8 @@ export type ConsoleViewActions = {
   readonly giveConsent: (seat: string) => Promise<void>;
   readonly askToWithdraw: (seat: string) => void;
   readonly askToReset: (seat: string) => void;
+  readonly askToRenewCode: (seat: string) => void;
+  readonly showLink: (seat: string) => void;
   readonly askToClear: () => void;
   readonly cancelConfirmation: () => void;
   readonly confirm: () => Promise<void>;
@@ -131,6 +141,8 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> implements Cons
   #cancelPoll: (() => void) | undefined;
   #polls = 0;
   readonly #chosen = new Map<string, string>();
+  /** Seats whose link the facilitator asked to see as text, for the code it showed. */
+  readonly #shownCodes = new Map<string, string>();
 
   constructor(deps: ConsoleDependencies) {
     super({
@@ -304,6 +316,27 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> implements Cons
     });
   };
 
+  /** Phone lost or reset: a fresh QR code for the seat, which signs its other devices out. */
+  readonly askToRenewCode = (seat: string): void => {
+    if (!this.getSnapshot().seats.some((s) => s.seat === seat)) return;
+    this.update({
+      ...this.getSnapshot(),
+      confirmation: { kind: "renew-code", seat },
+      result: undefined,
+    });
+  };
+
+  /** Shows the seat's link as text, for someone who cannot scan; until the code changes. */
+  readonly showLink = (seat: string): void => {
+    const found = this.getSnapshot().seats.find((s) => s.seat === seat);
+    if (found?.signInCode === null || found === undefined) return;
+    this.#shownCodes.set(seat, found.signInCode);
+    this.update({
+      ...this.getSnapshot(),
+      seats: this.getSnapshot().seats.map((s) => (s.seat === seat ? this.#seatOf(s) : s)),
+    });
+  };
+
   readonly askToClear = (): void => {
     this.update({
       ...this.getSnapshot(),
@@ -337,6 +370,15 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> implements Cons
           return {
             key: "facilitator.result.reset",
             params: { seat: confirmation.seat, declined, left },
+          };
+        });
+        return;
+      case "renew-code":
+        await this.#act(async (service) => {
+          const { signedOut } = await service.renewSignInCode(confirmation.seat);
+          return {
+            key: "facilitator.result.codeRenewed",
+            params: { seat: confirmation.seat, signedOut },
           };
         });
         return;
@@ -396,9 +438,12 @@ export class ConsoleViewModel extends ViewModel<ConsoleSnapshot> implements Cons
       this.#chosen.get(seat.seat) ??
       scenarios.find((s) => s.band === seat.band)?.id ??
       scenarios[0]?.id;
+    const code = seat.signInCode;
     return {
       ...seat,
-      signInLink: `${this.#deps.appUrl}#signin=${seat.seat}`,
+      signInLink:
+        code === null ? undefined : seatSignInLink(this.#deps.appUrl, { seat: seat.seat, code }),
+      linkShown: code !== null && this.#shownCodes.get(seat.seat) === code,
       chosenScenario: chosen,
     };
   }

@@ -79,11 +79,11 @@ function open(messages: TimelineMessage[], room: RoomSnapshot) {
     },
   };
   const display: MediaDisplay = {
-    picture: () => Promise.resolve({ blob: new Blob(["png"]), width: 400, height: 300 }),
-    objectUrl: () => "blob:shown",
-    revoke: () => undefined,
+    picture: () => Promise.resolve({ bitmap: {} as ImageBitmap, width: 400, height: 300 }),
+    release: () => undefined,
     save: () => undefined,
   };
+  const steps: string[] = [];
   const { store } = testRooms({
     self: me,
     bands: BANDS,
@@ -102,10 +102,17 @@ function open(messages: TimelineMessage[], room: RoomSnapshot) {
     undefined,
     undefined,
     display,
+    undefined,
+    (back) => {
+      steps.push("open");
+      backs.push(back);
+      return { leave: () => steps.push("leave") };
+    },
   );
+  const backs: (() => void)[] = [];
   const row = (eventId: string): MessageRow | undefined =>
     vm.getSnapshot().rows.find((r): r is MessageRow => r.type === "message" && r.id === eventId);
-  return { vm, row, downloads };
+  return { vm, row, downloads, steps, backs };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -149,8 +156,44 @@ describe("images in a conversation, as the media decision allows", () => {
     await settle();
     expect(downloads).toEqual(["$p"]);
     expect(row("$p")?.media?.state).toMatchObject({ kind: "picture", blurred: true });
+    // Still blurred: it does not open full screen (the viewer never goes around the warning).
+    vm.openMedia("$p");
+    expect(vm.getSnapshot().viewer).toBeUndefined();
     vm.unblurMedia("$p");
     expect(row("$p")?.media?.state).toMatchObject({ kind: "picture", blurred: false });
+    vm.dispose();
+  });
+
+  it("opens a shown photo full screen with its line, one history step, closed by back or close", async () => {
+    const dm = roomSnapshot({
+      roomId: "!r",
+      membership: "join",
+      isDirect: true,
+      members: [member(LOTTE, "Lotte")],
+    });
+    const { vm, row, downloads, steps, backs } = open([image("$l", LOTTE)], dm);
+    vm.mediaVisible("$l");
+    await settle();
+    vm.openMedia("$l");
+    await settle();
+    expect(downloads).toEqual(["$l", "$l"]);
+    expect(vm.getSnapshot().viewer).toMatchObject({
+      eventId: "$l",
+      state: { kind: "picture" },
+      mine: false,
+      sender: { kind: "name", label: "Lotte" },
+      timestamp: row("$l")?.timestamp,
+    });
+    expect(steps).toEqual(["open"]);
+    // The browser's back: the viewer closes, its step is already gone.
+    backs[0]?.();
+    expect(vm.getSnapshot().viewer).toBeUndefined();
+    expect(steps).toEqual(["open"]);
+    // Opened again and closed with its button: the step goes too.
+    vm.openMedia("$l");
+    vm.closeMedia();
+    expect(vm.getSnapshot().viewer).toBeUndefined();
+    expect(steps).toEqual(["open", "open", "leave"]);
     vm.dispose();
   });
 

@@ -30,6 +30,7 @@ import {
   type MediaItem,
   type MediaSource,
   type MediaView,
+  type ViewerState,
 } from "./conversationMedia.ts";
 import type { AttachmentViewModel } from "./AttachmentViewModel.ts";
 import { continuesRun, nextMidnight, withDayRows, type DayRow } from "./conversationTimeline.ts";
@@ -111,6 +112,17 @@ export type NewcomerRow = {
 };
 
 export type TimelineRow = MessageRow | NewcomerRow | DayRow;
+
+/** A picture open full screen: the full picture (fetched on opening) with its message's line. */
+export type MediaViewerView = {
+  readonly eventId: string;
+  readonly state: ViewerState;
+  /** The caption; empty when there is none (the body was the file's name). */
+  readonly caption: string;
+  readonly mine: boolean;
+  readonly sender: MediatedName;
+  readonly timestamp: number;
+};
 export type { DayLabel, DayRow } from "./conversationTimeline.ts";
 
 /** Someone else in the conversation, for the menu (block or unblock, report). */
@@ -150,6 +162,8 @@ export type ConversationViewSnapshot = {
   readonly others: readonly OtherPerson[];
   readonly state: ConversationState;
   readonly notice: MessageKey | undefined;
+  /** A picture open full screen; undefined when none is. */
+  readonly viewer: MediaViewerView | undefined;
 };
 
 /** The time, and a wake-up at a given time (the date lines change at midnight). */
@@ -180,7 +194,14 @@ export type ConversationViewActions = {
   /** An image's row came on screen, or left it (its memory is freed). */
   readonly mediaVisible: (eventId: string) => void;
   readonly mediaHidden: (eventId: string) => void;
+  /** Opens a shown picture full screen (its full picture is fetched then). */
+  readonly openMedia: (eventId: string) => void;
+  /** Closes the full-screen viewer (its close button, Escape; the browser's back does too). */
+  readonly closeMedia: () => void;
 };
+
+/** A step in the browser's history (navigation.ts): its back closes what opened it. */
+export type OpenStep = (back: () => void) => { readonly leave: () => void };
 
 export class ConversationViewModel
   extends ViewModel<ConversationViewSnapshot>
@@ -200,6 +221,9 @@ export class ConversationViewModel
   #notice: MessageKey | undefined;
   #lastReadId: string | undefined;
   readonly #media: ConversationMedia;
+  readonly #openStep: OpenStep;
+  /** The viewer's history step, while it is open. */
+  #viewerStep: { readonly leave: () => void } | undefined;
 
   /** The engine's standing notices at the top; owned (and disposed) by this view model. */
   readonly reminder: ConversationReminderViewModel | undefined;
@@ -224,13 +248,18 @@ export class ConversationViewModel
       : browserMediaDisplay(document),
     /** Sending photos and files; absent: the composer has no attach button. */
     attachments?: AttachmentViewModel,
+    /** One history step per open viewer, so the browser's back closes it; none by default. */
+    openStep: OpenStep = () => ({ leave: () => undefined }),
   ) {
     super(emptySnapshot(roomId));
+    this.#openStep = openStep;
     this.#media = new ConversationMedia(roomId, source, mediaDisplay, () => {
       this.#refresh();
     });
     this.onDispose(() => {
       this.#media.dispose();
+      this.#viewerStep?.leave();
+      this.#viewerStep = undefined;
     });
     this.#source = source;
     this.#rooms = rooms;
@@ -379,6 +408,20 @@ export class ConversationViewModel
     this.#media.hidden(eventId);
   };
 
+  readonly openMedia = (eventId: string): void => {
+    if (!this.#media.open(eventId)) return;
+    this.#viewerStep ??= this.#openStep(() => {
+      this.#viewerStep = undefined;
+      this.#media.closeViewer();
+    });
+  };
+
+  readonly closeMedia = (): void => {
+    this.#viewerStep?.leave();
+    this.#viewerStep = undefined;
+    this.#media.closeViewer();
+  };
+
   readonly reportPerson = (handle: PersonHandle): void => {
     const userId = this.#handles.userIdOf(handle);
     if (userId === undefined) return;
@@ -427,6 +470,7 @@ export class ConversationViewModel
             ? { kind: "blocked", people: others }
             : { kind: "open" },
       notice: this.#notice,
+      viewer: this.#viewerView(rows),
     });
     this.#markReadIfNew(rows);
     this.#wakeAtMidnight(now);
@@ -467,6 +511,27 @@ export class ConversationViewModel
         ),
       ]),
     );
+  }
+
+  /** The open picture with its message's caption, sender and time (as the row shows them). */
+  #viewerView(rows: readonly (MessageRow | NewcomerRow)[]): MediaViewerView | undefined {
+    const open = this.#media.viewer();
+    if (open === undefined) {
+      // Closed from within (its sender blocked, the message gone): its history step goes too.
+      this.#viewerStep?.leave();
+      this.#viewerStep = undefined;
+      return undefined;
+    }
+    const row = rows.find((r): r is MessageRow => r.type === "message" && r.id === open.eventId);
+    if (row?.media === undefined) return undefined;
+    return {
+      eventId: open.eventId,
+      state: open.state,
+      caption: row.body === row.media.name ? "" : row.body,
+      mine: row.mine,
+      sender: row.sender,
+      timestamp: row.timestamp,
+    };
   }
 
   /** "Today" becomes "Yesterday" at midnight, even when nothing else happens. */
@@ -630,5 +695,6 @@ function emptySnapshot(roomId: string): ConversationViewSnapshot {
     others: [],
     state: { kind: "open" },
     notice: undefined,
+    viewer: undefined,
   };
 }

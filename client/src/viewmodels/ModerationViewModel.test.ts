@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import { createReportBundle, type ReportBundle } from "@safety-by-design/protocol";
-import type { InboxLoad, InboxReport } from "../reporting/moderationInbox.ts";
+import {
+  createReportBundle,
+  type ReportBundle,
+  type StatusOutcome,
+} from "@safety-by-design/protocol";
+import type { InboxLoad, InboxReport, TeamStatusEntry } from "../reporting/moderationInbox.ts";
 import type { HandoffFile } from "../reporting/handoff.ts";
 import type { ModerationRouting } from "../policy/decideModerationRouting.ts";
 import {
@@ -17,6 +21,7 @@ let idCounter = 0;
 function bundle(
   category: ReportBundle["category"] = "asking-for-images",
   includeIdentity = true,
+  bands?: ReportBundle["bands"],
 ): ReportBundle {
   idCounter++;
   const created = createReportBundle(
@@ -38,6 +43,7 @@ function bundle(
       },
       reporter: { userId: NOOR, includeIdentity },
       goodFaith: { confirmed: true, statementKey: "report.goodFaith.statement" },
+      bands,
     },
     {
       now: () => 1_700_000_000_000,
@@ -88,6 +94,8 @@ const ROUTING: ModerationRouting = {
 function fakePort(options: { stored?: boolean; loads?: InboxLoad[] } = {}) {
   let stored = options.stored ?? false;
   const handled = new Map<string, number>();
+  const outcomes = new Map<string, StatusOutcome>();
+  const history = new Map<string, TeamStatusEntry[]>();
   const loads = [...(options.loads ?? [])];
   const port = {
     storedKey: vi.fn(() =>
@@ -115,6 +123,19 @@ function fakePort(options: { stored?: boolean; loads?: InboxLoad[] } = {}) {
     sharesStatus: false,
     markHandled: vi.fn((id: string, at: number) => void handled.set(id, at)),
     reopen: vi.fn((id: string) => void handled.delete(id)),
+    recordOutcome: vi.fn((id: string, at: number, outcome: StatusOutcome) => {
+      handled.set(id, at);
+      outcomes.set(id, outcome);
+    }),
+    outcomeOf: (id: string) => outcomes.get(id),
+    history: vi.fn((id: string) => history.get(id) ?? []),
+    addNote: vi.fn((id: string, note: string, at: number) => {
+      history.set(id, [
+        { kind: "note", at, by: "@lotte:localhost", note },
+        ...(history.get(id) ?? []),
+      ]);
+      return true;
+    }),
   } satisfies ModerationPort;
   return port;
 }
@@ -213,6 +234,8 @@ describe("the moderation screen", () => {
         deadlineHours: 72,
         overdue: false,
         channel: "report-api",
+        // A report without ages (as every one before bundle version 4): not known.
+        bands: { reporter: undefined, reported: undefined },
       },
     ]);
   });
@@ -261,11 +284,12 @@ describe("the moderation screen", () => {
       withholdingAllowed: true,
       goodFaithConfirmed: true,
       signerPublicKey: "signer-key",
+      bands: { reporter: undefined, reported: undefined },
       routing: {
         failedClosed: false,
         adviceForChat: ["politie"],
         adviceForPublicWebsite: ["politie"],
-        rules: "report/advice-for-material-in-chats",
+        rules: ["moderation.rule.adviceChats"],
       },
     });
 
@@ -346,7 +370,7 @@ describe("the moderation screen", () => {
     await vm.start();
     vm.openReport(b.reportId);
     vm.markHandled(b.reportId);
-    expect(port.markHandled).toHaveBeenCalledWith(b.reportId, 42_000);
+    expect(port.markHandled).toHaveBeenCalledWith(b.reportId, 42_000, "");
     expect(vm.getSnapshot().inbox.open).toEqual([]);
     expect(vm.getSnapshot().inbox.handled.map((r) => r.handledAt)).toEqual([42_000]);
     expect(vm.getSnapshot().selected?.handledAt).toBe(42_000);
@@ -526,5 +550,169 @@ describe("the moderation screen", () => {
     const { vm, back } = viewModel(fakePort());
     vm.back();
     expect(back).toHaveBeenCalled();
+  });
+});
+
+describe("a moderation team (TEAM)", () => {
+  it("writes a note for the team, sends it with the status, and shows the history newest first", async () => {
+    const b = bundle();
+    const port = fakePort({ stored: true, loads: [loaded([opened(b, 10)])] });
+    const { vm } = viewModel(port, { userId: "@sanne:localhost" });
+    await vm.start();
+    vm.openReport(b.reportId);
+    vm.addNote(b.reportId);
+    expect(port.addNote).not.toHaveBeenCalled();
+    vm.setNote("Doorgestuurd naar de politie");
+    expect(vm.getSnapshot().selected?.noteDraft).toBe("Doorgestuurd naar de politie");
+    vm.addNote(b.reportId);
+    expect(port.addNote).toHaveBeenCalledWith(b.reportId, "Doorgestuurd naar de politie", 42_000);
+    expect(vm.getSnapshot().selected?.noteDraft).toBe("");
+    expect(vm.getSnapshot().selected?.history).toEqual([
+      {
+        kind: "note",
+        at: 42_000,
+        by: { kind: "moderator", name: "lotte" },
+        note: "Doorgestuurd naar de politie",
+      },
+    ]);
+    vm.setNote("  klaar ");
+    vm.markHandled(b.reportId);
+    expect(port.markHandled).toHaveBeenCalledWith(b.reportId, 42_000, "  klaar ");
+    expect(vm.getSnapshot().selected?.noteDraft).toBe("");
+    vm.setNote("x".repeat(600));
+    expect(vm.getSnapshot().selected?.noteDraft).toHaveLength(500);
+  });
+
+  it("says 'you' for this moderator's own lines", async () => {
+    const b = bundle();
+    const port = fakePort({ stored: true, loads: [loaded([opened(b, 10)])] });
+    const { vm } = viewModel(port, { userId: "@lotte:localhost" });
+    await vm.start();
+    vm.openReport(b.reportId);
+    vm.setNote("gezien");
+    vm.addNote(b.reportId);
+    expect(vm.getSnapshot().selected?.history[0]?.by).toEqual({ kind: "you" });
+  });
+
+  it("shows the ages the report carries, and 'not known' for a report without them", async () => {
+    const withBands = bundle("asking-for-images", true, {
+      reporter: { group: "minor", band: "13-15" },
+      reported: { group: "adult", band: "18+" },
+    });
+    const without = bundle();
+    const port = fakePort({
+      stored: true,
+      loads: [loaded([opened(withBands, 10), opened(without, 20)])],
+    });
+    const { vm } = viewModel(port);
+    await vm.start();
+    const rows = vm.getSnapshot().inbox.open;
+    expect(rows.find((r) => r.reportId === withBands.reportId)?.bands).toEqual({
+      reporter: { group: "minor", band: "13-15" },
+      reported: { group: "adult", band: "18+" },
+    });
+    expect(rows.find((r) => r.reportId === without.reportId)?.bands).toEqual({
+      reporter: undefined,
+      reported: undefined,
+    });
+    vm.openReport(withBands.reportId);
+    const content = vm.getSnapshot().selected?.content;
+    expect(content?.kind === "opened" && content.bands).toEqual({
+      reporter: { group: "minor", band: "13-15" },
+      reported: { group: "adult", band: "18+" },
+    });
+  });
+});
+
+describe("the outcome for the reporter (OUT)", () => {
+  const replyTo = { mailbox: "ab".repeat(16), publicKey: "A".repeat(43) };
+
+  it("offers the bodies the engine advised, sends the chosen outcome to the report's mailbox and shares it with the team", async () => {
+    const b = { ...bundle("sexual-content-to-minor"), replyTo };
+    const port = fakePort({ stored: true, loads: [loaded([opened(b, 10)])] });
+    const send = vi.fn(() => Promise.resolve("sent" as const));
+    const { vm } = viewModel(port, { outcomes: { send } });
+    await vm.start();
+    vm.openReport(b.reportId);
+    expect(vm.getSnapshot().selected?.outcome).toEqual({
+      bodies: ["politie"],
+      canReachReporter: true,
+      chosen: undefined,
+      sending: false,
+      lastSend: undefined,
+    });
+    // A body the engine did not advise is not an outcome.
+    await vm.decideOutcome({ decision: "forwarded", forwardedTo: "helpwanted" });
+    expect(send).not.toHaveBeenCalled();
+    // A note for the team goes with the status, never to the reporter.
+    vm.setNote("Politie gebeld");
+    await vm.decideOutcome({ decision: "forwarded", forwardedTo: "politie" });
+    expect(send).toHaveBeenCalledWith(replyTo, {
+      version: 1,
+      reportId: b.reportId,
+      decision: "forwarded",
+      forwardedTo: "politie",
+      reason: null,
+      decidedAt: 42_000,
+    });
+    const shared = {
+      decision: "forwarded",
+      forwardedTo: "politie",
+      reason: null,
+      sentToReporter: true,
+    };
+    expect(port.recordOutcome).toHaveBeenCalledWith(b.reportId, 42_000, shared, "Politie gebeld");
+    expect(JSON.stringify(send.mock.calls)).not.toContain("Politie gebeld");
+    expect(vm.getSnapshot().selected?.outcome).toMatchObject({ chosen: shared, lastSend: "sent" });
+    expect(vm.getSnapshot().inbox.handled.map((r) => r.reportId)).toEqual([b.reportId]);
+  });
+
+  it("keeps an outcome the intake did not take, and sends it again on retry", async () => {
+    const b = { ...bundle(), replyTo };
+    const port = fakePort({ stored: true, loads: [loaded([opened(b, 10)])] });
+    const send = vi
+      .fn<() => Promise<"sent" | "failed">>()
+      .mockResolvedValueOnce("failed")
+      .mockResolvedValueOnce("sent");
+    const { vm } = viewModel(port, { outcomes: { send } });
+    await vm.start();
+    vm.openReport(b.reportId);
+    await vm.decideOutcome({ decision: "no-action", reason: "not-enough-information" });
+    expect(vm.getSnapshot().selected?.outcome).toMatchObject({
+      chosen: { decision: "no-action", reason: "not-enough-information", sentToReporter: false },
+      lastSend: "failed",
+    });
+    await vm.resendOutcome();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(send.mock.calls[1]).toEqual(send.mock.calls[0]);
+    expect(vm.getSnapshot().selected?.outcome.chosen?.sentToReporter).toBe(true);
+  });
+
+  it("says when a report has no reply channel, and still records the outcome for the team", async () => {
+    const b = bundle();
+    const port = fakePort({ stored: true, loads: [loaded([opened(b, 10)])] });
+    const send = vi.fn(() => Promise.resolve("sent" as const));
+    const { vm } = viewModel(port, { outcomes: { send } });
+    await vm.start();
+    vm.openReport(b.reportId);
+    expect(vm.getSnapshot().selected?.outcome.canReachReporter).toBe(false);
+    await vm.decideOutcome({ decision: "handled" });
+    expect(send).not.toHaveBeenCalled();
+    expect(port.recordOutcome).toHaveBeenCalledWith(
+      b.reportId,
+      42_000,
+      { decision: "handled", forwardedTo: null, reason: null, sentToReporter: false },
+      "",
+    );
+  });
+});
+
+describe("the routing rules in words (TEAM)", () => {
+  it("has words for every rule of the engine's report point: no rule id reaches the screen", async () => {
+    const { RULE_IDS } = await import("@safety-by-design/policy-engine");
+    const { ROUTING_RULE_WORDS } = await import("./moderationReport.ts");
+    const reportRules = RULE_IDS.filter((id) => id.startsWith("report/"));
+    expect(reportRules.length).toBeGreaterThan(5);
+    for (const id of reportRules) expect(ROUTING_RULE_WORDS[id], id).toBeDefined();
   });
 });

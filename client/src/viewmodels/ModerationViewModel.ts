@@ -18,13 +18,27 @@ import type {
 } from "../reporting/moderationInbox.ts";
 import type { ModeratorKeyProblem } from "../reporting/moderatorKeyStore.ts";
 import type { HandoffOutcome, HandoffRequest } from "../reporting/handoff.ts";
+import type { OutcomeSender, OutcomeSendResult } from "../reporting/outcomeSender.ts";
+import type { NoActionReason, StatusOutcome } from "@safety-by-design/protocol";
 import type { HelpResourceId } from "../help/resources.ts";
 import type { ModerationRoutingDecider } from "../policy/decideModerationRouting.ts";
 import { assertNever } from "./assertNever.ts";
-import { openedReport, type ModerationOpenedReport } from "./moderationReport.ts";
+import {
+  bandsOf,
+  openedReport,
+  type ModerationBands,
+  type ModerationOpenedReport,
+} from "./moderationReport.ts";
 import { ViewModel } from "./ViewModel.ts";
+import {
+  ModerationMedia,
+  type ModerationMediaOpener,
+  type ModerationMediaView,
+} from "./moderationMedia.ts";
 
 export type {
+  ModerationBand,
+  ModerationBands,
   ModerationEvidence,
   ModerationEvidenceMessage,
   ModerationOpenedReport,
@@ -55,9 +69,37 @@ export type ModerationDependencies = {
    */
   readonly deadlineHours: Readonly<Record<string, number>>;
   readonly handoff: ModerationHandoff;
+  /** TEAM: this moderator's account, so the team history can say "you"; absent: never "you". */
+  readonly userId?: string | undefined;
+  /**
+   * The outcome back to the reporter (OUT): leaves it in the report's mailbox
+   * at the intake. Absent: no intake here, the outcome stays with the team.
+   */
+  readonly outcomes?: OutcomeSender | undefined;
+  /** Reported media (RMEDIA): downloads and shows it after "Toon"; absent: it cannot open here. */
+  readonly media?: ModerationMediaOpener | undefined;
 };
 
 export type { HandoffRequest };
+
+/** The moderator's choice for the reporter, in the closed vocabulary (protocol report/outcome.ts). */
+export type OutcomeChoice =
+  | { readonly decision: "handled" }
+  | { readonly decision: "forwarded"; readonly forwardedTo: HelpResourceId }
+  | { readonly decision: "no-action"; readonly reason: NoActionReason };
+
+/** The outcome part of an open report. */
+export type ModerationOutcomeState = {
+  /** The bodies the engine advised for this report: "doorgestuurd naar" offers exactly these. */
+  readonly bodies: readonly HelpResourceId[];
+  /** The report carries a reply channel and this deployment can deliver to it. */
+  readonly canReachReporter: boolean;
+  /** What the team chose (latest status, or this device's choice this session). */
+  readonly chosen: StatusOutcome | undefined;
+  readonly sending: boolean;
+  /** This session's last attempt to reach the reporter; undefined: none made here. */
+  readonly lastSend: OutcomeSendResult | undefined;
+};
 
 /** What a session offers for moderation; main.tsx builds it, SessionViewModel opens the screen with it. */
 export type ModerationAccess = ModerationDependencies & {
@@ -90,6 +132,23 @@ export type ModerationReportRow = {
   readonly signature: SignatureStatus | undefined;
   /** When this moderator marked it handled, on this device. */
   readonly handledAt: number | undefined;
+  /**
+   * TEAM: the ages the report carries (what the reporter's engine let go,
+   * verified only); undefined: it did not open. Each side undefined: not known.
+   */
+  readonly bands: ModerationBands | undefined;
+};
+
+/** TEAM: one line of the team's history on a report, newest first. */
+export type ModerationHistoryLine = {
+  readonly kind: "handled" | "reopened" | "note";
+  readonly at: number;
+  /**
+   * The moderator's name on the team: their display name in the moderation
+   * room, else their account's name part; "you" for this moderator.
+   */
+  readonly by: { readonly kind: "you" } | { readonly kind: "moderator"; readonly name: string };
+  readonly note: string | undefined;
 };
 
 export type ModerationHandoffState = {
@@ -123,10 +182,22 @@ export type ModerationReportDetail = ModerationReportRow & {
   readonly content:
     ModerationOpenedReport | { readonly kind: "unreadable"; readonly problems: readonly string[] };
   readonly handoff: ModerationHandoffState;
-  /** The moderator who marked it handled, per the team's shared status in the moderation room. */
+  /**
+   * The moderator who marked it handled, per the team's shared status in the
+   * moderation room, by name (TEAM: their display name there, else their
+   * account's name part; never an ID).
+   */
   readonly handledBy: string | undefined;
   /** Whether handled/reopened reach the whole team (else they stay on this device). */
   readonly statusShared: boolean;
+  /** The outcome for the reporter (OUT). */
+  readonly outcome: ModerationOutcomeState;
+  /** Reported media (RMEDIA): placeholders behind a warning until "Toon". */
+  readonly media: readonly ModerationMediaView[];
+  /** TEAM: the team's statuses and notes, newest first (empty without a moderation room). */
+  readonly history: readonly ModerationHistoryLine[];
+  /** TEAM: the note being written for the team (sent with "Opslaan" or with "Afgehandeld"). */
+  readonly noteDraft: string;
 };
 
 /** What the moderation screen's views may ask for. */
@@ -143,8 +214,18 @@ export type ModerationViewActions = {
   readonly closeReport: () => void;
   readonly markHandled: (reportId: string) => void;
   readonly reopen: (reportId: string) => void;
+  /** TEAM: the note for the team on the open report. */
+  readonly setNote: (text: string) => void;
+  /** TEAM: shares the note with the team, keeping the report's state. */
+  readonly addNote: (reportId: string) => void;
   /** Seals the open report into a handoff package for this body. */
   readonly handOver: (bodyId: HelpResourceId) => Promise<void>;
+  /** Decides the open report's outcome: handled for the team, and sent to the reporter. */
+  readonly decideOutcome: (choice: OutcomeChoice) => Promise<void>;
+  /** Sends the chosen outcome again (the intake was not reached). */
+  readonly resendOutcome: () => Promise<void>;
+  /** Reported media (RMEDIA): "Toon" on the open report's item: download, check, decrypt, show. */
+  readonly showMedia: (index: number) => Promise<void>;
 };
 
 export type ModerationKeyState =
@@ -213,14 +294,31 @@ export class ModerationViewModel
   #selectedId: string | undefined;
   /** The open report's handoff, while it stays open. */
   #handoff: Pick<ModerationHandoffState, "busy" | "result"> = { busy: false, result: undefined };
+  /** The outcome (OUT): chosen on this device this session, per report, and the last send. */
+  readonly #outcomes = new Map<
+    string,
+    {
+      readonly outcome: StatusOutcome;
+      readonly at: number;
+      readonly lastSend: OutcomeSendResult | undefined;
+    }
+  >();
+  #outcomeSending: string | undefined;
+  /** TEAM: the note being written on the open report. */
+  #noteDraft = "";
   /** Ignores a load that finished after a newer one started (or after dispose). */
   #generation = 0;
   #disposed = false;
+  /** Reported media (RMEDIA) of the open report. */
+  readonly #media: ModerationMedia;
 
   constructor(deps: ModerationDependencies, actions: ModerationActions) {
     super({ key: { kind: "checking" }, inbox: EMPTY_INBOX, selected: undefined });
     this.#deps = deps;
     this.#actions = actions;
+    this.#media = new ModerationMedia(deps.media, () => {
+      if (!this.#disposed) this.#publish();
+    });
   }
 
   /** Looks for a stored key; with one, loads the reports. */
@@ -349,12 +447,23 @@ export class ModerationViewModel
     if (!this.#reports.some((r) => r.reportId === reportId)) return;
     this.#selectedId = reportId;
     this.#handoff = { busy: false, result: undefined };
+    this.#noteDraft = "";
     this.#publish();
   };
 
+  readonly showMedia = async (index: number): Promise<void> => {
+    const report = this.#reports.find((r) => r.reportId === this.#selectedId);
+    if (report === undefined || !report.opened.ok) return;
+    const item = report.opened.bundle.media?.[index];
+    if (item === undefined) return;
+    await this.#media.show(report.reportId, index, item, item.name);
+  };
+
   readonly closeReport = (): void => {
+    this.#media.release();
     this.#selectedId = undefined;
     this.#handoff = { busy: false, result: undefined };
+    this.#noteDraft = "";
     this.#publish();
   };
 
@@ -394,18 +503,96 @@ export class ModerationViewModel
     this.#publish();
   };
 
+  readonly decideOutcome = async (choice: OutcomeChoice): Promise<void> => {
+    const report = this.#reports.find((r) => r.reportId === this.#selectedId);
+    const bodies = this.getSnapshot().selected?.outcome.bodies ?? [];
+    if (report === undefined || this.#outcomeSending !== undefined) return;
+    if (choice.decision === "forwarded" && !bodies.includes(choice.forwardedTo)) return;
+    const outcome: StatusOutcome = {
+      decision: choice.decision,
+      forwardedTo: choice.decision === "forwarded" ? choice.forwardedTo : null,
+      reason: choice.decision === "no-action" ? choice.reason : null,
+      sentToReporter: false,
+    };
+    // TEAM's note typed for the team goes along with the first status (not to the reporter).
+    const note = this.#noteDraft;
+    this.#noteDraft = "";
+    await this.#sendOutcome(report, outcome, this.#deps.clock(), note);
+  };
+
+  readonly resendOutcome = async (): Promise<void> => {
+    const report = this.#reports.find((r) => r.reportId === this.#selectedId);
+    if (report === undefined || this.#outcomeSending !== undefined) return;
+    const mine = this.#outcomes.get(report.reportId);
+    const outcome = mine?.outcome ?? this.#deps.port.outcomeOf(report.reportId);
+    const at = mine?.at ?? this.#deps.port.handled().get(report.reportId);
+    if (outcome === undefined || at === undefined) return;
+    // The same decision at the same time: the reporter's device keeps one outcome per report.
+    await this.#sendOutcome(report, outcome, at);
+  };
+
+  /** Sends to the reporter when the report has a reply channel, then shares it with the team. */
+  async #sendOutcome(
+    report: InboxReport,
+    outcome: StatusOutcome,
+    at: number,
+    note?: string,
+  ): Promise<void> {
+    const { reportId } = report;
+    const replyTo = report.opened.ok ? report.opened.bundle.replyTo : undefined;
+    this.#outcomeSending = reportId;
+    this.#outcomes.set(reportId, { outcome, at, lastSend: undefined });
+    this.#publish();
+    const lastSend =
+      replyTo === undefined || this.#deps.outcomes === undefined
+        ? undefined
+        : await this.#deps.outcomes
+            .send(replyTo, {
+              version: 1,
+              reportId,
+              decision: outcome.decision,
+              forwardedTo: outcome.forwardedTo,
+              reason: outcome.reason,
+              decidedAt: at,
+            })
+            .catch((): OutcomeSendResult => "failed");
+    const shared: StatusOutcome = { ...outcome, sentToReporter: lastSend === "sent" };
+    this.#outcomeSending = undefined;
+    this.#outcomes.set(reportId, { outcome: shared, at, lastSend });
+    if (this.#disposed) return;
+    this.#deps.port.recordOutcome(reportId, at, shared, note);
+    this.#publish();
+  }
+
   readonly markHandled = (reportId: string): void => {
-    this.#deps.port.markHandled(reportId, this.#deps.clock());
+    // TEAM: a note typed for the team goes along with the status.
+    this.#deps.port.markHandled(reportId, this.#deps.clock(), this.#noteDraft);
+    this.#noteDraft = "";
+    this.#publish();
+  };
+
+  readonly setNote = (text: string): void => {
+    this.#noteDraft = text.slice(0, MAX_TEAM_NOTE_LENGTH);
+    this.#publish();
+  };
+
+  readonly addNote = (reportId: string): void => {
+    if (this.#noteDraft.trim() === "") return;
+    if (this.#deps.port.addNote(reportId, this.#noteDraft, this.#deps.clock())) {
+      this.#noteDraft = "";
+    }
     this.#publish();
   };
 
   readonly reopen = (reportId: string): void => {
+    this.#outcomes.delete(reportId);
     this.#deps.port.reopen(reportId);
     this.#publish();
   };
 
   override dispose(): void {
     this.#disposed = true;
+    this.#media.release();
     super.dispose();
   }
 
@@ -445,6 +632,16 @@ export class ModerationViewModel
     });
   }
 
+  /** TEAM: who marked it handled, by name: their display name in the moderation room if set. */
+  #handledByName(reportId: string): string | undefined {
+    const userId = this.#deps.port.handledBy(reportId);
+    if (userId === undefined) return undefined;
+    const line = this.#deps.port
+      .history(reportId)
+      .find((entry) => entry.kind === "handled" && entry.by === userId);
+    return line?.name ?? nameOf(userId);
+  }
+
   #detailOf(report: InboxReport, row: ModerationReportRow): ModerationReportDetail {
     const { opened } = report;
     const routing = opened.ok
@@ -463,18 +660,41 @@ export class ModerationViewModel
       // A report through the intake names no filer: the server's record is the intake's.
       filedBy: report.channel === "intake" ? [] : report.filedBy,
       statusShared: this.#deps.port.sharesStatus,
-      handledBy:
-        row.handledAt === undefined ? undefined : this.#deps.port.handledBy(report.reportId),
+      handledBy: row.handledAt === undefined ? undefined : this.#handledByName(report.reportId),
       serverEventSender: report.serverEventSender,
       checks: report.checks,
       content:
         opened.ok && routing !== undefined
           ? openedReport(opened.bundle, opened.signerPublicKey, routing)
           : { kind: "unreadable", problems: opened.ok ? [] : opened.problems },
+      history: this.#deps.port.history(report.reportId).map((entry): ModerationHistoryLine => ({
+        kind: entry.kind,
+        at: entry.at,
+        by:
+          entry.by === this.#deps.userId
+            ? { kind: "you" }
+            : { kind: "moderator", name: entry.name ?? nameOf(entry.by) },
+        note: entry.note ?? undefined,
+      })),
+      noteDraft: this.#noteDraft,
       handoff: {
         offers: advised.filter((id) => this.#deps.handoff.bodies.includes(id)),
         ...this.#handoff,
       },
+      outcome: {
+        bodies: advised,
+        canReachReporter:
+          this.#deps.outcomes !== undefined && opened.ok && opened.bundle.replyTo !== undefined,
+        // Chosen here this session, else what the team's status says.
+        chosen:
+          row.handledAt === undefined
+            ? undefined
+            : (this.#outcomes.get(report.reportId)?.outcome ??
+              this.#deps.port.outcomeOf(report.reportId)),
+        sending: this.#outcomeSending === report.reportId,
+        lastSend: this.#outcomes.get(report.reportId)?.lastSend,
+      },
+      media: opened.ok ? this.#media.viewOf(report.reportId, opened.bundle.media ?? []) : [],
     };
   }
 }
@@ -512,8 +732,18 @@ function rowOf(
       : undefined,
     signature: opened.ok ? opened.signature : undefined,
     handledAt,
+    bands: opened.ok ? bandsOf(opened.bundle.bands) : undefined,
   };
 }
+
+/** TEAM: a moderator without a display name: their account's name part (no server, no "@"). */
+function nameOf(userId: string): string {
+  const colon = userId.indexOf(":");
+  return userId.slice(1, colon === -1 ? undefined : colon);
+}
+
+/** A short note for the team; the protocol's status allows more. */
+export const MAX_TEAM_NOTE_LENGTH = 500;
 
 function keyError(problem: ModeratorKeyProblem): MessageKey {
   switch (problem) {

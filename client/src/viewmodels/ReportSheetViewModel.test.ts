@@ -256,6 +256,41 @@ describe("the report sheet", () => {
     expect(signed.bundle.notice.reporter).toEqual({ kind: "identified", userId: NOOR });
   });
 
+  it("says which age goes along, as the engine decided, and the moderators get exactly that (TEAM)", async () => {
+    // nl-default: a named teen's band goes along; a teen who leaves her name out, only "minor".
+    const withheld = await setUp({ self: TEEN });
+    expect(withheld.sheet.getSnapshot()).toMatchObject({
+      includeIdentity: false,
+      ageAlong: "minor",
+    });
+    await withheld.sheet.file();
+    await vi.waitFor(() => {
+      expect(withheld.held.reasons).toHaveLength(1);
+    });
+    withheld.held.deliverAll();
+    expect((await withheld.opened()).bundle.bands).toEqual({
+      reporter: { group: "minor", band: null },
+      reported: null,
+    });
+
+    const named = await setUp({ self: TEEN });
+    named.sheet.setIncludeIdentity(true);
+    expect(named.sheet.getSnapshot().ageAlong).toBe("minor-band");
+    await named.sheet.file();
+    await vi.waitFor(() => {
+      expect(named.held.reasons).toHaveLength(1);
+    });
+    named.held.deliverAll();
+    expect((await named.opened()).bundle.bands).toEqual({
+      reporter: { group: "minor", band: "13-15" },
+      reported: null,
+    });
+
+    // An unverified reporter: nothing about ages goes, and the sheet says nothing.
+    const unverified = await setUp();
+    expect(unverified.sheet.getSnapshot().ageAlong).toBeUndefined();
+  });
+
   it("asks the engine again when the reporter picks a category, and sends the note", async () => {
     const { sheet, held, opened } = await setUp({ self: TEEN });
     sheet.setCategory("harassment");

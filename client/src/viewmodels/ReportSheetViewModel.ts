@@ -10,9 +10,15 @@
 // must see what is shared before it is shared, and be able to leave the
 // conversation out (docs/measures/reporting.md, "The report sheet").
 
-import type { AgeBand, ReportCategory, ReportSheet } from "@safety-by-design/policy-engine";
+import type {
+  AgeBand,
+  ModeratorBand,
+  ReportCategory,
+  ReportSheet,
+} from "@safety-by-design/policy-engine";
 import type { HelpResourceId } from "../help/resources.ts";
 import type { TimelineMessage } from "../matrix/sessionTypes.ts";
+import type { ShownPicture } from "../media/pictureDecoding.ts";
 import type { OutboxState } from "../reporting/reportStore.ts";
 import type { ReportFiler, ReportSubmission } from "../reporting/reportFiler.ts";
 import type { ReportDecider, ReportOutcome } from "../policy/decideReport.ts";
@@ -26,6 +32,12 @@ import {
   type ReportEvidenceSource,
   type ReportSubject,
 } from "./reportEvidence.ts";
+import {
+  readReportMedia,
+  reportMediaRows,
+  type ReportMediaRow,
+  type ReportMediaSource,
+} from "./reportMediaRows.ts";
 import { ViewModel } from "./ViewModel.ts";
 import { whyViewOf, type WhyView } from "./whyView.ts";
 
@@ -40,6 +52,8 @@ export type ReportSheetActions = {
   /** Opens help for after a report of this category. */
   readonly help: (category: ReportCategory) => void;
   readonly close: () => void;
+  /** Opens "Mijn meldingen", where the outcome will show (issue 18); absent: not offered. */
+  readonly myReports?: (() => void) | undefined;
 };
 
 export type ReportSheetDependencies = {
@@ -55,6 +69,8 @@ export type ReportSheetDependencies = {
   readonly study?: StudyRecorder;
   /** The reporter's band as the engine reads it: whom "why?" after reporting is written for. */
   readonly readerBand: () => AgeBand;
+  /** Reported media (RMEDIA): the engine's media decision and the bytes; absent: no media goes. */
+  readonly media?: ReportMediaSource;
 };
 
 export type ReportPhase =
@@ -92,6 +108,12 @@ export type ReportSheetSnapshot = {
    * reporter never saw them (held aside): the sheet says so, never shows them.
    */
   readonly unseenCount: number;
+  /**
+   * TEAM: what goes to the moderators about the reporter's own age (the
+   * engine's `moderatorBands`, for a named or a withheld report): the band,
+   * only "under 18", only "adult", or nothing (undefined).
+   */
+  readonly ageAlong: "minor-band" | "minor" | "adult" | undefined;
   /** The engine's default, or the reporter's choice. */
   readonly category: ReportCategory;
   readonly categoryChosen: boolean;
@@ -99,6 +121,14 @@ export type ReportSheetSnapshot = {
   readonly categories: readonly ReportCategory[];
   readonly note: string;
   readonly detailsOpen: boolean;
+  /**
+   * Reported media (RMEDIA): the images and files that go with the report
+   * (of the reported message, the included context, or a request's unseen
+   * messages), each named only when the engine lets the reporter see it.
+   */
+  readonly media: readonly ReportMediaRow[];
+  /** Why filing with media failed: it could not be read, is too large, or did not upload. */
+  readonly mediaProblem: "not-read" | "too-large" | "not-sent" | undefined;
   /** The engine allows leaving the name out (DSA Art. 16(2)(c)). */
   readonly identityOptional: boolean;
   readonly includeIdentity: boolean;
@@ -139,6 +169,8 @@ export type ReportSheetViewActions = {
   readonly leave: () => Promise<void>;
   readonly help: () => void;
   readonly close: () => void;
+  /** "Mijn meldingen" after filing; undefined when this session has none to open. */
+  readonly openMyReports?: (() => void) | undefined;
 };
 
 export class ReportSheetViewModel
@@ -162,6 +194,12 @@ export class ReportSheetViewModel
   readonly #base: EvidenceFields;
   /** A request's messages the reporter never saw: kept here, never in a snapshot. */
   readonly #unseen: readonly TimelineMessage[];
+  /** Reported media (RMEDIA) per message, by event ID; which go depends on the context choice. */
+  readonly #mediaByEvent: ReadonlyMap<string, readonly ReportMediaRow[]>;
+  #mediaProblem: ReportSheetSnapshot["mediaProblem"];
+  /** Previews this sheet drew of pictures the conversation already shows, by event ID. */
+  readonly #previews = new Map<string, ShownPicture>();
+  #disposed = false;
 
   constructor(subject: ReportSubject, deps: ReportSheetDependencies) {
     const evidence = gatherEvidence(subject, deps.source);
@@ -189,7 +227,9 @@ export class ReportSheetViewModel
     const unseen = subject.kind === "request" ? (subject.unseen ?? []) : [];
     super(snapshotOf(base, outcome, phase, {}, deps.readerBand(), unseen));
     this.#unseen = unseen;
+    this.#mediaByEvent = mediaOf(subject, base, unseen, deps);
     this.#deps = deps;
+    this.openMyReports = deps.actions.myReports;
     this.#subject = subject;
     this.#reportedDisplayName = evidence.reportedDisplayName;
     this.#base = base;
@@ -202,6 +242,7 @@ export class ReportSheetViewModel
         this.#publish();
       }),
     );
+    this.#drawPreviews();
   }
 
   readonly toggleDetails = (): void => {
@@ -247,10 +288,27 @@ export class ReportSheetViewModel
    */
   readonly file = async (): Promise<void> => {
     if (this.#phase !== "review" && this.#phase !== "failed") return;
-    const submission = this.#submission();
-    if (submission === undefined) return;
+    const withoutMedia = this.#submission();
+    if (withoutMedia === undefined) return;
     this.#phase = "filing";
+    this.#mediaProblem = undefined;
     this.#publish();
+    // Reported media (RMEDIA): read on this device now (the reporter's tap), sealed, never shown.
+    const rows = this.#media();
+    let submission: ReportSubmission = withoutMedia;
+    if (rows.length > 0 && this.#deps.media !== undefined) {
+      try {
+        submission = {
+          ...withoutMedia,
+          media: await readReportMedia(rows, this.#subject.roomId, this.#deps.media),
+        };
+      } catch {
+        this.#phase = "failed";
+        this.#mediaProblem = "not-read";
+        this.#publish();
+        return;
+      }
+    }
     const result = await this.#deps.reporting.file(submission);
     if (result.ok) {
       this.#reportId = result.status.reportId;
@@ -265,9 +323,60 @@ export class ReportSheetViewModel
       });
     } else {
       this.#phase = result.reason === "not-configured" ? "unavailable" : "failed";
+      this.#mediaProblem =
+        result.reason === "media-too-large"
+          ? "too-large"
+          : result.reason === "media-not-sent"
+            ? "not-sent"
+            : undefined;
     }
     this.#publish();
   };
+
+  /** Draws the previews of pictures the reporter already sees behind the sheet; released on dispose. */
+  #drawPreviews(): void {
+    const media = this.#deps.media;
+    const preview = media?.preview;
+    if (media === undefined || preview === undefined) return;
+    for (const row of [...this.#mediaByEvent.values()].flat()) {
+      if (row.preview === undefined) continue;
+      preview(this.#subject.roomId, row.eventId)
+        .then((picture) => {
+          if (this.#disposed) {
+            media.release?.(picture);
+            return;
+          }
+          this.#previews.set(row.eventId, picture);
+          this.#publish();
+        })
+        // No preview: the words still say what goes along.
+        .catch(() => undefined);
+    }
+    this.onDispose(() => {
+      this.#disposed = true;
+      for (const picture of this.#previews.values()) media.release?.(picture);
+      this.#previews.clear();
+    });
+  }
+
+  /** The media that goes now: the reported message's, the context's when it goes, a request's. */
+  #media(): readonly ReportMediaRow[] {
+    const ids =
+      this.#subject.kind === "message"
+        ? [
+            this.#base.reported?.eventId ?? "",
+            ...(this.#includeContext ? this.#base.context.map((row) => row.eventId) : []),
+          ]
+        : unseenEvidence(this.#unseen, this.#outcome.decision.requestMessages).map(
+            (m) => m.eventId,
+          );
+    return ids.flatMap((id) =>
+      (this.#mediaByEvent.get(id) ?? []).map((row) => ({
+        ...row,
+        picture: this.#previews.get(row.eventId),
+      })),
+    );
+  }
 
   /** The server refused the report for good: the reporter may ask to try again. */
   readonly retryDelivery = async (): Promise<void> => {
@@ -295,6 +404,9 @@ export class ReportSheetViewModel
   readonly close = (): void => {
     this.#deps.actions.close();
   };
+
+  /** Offered only when the session has "Mijn meldingen" to open. */
+  readonly openMyReports: (() => void) | undefined;
 
   async #run(action: () => Promise<void>): Promise<void> {
     this.#busy = true;
@@ -324,6 +436,8 @@ export class ReportSheetViewModel
       includeIdentity: this.#includeIdentity(),
       // Tapping the button that carries the statement is the confirmation.
       goodFaith: { confirmed: true, statementKey: GOOD_FAITH_STATEMENT_KEY },
+      // TEAM: the ages the engine lets go to the moderators (the filer picks by identity).
+      moderatorBands: this.#outcome.decision.moderatorBands,
     };
     if (this.#subject.kind !== "message") {
       const unseen = unseenEvidence(this.#unseen, this.#outcome.decision.requestMessages);
@@ -375,6 +489,8 @@ export class ReportSheetViewModel
           blocked: this.#blocked,
           left: this.#left,
           busy: this.#busy,
+          media: this.#media(),
+          mediaProblem: this.#mediaProblem,
         },
         this.#deps.readerBand(),
         this.#unseen,
@@ -408,8 +524,45 @@ type Choices = Partial<
     | "blocked"
     | "left"
     | "busy"
+    | "media"
+    | "mediaProblem"
   >
 >;
+
+/** Reported media (RMEDIA) of every message that could go, by event ID. */
+function mediaOf(
+  subject: ReportSubject,
+  base: EvidenceFields,
+  unseen: readonly TimelineMessage[],
+  deps: ReportSheetDependencies,
+): ReadonlyMap<string, readonly ReportMediaRow[]> {
+  const reporter = deps.source.userId;
+  const rows =
+    subject.kind === "message"
+      ? reportMediaRows(
+          (deps.source.conversation(subject.roomId)?.messages ?? []).filter(
+            (m) =>
+              m.eventId === base.reported?.eventId ||
+              base.context.some((row) => row.eventId === m.eventId),
+          ),
+          subject.roomId,
+          reporter,
+          deps.media,
+          true,
+        )
+      : // A request held aside: its media goes sealed and is never named.
+        reportMediaRows(unseen, subject.roomId, reporter, deps.media, false);
+  const byEvent = new Map<string, ReportMediaRow[]>();
+  for (const row of rows) byEvent.set(row.eventId, [...(byEvent.get(row.eventId) ?? []), row]);
+  return byEvent;
+}
+
+/** TEAM: the reporter's own age as it goes to the moderators, for the sheet's one line. */
+function ageAlong(band: ModeratorBand | null): ReportSheetSnapshot["ageAlong"] {
+  if (band === null) return undefined;
+  if (band.group === "adult") return "adult";
+  return band.band === null ? "minor" : "minor-band";
+}
 
 function snapshotOf(
   base: EvidenceFields,
@@ -429,6 +582,11 @@ function snapshotOf(
     sheet: decision.sheet,
     // A count, never the messages: what the reporter did not see stays unseen.
     unseenCount: unseenEvidence(unseen, decision.requestMessages).length,
+    ageAlong: ageAlong(
+      (choices.includeIdentity ?? !decision.reporterIdentityOptional)
+        ? decision.moderatorBands.reporter
+        : decision.moderatorBands.reporterWithheld,
+    ),
     category: decision.category,
     categoryChosen: choices.categoryChosen ?? false,
     categories: decision.categoryChoices,
@@ -449,6 +607,8 @@ function snapshotOf(
     blocked,
     left,
     busy: choices.busy ?? false,
+    media: choices.media ?? [],
+    mediaProblem: choices.mediaProblem,
     why: whyViewOf([decision], readerBand),
   };
 }

@@ -103,6 +103,37 @@ describe("RootViewModel", () => {
     );
   });
 
+  it("a sign-in link that signs in by itself (a classroom seat's QR code) is a fresh sign-in, remembered", async () => {
+    const running = fakeSession({ recoveryStatus: () => Promise.resolve("not-set-up") });
+    const d = deps({
+      startSession: () => Promise.resolve(running),
+      linkSignIn: Promise.resolve({ ok: true, credentials }),
+    });
+    const root = new RootViewModel(d);
+    await root.start();
+    expect(d.saveCredentials).toHaveBeenCalledWith(credentials);
+    // Just signed in: the recovery key is offered, as after the form (unless the session says no).
+    expect(sessionScreen(root).kind).toBe("recovery");
+  });
+
+  it("a link that did not sign in says why on the sign-in form; a device already signed in goes on", async () => {
+    const used = {
+      ok: false as const,
+      error: { key: "signIn.error.seatCodeUsed" as const, params: {} },
+    };
+    const signedOut = new RootViewModel(deps({ linkSignIn: Promise.resolve(used) }));
+    await signedOut.start();
+    const phase = signedOut.getSnapshot().phase;
+    if (phase.kind !== "signed-out") throw new Error(`expected signed-out, got ${phase.kind}`);
+    expect(phase.signIn.getSnapshot().error?.key).toBe("signIn.error.seatCodeUsed");
+    // The phone that used the code scans it again: it is signed in, and stays so.
+    const signedIn = new RootViewModel(
+      deps({ linkSignIn: Promise.resolve(used), loadCredentials: () => credentials }),
+    );
+    await signedIn.start();
+    expect(sessionScreen(signedIn).kind).toBe("chats");
+  });
+
   it("resumes a remembered session; the chat list holds accepted chats only", async () => {
     const root = new RootViewModel(deps({ loadCredentials: () => credentials }));
     await root.start();

@@ -68,6 +68,18 @@ export type RootDependencies = {
   readonly study?: StudyRecorder;
   /** A local demo's sign-in link: fills in the first sign-in form shown, once. */
   readonly signInPrefill?: SignInPrefill | undefined;
+  /**
+   * A sign-in link that signs in by itself (a classroom seat's one-time QR
+   * code, study/seatSignIn.ts), under way as the app starts: its credentials
+   * count as signing in now; its error shows on the sign-in form, unless
+   * this device is signed in already. Undefined: no such link.
+   */
+  readonly linkSignIn?:
+    | Promise<
+        | { readonly ok: true; readonly credentials: SessionCredentials }
+        | { readonly ok: false; readonly error: SignInError }
+      >
+    | undefined;
   /** The theme and notifications of this device (main.tsx: the browser's); default in memory. */
   readonly device?: DevicePorts | undefined;
 };
@@ -112,9 +124,15 @@ export class RootViewModel extends ViewModel<RootSnapshot> {
 
   /** Resumes a remembered session, or shows sign-in. */
   async start(): Promise<void> {
+    const linked = await this.#deps.linkSignIn;
+    if (linked?.ok === true) {
+      this.#deps.saveCredentials(linked.credentials);
+      await this.#startSession(linked.credentials, true);
+      return;
+    }
     const credentials = this.#deps.loadCredentials();
     if (credentials === undefined) {
-      this.#showSignIn();
+      this.#showSignIn(linked?.error);
       return;
     }
     await this.#startSession(credentials, false);

@@ -89,6 +89,24 @@ describe("SessionViewModel", () => {
     expect(session.getSnapshot().screen.kind).toBe("chats");
   });
 
+  it("offers no recovery key to a classroom seat, whose account is reset after the session", async () => {
+    const recoveryStatus = vi.fn(() => Promise.resolve("not-set-up" as const));
+    const seat = await opened(
+      { ...fakeSession({ recoveryStatus }), accountResetAfterSession: true },
+      deps(),
+      true,
+    );
+    expect(seat.getSnapshot().screen.kind).toBe("chats");
+    expect(recoveryStatus).not.toHaveBeenCalled();
+    // Any other account just signed in is offered one.
+    const other = await opened(
+      { ...fakeSession({ recoveryStatus }), accountResetAfterSession: false },
+      deps(),
+      true,
+    );
+    expect(other.getSnapshot().screen.kind).toBe("recovery");
+  });
+
   it("never blocks on a recovery check that fails: it says so and shows the chats", async () => {
     const d = deps();
     const session = await opened(
@@ -165,6 +183,28 @@ describe("SessionViewModel", () => {
     await screen.settings.signOut();
     expect(d.signOut).toHaveBeenCalledTimes(1);
     expect(session.getSnapshot().report).toBeUndefined();
+  });
+
+  it("opens Mijn meldingen from the sheet after reporting and from Settings; back returns (OUT)", async () => {
+    const session = await opened();
+    reportLotte(session);
+    session.getSnapshot().report?.openMyReports?.();
+    expect(session.getSnapshot().report).toBeUndefined();
+    const fromSheet = session.getSnapshot().screen;
+    if (fromSheet.kind !== "my-reports") throw new Error("expected my reports");
+    // Back returns to where the report was made.
+    fromSheet.myReports.back();
+    expect(session.getSnapshot().screen.kind).toBe("conversation");
+
+    const other = await opened();
+    chatList(other).openSettings();
+    const settings = other.getSnapshot().screen;
+    if (settings.kind !== "settings") throw new Error("expected settings");
+    settings.settings.openMyReports();
+    const mine = other.getSnapshot().screen;
+    if (mine.kind !== "my-reports") throw new Error("expected my reports");
+    mine.myReports.back();
+    expect(other.getSnapshot().screen.kind).toBe("settings");
   });
 
   it("back from a conversation returns to the chat list, from the screen's button or the browser's", async () => {

@@ -39,8 +39,13 @@ import { RecoveryViewModel, type RecoverySource } from "./RecoveryViewModel.ts";
 import { ReportSheetViewModel, type ReportSubject } from "./ReportSheetViewModel.ts";
 import { RequestViewModel, type RequestSource } from "./RequestViewModel.ts";
 import { SettingsViewModel } from "./SettingsViewModel.ts";
+import { MyReportsViewModel } from "./MyReportsViewModel.ts";
+import type { ReportOutcomes } from "../reporting/reportOutcomes.ts";
 import { assertNever } from "./assertNever.ts";
 import { ViewModel } from "./ViewModel.ts";
+import type { MediaKind } from "../matrix/mediaTypes.ts";
+import { browserMediaDisplay, noMediaDisplay, type MediaDisplay } from "../media/mediaDisplay.ts";
+import type { ShownPicture } from "../media/pictureDecoding.ts";
 
 /** What the screens need of a Matrix session; the Matrix layer's ChatSession satisfies it. */
 export type SessionPort = ChatListSource &
@@ -69,6 +74,8 @@ export type RunningSession = {
   readonly media?: SessionMedia | undefined;
   /** The moderation screen's dependencies; offered only if the account is a server admin. */
   readonly moderation?: ModerationAccess | undefined;
+  /** The outcomes that came back for this device's reports ("Mijn meldingen"); absent: none can. */
+  readonly outcomes?: ReportOutcomes | undefined;
   /** Stops on-device enforcement and the session's background work. */
   readonly stop: () => void;
   /**
@@ -76,6 +83,13 @@ export type RunningSession = {
    * configured for studies); the chat list says so. Undefined: none.
    */
   readonly ignoredStudyAssignment?: string | undefined;
+  /**
+   * The account is a classroom study seat, reset after the session (the
+   * study service says so at session start): nothing on it is worth
+   * recovering, so no recovery key is offered or asked for. Undefined or
+   * false: any other account, which is offered one after signing in.
+   */
+  readonly accountResetAfterSession?: boolean | undefined;
 };
 
 /** What the session's screens need from the root: the language, help, sign-out. */
@@ -109,6 +123,7 @@ export type SessionScreen =
   | { readonly kind: "new-group"; readonly newGroup: NewGroupViewModel }
   | { readonly kind: "moderation"; readonly moderation: ModerationViewModel }
   | { readonly kind: "settings"; readonly settings: SettingsViewModel }
+  | { readonly kind: "my-reports"; readonly myReports: MyReportsViewModel }
   | { readonly kind: "profile"; readonly profile: ProfileViewModel };
 
 /** How to build a screen, so back can show it again (fresh, as it is then). */
@@ -163,10 +178,12 @@ export class SessionViewModel extends ViewModel<SessionSnapshot> {
 
   /**
    * Opens the first screen: the chats, or first the recovery key. `justSignedIn`:
-   * after the sign-in form (not a reload), the key is offered or asked for.
+   * after signing in (not a reload), the key is offered or asked for, unless
+   * the account is reset after the session (a classroom seat).
    */
   async open(justSignedIn: boolean): Promise<void> {
-    const status = justSignedIn ? await this.#recoveryStatus() : "set-up-on-this-device";
+    const offerRecovery = justSignedIn && this.#running.accountResetAfterSession !== true;
+    const status = offerRecovery ? await this.#recoveryStatus() : "set-up-on-this-device";
     if (this.#disposed) return;
     if (status === "set-up-on-this-device") this.#home();
     else this.#show(() => this.#recovery(status));
@@ -226,6 +243,32 @@ export class SessionViewModel extends ViewModel<SessionSnapshot> {
       },
       explanation: (category) =>
         t("report.explanation", { category: t(`report.category.${category}`) }),
+      // Reported media (RMEDIA): what the reporter may see is the engine's media decision.
+      ...(running.session.downloadMedia === undefined
+        ? {}
+        : {
+            media: {
+              visible: (roomId: string, senderUserId: string, kind: MediaKind) =>
+                running.rooms.incomingMedia(roomId, senderUserId, kind).effect !== "not-viewable",
+              read: (roomId: string, eventId: string) =>
+                running.session.downloadMedia?.(roomId, eventId, "file") ??
+                Promise.reject(new Error("no media download in this session")),
+              // The sheet shows a picture only as the conversation behind it already does.
+              shown: (roomId: string, eventId: string) => this.#shownPicture(roomId, eventId),
+              preview: async (roomId: string, eventId: string) => {
+                const downloaded = await running.session.downloadMedia?.(
+                  roomId,
+                  eventId,
+                  "preview",
+                );
+                if (downloaded === undefined) throw new Error("no media download in this session");
+                return reportMediaDisplay().picture(downloaded.bytes, downloaded.mimetype);
+              },
+              release: (picture: ShownPicture) => {
+                reportMediaDisplay().release(picture);
+              },
+            },
+          }),
       alreadyBlocked,
       study: this.#deps.study,
       readerBand: running.gateway.readerBand,
@@ -248,6 +291,11 @@ export class SessionViewModel extends ViewModel<SessionSnapshot> {
         close: () => {
           this.#closeReport();
         },
+        // "Mijn meldingen", where the outcome will show: the sheet closes, the list opens.
+        myReports: () => {
+          this.#closeReport();
+          this.#open(() => this.#myReports());
+        },
       },
     });
     // The browser's back closes the sheet (a sheet opened over a sheet is still one step).
@@ -255,6 +303,17 @@ export class SessionViewModel extends ViewModel<SessionSnapshot> {
       this.#closeReport();
     });
     this.update({ ...this.getSnapshot(), report });
+  }
+
+  /** How the open conversation shows a picture now (reported media, RMEDIA); undefined: it does not. */
+  #shownPicture(roomId: string, eventId: string): { readonly blurred: boolean } | undefined {
+    const { screen } = this.getSnapshot();
+    if (screen.kind !== "conversation") return undefined;
+    const view = screen.conversation.getSnapshot();
+    if (view.roomId !== roomId) return undefined;
+    const row = view.rows.find((r) => r.type === "message" && r.id === eventId);
+    const state = row?.type === "message" ? row.media?.state : undefined;
+    return state?.kind === "picture" ? { blurred: state.blurred } : undefined;
   }
 
   #closeReport(): void {
@@ -381,6 +440,13 @@ export class SessionViewModel extends ViewModel<SessionSnapshot> {
               },
               running.gateway.readerBand,
             ),
+      // "Mijn meldingen" (issue 18): this device's reports and the outcomes that came back.
+      myReports: {
+        open: () => {
+          this.#open(() => this.#myReports());
+        },
+        ...(running.outcomes === undefined ? {} : { outcomes: running.outcomes }),
+      },
       back: () => {
         this.#back();
       },
@@ -390,6 +456,31 @@ export class SessionViewModel extends ViewModel<SessionSnapshot> {
       },
     });
     return { kind: "settings", settings };
+  }
+
+  #myReports(): SessionScreen {
+    const running = this.#running;
+    const rooms = running.rooms;
+    const myReports = new MyReportsViewModel({
+      reports: running.reports,
+      outcomes: running.outcomes ?? NO_OUTCOMES,
+      // Whom a report was about, as this device shows them (the decision store's names).
+      rooms: {
+        nameOf: (userId) =>
+          rooms
+            .rooms()
+            .flatMap((room) => room.members)
+            .find((member) => member.userId === userId)?.name,
+        titleOf: (roomId) => rooms.room(roomId)?.title,
+        subscribe: (listener) => rooms.subscribe(listener),
+      },
+      readerBand: running.gateway.readerBand,
+      back: () => {
+        this.#back();
+      },
+    });
+    void myReports.start();
+    return { kind: "my-reports", myReports };
   }
 
   #profile(roomId: string, userId: string): SessionScreen {
@@ -449,6 +540,8 @@ export class SessionViewModel extends ViewModel<SessionSnapshot> {
           decide: (id, kind) => running.rooms.outgoingMedia(id, kind),
           readerBand: () => running.rooms.room(roomId)?.readerBand ?? running.gateway.readerBand(),
         }),
+      // A picture open full screen is one step: the browser's back closes it.
+      (back) => this.#deps.navigation.push(back),
     );
     return { kind: "conversation", conversation };
   }
@@ -549,6 +642,14 @@ export class SessionViewModel extends ViewModel<SessionSnapshot> {
   }
 }
 
+/** A session whose reports carry no reply channel: the list shows delivery only. */
+const NO_OUTCOMES: Pick<ReportOutcomes, "getSnapshot" | "subscribe" | "check" | "markSeen"> = {
+  getSnapshot: () => ({ byReport: new Map(), withReply: new Set(), unseen: 0 }),
+  subscribe: () => () => undefined,
+  check: () => Promise.resolve(),
+  markSeen: () => Promise.resolve(),
+};
+
 function disposeScreen(screen: SessionScreen): void {
   switch (screen.kind) {
     case "opening":
@@ -580,10 +681,21 @@ function disposeScreen(screen: SessionScreen): void {
     case "settings":
       screen.settings.dispose();
       return;
+    case "my-reports":
+      screen.myReports.dispose();
+      return;
     case "profile":
       screen.profile.dispose();
       return;
     default:
       assertNever(screen);
   }
+}
+
+let reportDisplay: MediaDisplay | undefined;
+/** The browser's picture decoding for the report sheet's previews (none without a document). */
+function reportMediaDisplay(): MediaDisplay {
+  reportDisplay ??=
+    typeof document === "undefined" ? noMediaDisplay : browserMediaDisplay(document);
+  return reportDisplay;
 }

@@ -15,6 +15,7 @@ import {
 import type { Locale, MessageKey } from "../i18n/i18n.ts";
 import type { DevicePorts, NotificationPermissionState, ThemeChoice } from "./device.ts";
 import type { FindableSetting, FindPeopleViewModel } from "./FindPeopleViewModel.ts";
+import type { ReportOutcomes } from "../reporting/reportOutcomes.ts";
 import { ViewModel } from "./ViewModel.ts";
 
 /** Which rules protect the person: the deciding pack, in its own words. */
@@ -58,6 +59,8 @@ export type SettingsSnapshot = {
   readonly notifications: NotificationsView;
   readonly findable: FindableView | undefined;
   readonly signingOut: boolean;
+  /** "Mijn meldingen": outcomes that came back and were not seen yet (the dot on the entry). */
+  readonly myReportsUnseen: number;
 };
 
 export type SettingsViewActions = {
@@ -71,6 +74,7 @@ export type SettingsViewActions = {
   readonly confirmFindable: () => Promise<void>;
   readonly cancelFindable: () => void;
   readonly signOut: () => Promise<void>;
+  readonly openMyReports: () => void;
 };
 
 export type SettingsDependencies = {
@@ -85,6 +89,11 @@ export type SettingsDependencies = {
   readonly findable: FindPeopleViewModel | undefined;
   readonly back: () => void;
   readonly signOut: () => Promise<void>;
+  /** "Mijn meldingen" (issue 18): opens the list; `outcomes` counts what came back unseen. */
+  readonly myReports?: {
+    readonly open: () => void;
+    readonly outcomes?: Pick<ReportOutcomes, "getSnapshot" | "subscribe">;
+  };
 };
 
 const SETTING_ERROR: MessageKey = "findPeople.error.setting";
@@ -97,6 +106,14 @@ export class SettingsViewModel extends ViewModel<SettingsSnapshot> implements Se
   constructor(deps: SettingsDependencies) {
     super(snapshotOf(deps, false, false));
     this.#deps = deps;
+    const outcomes = deps.myReports?.outcomes;
+    if (outcomes !== undefined) {
+      this.onDispose(
+        outcomes.subscribe(() => {
+          this.#refresh();
+        }),
+      );
+    }
     const findable = deps.findable;
     if (findable !== undefined) {
       this.onDispose(
@@ -157,6 +174,10 @@ export class SettingsViewModel extends ViewModel<SettingsSnapshot> implements Se
     this.#deps.findable?.cancelFindable();
   };
 
+  readonly openMyReports = (): void => {
+    this.#deps.myReports?.open();
+  };
+
   readonly signOut = async (): Promise<void> => {
     if (this.#signingOut) return;
     this.#signingOut = true;
@@ -199,6 +220,7 @@ function snapshotOf(
             error: findable.error === SETTING_ERROR ? SETTING_ERROR : undefined,
           },
     signingOut,
+    myReportsUnseen: deps.myReports?.outcomes?.getSnapshot().unseen ?? 0,
   };
 }
 

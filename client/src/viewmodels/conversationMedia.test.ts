@@ -3,6 +3,7 @@
 import type { IncomingMediaDecision } from "@safety-by-design/policy-engine";
 import { describe, expect, it, vi } from "vitest";
 import type { MediaDisplay } from "../media/mediaDisplay.ts";
+import { VIEWER_MAX_SIDE, type ShownPicture } from "../media/pictureDecoding.ts";
 import type { DownloadedMedia, MediaPart, TimelineMedia } from "../matrix/mediaTypes.ts";
 import { ConversationMedia, type MediaItem } from "./conversationMedia.ts";
 
@@ -71,11 +72,17 @@ function world() {
   };
   const revoked: string[] = [];
   const saved: string[] = [];
-  let urls = 0;
+  const sizes: (number | undefined)[] = [];
+  let made = 0;
+  const labels = new WeakMap<ShownPicture, string>();
   const display: MediaDisplay = {
-    picture: () => Promise.resolve({ blob: new Blob(["png"]), width: 720, height: 540 }),
-    objectUrl: () => `blob:${String(++urls)}`,
-    revoke: (url) => revoked.push(url),
+    picture: (_bytes, _type, maxSide) => {
+      sizes.push(maxSide);
+      const shown: ShownPicture = { bitmap: {} as ImageBitmap, width: 720, height: 540 };
+      labels.set(shown, `picture:${String(++made)}`);
+      return Promise.resolve(shown);
+    },
+    release: (shown) => revoked.push(labels.get(shown) ?? "unknown"),
     save: (_bytes, name) => saved.push(name),
   };
   const changed = vi.fn();
@@ -85,6 +92,7 @@ function world() {
     requests,
     revoked,
     saved,
+    sizes,
     changed,
     answerWith: (next: typeof answer) => {
       answer = next;
@@ -116,15 +124,15 @@ describe("a conversation's images and files", () => {
     w.media.visible("$a");
     expect(w.requests).toEqual([{ eventId: "$a", part: "preview" }]);
     await settle();
-    expect(w.media.viewOf(photo, undefined).state).toEqual({
+    expect(w.media.viewOf(photo, undefined).state).toMatchObject({
       kind: "picture",
-      url: "blob:1",
       width: 720,
       height: 540,
       blurred: false,
+      canOpen: true,
     });
     w.media.hidden("$a");
-    expect(w.revoked).toEqual(["blob:1"]);
+    expect(w.revoked).toEqual(["picture:1"]);
     expect(w.media.viewOf(photo, undefined).state.kind).toBe("waiting");
   });
 
@@ -157,11 +165,13 @@ describe("a conversation's images and files", () => {
     expect(w.media.viewOf(photo, undefined).state).toMatchObject({
       kind: "picture",
       blurred: true,
+      canOpen: false,
     });
     w.media.unblur("$s");
     expect(w.media.viewOf(photo, undefined).state).toMatchObject({
       kind: "picture",
       blurred: false,
+      canOpen: true,
     });
     // Scrolled away and back: consent stays for this screen, so it loads again without a tap.
     w.media.hidden("$s");
@@ -234,19 +244,84 @@ describe("a conversation's images and files", () => {
     w.media.visible("$b");
     await settle();
     w.media.update([b]);
-    expect(w.revoked).toEqual(["blob:1"]);
+    expect(w.revoked).toEqual(["picture:1"]);
     w.media.dispose();
-    expect(w.revoked).toEqual(["blob:1", "blob:2"]);
+    expect(w.revoked).toEqual(["picture:1", "picture:2"]);
   });
 
-  it("revokes a picture that finished loading after its row left the screen", async () => {
+  it("frees a picture that finished loading after its row left the screen", async () => {
     const w = world();
     const a = item("$a", picture, show);
     w.media.update([a]);
     w.media.visible("$a");
     w.media.hidden("$a");
     await settle();
-    expect(w.revoked).toEqual([]);
+    expect(w.revoked).toEqual(["picture:1"]);
     expect(w.media.viewOf(a, undefined).state.kind).toBe("waiting");
+  });
+});
+
+describe("the full-screen viewer", () => {
+  it("fetches the full picture only when a shown picture is opened, and frees it on close", async () => {
+    const w = world();
+    const photo = item("$a", picture, show);
+    w.media.update([photo]);
+    w.media.visible("$a");
+    await settle();
+    expect(w.requests).toEqual([{ eventId: "$a", part: "preview" }]);
+    expect(w.media.open("$a")).toBe(true);
+    expect(w.media.viewer()).toEqual({ eventId: "$a", state: { kind: "loading" } });
+    expect(w.requests.at(-1)).toEqual({ eventId: "$a", part: "file" });
+    await settle();
+    expect(w.media.viewer()?.state.kind).toBe("picture");
+    expect(w.sizes.at(-1)).toBe(VIEWER_MAX_SIDE);
+    w.media.closeViewer();
+    expect(w.media.viewer()).toBeUndefined();
+    expect(w.revoked).toEqual(["picture:2"]);
+  });
+
+  it("never opens a picture still blurred behind its warning, nor one that may not be seen", async () => {
+    const w = world();
+    const stranger = item("$s", picture, tapToDownload);
+    const hidden = item("$n", picture, notViewable);
+    w.media.update([stranger, hidden]);
+    w.media.visible("$s");
+    w.media.visible("$n");
+    expect(w.media.open("$s")).toBe(false);
+    w.media.tap("$s");
+    await settle();
+    expect(w.media.open("$s")).toBe(false);
+    expect(w.media.open("$n")).toBe(false);
+    expect(w.requests.filter((r) => r.part === "file")).toEqual([]);
+    w.media.unblur("$s");
+    expect(w.media.open("$s")).toBe(true);
+    expect(w.requests.filter((r) => r.part === "file")).toEqual([{ eventId: "$s", part: "file" }]);
+  });
+
+  it("closes when the picture may no longer show, and never decodes a full picture that arrives after closing", async () => {
+    const w = world();
+    const photo = item("$a", picture, show);
+    w.media.update([photo]);
+    w.media.open("$a");
+    w.media.closeViewer();
+    await settle();
+    // Closed before it arrived: not even decoded.
+    expect(w.media.viewer()).toBeUndefined();
+    expect(w.sizes).toEqual([]);
+    w.media.open("$a");
+    await settle();
+    w.media.update([item("$a", picture, notViewable)]);
+    expect(w.media.viewer()).toBeUndefined();
+    expect(w.revoked).toEqual(["picture:1"]);
+  });
+
+  it("shows a full picture the checks refuse as a placeholder (a lying type), never drawn", async () => {
+    const w = world();
+    const photo = item("$a", picture, show);
+    w.media.update([photo]);
+    w.answerWith(() => Promise.reject(Object.assign(new Error("no"), { reason: "type-mismatch" })));
+    w.media.open("$a");
+    await settle();
+    expect(w.media.viewer()?.state).toEqual({ kind: "placeholder", problem: "type-mismatch" });
   });
 });

@@ -1,16 +1,22 @@
-// View-model layer: the images and files of one conversation screen, as the
-// engine's `media` decision allows them. What is fetched, and when, follows
-// the decision alone: "show" loads a picture once its row is on screen;
-// "tap-to-download" fetches nothing until the person taps, then shows it
-// blurred (the decision's `blurred`) until they tap again; "not-viewable"
-// never fetches. A file is only ever downloaded when the person taps, and is
-// handed to the browser to save, never opened here. A shown picture is an
-// object URL revoked when its row leaves the screen (memory) or the screen
-// closes; the person's taps (consent) are kept while the screen is open.
+// View-model layer: the images and files of one conversation screen.
+// (Over 400 lines: what the timeline and the full-screen viewer fetch follow one decision and one consent per picture.)
+// What is fetched, and when, follows the engine's `media` decision alone:
+// "show" loads a picture once its row is on screen; "tap-to-download"
+// fetches nothing until the person taps, then shows it blurred (the
+// decision's `blurred`) until they tap again; "not-viewable" never fetches.
+// A file is only ever downloaded when the person taps, and is handed to the
+// browser to save, never opened here. A shown picture is the sender's
+// preview (the spec's thumbnail, at most 800 px), decoded and scaled to the
+// bubble: a bitmap the view draws into a canvas, closed when its row leaves
+// the screen (memory) or the screen closes. The full picture is fetched only
+// when the person opens it in the full-screen viewer, and only for a picture
+// that shows as it is (one still blurred stays behind its warning). The
+// person's taps (consent) are kept while the screen is open.
 
 import type { IncomingMediaDecision } from "@safety-by-design/policy-engine";
 import type { HelpResourceId } from "../help/resources.ts";
 import type { MediaDisplay } from "../media/mediaDisplay.ts";
+import { VIEWER_MAX_SIDE, type ShownPicture } from "../media/pictureDecoding.ts";
 import type {
   DownloadedMedia,
   MediaPart,
@@ -36,11 +42,14 @@ export type MediaState =
   | { readonly kind: "loading" }
   | {
       readonly kind: "picture";
-      readonly url: string;
+      /** Pixels this device decoded and scaled; the view draws them into a canvas. */
+      readonly picture: ShownPicture;
       readonly width: number;
       readonly height: number;
       /** Shown blurred, with the decision's warning, until the person taps "show". */
       readonly blurred: boolean;
+      /** It may open full screen (shown as it is, not blurred). */
+      readonly canOpen: boolean;
     }
   /** A file handed to the browser to save. */
   | { readonly kind: "saved" }
@@ -83,14 +92,16 @@ export type MediaItem = {
   readonly sending: boolean;
 };
 
+/** The full-screen viewer's picture: the sender's full picture, fetched when it opened. */
+export type ViewerState =
+  | { readonly kind: "loading" }
+  | { readonly kind: "picture"; readonly picture: ShownPicture }
+  | { readonly kind: "placeholder"; readonly problem: MediaProblem }
+  | { readonly kind: "unavailable" };
+
 type Loaded =
   | { readonly kind: "loading"; readonly generation: number }
-  | {
-      readonly kind: "picture";
-      readonly url: string;
-      readonly width: number;
-      readonly height: number;
-    }
+  | { readonly kind: "picture"; readonly picture: ShownPicture }
   | { readonly kind: "saved" }
   | { readonly kind: "refused"; readonly problem: MediaProblem }
   | { readonly kind: "unavailable" };
@@ -116,6 +127,10 @@ export class ConversationMedia {
   #running = 0;
   #generation = 0;
   #disposed = false;
+  /** The picture open full screen, if any (one at a time). */
+  #viewer:
+    | { readonly eventId: string; readonly generation: number; readonly state: ViewerState }
+    | undefined;
 
   constructor(roomId: string, source: MediaSource, display: MediaDisplay, changed: () => void) {
     this.#roomId = roomId;
@@ -131,6 +146,8 @@ export class ConversationMedia {
       // A message gone from the screen (redacted, blocked sender) lets go of its picture.
       if (!this.#items.has(eventId) || !this.#mayLoadPicture(eventId)) this.#release(eventId);
     }
+    // The same for the viewer: a picture that may no longer show (its sender blocked) closes.
+    if (this.#viewer !== undefined && !this.#mayOpen(this.#viewer.eventId)) this.#closeViewer();
     for (const eventId of this.#visible) this.#loadIfAllowed(eventId);
   }
 
@@ -193,10 +210,86 @@ export class ConversationMedia {
     }
   }
 
+  /**
+   * The person opens a shown picture full screen: its full picture is fetched
+   * now. Only a picture that shows as it is may open (not one still blurred,
+   * never one the decision keeps from view). Returns whether it opened.
+   */
+  open(eventId: string): boolean {
+    if (!this.#mayOpen(eventId)) return false;
+    this.#closeViewer();
+    const generation = ++this.#generation;
+    this.#viewer = { eventId, generation, state: { kind: "loading" } };
+    this.#changed();
+    void this.#fetchFull(eventId, generation);
+    return true;
+  }
+
+  /** The viewer closed: its picture's memory is freed. */
+  closeViewer(): void {
+    if (this.#viewer === undefined) return;
+    this.#closeViewer();
+    this.#changed();
+  }
+
+  /** The open picture and its state, or undefined when the viewer is closed. */
+  viewer(): { readonly eventId: string; readonly state: ViewerState } | undefined {
+    const viewer = this.#viewer;
+    return viewer === undefined ? undefined : { eventId: viewer.eventId, state: viewer.state };
+  }
+
   dispose(): void {
     this.#disposed = true;
     for (const eventId of [...this.#loaded.keys()]) this.#release(eventId);
+    this.#closeViewer();
     this.#queue.length = 0;
+  }
+
+  #mayOpen(eventId: string): boolean {
+    const item = this.#items.get(eventId);
+    if (item?.media.display !== "picture" || !this.#mayLoadPicture(eventId)) return false;
+    return !this.#blurred(item);
+  }
+
+  #blurred(item: MediaItem): boolean {
+    return (item.decision?.blurred ?? false) && !this.#unblurred.has(item.eventId);
+  }
+
+  async #fetchFull(eventId: string, generation: number): Promise<void> {
+    const item = this.#items.get(eventId);
+    const download = this.#source.downloadMedia?.bind(this.#source);
+    let state: ViewerState;
+    try {
+      if (item === undefined || download === undefined) throw new Error("no source");
+      const downloaded = await download(this.#roomId, eventId, "file");
+      if (this.#viewer?.generation !== generation || this.#disposed) return;
+      const picture = await this.#display.picture(
+        downloaded.bytes,
+        downloaded.mimetype,
+        VIEWER_MAX_SIDE,
+      );
+      state = { kind: "picture", picture };
+    } catch (error) {
+      const failure = failureOf(error);
+      state =
+        failure.kind === "refused"
+          ? { kind: "placeholder", problem: failure.problem }
+          : {
+              kind: "unavailable",
+            };
+    }
+    if (this.#viewer?.generation !== generation || this.#disposed) {
+      if (state.kind === "picture") this.#display.release(state.picture);
+      return;
+    }
+    this.#viewer = { ...this.#viewer, state };
+    this.#changed();
+  }
+
+  #closeViewer(): void {
+    const state = this.#viewer?.state;
+    if (state?.kind === "picture") this.#display.release(state.picture);
+    this.#viewer = undefined;
   }
 
   #stateOf(item: MediaItem): MediaState {
@@ -207,14 +300,17 @@ export class ConversationMedia {
     switch (loaded?.kind) {
       case "loading":
         return { kind: "loading" };
-      case "picture":
+      case "picture": {
+        const blurred = this.#blurred(item);
         return {
           kind: "picture",
-          url: loaded.url,
-          width: loaded.width,
-          height: loaded.height,
-          blurred: (decision?.blurred ?? false) && !this.#unblurred.has(eventId),
+          picture: loaded.picture,
+          width: loaded.picture.width,
+          height: loaded.picture.height,
+          blurred,
+          canOpen: !blurred,
         };
+      }
       case "saved":
         return { kind: "saved" };
       case "refused":
@@ -289,13 +385,9 @@ export class ConversationMedia {
       if (picture) {
         const shown = await this.#display.picture(downloaded.bytes, downloaded.mimetype);
         if (this.#current(eventId, generation)) {
-          result = {
-            kind: "picture",
-            url: this.#display.objectUrl(shown.blob),
-            width: shown.width,
-            height: shown.height,
-          };
+          result = { kind: "picture", picture: shown };
         } else {
+          this.#display.release(shown);
           return;
         }
       } else {
@@ -316,7 +408,7 @@ export class ConversationMedia {
 
   #settle(eventId: string, generation: number, result: Loaded): void {
     if (!this.#current(eventId, generation)) {
-      if (result.kind === "picture") this.#display.revoke(result.url);
+      if (result.kind === "picture") this.#display.release(result.picture);
       return;
     }
     this.#loaded.set(eventId, result);
@@ -325,7 +417,7 @@ export class ConversationMedia {
 
   #release(eventId: string): void {
     const loaded = this.#loaded.get(eventId);
-    if (loaded?.kind === "picture") this.#display.revoke(loaded.url);
+    if (loaded?.kind === "picture") this.#display.release(loaded.picture);
     // A refusal or a saved file stays known; only what holds memory (or is under way) goes.
     if (loaded?.kind === "picture" || loaded?.kind === "loading") this.#loaded.delete(eventId);
   }

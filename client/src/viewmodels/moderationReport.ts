@@ -2,8 +2,14 @@
 // the moderation screen shows: the sealed bundle's evidence and DSA notice,
 // and the engine's routing advice. The view never walks the report format.
 
-import type { EvidenceMessage, ReportBundle } from "@safety-by-design/protocol";
+import type {
+  EvidenceMessage,
+  ReportBand,
+  ReportBands,
+  ReportBundle,
+} from "@safety-by-design/protocol";
 import type { HelpResourceId } from "../help/resources.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
 import type { ModerationRouting } from "../policy/decideModerationRouting.ts";
 
 /** One message of the evidence, as the reporter's device decrypted it. */
@@ -35,6 +41,27 @@ export type ModerationEvidence =
       readonly unseen: readonly ModerationEvidenceMessage[];
     };
 
+/** TEAM: a verified age as the moderator sees it: minor or adult, and the band if it went along. */
+export type ModerationBand = {
+  readonly group: "minor" | "adult";
+  readonly band: "8-12" | "13-15" | "16-17" | "18+" | undefined;
+};
+
+/** TEAM: the ages a report carries; each undefined: not known (not verified, or not shared). */
+export type ModerationBands = {
+  readonly reporter: ModerationBand | undefined;
+  readonly reported: ModerationBand | undefined;
+};
+
+/** TEAM: the bundle's ages block (absent before version 4) in the screen's shape. */
+export function bandsOf(bands: ReportBands | undefined): ModerationBands {
+  const one = (band: ReportBand | null | undefined): ModerationBand | undefined =>
+    band === null || band === undefined
+      ? undefined
+      : { group: band.group, band: band.band ?? undefined };
+  return { reporter: one(bands?.reporter), reported: one(bands?.reported) };
+}
+
 /**
  * A report that opened on this device, as the screen shows it: the sealed
  * bundle's evidence and DSA notice (Art. 16(2)), its signature, and the
@@ -59,6 +86,8 @@ export type ModerationOpenedReport = {
   /** Art. 16(2)(d): the reporter confirmed the good-faith statement. */
   readonly goodFaithConfirmed: boolean;
   readonly signerPublicKey: string | null;
+  /** TEAM: the ages the reporter's engine let go with the report (verified only). */
+  readonly bands: ModerationBands;
   readonly routing: {
     /** The engine could not apply the policy: the advice is the protective fallback. */
     readonly failedClosed: boolean;
@@ -66,9 +95,27 @@ export type ModerationOpenedReport = {
     readonly adviceForChat: readonly HelpResourceId[];
     /** The same, were the material also found on a public website. */
     readonly adviceForPublicWebsite: readonly HelpResourceId[];
-    /** The rules that decided, as one line. */
-    readonly rules: string;
+    /**
+     * The rules that decided, as words for moderators (TEAM: never the
+     * engine's rule ids, which are wire format); a rule without words is
+     * "another rule".
+     */
+    readonly rules: readonly MessageKey[];
   };
+};
+
+/** TEAM: the report point's rules in a moderator's words (moderation.nl.ts). */
+export const ROUTING_RULE_WORDS: Readonly<Partial<Record<string, MessageKey>>> = {
+  "report/moderators-always": "moderation.rule.moderatorsAlways",
+  "report/default-category-from-context": "moderation.rule.defaultCategory",
+  "report/advice-for-material-in-chats": "moderation.rule.adviceChats",
+  "report/advice-for-public-websites": "moderation.rule.adviceWebsites",
+  "report/peers-not-criminalised": "moderation.rule.peers",
+  "report/dsa-article-16-fields": "moderation.rule.dsaFields",
+  "report/reporter-identity-optional-for-child-sexual-abuse": "moderation.rule.identityOptional",
+  "report/after-report-actions": "moderation.rule.afterActions",
+  "report/evidence-window": "moderation.rule.evidenceWindow",
+  "report/evidence-from-held-aside-request": "moderation.rule.heldAside",
 };
 
 /** The bundle and the engine's routing, in the shape the screen shows. */
@@ -105,11 +152,14 @@ export function openedReport(
     withholdingAllowed: routing.reporterIdentityOptional,
     goodFaithConfirmed: notice.goodFaith.confirmed,
     signerPublicKey,
+    bands: bandsOf(bundle.bands),
     routing: {
       failedClosed: routing.failedClosed,
       adviceForChat: routing.adviceForChat,
       adviceForPublicWebsite: routing.adviceForPublicWebsite,
-      rules: routing.reasons.join(", "),
+      rules: [
+        ...new Set(routing.reasons.map((id) => ROUTING_RULE_WORDS[id] ?? "moderation.rule.other")),
+      ],
     },
   };
 }

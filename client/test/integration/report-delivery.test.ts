@@ -118,7 +118,7 @@ describe("reporting an encrypted message through the homeserver", () => {
     if (!created.ok) throw new Error(created.problems.join("; "));
     const bundle: ReportBundle = created.bundle;
     // Bundle version 2: the category is the policy engine's own id, routed as it is.
-    expect(bundle).toMatchObject({ version: 3, category: "asking-for-images" });
+    expect(bundle).toMatchObject({ version: 4, category: "asking-for-images" });
     expect(
       bundle.evidence.kind === "messages" && bundle.evidence.context.map((m) => m.body),
     ).toEqual([contextCanary]);

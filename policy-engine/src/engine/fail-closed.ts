@@ -187,6 +187,8 @@ export function failClosedDecision(
         requestMessages: FAIL_CLOSED_REQUEST_MESSAGES,
         // The full sheet: every category, nothing simplified away.
         sheet: "standard",
+        // No age goes along: the engine could not apply the pack that says what may.
+        moderatorBands: { reporter: null, reporterWithheld: null, reported: null },
         help: [...help.slice(0, -1), "politie", "emergency-112"],
         actions: ["block", "leave", "get-help"],
       };

@@ -149,6 +149,26 @@ export type ReportDecision = DecisionCommon & {
   readonly requestMessages: number;
   /** The sheet's layout for the reporter's band (the pack's `report.sheet`). */
   readonly sheet: ReportSheet;
+  /**
+   * What the moderators may learn about ages with this report (the pack's
+   * `report.bandsToModerators`, applied to verified bands only): the reporter's
+   * when they give their name, when they leave it out, and the reported
+   * account's. null: nothing goes (not verified, or the pack says none).
+   */
+  readonly moderatorBands: ModeratorBands;
+};
+
+export type ModeratorBands = {
+  readonly reporter: ModeratorBand | null;
+  readonly reporterWithheld: ModeratorBand | null;
+  readonly reported: ModeratorBand | null;
+};
+
+/** A verified age as the moderators may see it: minor or adult, and the band where the pack allows. */
+export type ModeratorBand = {
+  readonly group: "minor" | "adult";
+  /** null: only the group goes along. */
+  readonly band: "8-12" | "13-15" | "16-17" | "18+" | null;
 };
 
 export type HelpDecision = DecisionCommon & {

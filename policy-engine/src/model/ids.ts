@@ -190,6 +190,14 @@ export type HelpNeed = (typeof HELP_NEEDS)[number];
 export const REPORT_SHEETS = ["standard", "simple"] as const;
 export type ReportSheet = (typeof REPORT_SHEETS)[number];
 
+/**
+ * How much of a verified age band goes to the moderators with a report (the
+ * pack's `report.bandsToModerators`): the exact band, only minor or adult, or
+ * nothing. An unverified band never goes: it is not a fact.
+ */
+export const BAND_DISCLOSURES = ["band", "group", "none"] as const;
+export type BandDisclosure = (typeof BAND_DISCLOSURES)[number];
+
 export const HELP_MOMENTS = [
   "general",
   "after-warning",

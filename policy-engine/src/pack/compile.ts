@@ -99,6 +99,7 @@ export type CompiledPack = {
     readonly sheet: ByBand<ReportSheet>;
     readonly afterActions: Readonly<Record<ReportTarget, readonly ActionId[]>>;
     readonly evidence: PolicyPack["report"]["evidence"];
+    readonly bandsToModerators: PolicyPack["report"]["bandsToModerators"];
   };
   readonly help: {
     readonly moments: Readonly<Record<HelpMoment, ByBand<readonly HelpResourceId[]>>>;
@@ -215,6 +216,7 @@ export function compilePack(pack: PolicyPack): CompiledPack {
       sheet: table(AGE_BANDS, (band) => pack.report.sheet[band]),
       afterActions: table(REPORT_TARGETS, (target) => pack.report.afterActions[target]),
       evidence: pack.report.evidence,
+      bandsToModerators: pack.report.bandsToModerators,
     },
     help: {
       moments: table(HELP_MOMENTS, (moment) =>

@@ -35,6 +35,7 @@ import {
   RELATIONSHIP_CLASSES,
   REPORT_CATEGORIES,
   REPORT_SHEETS,
+  BAND_DISCLOSURES,
   REPORT_TARGETS,
   SEVERITIES,
   STRANGER_CLASSES,
@@ -219,6 +220,21 @@ const PolicyPackShape = z
         "Per band of the reporter: the report sheet's layout. simple: nothing pre-set (a one-tap report is filed as the `otherwise` default), a few choices in children's words, thanks and who helps next first after filing.",
       ),
       afterActions: z.record(z.enum(REPORT_TARGETS), uniqueList(z.enum(AFTER_REPORT_ACTIONS))),
+      bandsToModerators: z
+        .strictObject({
+          reporter: z
+            .enum(BAND_DISCLOSURES)
+            .describe("The reporter's verified band when they give their name."),
+          reporterWithheld: z
+            .enum(BAND_DISCLOSURES)
+            .describe(
+              "The reporter's verified band when they leave their name out (DSA Art. 16(2)(c)): an exact band narrows who it could be, so a pack may send less.",
+            ),
+          reported: z.enum(BAND_DISCLOSURES).describe("The reported account's verified band."),
+        })
+        .describe(
+          "What the moderators learn about ages with a report: band (the exact band, e.g. 13-15), group (minor or adult only) or none. Only verified bands ever go; an unverified one is not known.",
+        ),
       evidence: z.strictObject({
         requestMessages: z
           .int()

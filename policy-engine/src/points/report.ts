@@ -1,8 +1,8 @@
-import { effectiveBand } from "../model/bands.ts";
-import type { ReportDecision, ReportDestination } from "../model/decisions.ts";
+import { effectiveBand, isMinor, type AgeBand } from "../model/bands.ts";
+import type { ModeratorBand, ReportDecision, ReportDestination } from "../model/decisions.ts";
 import { REPORT_EFFECTS, protectionRank } from "../model/effects.ts";
 import { DSA_FIELDS } from "../model/ids.ts";
-import type { ActionId, DsaField, ReportCategory } from "../model/ids.ts";
+import type { ActionId, BandDisclosure, DsaField, ReportCategory } from "../model/ids.ts";
 import type { RuleId } from "../model/rule-ids.ts";
 import type { ReportRequest } from "../model/requests.ts";
 import { RuleFailure, reasonsOf, runRules } from "../engine/run-rules.ts";
@@ -83,6 +83,17 @@ function betweenPeers(facts: ReportCategoryFacts, pack: CompiledPack): boolean {
   );
 }
 
+/**
+ * A verified band as the pack lets it go to the moderators. Like the sheet,
+ * this is the pack's table applied, not a rule: no reason id (a rule firing
+ * on every report would say nothing). Only the effective band counts, so an
+ * unverified claim never reaches a moderator as if it were a fact.
+ */
+export function bandForModerators(band: AgeBand, level: BandDisclosure): ModeratorBand | null {
+  if (level === "none" || band === "unverified") return null;
+  return { group: isMinor(band) ? "minor" : "adult", band: level === "band" ? band : null };
+}
+
 export function reportFacts(request: ReportRequest, pack: CompiledPack): ReportFacts {
   const categoryFacts = reportCategoryFacts(request, pack);
   return {
@@ -149,6 +160,14 @@ export function decideReport(
     contextMessages,
     requestMessages,
     sheet: pack.report.sheet[facts.reporterBand],
+    moderatorBands: {
+      reporter: bandForModerators(facts.reporterBand, pack.report.bandsToModerators.reporter),
+      reporterWithheld: bandForModerators(
+        facts.reporterBand,
+        pack.report.bandsToModerators.reporterWithheld,
+      ),
+      reported: bandForModerators(facts.reportedBand, pack.report.bandsToModerators.reported),
+    },
     decisionId: base.decisionId,
     pack: base.pack,
     notices: NO_NOTICES,

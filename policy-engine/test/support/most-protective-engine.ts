@@ -78,6 +78,7 @@ function answer(request: DecisionRequest, now: number): Decision {
         contextMessages: 5,
         requestMessages: 10,
         sheet: "standard",
+        moderatorBands: { reporter: null, reporterWithheld: null, reported: null },
         help: ["kindertelefoon", "emergency-112"],
         actions: ["block", "leave", "get-help"],
       };

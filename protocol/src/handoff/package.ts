@@ -61,7 +61,8 @@ export type HandoffEvidence =
       readonly kind: "media";
       readonly role: HandoffEvidenceRole;
       readonly eventId: string;
-      readonly sender: string;
+      /** null: the notifier's own image, when they withheld their identity (RMEDIA). */
+      readonly sender: string | null;
       readonly timestamp: number;
       /** e.g. image/jpeg; as the sender's client declared it. */
       readonly mimetype: string;
@@ -133,7 +134,8 @@ export type HandoffResult =
 export type HandoffMediaInput = {
   readonly role: HandoffEvidenceRole;
   readonly eventId: string;
-  readonly sender: string;
+  /** null: the withheld notifier's own image (as their message's sender is). */
+  readonly sender: string | null;
   readonly timestamp: number;
   readonly mimetype: string;
   readonly bytes: Uint8Array;
@@ -366,9 +368,13 @@ function parseEvidenceItem(
   }
   return {
     kind,
-    role: oneOf(o["role"], ["reported", "context"] as const, `${path}.role`, p),
+    // Media of a held-aside request travels too (RMEDIA), as its messages do.
+    role: oneOf(o["role"], ["reported", "context", "held-aside"] as const, `${path}.role`, p),
     eventId: matrixId(o["eventId"], "$", `${path}.eventId`, p),
-    sender: matrixId(o["sender"], "@", `${path}.sender`, p),
+    sender:
+      o["sender"] === null && senderMayBeNull
+        ? null
+        : matrixId(o["sender"], "@", `${path}.sender`, p),
     timestamp: count(o["timestamp"], `${path}.timestamp`, p),
     mimetype: pattern(
       o["mimetype"],

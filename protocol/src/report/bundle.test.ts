@@ -196,7 +196,7 @@ describe("parsing an untrusted bundle", () => {
     expect(parseReportBundle(old)).toEqual({
       ok: false,
       problems: [
-        "version: 1 is the format before one category list (its categories cannot all be read as version 2's); this reader reads versions 2 and 3 only",
+        "version: 1 is the format before one category list (its categories cannot all be read as version 2's); this reader reads versions 2, 3 and 4 only",
       ],
     });
   });
@@ -209,7 +209,7 @@ describe("parsing an untrusted bundle", () => {
   });
 
   it.each<[string, string, unknown, string]>([
-    ["a future version", "version", 4, "version: must be 2 or 3"],
+    ["a future version", "version", 5, "version: must be 2, 3 or 4"],
     ["a short report ID", "reportId", "abc", "reportId: must be 32–32 characters"],
     ["an unknown category", "category", "rude", "category: must be one of"],
     ["a negative time", "createdAt", -1, "createdAt: must be a non-negative integer"],
@@ -294,5 +294,54 @@ describe("parsing an untrusted bundle", () => {
       setPath(bundle, path, random() < 0.2 ? DELETE : junk[Math.floor(random() * junk.length)]);
       expect(() => parseReportBundle(bundle)).not.toThrow();
     }
+  });
+});
+
+describe("ages for the moderators (version 4's bands block)", () => {
+  const created = (bands: Parameters<typeof createReportBundle>[0]["bands"]) =>
+    createReportBundle({ ...messageReport(), bands }, fixedEnvironment());
+
+  it("carries what the engine allowed, and nothing when nothing goes", () => {
+    const both = created({
+      reporter: { group: "minor", band: "13-15" },
+      reported: { group: "adult", band: "18+" },
+    });
+    expect(both.ok && both.bundle.version).toBe(4);
+    expect(both.ok && both.bundle.bands).toEqual({
+      reporter: { group: "minor", band: "13-15" },
+      reported: { group: "adult", band: "18+" },
+    });
+    const none = created({ reporter: null, reported: null });
+    expect(none.ok && "bands" in none.bundle).toBe(false);
+    const absent = created(undefined);
+    expect(absent.ok && "bands" in absent.bundle).toBe(false);
+  });
+
+  it("reads version 2 and 3 bundles without it, and refuses it before version 4", () => {
+    const made = created({ reporter: { group: "minor", band: null }, reported: null });
+    if (!made.ok) throw new Error(made.problems.join("; "));
+    const { bands, ...withoutBands } = made.bundle;
+    expect(bands).toEqual({ reporter: { group: "minor", band: null }, reported: null });
+    expect(parseReportBundle({ ...withoutBands, version: 3 }).ok).toBe(true);
+    expect(parseReportBundle({ ...made.bundle, version: 3 })).toEqual({
+      ok: false,
+      problems: ["bands: must be absent before version 4"],
+    });
+  });
+
+  it("refuses a band outside its group, an unknown band, an empty block and extra fields", () => {
+    const made = created({ reporter: { group: "minor", band: "8-12" }, reported: null });
+    if (!made.ok) throw new Error(made.problems.join("; "));
+    const withBands = (bands: unknown) => parseReportBundle({ ...made.bundle, bands });
+    expect(withBands({ reporter: { group: "adult", band: "13-15" }, reported: null }).ok).toBe(
+      false,
+    );
+    expect(withBands({ reporter: { group: "minor", band: "18+" }, reported: null }).ok).toBe(false);
+    expect(withBands({ reporter: { group: "minor", band: "12" }, reported: null }).ok).toBe(false);
+    expect(withBands({ reporter: null, reported: null }).ok).toBe(false);
+    expect(
+      withBands({ reporter: { group: "minor", band: null, verified: true }, reported: null }).ok,
+    ).toBe(false);
+    expect(withBands({ reporter: null }).ok).toBe(false);
   });
 });

@@ -18,6 +18,8 @@ import {
   text,
   type Fields,
 } from "../strictParse.ts";
+import { parseEncryptedFile, type EncryptedFile } from "../media/attachment.ts";
+import { parseReplyChannel, type ReplyChannel } from "./outcome.ts";
 
 /**
  * The report categories of bundle version 2: the policy engine's
@@ -47,6 +49,10 @@ export function isReportCategory(value: unknown): value is ReportCategory {
 }
 
 /**
+ * 4: optional blocks a version 3 reader would refuse as unknown fields: the
+ * ages the engine lets go to the moderators (`bands`), and the other helpers'
+ * blocks below, each absent when not given (still read: a version 3 bundle is
+ * a version 4 bundle without them).
  * 3: a message the reporter sent themselves carries no sender (null) when the
  * reporter withholds their identity, so the bundle cannot name them. 2: the
  * category is one of the one vocabulary above (still read: a version 2 bundle
@@ -54,8 +60,8 @@ export function isReportCategory(value: unknown): value is ReportCategory {
  * report sheet's own seven categories, which the engine translated; it is
  * refused, not translated (docs/protocol.md, section 6).
  */
-export const REPORT_BUNDLE_VERSION = 3;
-export const READABLE_BUNDLE_VERSIONS: readonly number[] = [2, 3];
+export const REPORT_BUNDLE_VERSION = 4;
+export const READABLE_BUNDLE_VERSIONS: readonly number[] = [2, 3, 4];
 
 /** At most this many messages before the reported one travel with a report. */
 export const MAX_CONTEXT_MESSAGES = 20;
@@ -144,9 +150,71 @@ export type DsaNotice = {
   readonly goodFaith: { readonly confirmed: boolean; readonly statementKey: string };
 };
 
+// --- Reported media (RMEDIA, issue 13 acceptance 5) -------------------------
+// An image or file among the reported messages travels re-encrypted: the
+// reporter's device decrypted it, encrypted it again with a fresh key (never
+// the sender's, which would let the sender recognise the upload), and
+// uploaded the ciphertext; the key, IV and ciphertext digest exist only
+// inside this sealed bundle. Absent: the report carries no media (older
+// bundles, and reports of text).
+
+/** At most this many images or files travel with one report. */
+export const MAX_REPORT_MEDIA = 4;
+export const MAX_MEDIA_NAME_LENGTH = 255;
+const MAX_MIMETYPE_LENGTH = 255;
+const MIMETYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
+
+/** One reported image or file: which message it belongs to, and how to fetch and open it. */
+export type ReportMediaItem = {
+  /** The message (reported, context or unseen) it was attached to. */
+  readonly eventId: string;
+  readonly kind: "image" | "file";
+  /** As the sender declared it; the moderator's device still checks the bytes. */
+  readonly mimetype: string;
+  /** Plaintext size in bytes. */
+  readonly size: number;
+  readonly name: string;
+  /** The re-encrypted copy: its mxc URI and the fresh EncryptedFile v2 keys. */
+  readonly file: EncryptedFile;
+};
+// --- end of reported media ---------------------------------------------------
+
+// --- Reply channel (OUT, issue 18 acceptance 3) -----------------------------
+// Where the moderators' outcome goes back to (outcome.ts): a random mailbox ID
+// at the report intake and a fresh X25519 public key, both made for this one
+// report on the reporter's device (which keeps the secret half). Nothing in it
+// names the reporter, and no two reports share one, so it cannot link two
+// reports either. Absent: no outcome can come back (older bundles).
+export type { ReplyChannel };
+// --- end of reply channel ----------------------------------------------------
+
+// --- Ages for the moderators (TEAM, issue 18 acceptance 9) -------------------
+// What the engine's report decision lets go about ages (its `moderatorBands`,
+// the pack's `report.bandsToModerators`): the reporter's and the reported
+// account's verified band, as a group (minor or adult) and, where the pack
+// allows, the exact band. Only verified bands: an unverified claim is not a
+// fact. null: not known or not shared. Absent: the bundle says nothing about
+// ages (versions 2 and 3, or a pack that shares none).
+
+export const REPORT_AGE_BANDS = ["8-12", "13-15", "16-17", "18+"] as const;
+export type ReportAgeBand = (typeof REPORT_AGE_BANDS)[number];
+
+/** A verified age as the moderators may see it. */
+export type ReportBand = {
+  readonly group: "minor" | "adult";
+  /** null: only the group was shared. */
+  readonly band: ReportAgeBand | null;
+};
+
+export type ReportBands = {
+  readonly reporter: ReportBand | null;
+  readonly reported: ReportBand | null;
+};
+// --- end of ages for the moderators -------------------------------------------
+
 export type ReportBundle = {
-  /** 3 when created; 2 when read from an older reporter's bundle. */
-  readonly version: 2 | 3;
+  /** 4 when created; 2 or 3 when read from an older reporter's bundle. */
+  readonly version: 2 | 3 | 4;
   /** 32 lowercase hex characters (128 random bits); moderators de-duplicate by it. */
   readonly reportId: string;
   /** Milliseconds since the epoch, by the reporter's clock. */
@@ -155,6 +223,12 @@ export type ReportBundle = {
   readonly note: string | null;
   readonly evidence: ReportEvidence;
   readonly notice: DsaNotice;
+  /** Reported media (RMEDIA): absent when the report carries none. */
+  readonly media?: readonly ReportMediaItem[];
+  /** Reply channel (OUT): where the outcome goes back to; absent when none was given. */
+  readonly replyTo?: ReplyChannel;
+  /** Ages for the moderators (TEAM, version 4): absent when nothing about ages goes. */
+  readonly bands?: ReportBands;
 };
 
 export type BundleResult =
@@ -194,6 +268,12 @@ export type ReportBundleInput = {
       };
   readonly reporter: { readonly userId: string; readonly includeIdentity: boolean };
   readonly goodFaith: { readonly confirmed: boolean; readonly statementKey: string };
+  /** Reported media, already re-encrypted and uploaded (RMEDIA); absent or empty: none. */
+  readonly media?: readonly ReportMediaItem[] | undefined;
+  /** Reply channel (OUT): the report's own mailbox and reply key; absent: none. */
+  readonly replyTo?: ReplyChannel | undefined;
+  /** Ages for the moderators (TEAM): as the engine's decision allows; absent or both null: none. */
+  readonly bands?: ReportBands | undefined;
 };
 
 export type BundleEnvironment = {
@@ -278,6 +358,12 @@ export function createReportBundle(
         statementKey: input.goodFaith.statementKey,
       },
     },
+    ...(input.media === undefined || input.media.length === 0 ? {} : { media: input.media }),
+    ...(input.replyTo === undefined ? {} : { replyTo: input.replyTo }),
+    ...(input.bands === undefined ||
+    (input.bands.reporter === null && input.bands.reported === null)
+      ? {}
+      : { bands: input.bands }),
   };
   return parseReportBundle(candidate);
 }
@@ -493,6 +579,80 @@ function checkConsistency(evidence: ReportEvidence, location: ReportLocation, p:
   }
 }
 
+// Reported media (RMEDIA): each item belongs to a message the bundle carries.
+function parseMedia(value: unknown, evidence: ReportEvidence, p: Problems): ReportMediaItem[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_REPORT_MEDIA) {
+    p.add("media", `must be a list of 1–${MAX_REPORT_MEDIA} items`);
+    return [];
+  }
+  const carried = new Set(
+    evidence.kind === "messages"
+      ? [evidence.reported.eventId, ...evidence.context.map((m) => m.eventId)]
+      : (evidence.unseen?.messages ?? []).map((m) => m.eventId),
+  );
+  return value.map((raw, i): ReportMediaItem => {
+    const path = `media[${i}]`;
+    const o = object(raw, path, ["eventId", "kind", "mimetype", "size", "name", "file"], p);
+    const eventId = matrixId(o?.["eventId"], "$", `${path}.eventId`, p);
+    if (eventId !== "" && !carried.has(eventId)) {
+      p.add(`${path}.eventId`, "must be one of the messages the bundle carries");
+    }
+    const mimetype = text(o?.["mimetype"], `${path}.mimetype`, 3, MAX_MIMETYPE_LENGTH, p);
+    if (mimetype !== "" && !MIMETYPE.test(mimetype)) {
+      p.add(`${path}.mimetype`, "must be a media type (type/subtype, lowercase)");
+    }
+    const size = o?.["size"];
+    if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+      p.add(`${path}.size`, "must be a non-negative integer (bytes)");
+    }
+    const parsed = parseEncryptedFile(o?.["file"]);
+    // Its url must be mxc:// (parseEncryptedFile refuses anything else): nothing else is fetched.
+    if (!parsed.ok) p.add(`${path}.file`, `must be an EncryptedFile v2 (${parsed.reason})`);
+    return {
+      eventId,
+      kind: oneOf(o?.["kind"], ["image", "file"] as const, `${path}.kind`, p),
+      mimetype,
+      size: typeof size === "number" ? size : 0,
+      name: text(o?.["name"], `${path}.name`, 1, MAX_MEDIA_NAME_LENGTH, p),
+      file: parsed.ok
+        ? parsed.value
+        : {
+            url: "",
+            key: { kty: "oct", key_ops: [], alg: "A256CTR", k: "", ext: true },
+            iv: "",
+            hashes: { sha256: "" },
+            v: "v2",
+          },
+    };
+  });
+}
+
+// Ages for the moderators (TEAM): a group, and a band only of that group.
+function parseBand(value: unknown, path: string, p: Problems): ReportBand | null {
+  if (value === null) return null;
+  const o = object(value, path, ["group", "band"], p);
+  const group = oneOf(o?.["group"], ["minor", "adult"] as const, `${path}.group`, p);
+  const band =
+    o?.["band"] === null ? null : oneOf(o?.["band"], REPORT_AGE_BANDS, `${path}.band`, p);
+  if (band !== null && (band === "18+") !== (group === "adult")) {
+    p.add(`${path}.band`, `must be a band of the group ${group}`);
+  }
+  return { group, band };
+}
+
+function parseBands(value: unknown, version: number, p: Problems): ReportBands {
+  if (version < 4) p.add("bands", "must be absent before version 4");
+  const o = object(value, "bands", ["reporter", "reported"], p);
+  const bands = {
+    reporter: parseBand(o?.["reporter"], "bands.reporter", p),
+    reported: parseBand(o?.["reported"], "bands.reported", p),
+  };
+  if (bands.reporter === null && bands.reported === null) {
+    p.add("bands", "must share at least one age (absent when none)");
+  }
+  return bands;
+}
+
 /** Checks untrusted data (e.g. just decrypted) against the bundle format. Never throws. */
 export function parseReportBundle(value: unknown): BundleResult {
   const p = new Problems();
@@ -500,18 +660,29 @@ export function parseReportBundle(value: unknown): BundleResult {
     const o = object(
       value,
       "bundle",
-      ["version", "reportId", "createdAt", "category", "note", "evidence", "notice"],
+      [
+        "version",
+        "reportId",
+        "createdAt",
+        "category",
+        "note",
+        "evidence",
+        "notice",
+        "media",
+        "replyTo",
+        "bands",
+      ],
       p,
     );
     if (o === null) return { ok: false, problems: p.list };
     // Read before the other fields, and alone: another version's fields mean other things.
     const version = o["version"];
-    if (version !== 2 && version !== 3) {
+    if (version !== 2 && version !== 3 && version !== 4) {
       p.add(
         "version",
         version === 1
-          ? "1 is the format before one category list (its categories cannot all be read as version 2's); this reader reads versions 2 and 3 only"
-          : "must be 2 or 3",
+          ? "1 is the format before one category list (its categories cannot all be read as version 2's); this reader reads versions 2, 3 and 4 only"
+          : "must be 2, 3 or 4",
       );
       return { ok: false, problems: p.list };
     }
@@ -521,13 +692,24 @@ export function parseReportBundle(value: unknown): BundleResult {
     const category = oneOf(o["category"], REPORT_CATEGORIES, "category", p);
     const note = o["note"] === null ? null : text(o["note"], "note", 1, MAX_NOTE_LENGTH, p);
     const notice = parseNotice(o["notice"], p);
-    // Only a version 3 bundle that withholds the reporter may leave a sender out.
+    // Only a version 3 or later bundle that withholds the reporter may leave a sender out.
     const evidence = parseEvidence(
       o["evidence"],
       p,
-      version === 3 && notice.reporter.kind === "withheld",
+      version >= 3 && notice.reporter.kind === "withheld",
     );
     checkConsistency(evidence, notice.location, p);
+    const media = o["media"] === undefined ? undefined : parseMedia(o["media"], evidence, p);
+    // Reply channel (OUT): exactly { mailbox, publicKey }, or absent.
+    const replyTo = o["replyTo"] === undefined ? undefined : parseReplyChannel(o["replyTo"]);
+    if (o["replyTo"] !== undefined && replyTo === undefined) {
+      p.add(
+        "replyTo",
+        "must be { mailbox: 32 lowercase hex, publicKey: an X25519 key, base64url }",
+      );
+    }
+    // Ages for the moderators (TEAM): version 4 only.
+    const bands = o["bands"] === undefined ? undefined : parseBands(o["bands"], version, p);
     if (p.list.length > 0) return { ok: false, problems: p.list };
     return {
       ok: true,
@@ -539,6 +721,9 @@ export function parseReportBundle(value: unknown): BundleResult {
         note,
         evidence,
         notice,
+        ...(media === undefined ? {} : { media }),
+        ...(replyTo === undefined ? {} : { replyTo }),
+        ...(bands === undefined ? {} : { bands }),
       },
     };
   } catch {

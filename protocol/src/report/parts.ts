@@ -77,7 +77,8 @@ export function targetOf(bundle: ReportBundle): ReportTarget {
 export async function prepareReport(
   bundle: ReportBundle,
   keys: {
-    readonly moderationPublicKey: Uint8Array;
+    /** Every current moderator key (a team box any one of them opens); one key is a team of one. */
+    readonly moderationPublicKey: Uint8Array | readonly Uint8Array[];
     readonly signingKey: ReporterSigningKeyPair | undefined;
   },
 ): Promise<PrepareResult> {
@@ -169,11 +170,12 @@ export type ModerationInbox = {
 /**
  * The moderator's side: groups report reasons (e.g. from Synapse's admin API
  * `GET /_synapse/admin/v1/event_reports`) by report ID, drops duplicate parts,
- * and opens every complete report. A report ID seen twice is one report.
+ * and opens every complete report with whichever of the moderator's keys
+ * opens it. A report ID seen twice is one report.
  */
 export async function readReportReasons(
   reasons: readonly unknown[],
-  moderatorKeyPair: ModerationKeyPair,
+  moderatorKeyPairs: ModerationKeyPair | readonly ModerationKeyPair[],
 ): Promise<ModerationInbox> {
   const groups = new Map<string, { total: number; chunks: Map<number, string>; clash: boolean }>();
   let unrecognised = 0;
@@ -217,7 +219,7 @@ export async function readReportReasons(
     let opened: OpenedReport =
       sealed === undefined
         ? { ok: false, problems: ["the parts are not base64url"] }
-        : await openSealedReport(sealed, moderatorKeyPair);
+        : await openSealedReport(sealed, moderatorKeyPairs);
     if (opened.ok && opened.bundle.reportId !== reportId) {
       opened = { ok: false, problems: ["the report ID inside the box differs from its parts'"] };
     }

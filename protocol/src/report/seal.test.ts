@@ -10,9 +10,13 @@ import {
   moderationKeyPairFromSecretText,
   moderationKeyPairFromText,
   moderationPublicKeyFromText,
+  MAX_MODERATION_KEYS,
+  moderationPublicKeysFromText,
   openSealedReport,
+  openTeamBox,
   REPORT_SIGNATURE_CONTEXT,
   sealReportBundle,
+  sealToTeam,
   type ModerationKeyPair,
   type ReporterSigningKeyPair,
 } from "./seal.ts";
@@ -32,6 +36,17 @@ async function sealed(
   const result = await sealReportBundle(bundle, team.publicKey, signer);
   if (!result.ok) throw new Error(result.problems.join("; "));
   return result.sealed;
+}
+
+/** The format 2 envelope inside a team box, and the bytes after its recipient list. */
+async function envelopeOf(
+  box: Uint8Array,
+  team: ModerationKeyPair,
+): Promise<{ envelope: Uint8Array; body: Uint8Array }> {
+  const opened = await openTeamBox(box, [team]);
+  if (opened === undefined) throw new Error("the team box does not open");
+  const envelope = opened.plaintext;
+  return { envelope, body: envelope.subarray(3 + (envelope[2] ?? 0) * 32) };
 }
 
 // Builds an envelope by hand (what a forger could put in a box), to reach the
@@ -120,12 +135,14 @@ describe("sealing a report to the moderation team", () => {
     );
     // Even if the caller hands over the key, an anonymous report is not signed with it.
     const box = await sealed(bundle, team, noor);
-    const envelope = sodium.crypto_box_seal_open(box, team.publicKey, team.secretKey);
+    const { envelope } = await envelopeOf(box, team);
+    expect(envelope[0]).toBe(2);
     expect(envelope[1]).toBe(0);
     const inside = new TextDecoder().decode(envelope);
     expect(inside).not.toContain(NOOR);
     expect(inside).not.toContain(await keyToText(noor.publicKey));
-    expect(envelope.length).toBe(2 + new TextEncoder().encode(JSON.stringify(bundle)).length);
+    // Version, flags, one recipient key, the bundle: nothing else.
+    expect(envelope.length).toBe(3 + 32 + new TextEncoder().encode(JSON.stringify(bundle)).length);
 
     const opened = await openSealedReport(box, team);
     expect(opened).toEqual({
@@ -185,14 +202,11 @@ describe("sealing a report to the moderation team", () => {
     // Open our own box, change the bundle, keep the signature, seal again:
     // what a party between reporter and moderator could do with the team's public key.
     const bundle = bundleOf();
-    const envelope = sodium.crypto_box_seal_open(
-      await sealed(bundle, team, noor),
-      team.publicKey,
-      team.secretKey,
-    );
+    const { body } = await envelopeOf(await sealed(bundle, team, noor), team);
     const changed = JSON.stringify({ ...bundle, category: "scam-or-spam" });
+    // Re-sealed in the one-key format (1): the signature was over format 2's input anyway.
     const box = sodium.crypto_box_seal(
-      forgedEnvelope(changed, envelope.slice(2, 34), envelope.slice(34, 98)),
+      forgedEnvelope(changed, body.slice(0, 32), body.slice(32, 96)),
       team.publicKey,
     );
     const opened = await openSealedReport(box, team);
@@ -201,13 +215,16 @@ describe("sealing a report to the moderation team", () => {
   });
 
   it("marks a report re-sealed to another team as invalid (the signature names the team)", async () => {
-    const envelope = sodium.crypto_box_seal_open(
-      await sealed(bundleOf(), team, noor),
-      team.publicKey,
-      team.secretKey,
-    );
+    const { envelope } = await envelopeOf(await sealed(bundleOf(), team, noor), team);
+    // The envelope as it is, in a team box for another team: it does not list their key.
+    expect(
+      await openSealedReport(await sealToTeam(envelope, [otherTeam.publicKey]), otherTeam),
+    ).toEqual({ ok: false, problems: ["the envelope does not list the key that opened it"] });
+    // With their key written into the list, the signature (over the list) fails.
+    const relisted = envelope.slice();
+    relisted.set(otherTeam.publicKey, 3);
     const opened = await openSealedReport(
-      sodium.crypto_box_seal(envelope, otherTeam.publicKey),
+      await sealToTeam(relisted, [otherTeam.publicKey]),
       otherTeam,
     );
     expect(opened.ok && opened.signature).toBe("invalid");
@@ -230,6 +247,119 @@ describe("sealing a report to the moderation team", () => {
       ok: false,
       problems: ["the bundle is not UTF-8 JSON"],
     });
+  });
+});
+
+describe("sealing a report to a team of several keys", () => {
+  let keys: ModerationKeyPair[];
+  let noor: ReporterSigningKeyPair;
+
+  beforeAll(async () => {
+    await sodium.ready;
+    keys = await Promise.all([1, 2, 3].map(() => generateModerationKeyPair()));
+    noor = await generateReporterSigningKeyPair();
+  });
+
+  const bundle = bundleOf();
+  async function sealedTo(count: number, signer = noor): Promise<Uint8Array> {
+    const result = await sealReportBundle(
+      bundle,
+      keys.slice(0, count).map((k) => k.publicKey),
+      signer,
+    );
+    if (!result.ok) throw new Error(result.problems.join("; "));
+    return result.sealed;
+  }
+
+  it.each([2, 3])("opens with each one of %i current keys, signature valid", async (count) => {
+    const box = await sealedTo(count);
+    for (const key of keys.slice(0, count)) {
+      const opened = await openSealedReport(box, key);
+      expect(opened.ok && opened.signature).toBe("valid");
+      expect(opened.ok && opened.bundle).toEqual(bundle);
+    }
+    // 80 bytes per key: the parts grow by a few hundred characters at most.
+    expect((await sealedTo(count)).length - (await sealedTo(1)).length).toBe((count - 1) * 112);
+  });
+
+  it("does not open with a key removed from the configuration before sealing", async () => {
+    const box = await sealedTo(2);
+    const removed = keys[2];
+    if (removed === undefined) throw new Error("three keys");
+    expect(await openSealedReport(box, removed)).toEqual({
+      ok: false,
+      problems: ["the sealed report does not open with this key (wrong key, or altered)"],
+    });
+  });
+
+  it("does not open with an unknown key, and opens when a device holds the right one among others", async () => {
+    const stranger = await generateModerationKeyPair();
+    const box = await sealedTo(3);
+    expect((await openSealedReport(box, stranger)).ok).toBe(false);
+    const [, second] = keys;
+    if (second === undefined) throw new Error("three keys");
+    expect((await openSealedReport(box, [stranger, second])).ok).toBe(true);
+  });
+
+  it("still opens a report sealed in the one-key format (1) before the team", async () => {
+    const json = JSON.stringify(bundle);
+    const [first] = keys;
+    if (first === undefined) throw new Error("three keys");
+    const legacy = sodium.crypto_box_seal(
+      new Uint8Array([1, 0, ...new TextEncoder().encode(json)]),
+      first.publicKey,
+    );
+    const opened = await openSealedReport(legacy, keys);
+    expect(opened.ok && opened.bundle).toEqual(bundle);
+    expect(opened.ok && opened.signature).toBe("absent");
+  });
+
+  it("fails to open a team box whose slot or body was altered", async () => {
+    const box = await sealedTo(2);
+    const [first, second] = keys;
+    if (first === undefined || second === undefined) throw new Error("three keys");
+    // Each key's own slot, then the shared body (which every key needs).
+    for (const [index, key] of [
+      [5, first],
+      [5 + 80, second],
+      [box.length - 1, first],
+      [box.length - 1, second],
+    ] as const) {
+      const tampered = box.slice();
+      tampered[index] = (tampered[index] ?? 0) ^ 1;
+      expect((await openSealedReport(tampered, key)).ok, `byte ${index}`).toBe(false);
+    }
+  });
+
+  it("refuses no keys, too many keys, and a malformed key; counts a repeated key once", async () => {
+    expect((await sealReportBundle(bundle, [], noor)).ok).toBe(false);
+    const many = await Promise.all(
+      Array.from({ length: MAX_MODERATION_KEYS + 1 }, () => generateModerationKeyPair()),
+    );
+    expect(
+      (
+        await sealReportBundle(
+          bundle,
+          many.map((k) => k.publicKey),
+          noor,
+        )
+      ).ok,
+    ).toBe(false);
+    expect((await sealReportBundle(bundle, [new Uint8Array(31)], noor)).ok).toBe(false);
+    const [first] = keys;
+    if (first === undefined) throw new Error("three keys");
+    const twice = await sealReportBundle(bundle, [first.publicKey, first.publicKey], noor);
+    expect(twice.ok && twice.sealed[4]).toBe(1);
+  });
+
+  it("reads a list of keys from configuration text, all or nothing", async () => {
+    const texts = await Promise.all(keys.map((k) => keyToText(k.publicKey)));
+    expect(await moderationPublicKeysFromText(texts.join(","))).toEqual(
+      keys.map((k) => k.publicKey),
+    );
+    expect(await moderationPublicKeysFromText(` ${texts[0]} ,\n${texts[1]} `)).toHaveLength(2);
+    expect(await moderationPublicKeysFromText(`${texts[0]},not-a-key`)).toBeUndefined();
+    expect(await moderationPublicKeysFromText(" , ")).toBeUndefined();
   });
 });
 

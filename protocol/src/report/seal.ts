@@ -3,25 +3,43 @@
 // report").
 //
 // A libsodium sealed box (X25519 + XSalsa20-Poly1305 with a fresh ephemeral
-// key per report) needs nothing from the reporter but the team's public key:
-// no session, no key exchange, no server that could read along. It also
-// authenticates the ciphertext, so any change in transit fails to open. It
-// does not say who sealed it: anyone can seal to a public key. So a report
-// that names its reporter is also signed inside the box (Ed25519), over the
-// bundle and the team's key; a report that withholds the reporter carries
-// no signature and no signer key, which would identify them.
+// key) needs nothing from the reporter but the team's public key: no session,
+// no key exchange, no server that could read along. It also authenticates the
+// ciphertext, so any change in transit fails to open. It does not say who
+// sealed it: anyone can seal to a public key. So a report that names its
+// reporter is also signed inside the box (Ed25519), over the bundle and the
+// team's keys; a report that withholds the reporter carries no signature and
+// no signer key, which would identify them.
 //
-// The plaintext inside the box (the envelope) is binary, not JSON, so the
-// bundle's JSON is carried byte for byte and the signature covers exactly
-// those bytes:
-//   byte 0      format version (1)
-//   byte 1      0 = unsigned, 1 = signed
-//   if signed   32 bytes signer public key, then 64 bytes signature
-//   rest        the bundle as UTF-8 JSON
+// A team has several current keys (one per moderator or per team, from
+// configuration), and any one of them must open a report: format 2 seals the
+// envelope in a team box (sealTeamBox.ts). Inside, the envelope lists the
+// recipient keys, and the signature covers that list, so a named reporter's
+// signature says which team the report was meant for.
+// Format 1 (one key; every report before the team, docs/protocol.md) is the
+// envelope in one crypto_box_seal; it is still opened.
+//
+// The plaintext inside (the envelope) is binary, not JSON, so the bundle's
+// JSON is carried byte for byte and the signature covers exactly those bytes:
+//   format 1: byte 0 = 1, byte 1 = 0 unsigned / 1 signed,
+//             [32 bytes signer public key, 64 bytes signature], the bundle
+//   format 2: byte 0 = 2, byte 1 = 0 unsigned / 1 signed, byte 2 = n,
+//             n × 32 bytes recipient public keys,
+//             [32 bytes signer public key, 64 bytes signature], the bundle
+// The bundle is UTF-8 JSON.
 
 import { fromBase64Url, readySodium, signingInput, toBase64Url } from "../codec.ts";
 import { sha256Hex } from "../handoff/package.ts";
 import { parseReportBundle, type ReportBundle } from "./bundle.ts";
+import {
+  distinctKeys,
+  MAX_MODERATION_KEYS,
+  maxTeamBoxBytes,
+  openTeamBox,
+  sealToTeam,
+} from "./sealTeamBox.ts";
+
+export { MAX_MODERATION_KEYS, openTeamBox, sealToTeam } from "./sealTeamBox.ts";
 
 export type ModerationKeyPair = {
   /** X25519, 32 bytes: deployment configuration, shipped with the client. */
@@ -61,8 +79,10 @@ export type SealResult =
 
 /** Domain separation: a report signature can never pass for any other signature of that key. */
 export const REPORT_SIGNATURE_CONTEXT = "safety-by-design/report-bundle";
-
-const ENVELOPE_VERSION = 1;
+/** Format 2's signature covers the recipient keys, under its own context. */
+export const TEAM_REPORT_SIGNATURE_CONTEXT = "safety-by-design/report-bundle/2";
+const LEGACY_ENVELOPE_VERSION = 1;
+const TEAM_ENVELOPE_VERSION = 2;
 const UNSIGNED = 0;
 const SIGNED = 1;
 const PUBLIC_KEY_BYTES = 32;
@@ -76,9 +96,14 @@ const SEAL_OVERHEAD = 48; // crypto_box_SEALBYTES: ephemeral public key + MAC
  * about 8.4 MB; seal.test.ts builds it.
  */
 export const MAX_BUNDLE_BYTES = 9 * 1024 * 1024;
-/** The largest sealed report any valid bundle can produce. */
-export const MAX_SEALED_REPORT_BYTES =
-  2 + PUBLIC_KEY_BYTES + SIGNATURE_BYTES + MAX_BUNDLE_BYTES + SEAL_OVERHEAD;
+/** The largest sealed report any valid bundle can produce (format 2, every key slot used). */
+export const MAX_SEALED_REPORT_BYTES = maxTeamBoxBytes(
+  3 +
+    MAX_MODERATION_KEYS * PUBLIC_KEY_BYTES +
+    PUBLIC_KEY_BYTES +
+    SIGNATURE_BYTES +
+    MAX_BUNDLE_BYTES,
+);
 
 const encoder = new TextEncoder();
 
@@ -129,19 +154,46 @@ export async function moderationKeyPairFromSecretText(
 }
 
 /**
- * Seals a bundle to the moderation team. A bundle that names its reporter
- * must come with the reporter's signing key and is signed; one that
+ * The team's public keys from configuration text: one or more base64url keys,
+ * separated by commas (or white space). Undefined if any is not a key, if
+ * there is none, or more than MAX_MODERATION_KEYS: a half-read list would
+ * seal reports that some moderators cannot open.
+ */
+export async function moderationPublicKeysFromText(
+  text: string,
+): Promise<readonly Uint8Array[] | undefined> {
+  const texts = [...new Set(text.split(/[\s,]+/).filter((t) => t !== ""))];
+  if (texts.length === 0 || texts.length > MAX_MODERATION_KEYS) return undefined;
+  const keys: Uint8Array[] = [];
+  for (const t of texts) {
+    const key = await moderationPublicKeyFromText(t);
+    if (key === undefined) return undefined;
+    keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * Seals a bundle to the moderation team: every current key in
+ * `moderationPublicKeys` opens it (format 2). A bundle that names its
+ * reporter must come with the reporter's signing key and is signed; one that
  * withholds the reporter must not (a signer key would identify them).
  */
 export async function sealReportBundle(
   bundle: ReportBundle,
-  moderationPublicKey: Uint8Array,
+  moderationPublicKeys: Uint8Array | readonly Uint8Array[],
   signingKey: ReporterSigningKeyPair | undefined,
 ): Promise<SealResult> {
   const checked = parseReportBundle(bundle);
   if (!checked.ok) return checked;
-  if (moderationPublicKey.length !== PUBLIC_KEY_BYTES) {
-    return { ok: false, problems: ["the moderation public key must be 32 bytes"] };
+  const keys = distinctKeys(
+    moderationPublicKeys instanceof Uint8Array ? [moderationPublicKeys] : moderationPublicKeys,
+  );
+  if (keys === undefined) {
+    return {
+      ok: false,
+      problems: [`the moderation public keys must be 1 to ${MAX_MODERATION_KEYS} keys of 32 bytes`],
+    };
   }
   const identified = checked.bundle.notice.reporter.kind === "identified";
   if (identified && signingKey === undefined) {
@@ -152,6 +204,8 @@ export async function sealReportBundle(
     return { ok: false, problems: [`the bundle exceeds ${MAX_BUNDLE_BYTES} bytes`] };
   }
   const s = await readySodium();
+  const recipients = concat(...keys);
+  const head = Uint8Array.of(TEAM_ENVELOPE_VERSION, UNSIGNED, keys.length);
   let envelope: Uint8Array;
   if (identified && signingKey !== undefined) {
     // libsodium's Ed25519 secret key is seed || public key: a mismatched pair
@@ -163,103 +217,160 @@ export async function sealReportBundle(
     ) {
       return { ok: false, problems: ["the reporter's signing key pair does not belong together"] };
     }
+    head[1] = SIGNED;
     const signature = s.crypto_sign_detached(
-      reportSigningInput(moderationPublicKey, bundleBytes),
+      teamReportSigningInput(recipients, bundleBytes),
       signingKey.secretKey,
     );
-    envelope = concat(
-      Uint8Array.of(ENVELOPE_VERSION, SIGNED),
-      signingKey.publicKey,
-      signature,
-      bundleBytes,
-    );
+    envelope = concat(head, recipients, signingKey.publicKey, signature, bundleBytes);
   } else {
-    envelope = concat(Uint8Array.of(ENVELOPE_VERSION, UNSIGNED), bundleBytes);
+    envelope = concat(head, recipients, bundleBytes);
   }
-  return { ok: true, sealed: s.crypto_box_seal(envelope, moderationPublicKey) };
+  return { ok: true, sealed: await sealToTeam(envelope, keys) };
 }
 
 /**
- * Opens a sealed report with the team's key pair and checks everything in it:
- * the box, the envelope, the bundle and, when present, the signature. Never
- * throws: the input is untrusted.
+ * Opens a sealed report with the moderator's key pairs (every key on their
+ * device: current ones and those kept after a rotation) and checks
+ * everything in it: the box, the envelope, the bundle and, when present, the
+ * signature. Reads format 2 (team box) and format 1 (one key). Never throws:
+ * the input is untrusted.
  */
 export async function openSealedReport(
   sealed: Uint8Array,
-  moderatorKeyPair: ModerationKeyPair,
+  moderatorKeyPairs: ModerationKeyPair | readonly ModerationKeyPair[],
 ): Promise<OpenedReport> {
   const fail = (problem: string): OpenedReport => ({ ok: false, problems: [problem] });
+  const keyPairs: readonly ModerationKeyPair[] = Array.isArray(moderatorKeyPairs)
+    ? moderatorKeyPairs
+    : [moderatorKeyPairs as ModerationKeyPair];
   try {
     if (!(sealed instanceof Uint8Array)) return fail("the sealed report must be bytes");
     if (sealed.length < SEAL_OVERHEAD + 2) return fail("the sealed report is too short");
     if (sealed.length > MAX_SEALED_REPORT_BYTES) return fail("the sealed report is too long");
     const s = await readySodium();
-    let envelope: Uint8Array;
-    try {
-      envelope = s.crypto_box_seal_open(
-        sealed,
-        moderatorKeyPair.publicKey,
-        moderatorKeyPair.secretKey,
-      );
-    } catch {
-      return fail("the sealed report does not open with this key (wrong key, or altered)");
+    const team = await openTeamBox(sealed, keyPairs);
+    if (team !== undefined) return await readTeamEnvelope(team.plaintext, team.keyPair);
+    // Format 1 (and a format 1 box whose random first bytes happen to spell the magic).
+    for (const keyPair of keyPairs) {
+      let envelope: Uint8Array;
+      try {
+        envelope = s.crypto_box_seal_open(sealed, keyPair.publicKey, keyPair.secretKey);
+      } catch {
+        continue;
+      }
+      return await readLegacyEnvelope(envelope, keyPair);
     }
-    if (envelope[0] !== ENVELOPE_VERSION) return fail("unknown envelope version");
-    const signed = envelope[1];
-    if (signed !== SIGNED && signed !== UNSIGNED) return fail("unknown envelope flags");
-    const headerLength = signed === SIGNED ? 2 + PUBLIC_KEY_BYTES + SIGNATURE_BYTES : 2;
-    if (envelope.length <= headerLength) return fail("the envelope is too short");
-    const bundleBytes = envelope.subarray(headerLength);
-
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bundleBytes));
-    } catch {
-      return fail("the bundle is not UTF-8 JSON");
-    }
-    const parsed = parseReportBundle(json);
-    if (!parsed.ok) return parsed;
-    const bundleSha256 = await sha256Hex(bundleBytes);
-
-    if (signed === UNSIGNED) {
-      return {
-        ok: true,
-        bundle: parsed.bundle,
-        signature: "absent",
-        signerPublicKey: null,
-        bundleSha256,
-      };
-    }
-    const signerPublicKey = envelope.slice(2, 2 + PUBLIC_KEY_BYTES);
-    const signature = envelope.slice(2 + PUBLIC_KEY_BYTES, headerLength);
-    let valid = false;
-    try {
-      valid = s.crypto_sign_verify_detached(
-        signature,
-        reportSigningInput(moderatorKeyPair.publicKey, bundleBytes),
-        signerPublicKey,
-      );
-    } catch {
-      valid = false;
-    }
-    return {
-      ok: true,
-      bundle: parsed.bundle,
-      signature: valid ? "valid" : "invalid",
-      signerPublicKey: toBase64Url(s, signerPublicKey),
-      bundleSha256,
-    };
+    return fail("the sealed report does not open with this key (wrong key, or altered)");
   } catch {
     return fail("the sealed report could not be read");
   }
 }
 
-/** What the reporter signs: context, the team's key, the bundle bytes; each length-prefixed. */
+async function readLegacyEnvelope(
+  envelope: Uint8Array,
+  keyPair: ModerationKeyPair,
+): Promise<OpenedReport> {
+  if (envelope[0] !== LEGACY_ENVELOPE_VERSION) {
+    return { ok: false, problems: ["unknown envelope version"] };
+  }
+  return readEnvelope(envelope[1], envelope.subarray(2), (bundleBytes) =>
+    reportSigningInput(keyPair.publicKey, bundleBytes),
+  );
+}
+
+async function readTeamEnvelope(
+  envelope: Uint8Array,
+  keyPair: ModerationKeyPair,
+): Promise<OpenedReport> {
+  const fail = (problem: string): OpenedReport => ({ ok: false, problems: [problem] });
+  if (envelope[0] !== TEAM_ENVELOPE_VERSION) return fail("unknown envelope version");
+  const n = envelope[2] ?? 0;
+  if (n < 1 || n > MAX_MODERATION_KEYS) return fail("the envelope names no recipient keys");
+  const recipientsEnd = 3 + n * PUBLIC_KEY_BYTES;
+  if (envelope.length <= recipientsEnd) return fail("the envelope is too short");
+  const recipients = envelope.slice(3, recipientsEnd);
+  const s = await readySodium();
+  let listed = false;
+  for (let i = 0; i < n; i++) {
+    const key = recipients.subarray(i * PUBLIC_KEY_BYTES, (i + 1) * PUBLIC_KEY_BYTES);
+    if (s.memcmp(key, keyPair.publicKey)) listed = true;
+  }
+  // The slot opened with a key the envelope does not list: put together by someone else.
+  if (!listed) return fail("the envelope does not list the key that opened it");
+  return readEnvelope(envelope[1], envelope.subarray(recipientsEnd), (bundleBytes) =>
+    teamReportSigningInput(recipients, bundleBytes),
+  );
+}
+
+/**
+ * Both formats after their header: the flags byte says whether `body` starts
+ * with the signer's key and signature; the bundle is the rest.
+ */
+async function readEnvelope(
+  flags: number | undefined,
+  body: Uint8Array,
+  signed: (bundleBytes: Uint8Array) => Uint8Array,
+): Promise<OpenedReport> {
+  const fail = (problem: string): OpenedReport => ({ ok: false, problems: [problem] });
+  const s = await readySodium();
+  if (flags !== SIGNED && flags !== UNSIGNED) return fail("unknown envelope flags");
+  const envelope = body;
+  const start = 0;
+  const headerLength = flags === SIGNED ? PUBLIC_KEY_BYTES + SIGNATURE_BYTES : 0;
+  if (envelope.length <= headerLength) return fail("the envelope is too short");
+  const bundleBytes = envelope.subarray(headerLength);
+
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bundleBytes));
+  } catch {
+    return fail("the bundle is not UTF-8 JSON");
+  }
+  const parsed = parseReportBundle(json);
+  if (!parsed.ok) return parsed;
+  const bundleSha256 = await sha256Hex(bundleBytes);
+
+  if (flags === UNSIGNED) {
+    return {
+      ok: true,
+      bundle: parsed.bundle,
+      signature: "absent",
+      signerPublicKey: null,
+      bundleSha256,
+    };
+  }
+  const signerPublicKey = envelope.slice(start, start + PUBLIC_KEY_BYTES);
+  const signature = envelope.slice(start + PUBLIC_KEY_BYTES, headerLength);
+  let valid = false;
+  try {
+    valid = s.crypto_sign_verify_detached(signature, signed(bundleBytes), signerPublicKey);
+  } catch {
+    valid = false;
+  }
+  return {
+    ok: true,
+    bundle: parsed.bundle,
+    signature: valid ? "valid" : "invalid",
+    signerPublicKey: toBase64Url(s, signerPublicKey),
+    bundleSha256,
+  };
+}
+
+/** Format 1: what the reporter signs: context, the team's key, the bundle bytes; each length-prefixed. */
 export function reportSigningInput(
   moderationPublicKey: Uint8Array,
   bundleBytes: Uint8Array,
 ): Uint8Array {
   return signingInput(REPORT_SIGNATURE_CONTEXT, [moderationPublicKey, bundleBytes]);
+}
+
+/** Format 2: context, the recipient keys as listed in the envelope, the bundle bytes. */
+export function teamReportSigningInput(
+  recipientKeys: Uint8Array,
+  bundleBytes: Uint8Array,
+): Uint8Array {
+  return signingInput(TEAM_REPORT_SIGNATURE_CONTEXT, [recipientKeys, bundleBytes]);
 }
 
 function concat(...parts: Uint8Array[]): Uint8Array {

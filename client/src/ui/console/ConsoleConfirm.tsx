@@ -1,5 +1,5 @@
 // UI: the console's confirmation for what cannot be undone for a participant
-// (withdrawal, resetting an account, closing the session): it says exactly
+// (withdrawal, resetting an account, a fresh sign-in code, closing the session): it says exactly
 // what will happen; "Annuleren" has the focus, so Enter never deletes.
 import { useTranslator } from "../TranslatorContext.tsx";
 import type { ConsoleSectionProps } from "./ConsoleSection.ts";
@@ -22,10 +22,15 @@ export function ConsoleConfirm({ view, actions }: ConsoleSectionProps) {
             t("facilitator.confirm.reset", { seat: confirmation.seat }),
             t("facilitator.confirm.resetYes"),
           ]
-        : [
-            t("facilitator.confirm.clear", { seats: confirmation.seats }),
-            t("facilitator.confirm.clearYes"),
-          ];
+        : confirmation.kind === "renew-code"
+          ? [
+              t("facilitator.confirm.renewCode", { seat: confirmation.seat }),
+              t("facilitator.confirm.renewCodeYes"),
+            ]
+          : [
+              t("facilitator.confirm.clear", { seats: confirmation.seats }),
+              t("facilitator.confirm.clearYes"),
+            ];
   return (
     <div
       role="alertdialog"

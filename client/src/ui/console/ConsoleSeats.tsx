@@ -1,6 +1,8 @@
 // UI: one card per seat (p01…pNN), one column on a phone, a grid on a
 // laptop: its age group and policy, consent, the scenario and what its
-// scripted actor is doing (in words), the sign-in QR code, and a reset.
+// scripted actor is doing (in words), the seat's one-time sign-in QR code
+// (its link as text only on "Toon link"; a fresh one when a phone is lost),
+// and a reset.
 import type { ConsoleSeat } from "../../viewmodels/ConsoleViewModel.ts";
 import { useTranslator } from "../TranslatorContext.tsx";
 import { QrCode } from "./QrCode.tsx";
@@ -135,7 +137,39 @@ function SeatCard({ seat, view, actions }: ConsoleSectionProps & { readonly seat
       </div>
       <details>
         <summary>{t("facilitator.seats.signIn", { seat: seat.seat })}</summary>
-        <QrCode text={seat.signInLink} label={t("facilitator.seats.qr", { seat: seat.seat })} />
+        {seat.signInLink === undefined ? (
+          <p>{t("facilitator.seats.codeUsed", { seat: seat.seat })}</p>
+        ) : (
+          <>
+            <QrCode
+              text={seat.signInLink}
+              label={t("facilitator.seats.qr", { seat: seat.seat })}
+              showText={seat.linkShown}
+            />
+            <p className="hint">{t("facilitator.seats.qrHint", { seat: seat.seat })}</p>
+          </>
+        )}
+        <div className="actions">
+          {seat.signInLink === undefined || seat.linkShown ? null : (
+            <button
+              type="button"
+              onClick={() => {
+                actions.showLink(seat.seat);
+              }}
+            >
+              {t("facilitator.seats.showLink")}
+            </button>
+          )}
+          <button
+            type="button"
+            disabled={view.busy}
+            onClick={() => {
+              actions.askToRenewCode(seat.seat);
+            }}
+          >
+            {t("facilitator.seats.renewCode", { seat: seat.seat })}
+          </button>
+        </div>
       </details>
       <div className="actions">
         {seat.consent === null ? null : (

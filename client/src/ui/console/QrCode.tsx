@@ -1,6 +1,7 @@
 // UI: a QR code as SVG (one path of dark modules), with its link as text
 // beside it for anyone who cannot scan: a screen reader hears the label, a
-// facilitator can read the address out or type it.
+// facilitator can read the address out or type it. A link holding a secret
+// (a seat's one-time code) shows as text only when asked (`showText`).
 import qrcode from "qrcode-generator";
 
 /** The dark modules of `text` as an SVG path, with a quiet zone of 4 modules. */
@@ -18,7 +19,15 @@ export function qrPath(text: string): { readonly size: number; readonly path: st
   return { size: count + 8, path: parts.join("") };
 }
 
-export function QrCode({ text, label }: { readonly text: string; readonly label: string }) {
+export function QrCode({
+  text,
+  label,
+  showText = true,
+}: {
+  readonly text: string;
+  readonly label: string;
+  readonly showText?: boolean;
+}) {
   const { size, path } = qrPath(text);
   return (
     <figure className="console-qr">
@@ -33,9 +42,11 @@ export function QrCode({ text, label }: { readonly text: string; readonly label:
         <rect width={size} height={size} fill="#fff" />
         <path d={path} fill="#000" />
       </svg>
-      <figcaption>
-        <a href={text}>{text}</a>
-      </figcaption>
+      {showText ? (
+        <figcaption>
+          <a href={text}>{text}</a>
+        </figcaption>
+      ) : null}
     </figure>
   );
 }

@@ -9,6 +9,7 @@ import type {
 } from "../../viewmodels/ModerationViewModel.ts";
 import { ScreenHeader } from "../ScreenHeader.tsx";
 import { useTranslator } from "../TranslatorContext.tsx";
+import { bandWords } from "./ModerationTeam.tsx";
 
 type Props = {
   readonly view: ModerationSnapshot;
@@ -174,6 +175,9 @@ export function ModerationInbox({ view, actions, when }: Props) {
             <summary>{t("moderation.legend.title")}</summary>
             <ul>
               <li>{t("moderation.legend.subject")}</li>
+              <li>{t("moderation.legend.verified")}</li>
+              <li>{t("moderation.legend.groupOnly")}</li>
+              <li>{t("moderation.legend.bandUnknown")}</li>
               <li>{t("moderation.legend.valid")}</li>
               <li>{t("moderation.legend.invalid")}</li>
               <li>{t("moderation.legend.absent")}</li>
@@ -249,6 +253,17 @@ function ReportRows({
               {row.channel === "intake" ? (
                 <span className="tag">{t("moderation.channel.intake")}</span>
               ) : null}
+              {/* TEAM: the ages the report carries, in words (explained in the legend). */}
+              {row.bands === undefined ? null : (
+                <>
+                  <span className="tag">
+                    {t("moderation.row.bandReporter", { band: bandWords(t, row.bands.reporter) })}
+                  </span>
+                  <span className="tag">
+                    {t("moderation.row.bandReported", { band: bandWords(t, row.bands.reported) })}
+                  </span>
+                </>
+              )}
               {row.overdue ? (
                 <span className="tag signature-invalid">{t("moderation.row.overdue")}</span>
               ) : null}

@@ -3,6 +3,7 @@
 // itself recorded, and the engine's routing advice; then "mark handled".
 // Everything comes view-shaped from ModerationViewModel; no report format here.
 import { HELP_RESOURCES, type HelpResourceId } from "../../help/resources.ts";
+import { useEffect } from "react";
 import type {
   ModerationEvidenceMessage,
   ModerationOpenedReport,
@@ -13,6 +14,9 @@ import { HelpResourceDetails } from "../HelpResourceList.tsx";
 import { ScreenHeader } from "../ScreenHeader.tsx";
 import { useTranslator } from "../TranslatorContext.tsx";
 import { categoryKey } from "./ModerationInbox.tsx";
+import { Ages, LabelLegend, TeamHistory } from "./ModerationTeam.tsx";
+import { ModerationReportMedia } from "./ModerationReportMedia.tsx";
+import { ModerationOutcome } from "./ModerationOutcome.tsx";
 
 type When = (ms: number) => string;
 
@@ -27,6 +31,10 @@ export function ModerationReport({
 }) {
   const { t } = useTranslator();
   const { content, checks } = report;
+  // A report opens at its top, not where the list was scrolled to.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [report.reportId]);
   return (
     <section className="moderation moderation-report" aria-labelledby="moderation-title">
       <ScreenHeader
@@ -51,6 +59,7 @@ export function ModerationReport({
         <dt>{t("moderation.report.received")}</dt>
         <dd>{when(report.receivedAt)}</dd>
       </dl>
+      {content.kind === "opened" ? <Ages bands={content.bands} /> : null}
 
       {content.kind === "unreadable" ? (
         <>
@@ -66,6 +75,10 @@ export function ModerationReport({
       ) : (
         <OpenedReport report={report} content={content} when={when} />
       )}
+      {/* Reported media (RMEDIA): behind a warning until "Toon". */}
+      {content.kind === "opened" ? (
+        <ModerationReportMedia media={report.media} actions={actions} />
+      ) : null}
 
       <h2>{t("moderation.server.title")}</h2>
       {report.channel === "intake" ? <p>{t("moderation.server.intake")}</p> : null}
@@ -114,11 +127,18 @@ export function ModerationReport({
           <AdviceList ids={content.routing.adviceForChat} />
           <p className="routing-case">{t("moderation.routing.website")}</p>
           <AdviceList ids={content.routing.adviceForPublicWebsite} />
-          <p className="hint">{t("moderation.routing.rules", { rules: content.routing.rules })}</p>
+          <p className="hint">
+            {t("moderation.routing.rules", {
+              rules: content.routing.rules.map((key) => t(key)).join("; "),
+            })}
+          </p>
         </section>
       ) : null}
 
       {content.kind === "opened" ? <Handoff report={report} actions={actions} when={when} /> : null}
+      {content.kind === "opened" ? <ModerationOutcome report={report} actions={actions} /> : null}
+
+      {report.statusShared ? <TeamHistory report={report} actions={actions} when={when} /> : null}
 
       <div className="actions">
         {report.handledAt === undefined ? (
@@ -155,6 +175,7 @@ export function ModerationReport({
           {report.statusShared ? t("moderation.teamNote") : t("moderation.handledNote")}
         </p>
       </div>
+      <LabelLegend />
     </section>
   );
 }
@@ -169,14 +190,13 @@ function OpenedReport({
   readonly content: ModerationOpenedReport;
   readonly when: When;
 }) {
-  const { t } = useTranslator();
+  const { t, plural } = useTranslator();
   const { evidence, location } = content;
   return (
     <>
       <h2>{t("moderation.evidence.title")}</h2>
       {evidence.kind === "messages" ? (
         <>
-          <p className="hint">{t("moderation.evidence.room", { roomId: evidence.roomId })}</p>
           <h3>{t("moderation.evidence.reported")}</h3>
           <Evidence message={evidence.reported} reported when={when} />
           <h3>{t("moderation.evidence.context")}</h3>
@@ -223,20 +243,11 @@ function OpenedReport({
         <dd className="evidence-text">{content.explanation}</dd>
         <dt>{t("moderation.dsa.location")}</dt>
         <dd>
-          {location.kind === "events" ? (
-            <>
-              <span className="matrix-id">{location.roomId}</span>
-              <ul className="id-list">
-                {location.eventIds.map((eventId) => (
-                  <li key={eventId} className="matrix-id">
-                    {eventId}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <span className="matrix-id">{location.userId}</span>
-          )}
+          {/* In words: the room and event IDs are wire format; they travel in a handoff package. */}
+          {location.kind === "events"
+            ? plural("moderation.dsa.locationMessages", location.eventIds.length)
+            : t("moderation.dsa.locationProfile", { userId: location.userId })}
+          <span className="row-id">{t("moderation.dsa.locationHint")}</span>
         </dd>
         <dt>{t("moderation.dsa.reporter")}</dt>
         <dd>
@@ -269,11 +280,6 @@ function OpenedReport({
             {". "}
             {t(`moderation.signature.${report.signature}Text`)}
           </p>
-          {content.signerPublicKey === null ? null : (
-            <p className="hint matrix-id">
-              {t("moderation.signature.key", { key: content.signerPublicKey })}
-            </p>
-          )}
         </>
       )}
     </>
@@ -303,9 +309,7 @@ function Evidence({
         <p className="evidence-text">{message.body}</p>
       )}
       {message.truncated ? <p className="hint">{t("moderation.evidence.truncated")}</p> : null}
-      <p className="message-meta">
-        {when(message.timestamp)} · <span className="matrix-id">{message.eventId}</span>
-      </p>
+      <p className="message-meta">{when(message.timestamp)}</p>
     </div>
   );
 }

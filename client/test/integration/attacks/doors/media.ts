@@ -148,12 +148,12 @@ function recordingDisplay(decoded: string[]): MediaDisplay {
       decoded.push(blob.type);
       return Promise.resolve({ width: 1, height: 1, close: () => undefined } as ImageBitmap);
     },
-    redraw: () => Promise.resolve(new Blob(["drawn"], { type: "image/png" })),
+    scale: (_bitmap, width, height) =>
+      Promise.resolve({ width, height, close: () => undefined } as ImageBitmap),
   };
   return {
-    picture: (bytes, type) => pictureForDisplay(bytes, type, MEDIA_LIMITS, codec),
-    objectUrl: () => "blob:attack-suite",
-    revoke: () => undefined,
+    picture: (bytes, type, maxSide) => pictureForDisplay(bytes, type, MEDIA_LIMITS, codec, maxSide),
+    release: () => undefined,
     save: () => undefined,
   };
 }
