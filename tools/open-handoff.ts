@@ -27,11 +27,16 @@ if (file === undefined || key === undefined) {
 }
 
 async function keyPairOf(text: string): Promise<ModerationKeyPair | undefined> {
-  const local = /^(test|demo):(.+)$/.exec(text);
+  const local = /^(test|test-b|demo):(.+)$/.exec(text);
   if (local !== null) {
     const [, instance, body] = local;
     const found = HANDOFF_BODIES.find((b) => b === body);
-    if (found === undefined || (instance !== "test" && instance !== "demo")) return undefined;
+    if (
+      found === undefined ||
+      (instance !== "test" && instance !== "test-b" && instance !== "demo")
+    ) {
+      return undefined;
+    }
     const reporting = await prepareReportingDeployment(instance);
     return moderationKeyPairFromText(reporting.handoffKeys[found]);
   }

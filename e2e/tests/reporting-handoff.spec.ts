@@ -170,7 +170,12 @@ test("a report without a name reaches the moderators with no way to see who sent
   // The hotline's own tool opens the same file.
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ["--conditions=@safety-by-design/source", "tools/open-handoff.ts", file, "test:politie"],
+    [
+      "--conditions=@safety-by-design/source",
+      "tools/open-handoff.ts",
+      file,
+      `${E2E_INSTANCE}:politie`,
+    ],
     { cwd: repoRoot },
   );
   expect(stdout).toContain("digests match their content");

@@ -6,6 +6,7 @@ import type { ShownPicture } from "../media/pictureDecoding.ts";
 import type { MediaViewerView } from "../viewmodels/ConversationViewModel.ts";
 import { MediaViewer } from "./MediaViewer.tsx";
 import { asHtml, notCalled, renderView, wordsIn } from "./renderForTest.tsx";
+import { SafetyActionsContext } from "./SafetyActions.tsx";
 
 const picture: ShownPicture = { bitmap: {} as ImageBitmap, width: 1600, height: 1200 };
 
@@ -23,6 +24,18 @@ const render = (view: MediaViewerView, locale: "en" | "nl" = "nl") =>
   renderView(<MediaViewer viewer={view} time="15:05" onClose={notCalled} />, locale);
 
 describe("the full-screen viewer", () => {
+  it("has Help and quick exit in its top bar, as every sheet has", () => {
+    const { t } = wordsIn("nl");
+    const html = renderView(
+      <SafetyActionsContext value={{ openHelp: notCalled, quickExit: notCalled }}>
+        <MediaViewer viewer={viewer()} time="15:05" onClose={notCalled} />
+      </SafetyActionsContext>,
+      "nl",
+    );
+    expect(html).toContain(`>${t("help.button")}</button>`);
+    expect(html).toContain("quick-exit");
+  });
+
   it("shows the full picture in a canvas, with the caption as text, the sender and the time", () => {
     const { t } = wordsIn("nl");
     const html = render(viewer());

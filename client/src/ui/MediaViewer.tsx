@@ -4,7 +4,8 @@
 // and back to the picture that opened it, Escape and the close button close
 // it, and the browser's back too (the view model holds one history step).
 // Zooming is the browser's own pinch. A picture the checks refuse shows its
-// placeholder, never the picture. Contains no rules.
+// placeholder, never the picture. Help is in its top bar, as over every
+// sheet: a picture can be the moment someone needs it. Contains no rules.
 import { useId } from "react";
 import type { MediaViewerView } from "../viewmodels/ConversationViewModel.ts";
 import { Dialog } from "./Dialog.tsx";
@@ -30,7 +31,6 @@ export function MediaViewer({
       titleId={titleId}
       className="media-viewer"
       onClose={onClose}
-      offerHelp={false}
       closeLabel={t("media.viewerClose")}
     >
       <h2 id={titleId} tabIndex={-1} className="media-viewer-title">
