@@ -46,6 +46,7 @@ const CLIENT_FOLDERS = [
   "age",
   "reporting",
   "media",
+  "storage",
   "policy",
   "viewmodels",
   "ui",
@@ -165,6 +166,7 @@ export default tseslint.config(
       "client/src/reporting/**/*.ts",
       "client/src/discovery/**/*.ts",
       "client/src/media/**/*.ts",
+      "client/src/storage/**/*.ts",
     ],
     rules: {
       "no-restricted-imports": forbid(sdkAndCrypto, react, [

@@ -17,7 +17,7 @@ import { startStudyService, studyStorageDir } from "../tools/lib/studyService.ts
 import { resolveHomeserver } from "../tools/lib/homeserver.ts";
 import { seedPersonaAccounts } from "../tools/lib/seed.ts";
 import { startReportIntake } from "../tools/lib/reportIntakeService.ts";
-import { REPORT_INTAKE_PORTS } from "../tools/lib/reportingDeployment.ts";
+import { OUTCOME_RETENTION_MS, REPORT_INTAKE_PORTS } from "../tools/lib/reportingDeployment.ts";
 import { E2E_INSTANCE } from "./support/e2eInstance.ts";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -48,6 +48,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     password: deployment.reporting.intakePassword,
     moderators: moderationUserIds(homeserver.serverName),
     port: REPORT_INTAKE_PORTS[E2E_INSTANCE],
+    outcomeRetentionMs: OUTCOME_RETENTION_MS,
   });
   return async () => {
     await intake.close();

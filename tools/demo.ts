@@ -14,7 +14,11 @@ import { startStudyService, studyStorageDir, type StudyService } from "./lib/stu
 import { renewAccountPassword } from "./lib/studySeatAccounts.ts";
 import { startBackground, type BackgroundProcess } from "./lib/background.ts";
 import { startReportIntake, type ReportIntake } from "./lib/reportIntakeService.ts";
-import { outcomeStorageDir, REPORT_INTAKE_PORTS } from "./lib/reportingDeployment.ts";
+import {
+  OUTCOME_RETENTION_MS,
+  outcomeStorageDir,
+  REPORT_INTAKE_PORTS,
+} from "./lib/reportingDeployment.ts";
 import {
   AGE_ISSUER_PORTS,
   clientBuildEnvironment,
@@ -142,6 +146,7 @@ async function main(): Promise<void> {
     port: REPORT_INTAKE_PORTS.demo,
     // Outcomes for reporters wait on disk: a restart of the demo loses none.
     outcomeStorageDir: outcomeStorageDir("demo"),
+    outcomeRetentionMs: OUTCOME_RETENTION_MS,
   });
 
   if (lanFacilitatorPassword !== undefined) {

@@ -66,6 +66,46 @@ describe("readDeploymentConfig: the largest attachment", () => {
   });
 });
 
+describe("readDeploymentConfig: the caps on a report's media", () => {
+  const MiB = 1024 * 1024;
+
+  it("are 8 MB per item and 4 items unless the deployment says less", () => {
+    expect(readDeploymentConfig({}).reportMediaLimits).toEqual({
+      maxItemBytes: 8 * MiB,
+      maxReportBytes: 32 * MiB,
+      maxItems: 4,
+    });
+    expect(
+      readDeploymentConfig({
+        VITE_REPORT_MEDIA_MAX_MB: "2",
+        VITE_REPORT_MEDIA_MAX_ITEMS: " 3 ",
+        VITE_REPORT_MEDIA_MAX_TOTAL_MB: "5",
+      }),
+    ).toMatchObject({
+      reportMediaLimits: { maxItemBytes: 2 * MiB, maxReportBytes: 5 * MiB, maxItems: 3 },
+      problems: [],
+    });
+  });
+
+  it("never go past what a handoff package and a bundle carry, and say so", () => {
+    const config = readDeploymentConfig({
+      VITE_REPORT_MEDIA_MAX_MB: "9",
+      VITE_REPORT_MEDIA_MAX_ITEMS: "5",
+      VITE_REPORT_MEDIA_MAX_TOTAL_MB: "0",
+    });
+    expect(config.reportMediaLimits).toEqual({
+      maxItemBytes: 8 * MiB,
+      maxReportBytes: 32 * MiB,
+      maxItems: 4,
+    });
+    expect(config.problems).toEqual([
+      "VITE_REPORT_MEDIA_MAX_MB is not a whole number from 1 to 8; the default is used",
+      "VITE_REPORT_MEDIA_MAX_ITEMS is not a whole number from 1 to 4; the default is used",
+      "VITE_REPORT_MEDIA_MAX_TOTAL_MB is not a whole number from 1 to 32; the default is used",
+    ]);
+  });
+});
+
 describe("readDeploymentConfig: the moderation team's keys", () => {
   const key = (c: string) => c.repeat(43);
 

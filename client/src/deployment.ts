@@ -73,6 +73,17 @@ export type DeploymentConfig = {
    * default 25 MB). The homeserver has its own limit (Synapse: 50 MB by default).
    */
   readonly maxAttachmentBytes: number;
+  /**
+   * Reported media (RMEDIA): the caps on what a report takes along. Per item
+   * VITE_REPORT_MEDIA_MAX_MB (1 to 8, default 8: what a handoff package can
+   * carry), per report VITE_REPORT_MEDIA_MAX_ITEMS (1 to 4, default 4) and
+   * VITE_REPORT_MEDIA_MAX_TOTAL_MB (default items × per item). MB are MiB.
+   */
+  readonly reportMediaLimits: {
+    readonly maxItemBytes: number;
+    readonly maxReportBytes: number;
+    readonly maxItems: number;
+  };
   /** What was wrong with the configuration, in English, for the console and the about screen. */
   readonly problems: readonly string[];
 };
@@ -95,6 +106,9 @@ export type DeploymentEnvironment = {
   readonly VITE_QUICK_EXIT_URL?: string | undefined;
   /** The largest attachment in megabytes (a whole number from 1 to 1024); default 25. */
   readonly VITE_MAX_ATTACHMENT_MB?: string | undefined;
+  readonly VITE_REPORT_MEDIA_MAX_MB?: string | undefined;
+  readonly VITE_REPORT_MEDIA_MAX_ITEMS?: string | undefined;
+  readonly VITE_REPORT_MEDIA_MAX_TOTAL_MB?: string | undefined;
   readonly VITE_REPORT_INTAKE_URL?: string | undefined;
   readonly VITE_REPORT_INTAKE_USER?: string | undefined;
   readonly VITE_MODERATION_ROOM?: string | undefined;
@@ -189,6 +203,7 @@ export function readDeploymentConfig(env: DeploymentEnvironment): DeploymentConf
     quickExitUrl:
       quickExitUrl !== undefined && isHttpUrl(quickExitUrl) ? quickExitUrl : DEFAULT_QUICK_EXIT_URL,
     maxAttachmentBytes: attachmentMb * 1024 * 1024,
+    reportMediaLimits: readReportMediaLimits(env, problems),
     ...readReportingConfig(env, problems),
     problems,
   };
@@ -248,6 +263,41 @@ function readReportingConfig(
     moderationRoom: validRoom,
     handoffKeys,
     moderationDeadlineHours: deadlines,
+  };
+}
+
+/** The protocol's own bounds: a handoff package carries at most 8 MiB per item, a bundle 4 items. */
+const REPORT_MEDIA_MAX_MB = 8;
+const REPORT_MEDIA_MAX_ITEMS = 4;
+
+/** Reported media's caps; a value out of its range is reported and the default used. */
+function readReportMediaLimits(
+  env: DeploymentEnvironment,
+  problems: string[],
+): DeploymentConfig["reportMediaLimits"] {
+  const whole = (name: string, value: string | undefined, max: number): number | undefined => {
+    const trimmed = value?.trim() ?? "";
+    if (trimmed === "") return undefined;
+    if (/^[1-9]\d{0,4}$/.test(trimmed) && Number(trimmed) <= max) return Number(trimmed);
+    problems.push(`${name} is not a whole number from 1 to ${String(max)}; the default is used`);
+    return undefined;
+  };
+  const itemMb =
+    whole("VITE_REPORT_MEDIA_MAX_MB", env.VITE_REPORT_MEDIA_MAX_MB, REPORT_MEDIA_MAX_MB) ??
+    REPORT_MEDIA_MAX_MB;
+  const items =
+    whole("VITE_REPORT_MEDIA_MAX_ITEMS", env.VITE_REPORT_MEDIA_MAX_ITEMS, REPORT_MEDIA_MAX_ITEMS) ??
+    REPORT_MEDIA_MAX_ITEMS;
+  const totalMb =
+    whole(
+      "VITE_REPORT_MEDIA_MAX_TOTAL_MB",
+      env.VITE_REPORT_MEDIA_MAX_TOTAL_MB,
+      REPORT_MEDIA_MAX_MB * REPORT_MEDIA_MAX_ITEMS,
+    ) ?? itemMb * items;
+  return {
+    maxItemBytes: itemMb * 1024 * 1024,
+    maxReportBytes: totalMb * 1024 * 1024,
+    maxItems: items,
   };
 }
 

@@ -29,9 +29,6 @@ import { Navigation } from "./viewmodels/navigation.ts";
 import { RootViewModel } from "./viewmodels/RootViewModel.ts";
 import { signInLinkPrefill } from "./viewmodels/SignInViewModel.ts";
 
-/** Pauses before each retry of failed attachments once the browser is back online. */
-const MEDIA_RETRY_PAUSES_MS = [0, 1_000, 3_000, 10_000] as const;
-
 const LOCALE_KEY = "sbd.locale";
 const storedLocale = localStorage.getItem(LOCALE_KEY);
 // Dutch ships with the app; a language chosen before loads before the first
@@ -86,7 +83,8 @@ if (window.location.hash.startsWith("#signin=")) {
 // A classroom seat's one-time QR link (#seat=p07.<code>, study/seatSignIn.ts):
 // out of the address bar (and its history) at once, then redeemed at the
 // study service, which signs this phone in as a new device of the seat. The
-// participant types nothing; a code used before says so on the sign-in screen.
+// participant types nothing; a code used before says so on a screen of its
+// own, without the sign-in form (RootViewModel, SignInViewModel).
 const seatHash = window.location.hash.startsWith("#seat=") ? window.location.hash : undefined;
 if (seatHash !== undefined) {
   history.replaceState(null, "", window.location.pathname + window.location.search);
@@ -229,6 +227,7 @@ const app = new RootViewModel({
           accessToken: credentials.accessToken,
           moderationPublicKey: deployment.moderationPublicKey,
           reportIntakeUrl: deployment.reportIntakeUrl,
+          mediaLimits: deployment.reportMediaLimits,
           keyStorage: localStorage,
           logger: { warn: reportError },
         })
@@ -301,7 +300,7 @@ const app = new RootViewModel({
       // Photos and files: re-encoded (no location) and encrypted on this device, then
       // uploaded through the session's outbox; failed ones go again when the network is back.
       const [
-        { MediaOutbox },
+        { MediaOutbox, DEFAULT_OUTBOX_TIMING },
         { prepareAttachment, canvasReencoder },
         { createIndexedDbMediaOutboxStore, mediaOutboxDatabaseName },
       ] = await mediaSending;
@@ -312,26 +311,29 @@ const app = new RootViewModel({
         (file, kind) => prepareAttachment(file, kind, canvasReencoder),
         () => crypto.randomUUID(),
         mediaStore,
+        () => Date.now(),
+        // Failed attachments go again by themselves on the outbox's own timer
+        // (as text reports do), which does not depend on the "online" event.
+        {
+          ...DEFAULT_OUTBOX_TIMING,
+          timer: {
+            setTimeout: (callback, delayMs) => window.setTimeout(callback, delayMs),
+            clearTimeout: (handle) => {
+              window.clearTimeout(handle as number);
+            },
+          },
+          online: () => navigator.onLine,
+        },
       );
-      // Back online: failed attachments go again. The first attempt can come
-      // a moment before the connection really carries requests, so a failed
-      // attempt is tried again a few times while the browser says it is online.
+      // Back online: failed attachments go at once, not at the timer's next pause.
       const retryMedia = (): void => {
-        void (async () => {
-          for (const pause of MEDIA_RETRY_PAUSES_MS) {
-            await new Promise((resolve) => setTimeout(resolve, pause));
-            if (!navigator.onLine || (await mediaOutbox.retryFailed())) return;
-          }
-        })();
+        void mediaOutbox.wake();
       };
       window.addEventListener("online", retryMedia);
-      // What a reload interrupted comes back (not sent, with retry) and goes if it can.
-      void mediaOutbox.restore().then(() => {
-        if (navigator.onLine) retryMedia();
-      });
+      // What a reload interrupted comes back (not sent, with retry) and goes when it can.
+      void mediaOutbox.restore().then(retryMedia);
       // The session's own sync coming back is a second sign that the
-      // connection carries requests again (the browser's "online" event can
-      // come too early, or, seen in the e2e suite, not reach a retry at all).
+      // connection carries requests again.
       let syncWasOffline = session.syncState === "offline";
       const unsubscribeSyncState = session.subscribe(() => {
         const offline = session.syncState === "offline";
@@ -437,6 +439,7 @@ const app = new RootViewModel({
         stop: () => {
           window.removeEventListener("online", retryMedia);
           unsubscribeSyncState();
+          mediaOutbox.stop();
           mediaStore.close();
           void studyLink.then((link) => {
             link.leave();

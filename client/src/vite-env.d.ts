@@ -25,6 +25,10 @@ interface ImportMetaEnv {
   /** The quick exit's neutral page (default in client/src/deployment.ts: the KNMI's weather). */
   readonly VITE_QUICK_EXIT_URL?: string;
   readonly VITE_MAX_ATTACHMENT_MB?: string;
+  /** Reported media's caps (client/src/deployment.ts): per item, items and total per report. */
+  readonly VITE_REPORT_MEDIA_MAX_MB?: string;
+  readonly VITE_REPORT_MEDIA_MAX_ITEMS?: string;
+  readonly VITE_REPORT_MEDIA_MAX_TOTAL_MB?: string;
   /** The report intake (tools/lib/reportIntakeService.ts): reports that withhold the reporter. */
   readonly VITE_REPORT_INTAKE_URL?: string;
   /** The intake's Matrix account: the only sender of report parts in the moderation room. */

@@ -12,8 +12,7 @@
 // sealed to the team's keys from the test deployment and filed with Matrix's
 // report API over plain HTTP.
 import { randomBytes, randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "../support/test.ts";
+import { expect, test } from "../support/test.ts";
 import { createPolicyEngine, loadBundledPack } from "@safety-by-design/policy-engine";
 import {
   createReportBundle,
@@ -21,58 +20,21 @@ import {
   moderationPublicKeysFromText,
   prepareReport,
 } from "@safety-by-design/protocol";
-import {
-  clientBuildEnvironment,
-  prepareLocalDeployment,
-  type ModerationKeyText,
-} from "../../tools/lib/deployment.ts";
-import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
-import {
-  rawInviteToDirectRoom,
-  rawJoin,
-  rawLogin,
-  type RawSession,
-} from "../../tools/lib/rawMatrix.ts";
+import { clientBuildEnvironment, prepareLocalDeployment } from "../../tools/lib/deployment.ts";
+import { resolveHomeserver } from "../../tools/lib/homeserver.ts";
+import { rawInviteToDirectRoom, rawJoin } from "../../tools/lib/rawMatrix.ts";
 import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 import { signIn } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import {
+  expectNoAxeViolations,
+  matrix,
+  openModeration,
+  rawAccount,
+  sendEncryptedLooking,
+} from "../support/moderators.ts";
 
 const homeserver = resolveHomeserver(E2E_INSTANCE);
-
-async function rawAccount(prefix: string): Promise<RawSession> {
-  const username = `${prefix}-${randomBytes(4).toString("hex")}`;
-  const password = randomBytes(12).toString("hex");
-  await ensureAccount(homeserver, { username, password, displayName: prefix });
-  return rawLogin(homeserver, username, password);
-}
-
-async function matrix(session: RawSession, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${homeserver.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${session.accessToken}`, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text) as unknown;
-}
-
-/** A message as the server holds it: ciphertext only. */
-async function sendEncryptedLooking(sender: RawSession, roomId: string): Promise<string> {
-  const { event_id: eventId } = (await matrix(
-    sender,
-    "PUT",
-    `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/m.room.encrypted/${randomUUID()}`,
-    {
-      algorithm: "m.megolm.v1.aes-sha2",
-      ciphertext: randomBytes(96).toString("base64"),
-      device_id: "RAWDEVICE",
-      sender_key: randomBytes(32).toString("base64"),
-      session_id: randomBytes(32).toString("base64"),
-    },
-  )) as { event_id: string };
-  return eventId;
-}
 
 /** Noor's device (13–15, verified) reports a verified adult's message to the whole team. */
 async function fileTeamReport(teamKeys: string) {
@@ -141,23 +103,6 @@ async function fileTeamReport(teamKeys: string) {
     );
   }
   return { reportId: created.bundle.reportId, body, reportedEventId, roomId };
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-}
-
-async function openModeration(page: Page, key: ModerationKeyText): Promise<void> {
-  await page.getByRole("button", { name: "Moderatie: meldingen" }).click();
-  const keyField = page.getByLabel("Sleutelbestand of geheime sleutel");
-  // A device that kept a key from an earlier run goes straight to the list.
-  const list = page.getByRole("heading", { name: "Open meldingen" });
-  await expect(keyField.or(list)).toBeVisible();
-  if (await keyField.isVisible()) {
-    await keyField.fill(JSON.stringify(key));
-    await page.getByRole("button", { name: "Sleutel importeren" }).click();
-  }
-  await expect(list).toBeVisible();
 }
 
 test("two moderators with their own keys open the same report and share a note and 'handled'", async ({

@@ -5,9 +5,8 @@
 // imports the team's secret key on their own device, opens the report and
 // sees the evidence, the category, the DSA notice, the signature and where
 // to refer it in the Netherlands; then marks it handled.
-import { randomBytes, randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "../support/test.ts";
+import { randomUUID } from "node:crypto";
+import { expect, test } from "../support/test.ts";
 import {
   createReportBundle,
   generateReporterSigningKeyPair,
@@ -15,7 +14,7 @@ import {
   prepareReport,
 } from "@safety-by-design/protocol";
 import { prepareLocalDeployment, type ModerationKeyText } from "../../tools/lib/deployment.ts";
-import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
+import { resolveHomeserver } from "../../tools/lib/homeserver.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import {
   rawInviteToDirectRoom,
@@ -26,53 +25,15 @@ import {
 } from "../../tools/lib/rawMatrix.ts";
 import { personaOnPhone, signIn } from "../support/personas.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import {
+  expectNoAxeViolations,
+  matrix,
+  rawAccount,
+  sendEncryptedLooking,
+} from "../support/moderators.ts";
 import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
 const homeserver = resolveHomeserver(E2E_INSTANCE);
-
-async function rawAccount(prefix: string): Promise<RawSession> {
-  const username = `${prefix}-${randomBytes(4).toString("hex")}`;
-  const password = randomBytes(12).toString("hex");
-  await ensureAccount(homeserver, { username, password, displayName: prefix });
-  return rawLogin(homeserver, username, password);
-}
-
-async function matrix(
-  session: RawSession,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<unknown> {
-  const response = await fetch(`${homeserver.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${session.accessToken}`, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text) as unknown;
-}
-
-/**
- * Sends an event as the server would hold an end-to-end encrypted message:
- * `m.room.encrypted` with ciphertext only. (The client's own encryption is
- * proven by client/test/integration/report-delivery.test.ts.)
- */
-async function sendEncryptedLooking(sender: RawSession, roomId: string): Promise<string> {
-  const { event_id: eventId } = (await matrix(
-    sender,
-    "PUT",
-    `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/m.room.encrypted/${randomUUID()}`,
-    {
-      algorithm: "m.megolm.v1.aes-sha2",
-      ciphertext: randomBytes(96).toString("base64"),
-      device_id: "RAWDEVICE",
-      sender_key: randomBytes(32).toString("base64"),
-      session_id: randomBytes(32).toString("base64"),
-    },
-  )) as { event_id: string };
-  return eventId;
-}
 
 type Filed = {
   reportId: string;
@@ -150,10 +111,6 @@ async function fileSealedReport(moderationKey: ModerationKeyText): Promise<Filed
     sender,
     canaries,
   };
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 }
 
 test("the moderator opens a sealed report on their own device and marks it handled", async ({

@@ -11,37 +11,33 @@ import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
-import AxeBuilder from "@axe-core/playwright";
 import {
   moderationKeyPairFromText,
   openHandoffFile,
   sha256Hex,
   type HandoffPackage,
 } from "@safety-by-design/protocol";
-import { expect, test, type Page } from "../support/test.ts";
-import { ensureDirectChat } from "../../tools/lib/conversations.ts";
+import { expect, test } from "../support/test.ts";
 import { prepareLocalDeployment } from "../../tools/lib/deployment.ts";
 import { repoRoot, resolveHomeserver } from "../../tools/lib/homeserver.ts";
-import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { personaOnPhone, signIn } from "../support/personas.ts";
 import { newestReportId } from "../support/reports.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import {
+  expectNoAxeViolations,
+  moderatorWithKey,
+  noorChatsWithAlex,
+  openModeration,
+  openReportRow,
+} from "../support/moderators.ts";
 import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
 const homeserver = resolveHomeserver(E2E_INSTANCE);
 const NOOR = `@noor:${homeserver.serverName}`;
 
 test.beforeAll(async () => {
-  await ensureDirectChat(
-    homeserver,
-    { username: "noor", password: DEMO_PASSWORD },
-    { username: "alex", password: DEMO_PASSWORD },
-  );
+  await noorChatsWithAlex();
 });
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-}
 
 test("a report without a name reaches the moderators with no way to see who sent it, and goes to the police as a sealed package", async ({
   browser,
@@ -76,16 +72,9 @@ test("a report without a name reaches the moderators with no way to see who sent
   const shortId = reportId.slice(0, 8);
 
   // The moderator, on their phone: the queue with ages and deadlines.
-  const { moderationKey, reporting } = await prepareLocalDeployment(E2E_INSTANCE);
-  const moderator = await personaOnPhone(browser, "moderation");
-  await moderator.getByRole("button", { name: "Moderatie: meldingen" }).click();
-  await moderator
-    .getByLabel("Sleutelbestand of geheime sleutel")
-    .fill(JSON.stringify(moderationKey));
-  await moderator.getByRole("button", { name: "Sleutel importeren" }).click();
-  const row = moderator
-    .locator("h2:text-is('Open meldingen') + ul")
-    .getByRole("button", { name: new RegExp(`melding ${shortId}`) });
+  const { reporting } = await prepareLocalDeployment(E2E_INSTANCE);
+  const moderator = await moderatorWithKey(browser);
+  const row = openReportRow(moderator, reportId);
   await expect(row).toBeVisible();
   await expect(row).toContainText("Seksuele inhoud naar een minderjarige");
   await expect(row).toContainText("Via de intake");
@@ -187,12 +176,7 @@ test("the moderation queue on a laptop", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const moderator = await context.newPage();
   await signIn(moderator, "moderation");
-  await moderator.getByRole("button", { name: "Moderatie: meldingen" }).click();
-  await moderator
-    .getByLabel("Sleutelbestand of geheime sleutel")
-    .fill(JSON.stringify(moderationKey));
-  await moderator.getByRole("button", { name: "Sleutel importeren" }).click();
-  await expect(moderator.getByRole("heading", { name: "Open meldingen" })).toBeVisible();
+  await openModeration(moderator, moderationKey);
   await expect(
     moderator.locator("h2:text-is('Open meldingen') + ul").getByRole("button").first(),
   ).toContainText(/afhandelen vóór/);

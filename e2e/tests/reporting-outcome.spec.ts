@@ -2,37 +2,36 @@
 // message and leaves her name out, as the law allows for this kind of report.
 // After "Verstuurd" she can open Mijn meldingen: her report is there, sent,
 // and it says the outcome will show there. The moderator, who cannot see who
-// reported, decides: forwarded to the police. The outcome goes back sealed to
-// the key Noor's report carried, through the intake. When Noor opens the app
-// again, Settings shows one new answer; Mijn meldingen says, in words, that
-// her report went to the police. Nothing on the moderator's page names her.
+// reported, decides: forwarded to the police. A tap sends nothing yet: the
+// moderator first reads the exact words Noor will read and confirms (or
+// chooses again). The outcome goes back sealed to the key Noor's report
+// carried, through the intake. When Noor opens the app again, the settings
+// button on her chat list says one new answer, and so does Settings; Mijn
+// meldingen says, in words, that her report went to the police, and then the
+// count is gone. Nothing on the moderator's page names her.
 import { randomBytes, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "../support/test.ts";
-import { ensureDirectChat, signedInSession } from "../../tools/lib/conversations.ts";
-import { prepareLocalDeployment } from "../../tools/lib/deployment.ts";
+import { expect, test } from "../support/test.ts";
+import { signedInSession } from "../../tools/lib/conversations.ts";
 import { ensureAccount, resolveHomeserver } from "../../tools/lib/homeserver.ts";
-import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { personaOnPhone } from "../support/personas.ts";
 import { declinePendingRequests, strangerRequestRow } from "../support/requests.ts";
 import { newestReportId } from "../support/reports.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import {
+  expectNoAxeViolations,
+  moderatorWithKey,
+  noorChatsWithAlex,
+  openReportRow,
+} from "../support/moderators.ts";
 import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
 const homeserver = resolveHomeserver(E2E_INSTANCE);
 const NOOR = `@noor:${homeserver.serverName}`;
 
 test.beforeAll(async () => {
-  await ensureDirectChat(
-    homeserver,
-    { username: "noor", password: DEMO_PASSWORD },
-    { username: "alex", password: DEMO_PASSWORD },
-  );
+  await noorChatsWithAlex();
 });
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-}
 
 test("Noor reports without her name, the moderator forwards it to the police, and Noor reads that in Mijn meldingen", async ({
   browser,
@@ -74,24 +73,31 @@ test("Noor reports without her name, the moderator forwards it to the police, an
   await saveDocScreenshot(noor, "my-reports-sent");
 
   // The moderator decides: forwarded to the police, a body the engine advised.
-  const { moderationKey } = await prepareLocalDeployment(E2E_INSTANCE);
-  const moderator = await personaOnPhone(browser, "moderation");
-  await moderator.getByRole("button", { name: "Moderatie: meldingen" }).click();
-  await moderator
-    .getByLabel("Sleutelbestand of geheime sleutel")
-    .fill(JSON.stringify(moderationKey));
-  await moderator.getByRole("button", { name: "Sleutel importeren" }).click();
-  await moderator
-    .locator("h2:text-is('Open meldingen') + ul")
-    .getByRole("button", { name: new RegExp(`melding ${reportId.slice(0, 8)}`) })
-    .click();
+  const moderator = await moderatorWithKey(browser);
+  await openReportRow(moderator, reportId).click();
   const outcome = moderator.getByRole("region", { name: "Uitkomst voor de melder" });
   await expect(
     outcome.getByRole("button", { name: "Geen actie: geen regel overtreden" }),
   ).toBeVisible();
   await outcome.scrollIntoViewIfNeeded();
   await saveDocScreenshot(moderator, "moderation-outcome-choices");
+  // A tap by mistake sends nothing: the confirmation takes focus, "Andere keuze" goes back.
+  await outcome.getByRole("button", { name: "Geen actie: geen regel overtreden" }).click();
+  const confirm = outcome.getByRole("group", { name: "Klopt deze uitkomst?" });
+  await expect(confirm.getByRole("heading", { name: "Klopt deze uitkomst?" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Andere keuze" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(outcome.getByRole("button", { name: "Afgehandeld", exact: true })).toBeFocused();
+  // The moderator reads exactly what Noor will read (her band was withheld: the teens' words).
   await outcome.getByRole("button", { name: "Doorgestuurd naar Politie" }).click();
+  await expect(confirm).toContainText("Je koos: Doorgestuurd naar Politie");
+  await expect(confirm.getByTestId("outcome-reporter-words")).toHaveText(
+    "Doorgestuurd naar Politie. Die kunnen er meer mee doen.",
+  );
+  await expectNoAxeViolations(moderator);
+  await confirm.scrollIntoViewIfNeeded();
+  await saveDocScreenshot(moderator, "moderation-outcome-confirm");
+  await confirm.getByRole("button", { name: "Versturen naar de melder" }).click();
   await expect(outcome.getByText("Uitkomst verstuurd naar de melder")).toBeVisible();
   await expect(outcome.getByText("Gekozen uitkomst: Doorgestuurd naar Politie")).toBeVisible();
   expect(await moderator.content()).not.toContain(NOOR);
@@ -99,9 +105,14 @@ test("Noor reports without her name, the moderator forwards it to the police, an
   await outcome.scrollIntoViewIfNeeded();
   await saveDocScreenshot(moderator, "moderation-outcome");
 
-  // Noor opens the app again: the outcome was fetched at start; Settings shows a new answer.
+  // Noor opens the app again: the outcome was fetched at start; the settings button says so.
   await noor.reload();
-  await noor.getByRole("button", { name: "Instellingen" }).click();
+  const settings = noor.getByRole("button", { name: "Instellingen, 1 nieuw antwoord" });
+  await expect(settings).toBeVisible();
+  await expect(settings.getByTestId("settings-new-outcomes")).toHaveText("1");
+  await expectNoAxeViolations(noor);
+  await saveDocScreenshot(noor, "chat-list-new-outcome");
+  await settings.click();
   const entry = noor.getByRole("button", { name: /Mijn meldingen/ });
   await expect(entry).toContainText("1 nieuw antwoord");
   await expectNoAxeViolations(noor);
@@ -114,21 +125,13 @@ test("Noor reports without her name, the moderator forwards it to the police, an
   await expectNoAxeViolations(noor);
   await saveDocScreenshot(noor, "my-reports-outcome");
 
-  // Seen: back in Settings the count is gone.
+  // Seen: back in Settings the count is gone, and on the chat list too.
   await noor.getByRole("button", { name: "Terug" }).click();
   await expect(noor.getByRole("button", { name: /Mijn meldingen/ })).not.toContainText("nieuw");
+  await noor.getByRole("button", { name: "Terug naar gesprekken" }).click();
+  await expect(noor.getByRole("button", { name: "Instellingen", exact: true })).toBeVisible();
+  await expect(noor.getByTestId("settings-new-outcomes")).toHaveCount(0);
 });
-
-async function moderatorWithKey(browser: Parameters<typeof personaOnPhone>[0]): Promise<Page> {
-  const { moderationKey } = await prepareLocalDeployment(E2E_INSTANCE);
-  const moderator = await personaOnPhone(browser, "moderation");
-  await moderator.getByRole("button", { name: "Moderatie: meldingen" }).click();
-  await moderator
-    .getByLabel("Sleutelbestand of geheime sleutel")
-    .fill(JSON.stringify(moderationKey));
-  await moderator.getByRole("button", { name: "Sleutel importeren" }).click();
-  return moderator;
-}
 
 test("Sam (11) reads a 'no action' in his own words, and it does not blame him", async ({
   browser,
@@ -161,12 +164,10 @@ test("Sam (11) reads a 'no action' in his own words, and it does not blame him",
 
   // The moderator: not enough to act on.
   const moderator = await moderatorWithKey(browser);
-  await moderator
-    .locator("h2:text-is('Open meldingen') + ul")
-    .getByRole("button", { name: new RegExp(`melding ${reportId.slice(0, 8)}`) })
-    .click();
+  await openReportRow(moderator, reportId).click();
   const outcome = moderator.getByRole("region", { name: "Uitkomst voor de melder" });
   await outcome.getByRole("button", { name: "Geen actie: te weinig informatie" }).click();
+  await outcome.getByRole("button", { name: "Versturen naar de melder" }).click();
   await expect(outcome.getByText("Uitkomst verstuurd naar de melder")).toBeVisible();
 
   // Sam looks again: the children's words, warm, and reporting again is welcome.

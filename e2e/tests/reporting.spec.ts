@@ -5,23 +5,17 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "../support/test.ts";
-import { ensureDirectChat } from "../../tools/lib/conversations.ts";
 import { resolveHomeserver } from "../../tools/lib/homeserver.ts";
-import { prepareLocalDeployment } from "../../tools/lib/deployment.ts";
-import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
 import { personaOnPhone } from "../support/personas.ts";
 import { newestReportId } from "../support/reports.ts";
 import { saveDocScreenshot } from "../support/screenshots.ts";
+import { moderatorWithKey, noorChatsWithAlex, openReportRow } from "../support/moderators.ts";
 import { E2E_INSTANCE } from "../support/e2eInstance.ts";
 
 const homeserver = resolveHomeserver(E2E_INSTANCE);
 
 test.beforeAll(async () => {
-  await ensureDirectChat(
-    homeserver,
-    { username: "noor", password: DEMO_PASSWORD },
-    { username: "alex", password: DEMO_PASSWORD },
-  );
+  await noorChatsWithAlex();
 });
 
 test("Noor reports a message from Alex in one tap and sees it delivered", async ({ browser }) => {
@@ -69,16 +63,9 @@ test("Noor reports a message from Alex in one tap and sees it delivered", async 
   const reportId = await newestReportId(noor, `@noor:${homeserver.serverName}`);
 
   // The moderator opens it on their own device and sees exactly what Noor saw.
-  const { moderationKey } = await prepareLocalDeployment(E2E_INSTANCE);
-  const moderator = await personaOnPhone(browser, "moderation");
-  await moderator.getByRole("button", { name: "Moderatie: meldingen" }).click();
-  await moderator
-    .getByLabel("Sleutelbestand of geheime sleutel")
-    .fill(JSON.stringify(moderationKey));
-  await moderator.getByRole("button", { name: "Sleutel importeren" }).click();
-  const open = moderator.locator("h2:text-is('Open meldingen') + ul");
+  const moderator = await moderatorWithKey(browser);
   // The queue is sorted by deadline: Noor's report is found by the ID her device gave it.
-  await open.getByRole("button", { name: new RegExp(`melding ${reportId.slice(0, 8)}`) }).click();
+  await openReportRow(moderator, reportId).click();
   await expect(moderator.getByText(reported)).toBeVisible();
   await expect(moderator.getByText(before)).toBeVisible();
   await expect(moderator.getByText(/Handtekening geldig/).first()).toBeVisible();
@@ -129,16 +116,8 @@ test("Noor says what happened in her own words, and the moderator reads the same
   const reportId = await newestReportId(noor, `@noor:${homeserver.serverName}`);
 
   // The moderator reads the same category the sheet offered, and the same routing.
-  const { moderationKey } = await prepareLocalDeployment(E2E_INSTANCE);
-  const moderator = await personaOnPhone(browser, "moderation");
-  await moderator.getByRole("button", { name: "Moderatie: meldingen" }).click();
-  await moderator
-    .getByLabel("Sleutelbestand of geheime sleutel")
-    .fill(JSON.stringify(moderationKey));
-  await moderator.getByRole("button", { name: "Sleutel importeren" }).click();
-  const newest = moderator
-    .locator("h2:text-is('Open meldingen') + ul")
-    .getByRole("button", { name: new RegExp(`melding ${reportId.slice(0, 8)}`) });
+  const moderator = await moderatorWithKey(browser);
+  const newest = openReportRow(moderator, reportId);
   await expect(newest).toContainText("Sextortion (afpersing met beelden)");
   await newest.click();
   await expect(moderator.getByText(threat)).toBeVisible();

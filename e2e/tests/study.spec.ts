@@ -239,18 +239,29 @@ test("a classroom over HTTPS: three phones, consent, two policies, a scenario ea
       const { page: second, context } = await phone();
       await second.goto(links.p01 ?? "");
       await expect(
-        second.getByText("Deze code is al gebruikt. Vraag de begeleider om een nieuwe."),
+        second.getByText("Deze QR-code is al gebruikt. Vraag de begeleider om een nieuwe QR-code."),
       ).toBeVisible({ timeout: 30_000 });
-      await expect(second.getByRole("button", { name: "Inloggen" })).toBeVisible();
+      // Only what to do now: no username or password to type on a participant's phone;
+      // a small link to the form for a facilitator or a demo.
+      await expect(second.getByRole("heading", { name: "Inloggen met je QR-code" })).toBeVisible();
+      await expect(second.getByLabel("Gebruikersnaam")).toHaveCount(0);
+      await expect(second.getByLabel("Wachtwoord")).toHaveCount(0);
+      await expect(
+        second.getByRole("button", { name: "Inloggen met naam en wachtwoord" }),
+      ).toBeVisible();
       expect(await second.evaluate(() => localStorage.getItem("sbd.session"))).toBeNull();
       expect((await new AxeBuilder({ page: second }).analyze()).violations).toEqual([]);
       await saveDocScreenshot(second, "classroom-code-used");
+      await second.getByRole("button", { name: "Inloggen met naam en wachtwoord" }).click();
+      await expect(second.getByLabel("Gebruikersnaam")).toBeFocused();
       // Another seat's link cannot be made from one's own: p01's code for p02 opens nothing.
       const guessed = (links.p01 ?? "").replace("#seat=p01.", "#seat=p02.");
       const guessing = await context.newPage();
       await guessing.goto(guessed);
       await expect(
-        guessing.getByText("Deze code is al gebruikt. Vraag de begeleider om een nieuwe."),
+        guessing.getByText(
+          "Deze QR-code is al gebruikt. Vraag de begeleider om een nieuwe QR-code.",
+        ),
       ).toBeVisible({ timeout: 30_000 });
       expect(await guessing.evaluate(() => localStorage.getItem("sbd.session"))).toBeNull();
       await context.close();
@@ -405,13 +416,18 @@ test("a classroom over HTTPS: three phones, consent, two policies, a scenario ea
       .filter({ hasText: "Nieuwe QR-code voor p02 gemaakt. Apparaten uitgelogd: 1." }),
   ).toBeVisible({ timeout: 30_000 });
   expect(await whoami(lostToken)).toBe(401);
+  // The lost phone, were it found and opened, no longer shows p02's chats: it says kindly why.
+  await expect(
+    (phones.p02 as Page).getByText("Je bent uitgelogd op dit apparaat.", { exact: false }),
+  ).toBeVisible({ timeout: 45_000 });
+  await expect((phones.p02 as Page).getByRole("heading", { name: "Inloggen" })).toBeVisible();
   await p02.getByRole("button", { name: "Toon link" }).click();
   const fresh = (await p02.getByRole("link").getAttribute("href")) ?? "";
   expect(fresh).not.toBe(links.p02);
   const { page: newPhone, context: newContext } = await phone();
   await newPhone.goto(links.p02 ?? "");
   await expect(
-    newPhone.getByText("Deze code is al gebruikt. Vraag de begeleider om een nieuwe."),
+    newPhone.getByText("Deze QR-code is al gebruikt. Vraag de begeleider om een nieuwe QR-code."),
   ).toBeVisible({ timeout: 30_000 });
   // The same new phone, scanning the fresh code.
   const scanned = await newContext.newPage();

@@ -1297,9 +1297,10 @@ async function handoffOf(bundle: ReportBundle, identified: boolean): Promise<Han
     media: [
       {
         role: "reported",
-        eventId: "$event6",
+        // The reported message's picture: a media item belongs to a packaged message.
+        eventId: "$event5",
         sender: ALEX,
-        timestamp: 1_700_000_006_000,
+        timestamp: 1_700_000_005_000,
         mimetype: "image/png",
         bytes: Uint8Array.from({ length: 16 }, (_, i) => i),
       },

@@ -35,9 +35,15 @@
 //     429 LIMIT_EXCEEDED         too many outcomes from this account just now
 //     507 MAILBOXES_FULL         the intake holds as many outcomes as it may
 //   GET /v1/outcomes/<mailbox>   no authentication (see below)
-//     200 { sealed }  |  404 NOT_FOUND (nothing there yet, or already taken)
+//     200 { sealed }  |  404 NOT_FOUND (nothing there yet, already taken, or expired)
 //   DELETE /v1/outcomes/<mailbox>  no authentication: the reporter's device
 //     200 {}                     has stored the outcome (also when it was gone)
+//
+// A mailbox expires (retention, docs/measures/reporting.md): an outcome no
+// device fetched within `outcomeRetentionMs` of being left (90 days in a
+// deployment, reportingDeployment.ts) is gone: a read after that answers 404
+// and deletes it, and a sweep on start and every `outcomeSweepMs` deletes the
+// rest, so no ciphertext stays at the intake forever.
 //
 // Only a moderator may leave an outcome (a configured moderator or a member
 // of the moderation room). Fetching and deleting need no account on purpose:
@@ -58,12 +64,13 @@
 //     502 MEDIA_UNAVAILABLE  the homeserver did not take the upload (retry)
 
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createServer } from "node:http";
 import {
   isMailboxId,
   MAX_HANDOFF_MEDIA_BYTES,
+  OUTCOME_MAILBOX_RETENTION_DAYS,
   MAX_SEALED_OUTCOME_LENGTH,
   parseReportPart,
 } from "@safety-by-design/protocol";
@@ -102,6 +109,10 @@ export const DEFAULT_INTAKE_MEDIA_BYTES = MAX_HANDOFF_MEDIA_BYTES;
 const OUTCOME_PATH = /^\/v1\/outcomes\/([^/]*)$/;
 /** Outcomes held at once; beyond this a new mailbox is refused, never an old one dropped. */
 export const DEFAULT_MAX_OUTCOMES = 100_000;
+/** How long an outcome waits for the reporter's device (the protocol's default; a deployment sets its own). */
+export const DEFAULT_OUTCOME_RETENTION_MS = OUTCOME_MAILBOX_RETENTION_DAYS * 24 * 60 * 60 * 1000;
+/** How often expired outcomes are swept while the intake runs. */
+export const DEFAULT_OUTCOME_SWEEP_MS = 60 * 60 * 1000;
 const DEFAULT_BURST = 60;
 const DEFAULT_REFILL_MS = 1000;
 
@@ -123,6 +134,10 @@ export type ReportIntakeOptions = {
    */
   readonly outcomeStorageDir?: string | undefined;
   readonly maxOutcomes?: number;
+  /** An outcome not fetched within this long after it was left is deleted (ms). */
+  readonly outcomeRetentionMs?: number;
+  /** How often the expired ones are swept while running (ms); also once on start. */
+  readonly outcomeSweepMs?: number;
   /** Reported media (RMEDIA): the largest upload taken (bytes). */
   readonly maxMediaBytes?: number;
 };
@@ -180,20 +195,25 @@ export async function ensureModerationRoom(
   return roomId;
 }
 
-/** Sealed outcomes by mailbox: the only thing the intake keeps about an outcome. */
+/** A sealed outcome and when it was left (ms): the only things the intake keeps about an outcome. */
+export type HeldOutcome = { readonly sealed: string; readonly storedAt: number };
+
+/** Sealed outcomes by mailbox. */
 export type OutcomeMailboxes = {
-  get(mailbox: string): Promise<string | undefined>;
-  put(mailbox: string, sealed: string): Promise<void>;
+  get(mailbox: string): Promise<HeldOutcome | undefined>;
+  put(mailbox: string, sealed: string, storedAt: number): Promise<void>;
   delete(mailbox: string): Promise<void>;
   count(): Promise<number>;
+  /** Deletes every outcome left before `cutoff` (ms); answers how many went. */
+  deleteStoredBefore(cutoff: number): Promise<number>;
 };
 
 export function memoryOutcomeMailboxes(): OutcomeMailboxes {
-  const held = new Map<string, string>();
+  const held = new Map<string, HeldOutcome>();
   return {
     get: (mailbox) => Promise.resolve(held.get(mailbox)),
-    put: (mailbox, sealed) => {
-      held.set(mailbox, sealed);
+    put: (mailbox, sealed, storedAt) => {
+      held.set(mailbox, { sealed, storedAt });
       return Promise.resolve();
     },
     delete: (mailbox) => {
@@ -201,23 +221,74 @@ export function memoryOutcomeMailboxes(): OutcomeMailboxes {
       return Promise.resolve();
     },
     count: () => Promise.resolve(held.size),
+    deleteStoredBefore: (cutoff) => {
+      const expired = [...held].filter(([, o]) => o.storedAt < cutoff).map(([mailbox]) => mailbox);
+      for (const mailbox of expired) held.delete(mailbox);
+      return Promise.resolve(expired.length);
+    },
   };
 }
 
-/** One file per mailbox (the name is the mailbox ID, checked before it gets here). */
+/**
+ * One file per mailbox (the name is the mailbox ID, checked before it gets
+ * here); the file's modification time is when the outcome was left, so the
+ * file holds the ciphertext and nothing else.
+ */
 export async function fileOutcomeMailboxes(dir: string): Promise<OutcomeMailboxes> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = (mailbox: string) => join(dir, `${mailbox}.sealed`);
+  const storedAt = async (path: string) => (await stat(path)).mtimeMs;
   return {
-    get: (mailbox) => readFile(file(mailbox), "utf8").catch(() => undefined),
-    put: async (mailbox, sealed) => {
+    get: async (mailbox) => {
+      try {
+        const sealed = await readFile(file(mailbox), "utf8");
+        return { sealed, storedAt: await storedAt(file(mailbox)) };
+      } catch {
+        return undefined;
+      }
+    },
+    put: async (mailbox, sealed, at) => {
       // Written aside and renamed: a crash never leaves half an outcome.
       const temporary = `${file(mailbox)}.${randomBytes(6).toString("hex")}`;
       await writeFile(temporary, sealed, { mode: 0o600 });
+      await utimes(temporary, at / 1000, at / 1000);
       await rename(temporary, file(mailbox));
     },
     delete: (mailbox) => rm(file(mailbox), { force: true }),
     count: async () => (await readdir(dir)).filter((name) => name.endsWith(".sealed")).length,
+    deleteStoredBefore: async (cutoff) => {
+      let deleted = 0;
+      for (const name of await readdir(dir)) {
+        // Expired outcomes, and what a crash left half-written (never renamed into place).
+        const path = join(dir, name);
+        const at = await storedAt(path).catch(() => undefined);
+        if (at === undefined || at >= cutoff || !/\.sealed(\.[0-9a-f]+)?$/.test(name)) continue;
+        await rm(path, { force: true });
+        if (name.endsWith(".sealed")) deleted += 1;
+      }
+      return deleted;
+    },
+  };
+}
+
+/**
+ * The mailboxes with their expiry: what was left more than `retentionMs` ago
+ * is never answered (a read deletes it), and `sweep` deletes all of those.
+ */
+export function expiringOutcomeMailboxes(
+  inner: OutcomeMailboxes,
+  options: { readonly retentionMs: number; readonly now: () => number },
+): OutcomeMailboxes & { sweep(): Promise<number> } {
+  const expired = (held: HeldOutcome) => held.storedAt <= options.now() - options.retentionMs;
+  return {
+    ...inner,
+    async get(mailbox) {
+      const held = await inner.get(mailbox);
+      if (held === undefined || !expired(held)) return held;
+      await inner.delete(mailbox);
+      return undefined;
+    },
+    sweep: () => inner.deleteStoredBefore(options.now() - options.retentionMs + 1),
   };
 }
 
@@ -249,11 +320,19 @@ export async function startReportIntake(options: ReportIntakeOptions): Promise<R
   const intake = await rawLogin(homeserver, REPORT_INTAKE_USERNAME, options.password);
   const roomId = await ensureModerationRoom(intake, options.moderators);
   const allowance = new Map<string, { tokens: number; at: number }>();
-  const mailboxes =
+  const mailboxes = expiringOutcomeMailboxes(
     options.outcomeStorageDir === undefined
       ? memoryOutcomeMailboxes()
-      : await fileOutcomeMailboxes(options.outcomeStorageDir);
+      : await fileOutcomeMailboxes(options.outcomeStorageDir),
+    { retentionMs: options.outcomeRetentionMs ?? DEFAULT_OUTCOME_RETENTION_MS, now },
+  );
   const maxOutcomes = options.maxOutcomes ?? DEFAULT_MAX_OUTCOMES;
+  // Expired outcomes go on start and then every so often, fetched or not.
+  await mailboxes.sweep();
+  const sweeper = setInterval(() => {
+    void mailboxes.sweep().catch(() => undefined);
+  }, options.outcomeSweepMs ?? DEFAULT_OUTCOME_SWEEP_MS);
+  sweeper.unref();
 
   const take = (userId: string): boolean => {
     const time = now();
@@ -346,7 +425,7 @@ export async function startReportIntake(options: ReportIntakeOptions): Promise<R
     if ((await mailboxes.get(mailbox)) === undefined && (await mailboxes.count()) >= maxOutcomes) {
       return failure(507, "MAILBOXES_FULL", "the intake holds as many outcomes as it may");
     }
-    await mailboxes.put(mailbox, sealed);
+    await mailboxes.put(mailbox, sealed, now());
     return [200, {}];
   };
 
@@ -359,10 +438,10 @@ export async function startReportIntake(options: ReportIntakeOptions): Promise<R
       return failure(400, "BAD_REQUEST", "a mailbox ID is 32 lowercase hex characters");
     }
     if (method === "GET") {
-      const sealed = await mailboxes.get(mailbox);
-      return sealed === undefined
+      const held = await mailboxes.get(mailbox);
+      return held === undefined
         ? failure(404, "NOT_FOUND", "no outcome here")
-        : [200, { sealed }];
+        : [200, { sealed: held.sealed }];
     }
     if (method === "DELETE") {
       await mailboxes.delete(mailbox);
@@ -471,6 +550,9 @@ export async function startReportIntake(options: ReportIntakeOptions): Promise<R
     url,
     userId: intake.userId,
     roomId,
-    close: () => closeServer(server),
+    close: () => {
+      clearInterval(sweeper);
+      return closeServer(server);
+    },
   };
 }

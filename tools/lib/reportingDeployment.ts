@@ -16,6 +16,7 @@ import {
   generateModerationKeyPair,
   keyToText,
   moderationKeyPairFromText,
+  OUTCOME_MAILBOX_RETENTION_DAYS,
 } from "@safety-by-design/protocol";
 import { repoRoot, type HomeserverInstance } from "./homeserver.ts";
 import { moderationRoomAlias, reportIntakeUserId } from "./reportIntakeService.ts";
@@ -49,6 +50,15 @@ export const MODERATION_DEADLINE_HOURS: Readonly<Record<string, number>> = {
   "threat-or-violence": 24,
   "*": 72,
 };
+
+/**
+ * How long an outcome waits at the intake for the reporter's device, and how
+ * long that device keeps the report's reply key (days): 90, a season of
+ * school holidays and then some; after that neither the ciphertext nor the
+ * key exists anywhere (docs/measures/reporting.md, "What the operator can see").
+ */
+export const OUTCOME_MAILBOX_DAYS = OUTCOME_MAILBOX_RETENTION_DAYS;
+export const OUTCOME_RETENTION_MS = OUTCOME_MAILBOX_DAYS * 24 * 60 * 60 * 1000;
 
 export type ReportingDeployment = {
   readonly intakePassword: string;

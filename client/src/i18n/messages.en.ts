@@ -23,6 +23,8 @@ export const en: Readonly<Record<SessionKey, string>> = {
   "chats.blocked": "Blocked",
   "chats.unreadCount": "{count} unread",
   "home.settings": "Settings",
+  "home.settingsNew_one": "Settings, {count} new answer",
+  "home.settingsNew_other": "Settings, {count} new answers",
   "app.titleUnread": "({count}) {name}",
 
   "home.tabs": "Lists",
@@ -326,7 +328,8 @@ export const en: Readonly<Record<SessionKey, string>> = {
   "report.media.unseenFiles_other": "{count} files go along. You do not have to open them.",
   "report.media.notRead": "The photo could not be fetched. Nothing was sent. Please try again.",
   "report.media.notSent": "The photo could not go along. Nothing was sent. Please try again.",
-  "report.media.tooLarge": "This is too large to send along. Nothing was sent.",
+  "report.media.tooLarge":
+    "This cannot go along: it is too many or too large. Up to {count} photos or files can go, each up to {megabytes} MB. Nothing was sent.",
   "report.who": "Who you report: {name} ({userId}).",
   "report.simple.question.child": "What is going on?",
   "report.simple.hint.child": "You do not have to choose. You can tap Report right away.",

@@ -34,6 +34,8 @@ export const nl = {
   "chats.blocked": "Geblokkeerd",
   "chats.unreadCount": "{count} ongelezen",
   "home.settings": "Instellingen",
+  "home.settingsNew_one": "Instellingen, {count} nieuw antwoord",
+  "home.settingsNew_other": "Instellingen, {count} nieuwe antwoorden",
   "app.titleUnread": "({count}) {name}",
 
   "home.tabs": "Lijsten",
@@ -340,7 +342,8 @@ export const nl = {
   "report.media.notRead":
     "De foto kon niet worden opgehaald. Er is niets verstuurd. Probeer het nog eens.",
   "report.media.notSent": "De foto kon niet mee. Er is niets verstuurd. Probeer het nog eens.",
-  "report.media.tooLarge": "Dit is te groot om mee te sturen. Er is niets verstuurd.",
+  "report.media.tooLarge":
+    "Dit kan niet mee: het is te veel of te groot. Er mogen {count} foto's of bestanden mee, elk tot {megabytes} MB. Er is niets verstuurd.",
   "report.who": "Wie je meldt: {name} ({userId}).",
   "report.simple.question.child": "Wat is er aan de hand?",
   "report.simple.hint.child": "Kiezen hoeft niet. Je mag ook meteen op Melden tikken.",

@@ -203,6 +203,15 @@ export const moderationEn: Readonly<Record<ModerationKey, string>> = {
   "moderation.outcome.refused":
     "The intake does not take the outcome from this account: it is not on the moderation team.",
   "moderation.outcome.retry": "Send again",
+  "moderation.outcome.confirm.title": "Is this outcome right?",
+  "moderation.outcome.confirm.choice": "You chose: {outcome}",
+  "moderation.outcome.confirm.reader": "The reporter reads this in My reports:",
+  "moderation.outcome.confirm.readerChild": "The reporter is 8 to 12 and reads this in My reports:",
+  "moderation.outcome.confirm.noChannel":
+    "This does not go to the reporter; the team sees the choice.",
+  "moderation.outcome.confirm.send": "Send to the reporter",
+  "moderation.outcome.confirm.save": "Save for the team",
+  "moderation.outcome.confirm.change": "Choose again",
   "moderation.outcome.noChannel":
     "This report has no reply address (an older format, or no intake here): the outcome stays with the team.",
   "moderation.handoff.error.noKey": "No key is configured for this organisation.",

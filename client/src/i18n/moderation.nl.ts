@@ -208,6 +208,15 @@ export const moderationNl = {
   "moderation.outcome.refused":
     "De intake neemt de uitkomst niet aan van dit account: het hoort niet bij het moderatieteam.",
   "moderation.outcome.retry": "Opnieuw versturen",
+  "moderation.outcome.confirm.title": "Klopt deze uitkomst?",
+  "moderation.outcome.confirm.choice": "Je koos: {outcome}",
+  "moderation.outcome.confirm.reader": "De melder leest dit in Mijn meldingen:",
+  "moderation.outcome.confirm.readerChild":
+    "De melder is 8 tot 12 jaar en leest dit in Mijn meldingen:",
+  "moderation.outcome.confirm.noChannel": "Dit gaat niet naar de melder; het team ziet de keuze.",
+  "moderation.outcome.confirm.send": "Versturen naar de melder",
+  "moderation.outcome.confirm.save": "Opslaan voor het team",
+  "moderation.outcome.confirm.change": "Andere keuze",
   "moderation.outcome.noChannel":
     "Deze melding heeft geen antwoordadres (een ouder formaat, of geen intake hier): de uitkomst blijft bij het team.",
   "moderation.handoff.error.noKey": "Voor deze instantie is geen sleutel ingesteld.",

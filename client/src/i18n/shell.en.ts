@@ -63,9 +63,13 @@ export const shellEn: Readonly<Record<ShellKey, string>> = {
     "Something went wrong on the server (error {status}). Please try again later.",
   "signIn.error.required": "Fill in your username and password.",
   "signIn.error.seatCodeUsed":
-    "This code has been used already. Ask the facilitator for a new one.",
+    "This QR code has been used already. Ask the facilitator for a new QR code.",
   "signIn.error.seatCodeUnreachable":
     "Signing in with this code does not work right now. Scan the code again in a moment.",
+  "signIn.seatLink.title": "Signing in with your QR code",
+  "signIn.seatLink.byHand": "Sign in with a name and password",
+  "signIn.notice.signedOutElsewhere":
+    "You were signed out on this device. Maybe you did that yourself somewhere else. Sign in again to keep chatting.",
 
   "session.startFailed": "Your chats could not be loaded. Please sign in again.",
   "loading.title": "The app is starting",

@@ -66,9 +66,14 @@ export const shellNl = {
   "signIn.error.serverError":
     "Er ging iets mis op de server (fout {status}). Probeer het straks nog eens.",
   "signIn.error.required": "Vul je gebruikersnaam en wachtwoord in.",
-  "signIn.error.seatCodeUsed": "Deze code is al gebruikt. Vraag de begeleider om een nieuwe.",
+  "signIn.error.seatCodeUsed":
+    "Deze QR-code is al gebruikt. Vraag de begeleider om een nieuwe QR-code.",
   "signIn.error.seatCodeUnreachable":
     "Inloggen met deze code lukt nu niet. Scan de code straks nog een keer.",
+  "signIn.seatLink.title": "Inloggen met je QR-code",
+  "signIn.seatLink.byHand": "Inloggen met naam en wachtwoord",
+  "signIn.notice.signedOutElsewhere":
+    "Je bent uitgelogd op dit apparaat. Misschien heb je dat zelf ergens anders gedaan. Log opnieuw in om verder te chatten.",
 
   "session.startFailed": "Je gesprekken konden niet worden geladen. Log opnieuw in.",
   "loading.title": "De app start op",

@@ -15,6 +15,7 @@ import { setSdkLogLevel } from "./sdkLogging.ts";
 import {
   ClientEvent,
   EventStatus,
+  HttpApiEvent,
   MatrixEventEvent,
   MsgType,
   PendingEventOrdering,
@@ -67,6 +68,7 @@ import type {
 } from "./sessionTypes.ts";
 import type { OutgoingMedia } from "../media/outgoingMedia.ts";
 import type { SessionCredentials } from "./signIn.ts";
+import { SignedOutElsewhereError } from "./signedOutElsewhere.ts";
 import { createToDeviceTransport } from "./toDeviceTransport.ts";
 
 export type { ChatSessionOptions } from "./sessionClient.ts";
@@ -81,6 +83,8 @@ export class ChatSession {
   /** `chats`, worked out when asked after a change (the app never asks: only tools do). */
   #chats: readonly ChatSummary[] | undefined;
   #syncState: SyncState = "starting";
+  /** The homeserver refused this device's token (M_UNKNOWN_TOKEN): see signedOutElsewhere. */
+  #signedOutElsewhere = false;
   #notifyScheduled = false;
   /** Until when listeners are not told again (performance.now()): see #scheduleRecompute. */
   #quietUntil = 0;
@@ -120,6 +124,12 @@ export class ChatSession {
         }
       };
       client.on(ClientEvent.Sync, onSync);
+      // A remembered device signed out while the app was closed: the first
+      // sync is refused, and would otherwise be waited for for ever.
+      client.once(HttpApiEvent.SessionLoggedOut, () => {
+        client.off(ClientEvent.Sync, onSync);
+        resolve();
+      });
     });
     options.onStage?.("sync");
     await client.startClient({
@@ -132,6 +142,10 @@ export class ChatSession {
       pendingEventOrdering: PendingEventOrdering.Detached,
     });
     await firstSync;
+    if (session.#signedOutElsewhere) {
+      await session.forget();
+      throw new SignedOutElsewhereError();
+    }
     session.#recompute();
     return session;
   }
@@ -151,6 +165,18 @@ export class ChatSession {
 
   get syncState(): SyncState {
     return this.#syncState;
+  }
+
+  /**
+   * True once the homeserver refused this device's token (401 M_UNKNOWN_TOKEN,
+   * the SDK's "Session.logged_out"): the device was signed out elsewhere
+   * ("sign out everywhere", an admin, a classroom's new QR code). The session
+   * has stopped; its listeners are told once. A soft logout (an expired
+   * token, `soft_logout: true`, only with refresh tokens, which this app does
+   * not ask for) counts the same: a fresh sign-in makes a new device either way.
+   */
+  get signedOutElsewhere(): boolean {
+    return this.#signedOutElsewhere;
   }
 
   // --- Rooms as facts --------------------------------------------------------
@@ -488,6 +514,20 @@ export class ChatSession {
     this.#gaps.clear();
   }
 
+  /**
+   * After the device was signed out elsewhere: stops and deletes this user's
+   * local stores (sync and crypto), asking the server nothing (it refuses
+   * this token). A new sign-in is a new device, which needs a fresh crypto store.
+   */
+  async forget(): Promise<void> {
+    this.#client.stopClient();
+    this.#gaps.clear();
+    await this.#client.clearStores({
+      cryptoDatabasePrefix: `${storePrefix(this.userId)}-crypto`,
+    });
+    this.#listeners.clear();
+  }
+
   /** Signs out on the server and deletes this user's local stores. */
   async signOut(): Promise<void> {
     // Keys of the newest messages may not be in the key backup yet; the stores go below.
@@ -514,6 +554,13 @@ export class ChatSession {
       this.#syncState = state === "ERROR" || state === "RECONNECTING" ? "offline" : "syncing";
       // A gap whose filling the network broke off is filled once it is back.
       if (state === "SYNCING") this.#gaps.retry();
+      changed();
+    });
+    // Signed out elsewhere: every request would be refused from now on.
+    this.#client.on(HttpApiEvent.SessionLoggedOut, () => {
+      if (this.#signedOutElsewhere) return;
+      this.#signedOutElsewhere = true;
+      this.#client.stopClient();
       changed();
     });
     // A limited sync left a gap before the newest messages (roomTimeline.ts).

@@ -9,6 +9,7 @@
 
 import { AttachmentError, decryptAttachment } from "@safety-by-design/protocol";
 import type { MatrixClient, MatrixEvent, Room } from "matrix-js-sdk";
+import { CappedDownloadError, downloadCapped } from "../media/cappedDownload.ts";
 import { MEDIA_LIMITS } from "../media/mediaLimits.ts";
 import { readMediaContent, type EncryptedFileRef } from "./mediaContent.ts";
 import type { DownloadedMedia, MediaPart } from "./mediaTypes.ts";
@@ -70,50 +71,20 @@ function mediaRef(event: MatrixEvent, room: Room, part: MediaPart): EncryptedFil
   return part === "preview" ? (source.preview ?? source.file) : source.file;
 }
 
-/** GETs `url` with the token, reading at most `limit` bytes (the stream is cancelled beyond it). */
+/** The shared capped download (media/cappedDownload.ts), in this layer's reasons: 404 is unavailable here. */
 async function fetchCapped(
   fetchImpl: typeof fetch,
   url: string,
   token: string,
   limit: number,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  let response: Response;
   try {
-    response = await fetchImpl(url, {
-      headers: { Authorization: `Bearer ${token}` },
-      // No cookies or referrer to a content repository; the token is all it needs.
-      credentials: "omit",
-      referrerPolicy: "no-referrer",
-    });
+    return await downloadCapped(fetchImpl, url, token, limit);
   } catch (error) {
-    throw new MediaDownloadError("unavailable", String(error));
+    if (!(error instanceof CappedDownloadError)) throw error;
+    throw new MediaDownloadError(
+      error.reason === "too-large" ? "too-large" : "unavailable",
+      error.message,
+    );
   }
-  if (!response.ok || response.body === null) {
-    throw new MediaDownloadError("unavailable", `HTTP ${String(response.status)}`);
-  }
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > limit) {
-    await response.body.cancel();
-    throw new MediaDownloadError("too-large");
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new MediaDownloadError("too-large");
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

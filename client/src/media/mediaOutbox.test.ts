@@ -4,7 +4,12 @@
 import { decryptAttachment } from "@safety-by-design/protocol";
 import { describe, expect, it, vi } from "vitest";
 import { attachmentKindOf, checkAttachment, declaredFileType } from "./attachmentKind.ts";
-import { MediaOutbox, type MediaTransport } from "./mediaOutbox.ts";
+import {
+  MediaOutbox,
+  type MediaTransport,
+  type OutboxTiming,
+  type OutboxTimer,
+} from "./mediaOutbox.ts";
 import type { OutgoingMedia } from "./outgoingMedia.ts";
 import { prepareAttachment, safeFileName, type PictureReencoder } from "./prepareAttachment.ts";
 
@@ -303,5 +308,151 @@ describe("MediaOutbox", () => {
       body: "page.html",
       main: { mimetype: "text/html", size: 3 },
     });
+  });
+});
+
+/** A timer the test runs by hand: what is due, and with which pause. */
+function manualTimer() {
+  const due: { callback: () => void; delayMs: number; cleared: boolean }[] = [];
+  const timer: OutboxTimer = {
+    setTimeout: (callback, delayMs) => {
+      const entry = { callback, delayMs, cleared: false };
+      due.push(entry);
+      return entry;
+    },
+    clearTimeout: (handle) => {
+      const entry = due.find((candidate) => candidate === handle);
+      if (entry !== undefined) entry.cleared = true;
+    },
+  };
+  const pending = () => due.filter((entry) => !entry.cleared).map((entry) => entry.delayMs);
+  /** Runs the pending callback with this pause (as if that much time passed for it). */
+  const fire = (delayMs: number) => {
+    const entry = due.find((candidate) => !candidate.cleared && candidate.delayMs === delayMs);
+    if (entry === undefined) throw new Error(`nothing due after ${String(delayMs)} ms`);
+    entry.cleared = true;
+    entry.callback();
+  };
+  return { timer, pending, fire };
+}
+
+function timedOutbox(transport: MediaTransport, online: () => boolean = () => true) {
+  const clock = manualTimer();
+  const prepare = (file: Blob & { name: string; type: string; size: number }) =>
+    prepareAttachment(file, "file", fakeReencoder);
+  const timing: OutboxTiming = {
+    timer: clock.timer,
+    retryPausesMs: [1_000, 3_000, 10_000],
+    stallMs: 30_000,
+    online,
+  };
+  const box = new MediaOutbox(transport, prepare, () => "f", undefined, Date.now, timing);
+  box.enqueue({
+    roomId: "!r",
+    file: picked("afspraken.txt", "text/plain"),
+    kind: "file",
+    caption: "",
+    unsendCaveat: undefined,
+  });
+  return { box, clock };
+}
+
+describe("MediaOutbox, by itself after a failure", () => {
+  it("goes again on a timer, waiting longer after each failure in a row, and at once on wake", async () => {
+    const t = fakeTransport();
+    const { box, clock } = timedOutbox(t.transport);
+    await uploadsReach(t, 1);
+    t.uploads[0]?.reject(new Error("network"));
+    await settle();
+    expect(states(box)).toEqual(["failed"]);
+    expect(clock.pending()).toEqual([1_000]);
+    clock.fire(1_000);
+    await uploadsReach(t, 2);
+    t.uploads[1]?.reject(new Error("network"));
+    await settle();
+    expect(clock.pending()).toEqual([3_000]);
+    clock.fire(3_000);
+    await uploadsReach(t, 3);
+    t.uploads[2]?.reject(new Error("network"));
+    await settle();
+    // The longest pause repeats, for as long as it keeps failing.
+    clock.fire(10_000);
+    await uploadsReach(t, 4);
+    t.uploads[3]?.reject(new Error("network"));
+    await settle();
+    expect(clock.pending()).toEqual([10_000]);
+    // The network is back: it goes now, not after the pause.
+    const woken = box.wake();
+    // Only the stuck-upload bound of the upload now in flight is due.
+    expect(clock.pending()).toEqual([30_000]);
+    await uploadsReach(t, 5);
+    t.uploads[4]?.resolve("mxc://hs/file");
+    await expect(woken).resolves.toBe(true);
+    expect(t.sends).toHaveLength(1);
+    expect(box.getSnapshot().items).toEqual([]);
+    expect(clock.pending()).toEqual([]);
+  });
+
+  it("does not try while the device is surely offline, and tries at the next pause once it is not", async () => {
+    const t = fakeTransport();
+    let online = false;
+    const { box, clock } = timedOutbox(t.transport, () => online);
+    await uploadsReach(t, 1);
+    t.uploads[0]?.reject(new Error("offline"));
+    await settle();
+    clock.fire(1_000);
+    clock.fire(3_000);
+    await settle();
+    expect(t.uploads).toHaveLength(1);
+    expect(states(box)).toEqual(["failed"]);
+    await expect(box.wake()).resolves.toBe(false);
+    expect(t.uploads).toHaveLength(1);
+    // No "online" event needed: the timer finds the network back.
+    online = true;
+    clock.fire(1_000);
+    await uploadsReach(t, 2);
+    t.uploads[1]?.resolve("mxc://hs/file");
+    await vi.waitFor(() => {
+      expect(t.sends).toHaveLength(1);
+    });
+  });
+
+  it("ends an upload that stopped moving as failed, keeps it with retry, and sends it on the next try", async () => {
+    const t = fakeTransport();
+    const { box, clock } = timedOutbox(t.transport);
+    await uploadsReach(t, 1);
+    expect(clock.pending()).toEqual([30_000]);
+    // Progress moves the bound on.
+    t.uploads[0]?.progress(1);
+    expect(clock.pending()).toEqual([30_000]);
+    // Then nothing for the whole bound (the network went while it was in flight).
+    clock.fire(30_000);
+    await settle();
+    expect(t.uploads[0]?.signal.aborted).toBe(true);
+    expect(box.getSnapshot().items[0]).toMatchObject({ state: "failed", failedStep: "uploading" });
+    expect(clock.pending()).toEqual([1_000]);
+    clock.fire(1_000);
+    await uploadsReach(t, 2);
+    t.uploads[1]?.resolve("mxc://hs/file");
+    await vi.waitFor(() => {
+      expect(t.sends).toHaveLength(1);
+    });
+    expect(clock.pending()).toEqual([]);
+  });
+
+  it("stops retrying once stopped (sign-out)", async () => {
+    const t = fakeTransport();
+    const { box, clock } = timedOutbox(t.transport);
+    await uploadsReach(t, 1);
+    t.uploads[0]?.reject(new Error("network"));
+    await settle();
+    box.stop();
+    expect(clock.pending()).toEqual([]);
+    const again = box.retryFailed();
+    await uploadsReach(t, 2);
+    t.uploads[1]?.reject(new Error("network"));
+    await expect(again).resolves.toBe(false);
+    expect(clock.pending()).toEqual([]);
+    expect(states(box)).toEqual(["failed"]);
   });
 });

@@ -1,5 +1,5 @@
 // Media (send side): the outbox of images and files, one per session.
-// (Over 400 lines: the steps, their retries, cancel, unsend and keeping across reloads are one state machine per attachment.)
+// (Over 400 lines: the steps, their retries (tapped and timed), cancel, unsend and keeping across reloads are one state machine per attachment.)
 // An upload goes on while the person moves between chats. Each attachment goes
 // through three steps, each kept once done: prepared (re-encoded without its
 // metadata and encrypted, prepareAttachment.ts), uploaded (the preview, then
@@ -19,6 +19,15 @@
 // goes with the next automatic retry. The picked file itself (with its
 // location) is never stored; one that was still being prepared at the reload
 // is gone (the person still has the picture).
+//
+// A failed attachment goes again by itself, as a text report does
+// (reporting/outbox.ts): on a timer that waits longer after each failure in a
+// row, and at once when the app learns the network is back (`wake`). The
+// timer does not depend on the browser's "online" event (in the full e2e
+// suite, a retry that depended on it alone did not happen). An upload that
+// stops moving (no progress for `stallMs`, a request the lost network left
+// hanging) is aborted, so it ends as failed, stays visible with retry, and
+// the timer picks it up.
 
 import type { AttachmentKind, PickedFile } from "./attachmentKind.ts";
 import type { MediaOutboxStore, StoredAttachment } from "./mediaOutboxStore.ts";
@@ -102,6 +111,31 @@ type Entry = {
   readonly storedAt: number;
 };
 
+export type OutboxTimer = {
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+};
+
+/** When failed attachments go again by themselves, and when an upload counts as stuck. */
+export type OutboxTiming = {
+  readonly timer: OutboxTimer;
+  /** Pauses before the automatic retries after failures in a row; the last one repeats. */
+  readonly retryPausesMs: readonly number[];
+  /** An upload without progress for this long is aborted (it failed, with retry). */
+  readonly stallMs: number;
+  /**
+   * False only when the device surely has no network (`navigator.onLine`):
+   * a retry due then waits for the next pause instead of failing at once.
+   */
+  readonly online: () => boolean;
+};
+
+/** The app's timing: a first retry after a second, then every 15 s at most (the bytes go again each time). */
+export const DEFAULT_OUTBOX_TIMING: Omit<OutboxTiming, "timer" | "online"> = {
+  retryPausesMs: [1_000, 3_000, 10_000, 15_000],
+  stallMs: 30_000,
+};
+
 /** Keeps nothing: an outbox without a device store (tests, tools). */
 const NO_STORE: MediaOutboxStore = {
   list: () => Promise.resolve([]),
@@ -115,6 +149,11 @@ export class MediaOutbox {
   readonly #newId: () => string;
   readonly #store: MediaOutboxStore;
   readonly #now: () => number;
+  readonly #timing: OutboxTiming | undefined;
+  /** Automatic retries in a row that did not get everything out. */
+  #failuresInARow = 0;
+  #retryHandle: { readonly handle: unknown } | undefined;
+  #stopped = false;
   readonly #entries = new Map<string, Entry>();
   readonly #listeners = new Set<() => void>();
   #snapshot: MediaOutboxSnapshot = { items: [] };
@@ -126,12 +165,15 @@ export class MediaOutbox {
     /** Where a prepared, unsent attachment is kept across reloads; none by default. */
     store: MediaOutboxStore = NO_STORE,
     now: () => number = Date.now,
+    /** Automatic retries and the stuck-upload bound; none by default (a caller retries). */
+    timing?: OutboxTiming,
   ) {
     this.#transport = transport;
     this.#prepare = prepare;
     this.#newId = newId;
     this.#store = store;
     this.#now = now;
+    this.#timing = timing;
   }
 
   /**
@@ -199,13 +241,34 @@ export class MediaOutbox {
   async retryFailed(): Promise<boolean> {
     const runs: Promise<void>[] = [];
     for (const [id, entry] of this.#entries) {
-      if (entry.item.state === "failed" && entry.item.failedStep !== "unsend")
-        runs.push(this.#run(id));
+      if (isRetryable(entry.item)) runs.push(this.#run(id));
     }
     await Promise.all(runs);
-    return [...this.#entries.values()].every(
-      (entry) => entry.item.state !== "failed" || entry.item.failedStep === "unsend",
-    );
+    const allOut = ![...this.#entries.values()].some((entry) => isRetryable(entry.item));
+    if (allOut) this.#failuresInARow = 0;
+    return allOut;
+  }
+
+  /**
+   * The network may be back (the browser's "online" event, the session's sync
+   * recovered, the app started): every failed attachment goes now, and the
+   * automatic retries start again from the shortest pause.
+   */
+  wake(): Promise<boolean> {
+    this.#clearRetry();
+    this.#failuresInARow = 0;
+    // Surely offline (a start without network): the timer tries when it can.
+    if (this.#timing?.online() === false) {
+      this.#scheduleRetry();
+      return Promise.resolve(false);
+    }
+    return this.retryFailed();
+  }
+
+  /** No more automatic retries (sign-out); what is kept on the device stays until deleted. */
+  stop(): void {
+    this.#stopped = true;
+    this.#clearRetry();
   }
 
   /** Stops an attachment that is not sent yet (aborting its upload) and forgets it. */
@@ -264,15 +327,20 @@ export class MediaOutbox {
         if (entry.uploaded.has(name)) continue;
         const before = uploadedBytes(parts, entry.uploaded);
         this.#set(entry, { state: "uploading", failedStep: undefined, loaded: before, total });
-        entry.abort = new AbortController();
-        const url = await this.#transport.uploadMedia(
-          part.ciphertext,
-          (loaded) => {
-            if (!entry.cancelled)
-              this.#set(entry, { loaded: before + Math.min(loaded, part.ciphertext.length) });
-          },
-          entry.abort.signal,
-        );
+        const abort = new AbortController();
+        entry.abort = abort;
+        const stall = this.#stallGuard(abort);
+        const url = await this.#transport
+          .uploadMedia(
+            part.ciphertext,
+            (loaded) => {
+              stall.moved();
+              if (!entry.cancelled)
+                this.#set(entry, { loaded: before + Math.min(loaded, part.ciphertext.length) });
+            },
+            abort.signal,
+          )
+          .finally(stall.done);
         entry.abort = undefined;
         if (entry.cancelled) return;
         entry.uploaded.set(name, url);
@@ -296,7 +364,50 @@ export class MediaOutbox {
       entry.abort = undefined;
       if (entry.cancelled) return;
       this.#set(entry, { state: "failed", failedStep: step });
+      this.#scheduleRetry();
     }
+  }
+
+  /** Aborts an upload that has not moved for `stallMs` (a lost network can leave it hanging). */
+  #stallGuard(abort: AbortController): { readonly moved: () => void; readonly done: () => void } {
+    const timing = this.#timing;
+    if (timing === undefined) return { moved: () => undefined, done: () => undefined };
+    let handle = timing.timer.setTimeout(() => {
+      abort.abort();
+    }, timing.stallMs);
+    return {
+      moved: () => {
+        timing.timer.clearTimeout(handle);
+        handle = timing.timer.setTimeout(() => {
+          abort.abort();
+        }, timing.stallMs);
+      },
+      done: () => {
+        timing.timer.clearTimeout(handle);
+      },
+    };
+  }
+
+  /** After a failure: the next automatic retry, unless one is already due. */
+  #scheduleRetry(): void {
+    const timing = this.#timing;
+    if (timing === undefined || this.#stopped || this.#retryHandle !== undefined) return;
+    const pauses = timing.retryPausesMs;
+    const pause = pauses[Math.min(this.#failuresInARow, pauses.length - 1)] ?? 0;
+    this.#failuresInARow += 1;
+    this.#retryHandle = {
+      handle: timing.timer.setTimeout(() => {
+        this.#retryHandle = undefined;
+        if (timing.online()) void this.retryFailed();
+        else this.#scheduleRetry();
+      }, pause),
+    };
+  }
+
+  #clearRetry(): void {
+    if (this.#retryHandle === undefined || this.#timing === undefined) return;
+    this.#timing.timer.clearTimeout(this.#retryHandle.handle);
+    this.#retryHandle = undefined;
   }
 
   /**
@@ -377,6 +488,11 @@ function restoredEntry(attachment: StoredAttachment): Entry {
     cancelled: false,
     storedAt: attachment.storedAt,
   };
+}
+
+/** Failed on its way out (an unsend that failed waits for the person). */
+function isRetryable({ state, failedStep }: OutboxItem): boolean {
+  return state === "failed" && failedStep !== "unsend";
 }
 
 function canCancel({ state, failedStep }: OutboxItem): boolean {

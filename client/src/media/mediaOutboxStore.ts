@@ -11,6 +11,7 @@
 import type { AttachmentKind } from "./attachmentKind.ts";
 import type { UnsendCaveat } from "./mediaOutbox.ts";
 import type { PreparedAttachment, PreparedPart } from "./prepareAttachment.ts";
+import { openIndexedDbStore } from "../storage/indexedDbStore.ts";
 
 /** One attachment not sent yet, as the outbox keeps it. */
 export type StoredAttachment = {
@@ -50,52 +51,14 @@ export function createIndexedDbMediaOutboxStore(
   databaseName: string,
   factory: IDBFactory = globalThis.indexedDB,
 ): IndexedDbMediaOutboxStore {
-  let database: Promise<IDBDatabase> | undefined;
-
-  const open = (): Promise<IDBDatabase> => {
-    database ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = factory.open(databaseName, VERSION);
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains(STORE)) {
-          request.result.createObjectStore(STORE, { keyPath: "id" });
-        }
-      };
-      request.onsuccess = () => {
-        const db = request.result;
-        // Another tab upgrading or deleting the database must not be blocked by us.
-        db.onversionchange = () => {
-          db.close();
-          database = undefined;
-        };
-        resolve(db);
-      };
-      request.onerror = () => {
-        database = undefined;
-        reject(request.error ?? new Error("could not open the media outbox"));
-      };
-    });
-    return database;
-  };
-
-  const run = async <T>(
-    mode: IDBTransactionMode,
-    work: (store: IDBObjectStore) => IDBRequest<T>,
-  ): Promise<T> => {
-    const db = await open();
-    return new Promise<T>((resolve, reject) => {
-      const transaction = db.transaction(STORE, mode);
-      const request = work(transaction.objectStore(STORE));
-      transaction.oncomplete = () => {
-        resolve(request.result);
-      };
-      transaction.onerror = () => {
-        reject(transaction.error ?? new Error("media outbox transaction failed"));
-      };
-      transaction.onabort = () => {
-        reject(transaction.error ?? new Error("media outbox transaction aborted"));
-      };
-    });
-  };
+  const { run, close } = openIndexedDbStore({
+    factory,
+    databaseName,
+    version: VERSION,
+    storeName: STORE,
+    keyPath: "id",
+    what: "the media outbox",
+  });
 
   return {
     async list() {
@@ -119,15 +82,7 @@ export function createIndexedDbMediaOutboxStore(
     async delete(id) {
       await run("readwrite", (store) => store.delete(id));
     },
-    close() {
-      void database?.then(
-        (db) => {
-          db.close();
-        },
-        () => undefined,
-      );
-      database = undefined;
-    },
+    close,
   };
 }
 

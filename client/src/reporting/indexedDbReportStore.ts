@@ -4,6 +4,7 @@
 // report is confirmed to the reporter only after it is on disk.
 
 import { parseOutboxRecord, type OutboxRecord, type ReportStore } from "./reportStore.ts";
+import { openIndexedDbStore } from "../storage/indexedDbStore.ts";
 
 const STORE = "reports";
 const VERSION = 1;
@@ -26,55 +27,15 @@ export type IndexedDbReportStore = ReportStore & { close(): void };
 export function createIndexedDbReportStore(
   options: IndexedDbReportStoreOptions,
 ): IndexedDbReportStore {
-  const factory = options.indexedDB ?? globalThis.indexedDB;
-  let database: Promise<IDBDatabase> | undefined;
-
-  const open = (): Promise<IDBDatabase> => {
-    database ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = factory.open(options.databaseName, VERSION);
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains(STORE)) {
-          request.result.createObjectStore(STORE, { keyPath: "reportId" });
-        }
-      };
-      request.onsuccess = () => {
-        const db = request.result;
-        // Another tab upgrading the database must not be blocked by us: close,
-        // and open again on the next call.
-        db.onversionchange = () => {
-          db.close();
-          database = undefined;
-        };
-        resolve(db);
-      };
-      request.onerror = () => {
-        database = undefined;
-        reject(request.error ?? new Error("could not open the report store"));
-      };
-    });
-    return database;
-  };
-
-  const run = async <T>(
-    mode: IDBTransactionMode,
-    work: (store: IDBObjectStore) => IDBRequest<T>,
-  ): Promise<T> => {
-    const db = await open();
-    return new Promise<T>((resolve, reject) => {
-      const transaction = db.transaction(STORE, mode, { durability: "strict" });
-      const request = work(transaction.objectStore(STORE));
-      // Resolve on commit, not on the request's success: only then is it stored.
-      transaction.oncomplete = () => {
-        resolve(request.result);
-      };
-      transaction.onerror = () => {
-        reject(transaction.error ?? new Error("report store transaction failed"));
-      };
-      transaction.onabort = () => {
-        reject(transaction.error ?? new Error("report store transaction aborted"));
-      };
-    });
-  };
+  const { run, close } = openIndexedDbStore({
+    factory: options.indexedDB ?? globalThis.indexedDB,
+    databaseName: options.databaseName,
+    version: VERSION,
+    storeName: STORE,
+    keyPath: "reportId",
+    durability: "strict",
+    what: "the report store",
+  });
 
   return {
     async get(reportId) {
@@ -97,15 +58,7 @@ export function createIndexedDbReportStore(
       }
       return records;
     },
-    close() {
-      void database?.then(
-        (db) => {
-          db.close();
-        },
-        () => undefined,
-      );
-      database = undefined;
-    },
+    close,
   };
 }
 

@@ -13,14 +13,33 @@
 // the same bytes (sealed once, at enqueue), and moderators de-duplicate by
 // the report ID inside it (the protocol's readReportReasons does).
 //
+// A report with images or files (RMEDIA) is stored at the tap too, before
+// any upload: its bundle and each copy, encrypted under a fresh key
+// (`pendingMedia`). An attempt first uploads each copy not uploaded yet and
+// records its mxc URI (so a retry never uploads one twice), then seals the
+// bundle (the sealer the filer attaches) and goes on as above. Uploads take
+// the report's channel: a report that withholds the reporter uploads only
+// through the intake.
+//
 // Several tabs of one user share the store. Each attempt takes a Web Lock
 // named after the report (when the browser has the Web Locks API) and
 // re-reads the record inside it, so two tabs never send the same report at
 // the same time, and a tab skips what another already delivered.
 
-import type { PreparedReport, ReportTarget } from "@safety-by-design/protocol";
+import {
+  targetOf,
+  type PreparedReport,
+  type PrepareResult,
+  type ReportBundle,
+  type ReportTarget,
+} from "@safety-by-design/protocol";
 import type { OutboxRecord, OutboxState, ReportChannel, ReportStore } from "./reportStore.ts";
-import type { DeliveryProblem, DeliveryResult, ReportTransport } from "./transport.ts";
+import type {
+  DeliveryProblem,
+  DeliveryResult,
+  MediaUploadResult,
+  ReportTransport,
+} from "./transport.ts";
 
 export type ReportStatus = {
   readonly reportId: string;
@@ -31,6 +50,8 @@ export type ReportStatus = {
   readonly attempts: number;
   readonly partsDelivered: number;
   readonly partsTotal: number;
+  /** Images or files still to upload before the report is sealed (RMEDIA); absent: none. */
+  readonly mediaToUpload?: number;
   readonly lastError: DeliveryProblem | null;
   /** When the next attempt is due (ms since the epoch); null unless queued. */
   readonly nextAttemptAt: number | null;
@@ -73,6 +94,22 @@ const MIN_DELAY_MS = 250;
 
 export type OutboxLogger = { warn(message: string, error?: unknown): void };
 
+/**
+ * Seals a report's bundle once its media is uploaded, into the parts for its
+ * channel (signed for a named report, cut for the intake for a withheld one).
+ * The filer makes it: it holds the moderation and signing keys.
+ */
+export type ReportSealer = (bundle: ReportBundle, channel: ReportChannel) => Promise<PrepareResult>;
+
+/** A report with media as the filer hands it over at the tap (RMEDIA). */
+export type MediaReportDraft = {
+  /** Its media's `file.url` is a placeholder until the copies are uploaded. */
+  readonly bundle: ReportBundle;
+  readonly channel: ReportChannel;
+  /** Per `bundle.media[i]`, the copy encrypted under that item's key. */
+  readonly ciphertexts: readonly Uint8Array<ArrayBuffer>[];
+};
+
 export type ReportOutboxOptions = {
   readonly store: ReportStore;
   readonly transport: ReportTransport;
@@ -83,6 +120,8 @@ export type ReportOutboxOptions = {
   readonly lock?: Lock;
   readonly backoff?: Partial<BackoffPolicy>;
   readonly logger?: OutboxLogger;
+  /** Seals reports stored with media; may also come later (`attachSealer`). */
+  readonly sealer?: ReportSealer | undefined;
 };
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -103,6 +142,17 @@ export function defaultLock(): Lock {
 
 const silentLogger: OutboxLogger = { warn: () => undefined };
 
+/** A report just stored: nothing tried yet, due now. */
+const FRESH = {
+  partsDelivered: 0,
+  state: "queued",
+  attempts: 0,
+  consecutiveFailures: 0,
+  nextAttemptAt: 0,
+  lastError: null,
+  deliveredAt: null,
+} as const satisfies Partial<OutboxRecord>;
+
 export class ReportOutbox {
   readonly #store: ReportStore;
   readonly #transport: ReportTransport;
@@ -112,6 +162,7 @@ export class ReportOutbox {
   readonly #lock: Lock;
   readonly #backoff: BackoffPolicy;
   readonly #logger: OutboxLogger;
+  #sealer: ReportSealer | undefined;
 
   readonly #records = new Map<string, OutboxRecord>();
   readonly #listeners = new Set<() => void>();
@@ -131,6 +182,13 @@ export class ReportOutbox {
     this.#lock = options.lock ?? defaultLock();
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.#logger = options.logger ?? silentLogger;
+    this.#sealer = options.sealer;
+  }
+
+  /** The filer's sealer: reports with media stored before (a reload) continue from here. */
+  attachSealer(sealer: ReportSealer): void {
+    this.#sealer = sealer;
+    this.#kick();
   }
 
   /** Loads the store and resumes every report that is not delivered yet. */
@@ -151,7 +209,48 @@ export class ReportOutbox {
     channel: ReportChannel = "report-api",
   ): Promise<ReportStatus> {
     checkPrepared(report);
-    const known = this.#records.get(report.reportId) ?? (await this.#store.get(report.reportId));
+    return this.#storeNew({
+      reportId: report.reportId,
+      createdAt: report.createdAt,
+      category: report.category,
+      target: report.target,
+      channel,
+      parts: [...report.parts],
+      partsTotal: report.parts.length,
+      ...FRESH,
+    });
+  }
+
+  /**
+   * Stores a report with images or files before anything is uploaded, then
+   * starts uploading, sealing and delivering it. Resolves once it is stored.
+   */
+  async enqueueWithMedia(draft: MediaReportDraft): Promise<ReportStatus> {
+    const { bundle, channel, ciphertexts } = draft;
+    if (
+      !/^[0-9a-f]{32}$/.test(bundle.reportId) ||
+      ciphertexts.length === 0 ||
+      ciphertexts.length !== (bundle.media?.length ?? 0)
+    ) {
+      throw new TypeError("not a report with media: one ciphertext per media item");
+    }
+    return this.#storeNew({
+      reportId: bundle.reportId,
+      createdAt: bundle.createdAt,
+      category: bundle.category,
+      target: targetOf(bundle),
+      channel,
+      pendingMedia: { bundle, items: ciphertexts.map((ciphertext) => ({ ciphertext, url: null })) },
+      parts: [],
+      // Not known before sealing; at least one.
+      partsTotal: 1,
+      ...FRESH,
+    });
+  }
+
+  // Enqueuing a report ID the outbox already has changes nothing.
+  async #storeNew(record: OutboxRecord): Promise<ReportStatus> {
+    const known = this.#records.get(record.reportId) ?? (await this.#store.get(record.reportId));
     if (known !== undefined) {
       // Stored by another tab (or an earlier session): take it on here too.
       if (!this.#records.has(known.reportId)) {
@@ -160,26 +259,17 @@ export class ReportOutbox {
       }
       return statusOf(this.#records.get(known.reportId) ?? known);
     }
-    const record: OutboxRecord = {
-      reportId: report.reportId,
-      createdAt: report.createdAt,
-      category: report.category,
-      target: report.target,
-      channel,
-      parts: [...report.parts],
-      partsTotal: report.parts.length,
-      partsDelivered: 0,
-      state: "queued",
-      attempts: 0,
-      consecutiveFailures: 0,
-      nextAttemptAt: 0,
-      lastError: null,
-      deliveredAt: null,
-    };
     await this.#store.put(record);
     this.#set(record);
     this.#kick();
     return statusOf(record);
+  }
+
+  /** Whether the transport can upload reported media for this channel (RMEDIA). */
+  canUploadMedia(channel: ReportChannel): boolean {
+    return channel === "intake"
+      ? this.#transport.uploadMediaToIntake !== undefined
+      : this.#transport.uploadMedia !== undefined;
   }
 
   subscribe(listener: () => void): () => void {
@@ -291,7 +381,7 @@ export class ReportOutbox {
     const now = this.#clock.now();
     let best: OutboxRecord | undefined;
     for (const record of this.#records.values()) {
-      if (record.state !== "queued" || record.nextAttemptAt > now) continue;
+      if (!this.#ready(record) || record.nextAttemptAt > now) continue;
       if (
         best === undefined ||
         record.nextAttemptAt < best.nextAttemptAt ||
@@ -307,7 +397,7 @@ export class ReportOutbox {
     if (this.#stopped) return;
     let earliest: number | undefined;
     for (const record of this.#records.values()) {
-      if (record.state === "queued" && (earliest === undefined || record.nextAttemptAt < earliest))
+      if (this.#ready(record) && (earliest === undefined || record.nextAttemptAt < earliest))
         earliest = record.nextAttemptAt;
     }
     if (earliest === undefined) return;
@@ -319,6 +409,13 @@ export class ReportOutbox {
         this.#kick();
       },
       Math.max(0, earliest - this.#clock.now()),
+    );
+  }
+
+  /** Queued, and (with media still to seal) a sealer is there to seal it. */
+  #ready(record: OutboxRecord): boolean {
+    return (
+      record.state === "queued" && (record.pendingMedia === undefined || this.#sealer !== undefined)
     );
   }
 
@@ -359,6 +456,12 @@ export class ReportOutbox {
     }
     current = { ...current, state: "sending", attempts: current.attempts + 1, nextAttemptAt: 0 };
     await this.#save(current);
+
+    if (current.pendingMedia !== undefined) {
+      const sealed = await this.#uploadAndSeal(current);
+      if (sealed === undefined) return;
+      current = sealed;
+    }
 
     while (current.partsDelivered < current.partsTotal) {
       const reason = current.parts[current.partsDelivered] ?? "";
@@ -402,6 +505,108 @@ export class ReportOutbox {
         }
       }
     }
+  }
+
+  /**
+   * Uploads each copy not uploaded yet (its mxc URI recorded at once), then
+   * seals. Undefined when this attempt ends here (the record says why).
+   */
+  async #uploadAndSeal(record: OutboxRecord): Promise<OutboxRecord | undefined> {
+    let current = record;
+    const pending = (): NonNullable<OutboxRecord["pendingMedia"]> => {
+      if (current.pendingMedia === undefined) throw new Error("no media pending");
+      return current.pendingMedia;
+    };
+    for (let index = 0; index < pending().items.length; index++) {
+      const item = pending().items[index];
+      if (item === undefined || item.url !== null) continue;
+      const result = await this.#upload(current.channel, item.ciphertext);
+      if (!result.ok) {
+        await this.#fail(current, result.problem, result.retryable);
+        return undefined;
+      }
+      const items = pending().items.map((it, i) => (i === index ? { ...it, url: result.url } : it));
+      current = {
+        ...current,
+        pendingMedia: { ...pending(), items },
+        consecutiveFailures: 0,
+        lastError: null,
+      };
+      await this.#save(current);
+    }
+    const { bundle, items } = pending();
+    const media = (bundle.media ?? []).map((m, i) => ({
+      ...m,
+      file: { ...m.file, url: items[i]?.url ?? "" },
+    }));
+    const sealed =
+      this.#sealer === undefined
+        ? ({ ok: false, problems: ["no sealer"] } as const)
+        : await this.#sealer({ ...bundle, media }, current.channel);
+    if (!sealed.ok) {
+      // A bundle that was checked at the tap and cannot be sealed now is a bug, not the network.
+      await this.#fail(
+        current,
+        { status: null, errcode: null, message: sealed.problems.join("; ") },
+        false,
+      );
+      return undefined;
+    }
+    // The copies are on the server and the keys inside the sealed parts: drop both here.
+    current = sealedRecord(current, sealed.report.parts);
+    await this.#save(current);
+    return current;
+  }
+
+  async #fail(record: OutboxRecord, problem: DeliveryProblem, retryable: boolean): Promise<void> {
+    if (!retryable) {
+      await this.#save({ ...record, state: "failed-permanently", lastError: problem });
+      return;
+    }
+    const failures = record.consecutiveFailures + 1;
+    await this.#save({
+      ...record,
+      state: "queued",
+      consecutiveFailures: failures,
+      lastError: problem,
+      nextAttemptAt: this.#clock.now() + this.#delay(failures, null),
+    });
+  }
+
+  async #upload(
+    channel: ReportChannel,
+    ciphertext: Uint8Array<ArrayBuffer>,
+  ): Promise<
+    | { readonly ok: true; readonly url: string }
+    | { readonly ok: false; readonly problem: DeliveryProblem; readonly retryable: boolean }
+  > {
+    // Anonymity: a withheld report's copy goes only through the intake, never the reporter's account.
+    const upload =
+      channel === "intake"
+        ? this.#transport.uploadMediaToIntake?.bind(this.#transport)
+        : this.#transport.uploadMedia?.bind(this.#transport);
+    if (upload === undefined) {
+      return {
+        ok: false,
+        problem: { status: null, errcode: null, message: "no way to upload reported media" },
+        retryable: false,
+      };
+    }
+    let result: MediaUploadResult;
+    try {
+      result = await upload(ciphertext);
+    } catch (error) {
+      result = {
+        ok: false,
+        problem: {
+          status: null,
+          errcode: null,
+          message: error instanceof Error ? error.message : "upload failed",
+        },
+      };
+    }
+    if (result.ok) return result;
+    return { ok: false, problem: result.problem, retryable: isRetryableUpload(result.problem) };
   }
 
   async #send(
@@ -465,6 +670,17 @@ export class ReportOutbox {
   }
 }
 
+/** The record once sealed: its parts to send, and no media kept. */
+function sealedRecord(record: OutboxRecord, parts: readonly string[]): OutboxRecord {
+  const sealed: { -readonly [K in keyof OutboxRecord]: OutboxRecord[K] } = {
+    ...record,
+    parts: [...parts],
+    partsTotal: parts.length,
+  };
+  delete sealed.pendingMedia;
+  return sealed;
+}
+
 /** A record found in "sending" was interrupted (crash, reload): it is queued again. */
 function asResumed(record: OutboxRecord): OutboxRecord {
   return record.state === "sending" ? { ...record, state: "queued", nextAttemptAt: 0 } : record;
@@ -474,10 +690,28 @@ function isAhead(a: OutboxRecord, b: OutboxRecord): boolean {
   const finished = (r: OutboxRecord): boolean =>
     r.state === "delivered" || r.state === "failed-permanently";
   if (finished(a) !== finished(b)) return finished(a);
-  return a.partsDelivered > b.partsDelivered;
+  if ((a.pendingMedia === undefined) !== (b.pendingMedia === undefined))
+    return a.pendingMedia === undefined;
+  if (a.partsDelivered !== b.partsDelivered) return a.partsDelivered > b.partsDelivered;
+  return uploaded(a) > uploaded(b);
+}
+
+function uploaded(record: OutboxRecord): number {
+  return record.pendingMedia?.items.filter((item) => item.url !== null).length ?? 0;
+}
+
+/**
+ * As the transport sorts a report's answer: no answer, 429, 408, 401 (a
+ * lapsed sign-in) and 5xx may pass later; any other refusal (413 too large,
+ * 400) would be refused again.
+ */
+function isRetryableUpload(problem: DeliveryProblem): boolean {
+  const { status } = problem;
+  return status === null || status === 429 || status === 408 || status === 401 || status >= 500;
 }
 
 function statusOf(record: OutboxRecord): ReportStatus {
+  const toUpload = record.pendingMedia?.items.filter((item) => item.url === null).length ?? 0;
   return {
     reportId: record.reportId,
     createdAt: record.createdAt,
@@ -490,6 +724,7 @@ function statusOf(record: OutboxRecord): ReportStatus {
     lastError: record.lastError,
     nextAttemptAt: record.state === "queued" ? record.nextAttemptAt : null,
     deliveredAt: record.deliveredAt,
+    ...(toUpload > 0 ? { mediaToUpload: toUpload } : {}),
   };
 }
 

@@ -7,6 +7,12 @@
 // the report API: the homeserver records who filed every report-API request
 // and the moderators read those records (docs/measures/reporting.md,
 // "Anonymity"). Its parts are cut again to fit a room event.
+//
+// A report with images or files (RMEDIA) is stored the same way, at the tap:
+// the media is encrypted under fresh keys here and the report goes to the
+// outbox with those copies, before any upload. The outbox uploads, seals
+// (with the sealer this filer gives it) and delivers, across failures and
+// reloads: a tapped report is never lost.
 
 import {
   createReportBundle,
@@ -14,18 +20,20 @@ import {
   prepareReport,
   splitIntoParts,
   type PreparedReport,
+  type PrepareResult,
   type BundleEnvironment,
   type ReportBundleInput,
   type ReportCategory,
   type ReporterSigningKeyPair,
   type ReportBand,
+  type ReportMediaItem,
 } from "@safety-by-design/protocol";
-import type { OutboxSnapshot, ReportOutbox, ReportStatus } from "./outbox.ts";
+import type { OutboxSnapshot, ReportOutbox, ReportSealer, ReportStatus } from "./outbox.ts";
 import type { ReportOutcomes } from "./reportOutcomes.ts";
+import type { ReportChannel } from "./reportStore.ts";
 import {
   DEFAULT_REPORT_MEDIA_LIMITS,
-  encryptAndUploadReportMedia,
-  type MediaUploader,
+  encryptReportMedia,
   type ReportMediaLimits,
   type ReportMediaPlain,
 } from "./reportMedia.ts";
@@ -52,8 +60,8 @@ export type ReportSubmission = {
   };
   /**
    * Reported media (RMEDIA): the images and files of the shared messages, as
-   * this device decrypted them. Re-encrypted with fresh keys and uploaded
-   * before the bundle is sealed.
+   * this device decrypted them. Re-encrypted with fresh keys at once; the
+   * outbox uploads the copies after the report is stored, then seals it.
    */
   readonly media?: readonly ReportMediaPlain[];
 };
@@ -67,7 +75,9 @@ export type FileResult =
        * bundle could not be made (a bug); not-stored: the device could not
        * store it, so it was not sent either. Reported media (RMEDIA):
        * media-too-large: over the deployment's caps, nothing was sent;
-       * media-not-sent: an upload failed, nothing was stored (file it again).
+       * media-not-sent: this installation cannot upload reported media for
+       * this channel, nothing was stored. (A failed upload is no failure to
+       * file: the stored report retries it.)
        */
       readonly reason:
         "not-configured" | "invalid" | "not-stored" | "media-too-large" | "media-not-sent";
@@ -82,6 +92,8 @@ export type ReportFiler = {
   subscribe(listener: () => void): () => void;
   /** Tries a report again that the server refused (the reporter asked). */
   retry(reportId: string): Promise<void>;
+  /** Reported media's caps here (RMEDIA), for the sheet's words; absent: the defaults. */
+  readonly mediaLimits?: ReportMediaLimits;
 };
 
 export type ReportFilerOptions = {
@@ -96,12 +108,7 @@ export type ReportFilerOptions = {
   /** Whether a report intake is configured: without one, a report cannot withhold the reporter. */
   readonly intake: boolean;
   readonly environment?: BundleEnvironment;
-  /**
-   * Reported media (RMEDIA): where a report's re-encrypted media goes.
-   * `named` under the reporter's account; `withheld` through the intake,
-   * under its account. Absent: a report with media cannot be sent that way.
-   */
-  readonly mediaUpload?: { readonly named?: MediaUploader; readonly withheld?: MediaUploader };
+  /** Reported media (RMEDIA): the deployment's caps per item and per report. */
   readonly mediaLimits?: ReportMediaLimits;
   /**
    * The outcome back to the reporter (OUT): a fresh reply channel per report,
@@ -120,15 +127,42 @@ export function forIntake(report: PreparedReport): PreparedReport {
   return { ...report, parts: splitIntoParts(report.reportId, payload, INTAKE_PART_LIMIT) };
 }
 
+/**
+ * Seals a bundle for its channel: signed when the reporter is named (the
+ * report API); unsigned and cut for a room event through the intake (a key
+ * would name them).
+ */
+export function createReportSealer(keys: {
+  readonly moderationPublicKey: Uint8Array | readonly Uint8Array[];
+  readonly signingKey: ReporterSigningKeyPair;
+}): ReportSealer {
+  return async (bundle, channel): Promise<PrepareResult> => {
+    const prepared = await prepareReport(bundle, {
+      moderationPublicKey: keys.moderationPublicKey,
+      signingKey: channel === "report-api" ? keys.signingKey : undefined,
+    });
+    return prepared.ok && channel === "intake"
+      ? { ok: true, report: forIntake(prepared.report) }
+      : prepared;
+  };
+}
+
 export function createReportFiler(options: ReportFilerOptions): ReportFiler {
   const { outbox, moderationPublicKey } = options;
+  const seal =
+    moderationPublicKey === undefined
+      ? undefined
+      : createReportSealer({ moderationPublicKey, signingKey: options.signingKey });
+  // Reports with media stored before a reload are sealed with this too.
+  if (seal !== undefined) outbox.attachSealer(seal);
   return {
     canSend: moderationPublicKey !== undefined,
     getSnapshot: () => outbox.getSnapshot(),
     subscribe: (listener) => outbox.subscribe(listener),
     retry: (reportId) => outbox.retry(reportId),
+    mediaLimits: options.mediaLimits ?? DEFAULT_REPORT_MEDIA_LIMITS,
     async file(submission) {
-      if (moderationPublicKey === undefined) {
+      if (seal === undefined) {
         return { ok: false, reason: "not-configured", problems: ["no moderation public key"] };
       }
       // Without the intake, the only way left would name the reporter: send nothing.
@@ -139,32 +173,27 @@ export function createReportFiler(options: ReportFilerOptions): ReportFiler {
           problems: ["no report intake: a report without the reporter's name cannot be sent"],
         };
       }
-      // Reported media (RMEDIA): uploaded first, so the sealed bundle can say where it is.
+      // Named: the report API; withheld: the intake only.
+      const channel: ReportChannel = submission.includeIdentity ? "report-api" : "intake";
+      // Reported media (RMEDIA): encrypted now; the outbox uploads it after storing the report.
       const plainMedia = submission.media ?? [];
-      let media: Awaited<ReturnType<typeof encryptAndUploadReportMedia>> = { ok: true, items: [] };
+      let mediaItems: readonly ReportMediaItem[] = [];
+      let ciphertexts: readonly Uint8Array<ArrayBuffer>[] = [];
       if (plainMedia.length > 0) {
-        const upload = submission.includeIdentity
-          ? options.mediaUpload?.named
-          : options.mediaUpload?.withheld;
-        if (upload === undefined) {
+        if (!outbox.canUploadMedia(channel)) {
           return {
             ok: false,
             reason: "media-not-sent",
             problems: ["no way to upload a reported image or file is configured"],
           };
         }
-        media = await encryptAndUploadReportMedia(
+        const media = await encryptReportMedia(
           plainMedia,
-          upload,
           options.mediaLimits ?? DEFAULT_REPORT_MEDIA_LIMITS,
         );
-        if (!media.ok) {
-          return {
-            ok: false,
-            reason: media.reason === "not-sent" ? "media-not-sent" : "media-too-large",
-            problems: media.problems,
-          };
-        }
+        if (!media.ok) return { ok: false, reason: "media-too-large", problems: media.problems };
+        mediaItems = media.items;
+        ciphertexts = media.ciphertexts;
       }
       // A reply channel of its own (OUT); without one (no intake) the report still goes.
       const reply = await options.replies?.createReply().catch(() => undefined);
@@ -176,7 +205,7 @@ export function createReportFiler(options: ReportFilerOptions): ReportFiler {
           subject: submission.subject,
           reporter: { userId: options.userId, includeIdentity: submission.includeIdentity },
           goodFaith: submission.goodFaith,
-          media: media.items,
+          media: mediaItems,
           replyTo: reply?.channel,
           bands:
             submission.moderatorBands === undefined
@@ -205,19 +234,16 @@ export function createReportFiler(options: ReportFilerOptions): ReportFiler {
           };
         }
       }
-      const prepared = await prepareReport(created.bundle, {
-        moderationPublicKey,
-        // A report that withholds the reporter carries no signature: a key would name them.
-        signingKey: submission.includeIdentity ? options.signingKey : undefined,
-      });
-      if (!prepared.ok) return { ok: false, reason: "invalid", problems: prepared.problems };
       try {
-        return {
-          ok: true,
-          status: submission.includeIdentity
-            ? await outbox.enqueue(prepared.report)
-            : await outbox.enqueue(forIntake(prepared.report), "intake"),
-        };
+        if (ciphertexts.length > 0) {
+          return {
+            ok: true,
+            status: await outbox.enqueueWithMedia({ bundle: created.bundle, channel, ciphertexts }),
+          };
+        }
+        const prepared = await seal(created.bundle, channel);
+        if (!prepared.ok) return { ok: false, reason: "invalid", problems: prepared.problems };
+        return { ok: true, status: await outbox.enqueue(prepared.report, channel) };
       } catch (error) {
         return {
           ok: false,

@@ -1,10 +1,15 @@
 // Services layer, reporting: reported media (RMEDIA): the caps, the fresh key,
 // and the moderator's download with its clear errors (gone, damaged, too large).
-import { encryptAttachment, type ReportMediaItem } from "@safety-by-design/protocol";
+import {
+  decryptAttachment,
+  encryptAttachment,
+  type ReportMediaItem,
+} from "@safety-by-design/protocol";
 import { describe, expect, it } from "vitest";
 import {
-  encryptAndUploadReportMedia,
+  encryptReportMedia,
   fetchReportMedia,
+  PENDING_MEDIA_URL,
   reportMimetype,
   reportName,
   ReportMediaError,
@@ -55,40 +60,35 @@ const options = (fetchImpl: (input: string, init?: RequestInit) => Promise<Respo
 });
 
 describe("re-encrypting reported media", () => {
-  it("uploads ciphertext only, under a fresh key each time", async () => {
-    const uploads: Uint8Array[] = [];
-    const upload = (ciphertext: Uint8Array<ArrayBuffer>) => {
-      uploads.push(ciphertext);
-      return Promise.resolve({ ok: true as const, url: `mxc://localhost/u${uploads.length}` });
-    };
-    const first = await encryptAndUploadReportMedia([plain()], upload);
-    const second = await encryptAndUploadReportMedia([plain()], upload);
-    if (!first.ok || !second.ok) throw new Error("not sealed");
+  it("gives ciphertext only, under a fresh key each time, and uploads nothing", async () => {
+    const first = await encryptReportMedia([plain()]);
+    const second = await encryptReportMedia([plain()]);
+    if (!first.ok || !second.ok) throw new Error("not encrypted");
     expect(first.items[0]?.file.key.k).not.toBe(second.items[0]?.file.key.k);
-    expect(Buffer.from(uploads[0] ?? []).includes(Buffer.from(PLAIN))).toBe(false);
-    expect(uploads[0]).not.toEqual(uploads[1]);
+    expect(first.items[0]?.file.url).toBe(PENDING_MEDIA_URL);
+    const copy = first.ciphertexts[0] ?? new Uint8Array();
+    expect(Buffer.from(copy).includes(Buffer.from(PLAIN))).toBe(false);
+    expect(copy).not.toEqual(second.ciphertexts[0]);
+    // The copy opens with the keys that go into the bundle.
+    const item = first.items[0];
+    if (item === undefined) throw new Error("no item");
+    expect(await decryptAttachment(copy, item.file)).toEqual(PLAIN);
   });
 
-  it("refuses what is over the caps before anything is uploaded", async () => {
-    let uploaded = 0;
-    const upload = () => {
-      uploaded++;
-      return Promise.resolve({ ok: true as const, url: "mxc://localhost/x" });
-    };
+  it("refuses what is over the caps", async () => {
     const limits = { maxItemBytes: 10, maxReportBytes: 100, maxItems: 2 };
-    expect(await encryptAndUploadReportMedia([plain()], upload, limits)).toMatchObject({
+    expect(await encryptReportMedia([plain()], limits)).toMatchObject({
       ok: false,
       reason: "too-large",
     });
     const small = plain(new Uint8Array(8));
-    expect(await encryptAndUploadReportMedia([small, small, small], upload, limits)).toMatchObject({
+    expect(await encryptReportMedia([small, small, small], limits)).toMatchObject({
       ok: false,
       reason: "too-many",
     });
     expect(
-      await encryptAndUploadReportMedia([small, small], upload, { ...limits, maxReportBytes: 10 }),
+      await encryptReportMedia([small, small], { ...limits, maxReportBytes: 10 }),
     ).toMatchObject({ ok: false, reason: "too-large" });
-    expect(uploaded).toBe(0);
   });
 
   it("keeps the declared type only when it reads as one, and never an empty name", () => {

@@ -20,7 +20,7 @@ import {
   type RandomBytes,
   type ReportMediaItem,
 } from "@safety-by-design/protocol";
-import type { MediaUploadResult } from "./transport.ts";
+import { CappedDownloadError, downloadCapped } from "../media/cappedDownload.ts";
 
 /** An image or file of a reported message, decrypted on the reporter's device. */
 export type ReportMediaPlain = {
@@ -49,19 +49,6 @@ export const DEFAULT_REPORT_MEDIA_LIMITS: ReportMediaLimits = {
   maxReportBytes: MAX_REPORT_MEDIA * MAX_HANDOFF_MEDIA_BYTES,
   maxItems: MAX_REPORT_MEDIA,
 };
-
-/** Uploads ciphertext (to the reporter's account or through the intake); resolves to its mxc URI. */
-export type MediaUploader = (ciphertext: Uint8Array<ArrayBuffer>) => Promise<MediaUploadResult>;
-
-export type ReportMediaFailure = "too-many" | "too-large" | "not-sent";
-
-export type SealedMediaResult =
-  | { readonly ok: true; readonly items: readonly ReportMediaItem[] }
-  | {
-      readonly ok: false;
-      readonly reason: ReportMediaFailure;
-      readonly problems: readonly string[];
-    };
 
 /** Whether the media fits the caps; a problem in words (English: for logs and tests) when not. */
 export function checkReportMediaLimits(
@@ -94,36 +81,54 @@ export function checkReportMediaLimits(
 }
 
 /**
- * Encrypts each item with a fresh key and uploads the ciphertext. All or
- * nothing: when one upload fails, the report is not made (the reporter's
- * sheet keeps everything and files it again whole); an upload that did go
- * stays an unreadable blob on the server (no key left anywhere).
+ * Where a copy's mxc URI goes until it is uploaded: the outbox stores the
+ * report with this (RMEDIA, never lost) and puts the real URI in before it
+ * seals. A valid mxc URI, so the stored bundle passes the bundle parser; on a
+ * reserved name (.invalid), so it can never point at anything.
  */
-export async function encryptAndUploadReportMedia(
+export const PENDING_MEDIA_URL = "mxc://report.invalid/pending";
+
+export type EncryptedReportMedia =
+  | {
+      readonly ok: true;
+      /** For the bundle: each `file.url` is PENDING_MEDIA_URL until uploaded. */
+      readonly items: readonly ReportMediaItem[];
+      /** Per item, the copy under its fresh key: what the outbox uploads. */
+      readonly ciphertexts: readonly Uint8Array<ArrayBuffer>[];
+    }
+  | {
+      readonly ok: false;
+      readonly reason: "too-many" | "too-large";
+      readonly problems: readonly string[];
+    };
+
+/**
+ * Encrypts each item with a fresh key, at the tap; nothing is uploaded here.
+ * The outbox stores the report with these copies first and uploads them
+ * after, so a report is never lost to a failed upload or a closed app.
+ */
+export async function encryptReportMedia(
   media: readonly ReportMediaPlain[],
-  upload: MediaUploader,
   limits: ReportMediaLimits = DEFAULT_REPORT_MEDIA_LIMITS,
   random?: RandomBytes,
-): Promise<SealedMediaResult> {
+): Promise<EncryptedReportMedia> {
   const over = checkReportMediaLimits(media, limits);
   if (over !== undefined) return { ok: false, reason: over.reason, problems: [over.problem] };
   const items: ReportMediaItem[] = [];
+  const ciphertexts: Uint8Array<ArrayBuffer>[] = [];
   for (const item of media) {
     const { ciphertext, keys } = await encryptAttachment(item.bytes, random);
-    const uploaded = await upload(ciphertext);
-    if (!uploaded.ok) {
-      return { ok: false, reason: "not-sent", problems: [uploaded.problem.message] };
-    }
+    ciphertexts.push(ciphertext);
     items.push({
       eventId: item.eventId,
       kind: item.kind,
       mimetype: reportMimetype(item.mimetype),
       size: item.bytes.byteLength,
       name: reportName(item.name, item.kind),
-      file: { url: uploaded.url, ...keys },
+      file: { url: PENDING_MEDIA_URL, ...keys },
     });
   }
-  return { ok: true, items };
+  return { ok: true, items, ciphertexts };
 }
 
 const MIMETYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
@@ -194,51 +199,18 @@ export async function fetchReportMedia(
     typeof options.accessToken === "string" ? options.accessToken : options.accessToken();
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const limit = Math.min(options.maxBytes ?? DEFAULT_MAX_DOWNLOAD, item.size);
-  let response: Response;
+  let ciphertext: Uint8Array<ArrayBuffer>;
   try {
-    response = await fetchImpl(url, {
-      headers: { authorization: `Bearer ${token}` },
-      credentials: "omit",
-      referrerPolicy: "no-referrer",
-    });
+    ciphertext = await downloadCapped(fetchImpl, url, token, limit);
   } catch (error) {
-    throw new ReportMediaError("unavailable", String(error));
+    if (error instanceof CappedDownloadError)
+      throw new ReportMediaError(error.reason, error.message);
+    throw error;
   }
-  if (response.status === 404) throw new ReportMediaError("gone");
-  if (!response.ok || response.body === null) {
-    throw new ReportMediaError("unavailable", `HTTP ${String(response.status)}`);
-  }
-  const ciphertext = await readCapped(response.body, limit);
   try {
     return await decryptAttachment(ciphertext, item.file);
   } catch (error) {
     if (error instanceof AttachmentError) throw new ReportMediaError("damaged", error.reason);
     throw error;
   }
-}
-
-async function readCapped(
-  body: ReadableStream<Uint8Array>,
-  limit: number,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new ReportMediaError("too-large");
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -20,6 +20,7 @@ import {
   createIndexedDbReplyStore,
   createMemoryReplyStore,
   createReportOutcomes,
+  parseReplyRecord,
   type OutcomeMailbox,
   type ReplyStore,
 } from "./reportOutcomes.ts";
@@ -137,6 +138,90 @@ describe("the outcomes on the reporter's device", () => {
     expect(record?.mailbox).toBe(a.channel.mailbox);
     expect(record?.secretKey).toEqual(a.secretKey);
     second.close();
+  });
+});
+
+describe("a mailbox expires on the reporter's device too", () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it("drops the reply key once the mailbox expired, and stops asking", async () => {
+    let now = 10 * DAY;
+    const box = fakeMailbox();
+    const store = createMemoryReplyStore();
+    const outcomes = createReportOutcomes({
+      store,
+      mailbox: box,
+      now: () => now,
+      retentionMs: 90 * DAY,
+    });
+    await outcomes.keepReply(REPORT, await outcomes.createReply());
+    now += 90 * DAY - 1;
+    await outcomes.check();
+    expect(box.fetch).toHaveBeenCalledTimes(1);
+    expect((await store.list())[0]?.secretKey).toHaveLength(32);
+
+    now += 1;
+    await outcomes.check();
+    expect(box.fetch).toHaveBeenCalledTimes(1);
+    expect((await store.list())[0]?.secretKey).toBeNull();
+    expect(outcomes.getSnapshot().withReply.has(REPORT)).toBe(false);
+    await outcomes.check();
+    expect(box.fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps an outcome that came readable after the key is dropped", async () => {
+    let now = 0;
+    const box = fakeMailbox();
+    const store = createMemoryReplyStore();
+    const outcomes = createReportOutcomes({
+      store,
+      mailbox: box,
+      now: () => now,
+      retentionMs: DAY,
+    });
+    const reply = await outcomes.createReply();
+    await outcomes.keepReply(REPORT, reply);
+    box.held.set(reply.channel.mailbox, await sealReportOutcome(outcome(), reply.channel));
+    await outcomes.check();
+    now = 2 * DAY;
+    await outcomes.check();
+    expect((await store.list())[0]?.secretKey).toBeNull();
+    expect(outcomes.getSnapshot().byReport.get(REPORT)?.outcome).toEqual(outcome());
+  });
+
+  it("counts a key kept before its start was recorded from the first check", async () => {
+    let now = 50 * DAY;
+    // A record as an older version stored it: no keptAt.
+    const held = new Map<string, unknown>();
+    const store: ReplyStore = {
+      put: (record) => {
+        held.set(record.reportId, record);
+        return Promise.resolve();
+      },
+      list: () => Promise.resolve([...held.values()].flatMap((v) => parseReplyRecord(v) ?? [])),
+    };
+    const reply = await createReportOutcomes({ store, mailbox: undefined }).createReply();
+    held.set(REPORT, {
+      reportId: REPORT,
+      mailbox: reply.channel.mailbox,
+      publicKey: reply.channel.publicKey,
+      secretKey: reply.secretKey,
+      outcome: null,
+      receivedAt: null,
+      seen: false,
+      acknowledged: false,
+    });
+    const outcomes = createReportOutcomes({
+      store,
+      mailbox: undefined,
+      now: () => now,
+      retentionMs: 90 * DAY,
+    });
+    await outcomes.check();
+    expect((await store.list())[0]?.keptAt).toBe(50 * DAY);
+    now += 90 * DAY;
+    await outcomes.check();
+    expect((await store.list())[0]?.secretKey).toBeNull();
   });
 });
 

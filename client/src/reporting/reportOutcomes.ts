@@ -9,6 +9,11 @@
 // open), opens it, stores it durably, and only then tells the intake to
 // delete it: an outcome is never lost between the two.
 //
+// A mailbox expires (protocol OUTCOME_MAILBOX_RETENTION_DAYS, the intake's
+// retention): once the report is that old, this device drops its reply key
+// (an outcome that came stays readable), so no secret is kept forever and
+// the device stops asking an intake that would answer nothing.
+//
 // Fetching asks for no account on purpose: the mailbox ID is the capability,
 // and an account on the request would tie the reporter to the report.
 
@@ -16,10 +21,12 @@ import {
   createReplyKeyPair,
   isMailboxId,
   openReportOutcome,
+  OUTCOME_MAILBOX_RETENTION_DAYS,
   parseReportOutcome,
   type ReplyKeyPair,
   type ReportOutcome,
 } from "@safety-by-design/protocol";
+import { openIndexedDbStore } from "../storage/indexedDbStore.ts";
 
 /** What this device keeps per report: the reply key and, once it came, the outcome. */
 export type ReplyRecord = {
@@ -27,8 +34,10 @@ export type ReplyRecord = {
   readonly mailbox: string;
   /** X25519, base64url. */
   readonly publicKey: string;
-  /** X25519, 32 bytes: never leaves this device. */
-  readonly secretKey: Uint8Array;
+  /** X25519, 32 bytes: never leaves this device; null once the mailbox expired (dropped). */
+  readonly secretKey: Uint8Array | null;
+  /** When this device kept the key (ms), the start of the mailbox's life; null: kept before this was recorded. */
+  readonly keptAt: number | null;
   readonly outcome: ReportOutcome | null;
   /** When this device stored the outcome (ms). */
   readonly receivedAt: number | null;
@@ -51,13 +60,14 @@ export function parseReplyRecord(value: unknown): ReplyRecord | undefined {
   const secretKey = r["secretKey"];
   const outcome = r["outcome"] === null ? null : parseReportOutcome(r["outcome"]);
   const receivedAt = r["receivedAt"];
+  const keptAt = r["keptAt"] ?? null;
   if (
     typeof r["reportId"] !== "string" ||
     !/^[0-9a-f]{32}$/.test(r["reportId"]) ||
     !isMailboxId(r["mailbox"]) ||
     typeof r["publicKey"] !== "string" ||
-    !(secretKey instanceof Uint8Array) ||
-    secretKey.length !== 32 ||
+    !(secretKey === null || (secretKey instanceof Uint8Array && secretKey.length === 32)) ||
+    !(keptAt === null || (typeof keptAt === "number" && Number.isSafeInteger(keptAt))) ||
     outcome === undefined ||
     !(receivedAt === null || (typeof receivedAt === "number" && Number.isSafeInteger(receivedAt)))
   ) {
@@ -68,6 +78,7 @@ export function parseReplyRecord(value: unknown): ReplyRecord | undefined {
     mailbox: r["mailbox"],
     publicKey: r["publicKey"],
     secretKey,
+    keptAt,
     outcome,
     receivedAt,
     seen: r["seen"] === true,
@@ -101,51 +112,15 @@ export function createIndexedDbReplyStore(options: {
   readonly databaseName: string;
   readonly indexedDB?: IDBFactory;
 }): ReplyStore & { close(): void } {
-  const factory = options.indexedDB ?? globalThis.indexedDB;
-  let database: Promise<IDBDatabase> | undefined;
-  const open = (): Promise<IDBDatabase> => {
-    database ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = factory.open(options.databaseName, 1);
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains(STORE)) {
-          request.result.createObjectStore(STORE, { keyPath: "reportId" });
-        }
-      };
-      request.onsuccess = () => {
-        const db = request.result;
-        db.onversionchange = () => {
-          db.close();
-          database = undefined;
-        };
-        resolve(db);
-      };
-      request.onerror = () => {
-        database = undefined;
-        reject(request.error ?? new Error("could not open the reply store"));
-      };
-    });
-    return database;
-  };
-  const run = async <T>(
-    mode: IDBTransactionMode,
-    work: (store: IDBObjectStore) => IDBRequest<T>,
-  ): Promise<T> => {
-    const db = await open();
-    return new Promise<T>((resolve, reject) => {
-      const transaction = db.transaction(STORE, mode, { durability: "strict" });
-      const request = work(transaction.objectStore(STORE));
-      // On commit, not on the request's success: only then is it stored.
-      transaction.oncomplete = () => {
-        resolve(request.result);
-      };
-      transaction.onerror = () => {
-        reject(transaction.error ?? new Error("reply store transaction failed"));
-      };
-      transaction.onabort = () => {
-        reject(transaction.error ?? new Error("reply store transaction aborted"));
-      };
-    });
-  };
+  const { run, close } = openIndexedDbStore({
+    factory: options.indexedDB ?? globalThis.indexedDB,
+    databaseName: options.databaseName,
+    version: 1,
+    storeName: STORE,
+    keyPath: "reportId",
+    durability: "strict",
+    what: "the reply store",
+  });
   return {
     async put(record) {
       await run("readwrite", (store) => store.put(record));
@@ -154,15 +129,7 @@ export function createIndexedDbReplyStore(options: {
       const values: unknown[] = await run("readonly", (store) => store.getAll());
       return values.flatMap((value) => parseReplyRecord(value) ?? []);
     },
-    close() {
-      void database?.then(
-        (db) => {
-          db.close();
-        },
-        () => undefined,
-      );
-      database = undefined;
-    },
+    close,
   };
 }
 
@@ -256,9 +223,12 @@ export function createReportOutcomes(options: {
   /** Undefined: no intake here, so no outcome can come back (reports carry no reply channel). */
   readonly mailbox: OutcomeMailbox | undefined;
   readonly now?: () => number;
+  /** How long a mailbox lives (ms); the intake's retention. */
+  readonly retentionMs?: number;
 }): ReportOutcomes {
   const { store, mailbox } = options;
   const now = options.now ?? (() => Date.now());
+  const retentionMs = options.retentionMs ?? OUTCOME_MAILBOX_RETENTION_DAYS * 24 * 60 * 60 * 1000;
   const listeners = new Set<() => void>();
   let snapshot: ReportOutcomesSnapshot = { byReport: new Map(), withReply: new Set(), unseen: 0 };
   let checking: Promise<void> | undefined;
@@ -272,7 +242,7 @@ export function createReportOutcomes(options: {
     }
     snapshot = {
       byReport,
-      withReply: new Set(records.map((r) => r.reportId)),
+      withReply: new Set(records.filter((r) => r.secretKey !== null).map((r) => r.reportId)),
       unseen: [...byReport.values()].filter((e) => !e.seen).length,
     };
     for (const listener of listeners) listener();
@@ -281,7 +251,25 @@ export function createReportOutcomes(options: {
     publish(await store.list());
   };
 
-  const checkOne = async (record: ReplyRecord, box: OutcomeMailbox): Promise<void> => {
+  /** The record with its key dropped once its mailbox expired; the start of its life noted if missing. */
+  const expire = async (record: ReplyRecord): Promise<ReplyRecord> => {
+    if (record.secretKey === null) return record;
+    if (record.keptAt === null) {
+      // Kept before the start was recorded: its life counts from now.
+      const noted = { ...record, keptAt: now() };
+      await store.put(noted);
+      return noted;
+    }
+    if (now() - record.keptAt < retentionMs) return record;
+    record.secretKey.fill(0);
+    const dropped = { ...record, secretKey: null };
+    await store.put(dropped);
+    return dropped;
+  };
+
+  const checkOne = async (kept: ReplyRecord, box: OutcomeMailbox): Promise<void> => {
+    const record = await expire(kept);
+    if (record.secretKey === null) return;
     const answer = await box.fetch(record.mailbox);
     if (answer.kind !== "sealed") return;
     const reply: ReplyKeyPair = {
@@ -311,6 +299,7 @@ export function createReportOutcomes(options: {
         mailbox: reply.channel.mailbox,
         publicKey: reply.channel.publicKey,
         secretKey: reply.secretKey,
+        keptAt: now(),
         outcome: null,
         receivedAt: null,
         seen: false,
@@ -323,8 +312,10 @@ export function createReportOutcomes(options: {
       checking ??= (async () => {
         try {
           const records = await store.list();
-          if (mailbox !== undefined) {
-            for (const record of records) await checkOne(record, mailbox).catch(() => undefined);
+          for (const record of records) {
+            await (mailbox === undefined ? expire(record) : checkOne(record, mailbox)).catch(
+              () => undefined,
+            );
           }
           await reload();
         } catch {

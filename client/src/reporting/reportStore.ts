@@ -2,12 +2,34 @@
 // they are delivered. The outbox only confirms a report once `put` has
 // resolved, so `put` must resolve only when the record is durable.
 
-import type { ReportTarget } from "@safety-by-design/protocol";
+import {
+  parseReportBundle,
+  type ReportBundle,
+  type ReportTarget,
+} from "@safety-by-design/protocol";
 import type { DeliveryProblem } from "./transport.ts";
 
 export type OutboxState = "queued" | "sending" | "delivered" | "failed-permanently";
 
 export type ReportChannel = "report-api" | "intake";
+
+/**
+ * A report with images or files, stored at the tap before anything is
+ * uploaded (never lost, RMEDIA): the bundle as made then, its media pointing
+ * at a placeholder, and per item the copy already encrypted under its fresh
+ * key (the key, IV and digest are in the bundle's `media[i].file`). The
+ * outbox uploads each copy, remembers its mxc URI (a retry never uploads a
+ * copy twice), seals the bundle and drops all of this. Neither the sender's
+ * key nor the picture's plaintext is kept.
+ */
+export type PendingMedia = {
+  readonly bundle: ReportBundle;
+  readonly items: readonly {
+    readonly ciphertext: Uint8Array<ArrayBuffer>;
+    /** Null until the upload went through. */
+    readonly url: string | null;
+  }[];
+};
 
 export type OutboxRecord = {
   readonly reportId: string;
@@ -25,6 +47,11 @@ export type OutboxRecord = {
    * stored before the intake existed have none: the report API.
    */
   readonly channel: ReportChannel;
+  /**
+   * Media still to upload before the report can be sealed; absent once sealed
+   * (and for reports without media). While present, `parts` is empty.
+   */
+  readonly pendingMedia?: PendingMedia;
   /** The sealed parts still to be sent; emptied once delivered (the server has them). */
   readonly parts: readonly string[];
   readonly partsTotal: number;
@@ -98,14 +125,19 @@ export function parseOutboxRecord(value: unknown): OutboxRecord | undefined {
   ) {
     return undefined;
   }
-  // A pending record must still hold every part it has not sent.
-  if (state !== "delivered" && parts.length !== r["partsTotal"]) return undefined;
+  const pendingMedia =
+    r["pendingMedia"] === undefined ? undefined : parsePending(r["pendingMedia"]);
+  if (pendingMedia === null) return undefined;
+  // A pending record must still hold every part it has not sent (or what makes them).
+  if (pendingMedia === undefined && state !== "delivered" && parts.length !== r["partsTotal"])
+    return undefined;
   return {
     reportId: r["reportId"],
     createdAt: r["createdAt"],
     category: r["category"],
     target,
     channel: r["channel"] === "intake" ? "intake" : "report-api",
+    ...(pendingMedia === undefined ? {} : { pendingMedia }),
     parts,
     partsTotal: r["partsTotal"],
     partsDelivered: r["partsDelivered"],
@@ -116,6 +148,27 @@ export function parseOutboxRecord(value: unknown): OutboxRecord | undefined {
     lastError,
     deliveredAt: r["deliveredAt"],
   };
+}
+
+/** null: malformed (the bundle is checked by the moderators' own parser). */
+function parsePending(value: unknown): PendingMedia | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const bundle = parseReportBundle(v["bundle"]);
+  const items = v["items"];
+  if (!bundle.ok || !Array.isArray(items) || items.length !== (bundle.bundle.media?.length ?? 0))
+    return null;
+  const parsed: PendingMedia["items"][number][] = [];
+  for (const item of items as unknown[]) {
+    if (typeof item !== "object" || item === null) return null;
+    const i = item as Record<string, unknown>;
+    const ciphertext = i["ciphertext"];
+    const url = i["url"];
+    if (!(ciphertext instanceof Uint8Array) || !(url === null || typeof url === "string"))
+      return null;
+    parsed.push({ ciphertext: new Uint8Array(ciphertext), url });
+  }
+  return { bundle: bundle.bundle, items: parsed };
 }
 
 function parseTarget(value: unknown): ReportTarget | undefined {

@@ -8,6 +8,7 @@ import { moderationPublicKeysFromText } from "@safety-by-design/protocol";
 import { createIndexedDbReportStore, reportOutboxDatabaseName } from "./indexedDbReportStore.ts";
 import { ReportOutbox, type OutboxLogger } from "./outbox.ts";
 import { createReportFiler, type ReportFiler } from "./reportFiler.ts";
+import type { ReportMediaLimits } from "./reportMedia.ts";
 import { loadOrCreateReporterSigningKey, type KeyValueStorage } from "./reporterSigningKey.ts";
 import { createFetchReportTransport, type ReportTransport } from "./transport.ts";
 import {
@@ -39,6 +40,8 @@ export type ReportingSessionOptions = {
   readonly logger?: OutboxLogger;
   /** The intake's outcome mailboxes by default (with an intake); tests pass a scripted one. */
   readonly outcomeMailbox?: OutcomeMailbox;
+  /** Reported media (RMEDIA): the deployment's caps; the defaults otherwise. */
+  readonly mediaLimits?: ReportMediaLimits;
 };
 
 export type ReportingSession = ReportFiler & {
@@ -98,16 +101,9 @@ export async function startReporting(options: ReportingSessionOptions): Promise<
     outbox,
     intake: options.reportIntakeUrl !== undefined,
     replies: replyStore === undefined ? undefined : outcomes,
-    // Reported media (RMEDIA): a named report uploads from the reporter's
-    // account; one that withholds the reporter only through the intake.
-    mediaUpload: {
-      ...(transport.uploadMedia === undefined
-        ? {}
-        : { named: transport.uploadMedia.bind(transport) }),
-      ...(transport.uploadMediaToIntake === undefined || options.reportIntakeUrl === undefined
-        ? {}
-        : { withheld: transport.uploadMediaToIntake.bind(transport) }),
-    },
+    // Reported media (RMEDIA): the outbox uploads a named report's copies
+    // from the reporter's account, a withheld one's only through the intake.
+    ...(options.mediaLimits === undefined ? {} : { mediaLimits: options.mediaLimits }),
   });
   return {
     ...filer,

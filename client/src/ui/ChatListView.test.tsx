@@ -58,6 +58,7 @@ const snapshot = (over: Partial<ChatListSnapshot> = {}): ChatListSnapshot => ({
   canModerate: false,
   canFindPeople: false,
   canOpenSettings: true,
+  newOutcomes: 0,
   ...over,
 });
 
@@ -221,6 +222,19 @@ describe("ChatListView", () => {
     expect(
       renderView(<ChatListView view={snapshot({ canOpenSettings: false })} actions={actions} />),
     ).not.toContain(`aria-label="${t("home.settings")}"`);
+  });
+
+  it("counts new outcomes of this device's reports on the settings entry, in its name too", () => {
+    const none = renderView(<ChatListView view={snapshot()} actions={actions} />, "nl");
+    expect(none).not.toContain("settings-new-outcomes");
+    const one = renderView(
+      <ChatListView view={snapshot({ newOutcomes: 1 })} actions={actions} />,
+      "nl",
+    );
+    expect(one).toContain('aria-label="Instellingen, 1 nieuw antwoord"');
+    expect(one).toMatch(/data-testid="settings-new-outcomes" aria-hidden="true">1</);
+    const two = renderView(<ChatListView view={snapshot({ newOutcomes: 2 })} actions={actions} />);
+    expect(two).toContain(`aria-label="${asHtml(plural("home.settingsNew", 2))}"`);
   });
 
   it("draws a screenful and more of a long list at once; the rest follow frame by frame", () => {

@@ -30,7 +30,7 @@ export function ChatListView({
   view: ChatListSnapshot;
   actions: ChatListViewActions;
 }) {
-  const { t } = useTranslator();
+  const { t, plural } = useTranslator();
   const tabs: readonly { id: HomeTab; label: string }[] = [
     { id: "chats", label: t("home.tab.chats") },
     {
@@ -51,11 +51,21 @@ export function ChatListView({
         {view.canOpenSettings ? (
           <button
             type="button"
-            className="icon-button"
-            aria-label={t("home.settings")}
+            className="icon-button settings-entry"
+            // A new outcome of a report (issue 18) is said with the name, and shown as a count.
+            aria-label={
+              view.newOutcomes > 0
+                ? plural("home.settingsNew", view.newOutcomes)
+                : t("home.settings")
+            }
             onClick={actions.openSettings}
           >
             <SettingsIcon />
+            {view.newOutcomes > 0 ? (
+              <span className="icon-count" data-testid="settings-new-outcomes" aria-hidden="true">
+                {view.newOutcomes}
+              </span>
+            ) : null}
           </button>
         ) : null}
       </div>

@@ -23,7 +23,9 @@ const actions: ModerationViewActions = {
   handOver: notCalled,
   startAddingKey: notCalled,
   cancelAddingKey: notCalled,
-  decideOutcome: notCalled,
+  chooseOutcome: notCalled,
+  changeOutcome: notCalled,
+  confirmOutcome: notCalled,
   resendOutcome: notCalled,
   showMedia: notCalled,
   setNote: notCalled,
@@ -89,6 +91,7 @@ const detail: ModerationReportDetail = {
     bodies: ["politie"],
     canReachReporter: true,
     chosen: undefined,
+    confirming: undefined,
     sending: false,
     lastSend: undefined,
   },
@@ -436,6 +439,40 @@ describe("ModerationView: the outcome for the reporter (OUT)", () => {
         }),
       ),
     );
+  });
+
+  it("asks to confirm a choice, showing exactly the words the reporter will read", () => {
+    const nl = wordsIn("nl").t;
+    const confirming = (readerWords: "child" | "general", canReachReporter = true) =>
+      renderView(
+        withKey({
+          ...detail,
+          outcome: {
+            ...detail.outcome,
+            canReachReporter,
+            confirming: {
+              choice: { decision: "no-action", reason: "no-rule-broken" },
+              readerWords,
+            },
+          },
+        }),
+        "nl",
+      );
+    const child = confirming("child");
+    expect(child).toContain(asHtml(nl("moderation.outcome.confirm.readerChild")));
+    expect(child).toContain(asHtml(nl("myReports.status.noRuleBroken.child")));
+    expect(child).not.toContain(asHtml(nl("myReports.status.noRuleBroken")) + "<");
+    expect(child).toContain(asHtml(nl("moderation.outcome.confirm.send")));
+    expect(child).toContain(asHtml(nl("moderation.outcome.confirm.change")));
+    // The choices are gone until "Andere keuze": no second tap sends anything.
+    expect(child).not.toContain(asHtml(nl("moderation.outcome.handled")) + "<");
+    const general = confirming("general");
+    expect(general).toContain(asHtml(nl("moderation.outcome.confirm.reader")));
+    expect(general).toContain(asHtml(nl("myReports.status.noRuleBroken")));
+    expect(general).not.toContain(asHtml(nl("myReports.status.noRuleBroken.child")));
+    const unreachable = confirming("general", false);
+    expect(unreachable).toContain(asHtml(nl("moderation.outcome.confirm.save")));
+    expect(unreachable).not.toContain(asHtml(nl("myReports.status.noRuleBroken")));
   });
 
   it("says when a report has no reply channel", () => {

@@ -3,13 +3,13 @@
 // words for the reader (children read their own words). A plain snapshot from
 // MyReportsViewModel; no rule here.
 import type { MessageKey } from "../i18n/i18n.ts";
-import { HELP_RESOURCES } from "../help/resources.ts";
 import type {
   MyReportRow,
   MyReportsSnapshot,
   MyReportsViewActions,
   MyReportsViewModel,
 } from "../viewmodels/MyReportsViewModel.ts";
+import { reporterOutcomeWords } from "./reporterOutcomeWords.ts";
 import { ScreenHeader } from "./ScreenHeader.tsx";
 import { ShownName, ShownTitle } from "./ShownName.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
@@ -21,21 +21,13 @@ export function MyReportsContainer({ viewModel }: { viewModel: MyReportsViewMode
 
 type Translate = ReturnType<typeof useTranslator>["t"];
 
-/** The status in words: each has a general text and one in children's words. */
+/** The delivery in words: each has a general text and one in children's words. */
 const STATUS_KEYS = {
   waiting: ["myReports.status.waiting", "myReports.status.waiting.child"],
   sending: ["myReports.status.sending", "myReports.status.sending.child"],
   "not-delivered": ["myReports.status.notDelivered", "myReports.status.notDelivered.child"],
   sent: ["myReports.status.sent", "myReports.status.sent.child"],
   "sent-no-reply": ["myReports.status.sentNoReply", "myReports.status.sentNoReply.child"],
-  handled: ["myReports.status.handled", "myReports.status.handled.child"],
-  forwarded: ["myReports.status.forwarded", "myReports.status.forwarded.child"],
-  "no-rule-broken": ["myReports.status.noRuleBroken", "myReports.status.noRuleBroken.child"],
-  "not-enough-information": [
-    "myReports.status.notEnoughInformation",
-    "myReports.status.notEnoughInformation.child",
-  ],
-  "already-handled": ["myReports.status.alreadyHandled", "myReports.status.alreadyHandled.child"],
 } as const satisfies Record<string, readonly [MessageKey, MessageKey]>;
 
 function statusText(row: MyReportRow, child: boolean, t: Translate, locale: "nl" | "en"): string {
@@ -44,15 +36,11 @@ function statusText(row: MyReportRow, child: boolean, t: Translate, locale: "nl"
   switch (status.kind) {
     case "sent":
       return t(pick(STATUS_KEYS[status.outcomeCanCome ? "sent" : "sent-no-reply"]));
+    // The outcome: the same words the moderator saw before sending (reporterOutcomeWords.ts).
+    case "handled":
     case "forwarded":
-      return t(pick(STATUS_KEYS.forwarded), {
-        name:
-          status.to === undefined
-            ? t("myReports.someOrganisation")
-            : HELP_RESOURCES[status.to].name[locale],
-      });
     case "no-action":
-      return t(pick(STATUS_KEYS[status.reason]));
+      return reporterOutcomeWords(status, child, t, locale);
     default:
       return t(pick(STATUS_KEYS[status.kind]));
   }

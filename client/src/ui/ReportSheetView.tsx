@@ -102,7 +102,7 @@ export function ReportSheetView({ view, actions }: Props) {
           ) : null}
           {view.phase === "failed" ? (
             <p className="status warning" role="alert">
-              {t(reportFailedKey(view.mediaProblem))}
+              {t(reportFailedKey(view.mediaProblem), view.mediaCaps)}
             </p>
           ) : null}
           <p id={goodFaithId} className="hint">
@@ -374,7 +374,7 @@ function SimpleReview({ view, actions, goodFaithId }: Props & { goodFaithId: str
       </fieldset>
       {view.phase === "failed" ? (
         <p className="status warning" role="alert">
-          {t(reportFailedKey(view.mediaProblem))}
+          {t(reportFailedKey(view.mediaProblem), view.mediaCaps)}
         </p>
       ) : null}
       <p id={goodFaithId} className="hint">

@@ -1,4 +1,5 @@
-// UI: the sign-in screen: SignInViewModel's form and its error.
+// UI: the sign-in screen: SignInViewModel's form, its error and notice, or a
+// classroom seat link's problem on its own (no form).
 import { useId } from "react";
 import type {
   SignInSnapshot,
@@ -27,15 +28,41 @@ export function SignInView({
     server: useId(),
     serverHint: useId(),
     error: useId(),
+    notice: useId(),
   };
+
+  if (form.seatLinkProblem !== undefined) {
+    // A participant scanned a seat's QR code: no username or password to
+    // type, only what to do now; the form is one small step away.
+    return (
+      <section className="sign-in" aria-labelledby={`${ids.username}-title`}>
+        <h1 id={`${ids.username}-title`}>{t("signIn.seatLink.title")}</h1>
+        <p className="notice" role="alert">
+          {t(form.seatLinkProblem.key, form.seatLinkProblem.params)}
+        </p>
+        <button type="button" className="link-button" onClick={actions.signInByHand}>
+          {t("signIn.seatLink.byHand")}
+        </button>
+      </section>
+    );
+  }
 
   return (
     <section className="sign-in" aria-labelledby={`${ids.username}-title`}>
       <h1 id={`${ids.username}-title`}>{t("signIn.title")}</h1>
       <p className="tagline">{t("app.tagline")}</p>
+      {form.notice ? (
+        <p id={ids.notice} className="notice" role="status">
+          {t(form.notice.key, form.notice.params)}
+        </p>
+      ) : null}
       <form
         noValidate
-        aria-describedby={form.error ? ids.error : undefined}
+        aria-describedby={
+          [form.notice ? ids.notice : undefined, form.error ? ids.error : undefined]
+            .filter((id) => id !== undefined)
+            .join(" ") || undefined
+        }
         onSubmit={(event) => {
           event.preventDefault();
           void actions.submit();
@@ -46,6 +73,8 @@ export function SignInView({
           id={ids.username}
           name="username"
           autoComplete="username"
+          // The button that opened the form is gone: the focus goes on here.
+          autoFocus={form.openedByHand}
           autoCapitalize="none"
           spellCheck={false}
           value={form.username}

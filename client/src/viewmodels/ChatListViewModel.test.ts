@@ -381,6 +381,30 @@ describe("ChatListViewModel rows read like a chat app's", () => {
       new ChatListViewModel(source, gateway, store, actions).getSnapshot().canOpenSettings,
     ).toBe(false);
   });
+
+  it("counts the outcomes of this device's reports not yet seen, as the outcomes store says", () => {
+    const { store, gateway } = testRooms({ self: NOOR, bands: BANDS, rooms: [] });
+    let unseen = 0;
+    const listeners = new Set<() => void>();
+    const outcomes = {
+      getSnapshot: () => ({ byReport: new Map(), withReply: new Set<string>(), unseen }),
+      subscribe: (listener: () => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const vm = new ChatListViewModel(source, gateway, store, { ...actions, outcomes });
+    expect(vm.getSnapshot().newOutcomes).toBe(0);
+    unseen = 1;
+    for (const listener of listeners) listener();
+    expect(vm.getSnapshot().newOutcomes).toBe(1);
+    // "Mijn meldingen" was opened: the store marks them seen, the count goes.
+    unseen = 0;
+    for (const listener of listeners) listener();
+    expect(vm.getSnapshot().newOutcomes).toBe(0);
+    vm.dispose();
+    expect(listeners.size).toBe(0);
+  });
 });
 
 describe("ChatListViewModel with many chats (docs/performance.md)", () => {

@@ -21,6 +21,7 @@ import { roomAvatar, type AvatarView } from "./avatar.ts";
 import { dayLabel, nextMidnight } from "./conversationTimeline.ts";
 import { wakeAtWithTimers, type WakeAt } from "./ConversationReminderViewModel.ts";
 import { ViewModel } from "./ViewModel.ts";
+import type { ReportOutcomes } from "../reporting/reportOutcomes.ts";
 
 /** What the home screen needs of a session; the Matrix layer's ChatSession satisfies it. */
 export type ChatListSource = {
@@ -52,6 +53,11 @@ export type ChatListActions = {
     { readonly isAvailable: () => Promise<boolean>; readonly open: () => void } | undefined;
   /** The settings screen (language, being findable, the rules, theme, notifications, sign-out). */
   readonly openSettings?: (() => void) | undefined;
+  /**
+   * The outcomes of this device's reports (issue 18): the settings entry shows
+   * how many came back unseen, until "Mijn meldingen" was opened.
+   */
+  readonly outcomes?: Pick<ReportOutcomes, "getSnapshot" | "subscribe"> | undefined;
 };
 
 /**
@@ -137,6 +143,8 @@ export type ChatListSnapshot = {
   readonly canFindPeople: boolean;
   /** A settings entry is offered. */
   readonly canOpenSettings: boolean;
+  /** Outcomes of this device's reports not yet seen in "Mijn meldingen" (the count on the settings entry). */
+  readonly newOutcomes: number;
 };
 
 /** What the home screen's view may ask for. */
@@ -181,6 +189,7 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> implements Ch
       studyAssignmentIgnored,
       canFindPeople: actions.findPeople !== undefined,
       canOpenSettings: actions.openSettings !== undefined,
+      newOutcomes: actions.outcomes?.getSnapshot().unseen ?? 0,
     });
     this.#studyAssignmentIgnored = studyAssignmentIgnored;
     this.#sessionState = sessionStateOf(source);
@@ -210,6 +219,14 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> implements Ch
         if (sessionStateOf(source) !== this.#sessionState) this.#refresh();
       }),
     );
+    if (actions.outcomes !== undefined) {
+      const outcomes = actions.outcomes;
+      this.onDispose(
+        outcomes.subscribe(() => {
+          if (outcomes.getSnapshot().unseen !== this.getSnapshot().newOutcomes) this.#refresh();
+        }),
+      );
+    }
     let disposed = false;
     this.onDispose(() => {
       disposed = true;
@@ -278,6 +295,7 @@ export class ChatListViewModel extends ViewModel<ChatListSnapshot> implements Ch
       studyAssignmentIgnored: this.#studyAssignmentIgnored,
       canFindPeople: this.#actions.findPeople !== undefined,
       canOpenSettings: this.#actions.openSettings !== undefined,
+      newOutcomes: this.#actions.outcomes?.getSnapshot().unseen ?? 0,
     });
   }
 
@@ -451,5 +469,6 @@ function snapshotOf(
     studyAssignmentIgnored: false,
     canFindPeople: false,
     canOpenSettings: false,
+    newOutcomes: 0,
   };
 }

@@ -638,15 +638,20 @@ describe("the outcome for the reporter (OUT)", () => {
       bodies: ["politie"],
       canReachReporter: true,
       chosen: undefined,
+      confirming: undefined,
       sending: false,
       lastSend: undefined,
     });
     // A body the engine did not advise is not an outcome.
-    await vm.decideOutcome({ decision: "forwarded", forwardedTo: "helpwanted" });
+    vm.chooseOutcome({ decision: "forwarded", forwardedTo: "helpwanted" });
+    expect(vm.getSnapshot().selected?.outcome.confirming).toBeUndefined();
+    await vm.confirmOutcome();
     expect(send).not.toHaveBeenCalled();
     // A note for the team goes with the status, never to the reporter.
     vm.setNote("Politie gebeld");
-    await vm.decideOutcome({ decision: "forwarded", forwardedTo: "politie" });
+    vm.chooseOutcome({ decision: "forwarded", forwardedTo: "politie" });
+    expect(send).not.toHaveBeenCalled();
+    await vm.confirmOutcome();
     expect(send).toHaveBeenCalledWith(replyTo, {
       version: 1,
       reportId: b.reportId,
@@ -677,7 +682,8 @@ describe("the outcome for the reporter (OUT)", () => {
     const { vm } = viewModel(port, { outcomes: { send } });
     await vm.start();
     vm.openReport(b.reportId);
-    await vm.decideOutcome({ decision: "no-action", reason: "not-enough-information" });
+    vm.chooseOutcome({ decision: "no-action", reason: "not-enough-information" });
+    await vm.confirmOutcome();
     expect(vm.getSnapshot().selected?.outcome).toMatchObject({
       chosen: { decision: "no-action", reason: "not-enough-information", sentToReporter: false },
       lastSend: "failed",
@@ -696,7 +702,8 @@ describe("the outcome for the reporter (OUT)", () => {
     await vm.start();
     vm.openReport(b.reportId);
     expect(vm.getSnapshot().selected?.outcome.canReachReporter).toBe(false);
-    await vm.decideOutcome({ decision: "handled" });
+    vm.chooseOutcome({ decision: "handled" });
+    await vm.confirmOutcome();
     expect(send).not.toHaveBeenCalled();
     expect(port.recordOutcome).toHaveBeenCalledWith(
       b.reportId,
@@ -704,6 +711,76 @@ describe("the outcome for the reporter (OUT)", () => {
       { decision: "handled", forwardedTo: null, reason: null, sentToReporter: false },
       "",
     );
+  });
+});
+
+describe("an outcome is confirmed before it goes (OUT)", () => {
+  const replyTo = { mailbox: "cd".repeat(16), publicKey: "B".repeat(43) };
+
+  it("sends nothing on a choice: it shows what the reporter will read until the moderator sends", async () => {
+    const b = { ...bundle(), replyTo };
+    const port = fakePort({ stored: true, loads: [loaded([opened(b, 10)])] });
+    const send = vi.fn(() => Promise.resolve("sent" as const));
+    const { vm } = viewModel(port, { outcomes: { send } });
+    await vm.start();
+    vm.openReport(b.reportId);
+    vm.chooseOutcome({ decision: "no-action", reason: "no-rule-broken" });
+    expect(vm.getSnapshot().selected?.outcome.confirming).toEqual({
+      choice: { decision: "no-action", reason: "no-rule-broken" },
+      readerWords: "general",
+    });
+    expect(send).not.toHaveBeenCalled();
+    expect(port.recordOutcome).not.toHaveBeenCalled();
+    // "Andere keuze": back to the choices, still nothing sent.
+    vm.changeOutcome();
+    expect(vm.getSnapshot().selected?.outcome.confirming).toBeUndefined();
+    await vm.confirmOutcome();
+    expect(send).not.toHaveBeenCalled();
+    vm.chooseOutcome({ decision: "handled" });
+    await vm.confirmOutcome();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(vm.getSnapshot().selected?.outcome).toMatchObject({
+      confirming: undefined,
+      chosen: { decision: "handled", sentToReporter: true },
+    });
+  });
+
+  it("shows the children's words for a reporter the report says is 8-12, else the general ones", async () => {
+    const child = {
+      ...bundle(undefined, true, { reporter: { group: "minor", band: "8-12" }, reported: null }),
+      replyTo,
+    };
+    const teen = {
+      ...bundle(undefined, false, { reporter: { group: "minor", band: null }, reported: null }),
+      replyTo,
+    };
+    const port = fakePort({
+      stored: true,
+      loads: [loaded([opened(child, 10), opened(teen, 20)])],
+    });
+    const { vm } = viewModel(port, { outcomes: { send: () => Promise.resolve("sent") } });
+    await vm.start();
+    vm.openReport(child.reportId);
+    vm.chooseOutcome({ decision: "handled" });
+    expect(vm.getSnapshot().selected?.outcome.confirming?.readerWords).toBe("child");
+    vm.openReport(teen.reportId);
+    expect(vm.getSnapshot().selected?.outcome.confirming).toBeUndefined();
+    vm.chooseOutcome({ decision: "handled" });
+    expect(vm.getSnapshot().selected?.outcome.confirming?.readerWords).toBe("general");
+  });
+
+  it("sends nothing when the team decided the report meanwhile", async () => {
+    const b = { ...bundle(), replyTo };
+    const port = fakePort({ stored: true, loads: [loaded([opened(b, 10)])] });
+    const send = vi.fn(() => Promise.resolve("sent" as const));
+    const { vm } = viewModel(port, { outcomes: { send } });
+    await vm.start();
+    vm.openReport(b.reportId);
+    vm.chooseOutcome({ decision: "handled" });
+    vm.markHandled(b.reportId);
+    expect(vm.getSnapshot().selected?.outcome.confirming).toBeUndefined();
+    await vm.confirmOutcome();
+    expect(send).not.toHaveBeenCalled();
   });
 });
 

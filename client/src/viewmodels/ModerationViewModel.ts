@@ -30,6 +30,7 @@ import {
   type ModerationOpenedReport,
 } from "./moderationReport.ts";
 import { ViewModel } from "./ViewModel.ts";
+import { whyAudienceOf } from "./whyView.ts";
 import {
   ModerationMedia,
   type ModerationMediaOpener,
@@ -88,6 +89,16 @@ export type OutcomeChoice =
   | { readonly decision: "forwarded"; readonly forwardedTo: HelpResourceId }
   | { readonly decision: "no-action"; readonly reason: NoActionReason };
 
+/**
+ * A chosen outcome waiting for the moderator's "send" (an accidental tap
+ * never reaches a child), with the words the reporter will read: the
+ * children's for a reporter the report says is 8-12, else the general ones.
+ */
+export type OutcomeConfirmation = {
+  readonly choice: OutcomeChoice;
+  readonly readerWords: "child" | "general";
+};
+
 /** The outcome part of an open report. */
 export type ModerationOutcomeState = {
   /** The bodies the engine advised for this report: "doorgestuurd naar" offers exactly these. */
@@ -96,6 +107,8 @@ export type ModerationOutcomeState = {
   readonly canReachReporter: boolean;
   /** What the team chose (latest status, or this device's choice this session). */
   readonly chosen: StatusOutcome | undefined;
+  /** Chosen but not sent yet: the moderator confirms first. */
+  readonly confirming: OutcomeConfirmation | undefined;
   readonly sending: boolean;
   /** This session's last attempt to reach the reporter; undefined: none made here. */
   readonly lastSend: OutcomeSendResult | undefined;
@@ -220,8 +233,12 @@ export type ModerationViewActions = {
   readonly addNote: (reportId: string) => void;
   /** Seals the open report into a handoff package for this body. */
   readonly handOver: (bodyId: HelpResourceId) => Promise<void>;
-  /** Decides the open report's outcome: handled for the team, and sent to the reporter. */
-  readonly decideOutcome: (choice: OutcomeChoice) => Promise<void>;
+  /** Chooses the open report's outcome: nothing is sent until confirmOutcome. */
+  readonly chooseOutcome: (choice: OutcomeChoice) => void;
+  /** "Andere keuze": back to the choices, nothing sent. */
+  readonly changeOutcome: () => void;
+  /** Sends the chosen outcome: handled for the team, and to the reporter. */
+  readonly confirmOutcome: () => Promise<void>;
   /** Sends the chosen outcome again (the intake was not reached). */
   readonly resendOutcome: () => Promise<void>;
   /** Reported media (RMEDIA): "Toon" on the open report's item: download, check, decrypt, show. */
@@ -304,6 +321,8 @@ export class ModerationViewModel
     }
   >();
   #outcomeSending: string | undefined;
+  /** The outcome chosen on the open report, waiting for the moderator's confirmation. */
+  #confirming: { readonly reportId: string; readonly choice: OutcomeChoice } | undefined;
   /** TEAM: the note being written on the open report. */
   #noteDraft = "";
   /** Ignores a load that finished after a newer one started (or after dispose). */
@@ -448,6 +467,7 @@ export class ModerationViewModel
     this.#selectedId = reportId;
     this.#handoff = { busy: false, result: undefined };
     this.#noteDraft = "";
+    this.#confirming = undefined;
     this.#publish();
   };
 
@@ -464,6 +484,7 @@ export class ModerationViewModel
     this.#selectedId = undefined;
     this.#handoff = { busy: false, result: undefined };
     this.#noteDraft = "";
+    this.#confirming = undefined;
     this.#publish();
   };
 
@@ -503,11 +524,29 @@ export class ModerationViewModel
     this.#publish();
   };
 
-  readonly decideOutcome = async (choice: OutcomeChoice): Promise<void> => {
-    const report = this.#reports.find((r) => r.reportId === this.#selectedId);
+  readonly chooseOutcome = (choice: OutcomeChoice): void => {
+    const reportId = this.#selectedId;
     const bodies = this.getSnapshot().selected?.outcome.bodies ?? [];
-    if (report === undefined || this.#outcomeSending !== undefined) return;
+    if (reportId === undefined || this.#outcomeSending !== undefined) return;
     if (choice.decision === "forwarded" && !bodies.includes(choice.forwardedTo)) return;
+    this.#confirming = { reportId, choice };
+    this.#publish();
+  };
+
+  readonly changeOutcome = (): void => {
+    this.#confirming = undefined;
+    this.#publish();
+  };
+
+  readonly confirmOutcome = async (): Promise<void> => {
+    const report = this.#reports.find((r) => r.reportId === this.#selectedId);
+    const confirming = this.#confirming;
+    if (report === undefined || this.#outcomeSending !== undefined) return;
+    // Only what the moderator sees waiting for confirmation (not if the team decided meanwhile).
+    const shown = this.getSnapshot().selected?.outcome.confirming;
+    if (confirming?.reportId !== report.reportId || shown === undefined) return;
+    this.#confirming = undefined;
+    const { choice } = confirming;
     const outcome: StatusOutcome = {
       decision: choice.decision,
       forwardedTo: choice.decision === "forwarded" ? choice.forwardedTo : null,
@@ -691,6 +730,18 @@ export class ModerationViewModel
             ? undefined
             : (this.#outcomes.get(report.reportId)?.outcome ??
               this.#deps.port.outcomeOf(report.reportId)),
+        confirming:
+          row.handledAt === undefined && this.#confirming?.reportId === report.reportId
+            ? {
+                choice: this.#confirming.choice,
+                // The reporter's own words: their band when the report says it.
+                readerWords:
+                  opened.ok &&
+                  whyAudienceOf(opened.bundle.bands?.reporter?.band ?? "unverified") === "child"
+                    ? "child"
+                    : "general",
+              }
+            : undefined,
         sending: this.#outcomeSending === report.reportId,
         lastSend: this.#outcomes.get(report.reportId)?.lastSend,
       },

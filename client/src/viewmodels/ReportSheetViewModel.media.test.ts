@@ -1,6 +1,6 @@
 // View model of the report sheet, reported media (RMEDIA): what the sheet
 // lists, that the photo travels re-encrypted with a fresh key inside the
-// sealed bundle, and that a failed upload files nothing and loses nothing.
+// sealed bundle, and that a failed upload loses nothing (the outbox keeps it and tries again).
 import { createPolicyEngine, loadBundledPack } from "@safety-by-design/policy-engine";
 import {
   decryptAttachment,
@@ -16,8 +16,8 @@ import { UNVERIFIED } from "../policy/ageFacts.ts";
 import { reportDecider } from "../policy/decideReport.ts";
 import { ReportOutbox } from "../reporting/outbox.ts";
 import { createReportFiler } from "../reporting/reportFiler.ts";
-import type { MediaUploader } from "../reporting/reportMedia.ts";
 import { createMemoryReportStore } from "../reporting/reportStore.ts";
+import type { ReportMediaLimits } from "../reporting/reportMedia.ts";
 import type { ReportTransport } from "../reporting/transport.ts";
 import {
   ReportSheetViewModel,
@@ -72,14 +72,22 @@ type Options = {
   readonly visible?: boolean;
   /** How the conversation behind the sheet shows the photo; undefined: it does not. */
   readonly shown?: { readonly blurred: boolean };
-  readonly upload?: MediaUploader;
+  readonly upload?: NonNullable<ReportTransport["uploadMedia"]>;
   readonly subject?: ReportSubject;
+  readonly limits?: ReportMediaLimits;
 };
 
 async function setUp(options: Options = {}) {
   const team = await generateModerationKeyPair();
   const reasons: string[] = [];
+  const uploads: Uint8Array[] = [];
   const transport: ReportTransport = {
+    uploadMedia:
+      options.upload ??
+      ((ciphertext) => {
+        uploads.push(ciphertext);
+        return Promise.resolve({ ok: true, url: `mxc://localhost/upload${uploads.length}` });
+      }),
     reportEvent: (_r, _e, reason) => {
       reasons.push(reason);
       return Promise.resolve({ kind: "delivered" });
@@ -90,13 +98,6 @@ async function setUp(options: Options = {}) {
     },
   };
   const outbox = await ReportOutbox.start({ store: createMemoryReportStore(), transport });
-  const uploads: Uint8Array[] = [];
-  const upload: MediaUploader =
-    options.upload ??
-    ((ciphertext) => {
-      uploads.push(ciphertext);
-      return Promise.resolve({ ok: true, url: `mxc://localhost/upload${uploads.length}` });
-    });
   const read = vi.fn<NonNullable<ReportSheetDependencies["media"]>["read"]>(() =>
     Promise.resolve({ bytes: new Uint8Array(PHOTO_BYTES), mimetype: "image/jpeg" }),
   );
@@ -114,7 +115,7 @@ async function setUp(options: Options = {}) {
         signingKey: await generateReporterSigningKeyPair(),
         outbox,
         intake: false,
-        mediaUpload: { named: upload },
+        ...(options.limits === undefined ? {} : { mediaLimits: options.limits }),
       }),
       decide: reportDecider({
         engine: createPolicyEngine(loadBundledPack("nl-default")),
@@ -153,7 +154,7 @@ async function setUp(options: Options = {}) {
     if (report === undefined || !report.opened.ok) throw new Error("no report arrived");
     return report.opened.bundle;
   };
-  return { sheet, read, uploads, opened, reasons, preview, picture, released };
+  return { sheet, read, uploads, opened, reasons, preview, picture, released, outbox };
 }
 
 describe("the report sheet with a photo (reported media)", () => {
@@ -230,23 +231,45 @@ describe("the report sheet with a photo (reported media)", () => {
     expect(a).not.toBe(b);
   });
 
-  it("files nothing when the upload fails, says so, and files whole on the second try", async () => {
+  it("keeps the report when the upload fails: 'wordt verstuurd', then sent with its photo", async () => {
     let fail = true;
-    const { sheet, reasons, opened } = await setUp({
-      upload: () =>
-        Promise.resolve(
+    let tries = 0;
+    const { sheet, reasons, opened, outbox } = await setUp({
+      upload: () => {
+        tries++;
+        return Promise.resolve(
           fail
             ? { ok: false, problem: { status: null, errcode: null, message: "offline" } }
             : { ok: true, url: "mxc://localhost/again" },
-        ),
+        );
+      },
     });
     await sheet.file();
-    expect(sheet.getSnapshot()).toMatchObject({ phase: "failed", mediaProblem: "not-sent" });
+    // Stored at the tap: the sheet says it is on its way, not that it failed.
+    expect(sheet.getSnapshot()).toMatchObject({ phase: "filed", mediaProblem: undefined });
+    await outbox.whenIdle();
+    expect(tries).toBe(1);
+    expect(sheet.getSnapshot().status).toBe("queued");
     expect(reasons).toEqual([]);
     fail = false;
-    await sheet.file();
-    expect(sheet.getSnapshot()).toMatchObject({ phase: "filed", mediaProblem: undefined });
+    await outbox.wake();
     expect((await opened()).media?.[0]?.file.url).toBe("mxc://localhost/again");
+    expect(tries).toBe(2);
+    expect(sheet.getSnapshot().status).toBe("delivered");
+  });
+
+  it("over the deployment's caps: stores nothing and says what may go along", async () => {
+    const { sheet, reasons, uploads, outbox } = await setUp({
+      limits: { maxItemBytes: 1024 * 1024, maxReportBytes: 1024 * 1024, maxItems: 3 },
+    });
+    expect(sheet.getSnapshot().mediaCaps).toEqual({ count: 3, megabytes: 1 });
+    const big = await setUp({ limits: { maxItemBytes: 4, maxReportBytes: 4, maxItems: 3 } });
+    await big.sheet.file();
+    expect(big.sheet.getSnapshot()).toMatchObject({ phase: "failed", mediaProblem: "too-large" });
+    expect(big.outbox.getSnapshot().reports).toEqual([]);
+    expect(big.uploads).toEqual([]);
+    await outbox.whenIdle();
+    expect([reasons, uploads]).toEqual([[], []]);
   });
 
   it("files nothing when the photo cannot be read on this device", async () => {

@@ -21,6 +21,7 @@ import type { TimelineMessage } from "../matrix/sessionTypes.ts";
 import type { ShownPicture } from "../media/pictureDecoding.ts";
 import type { OutboxState } from "../reporting/reportStore.ts";
 import type { ReportFiler, ReportSubmission } from "../reporting/reportFiler.ts";
+import { DEFAULT_REPORT_MEDIA_LIMITS, type ReportMediaLimits } from "../reporting/reportMedia.ts";
 import type { ReportDecider, ReportOutcome } from "../policy/decideReport.ts";
 import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
 import {
@@ -129,6 +130,8 @@ export type ReportSheetSnapshot = {
   readonly media: readonly ReportMediaRow[];
   /** Why filing with media failed: it could not be read, is too large, or did not upload. */
   readonly mediaProblem: "not-read" | "too-large" | "not-sent" | undefined;
+  /** The deployment's caps, for the words when media is over them: items per report, MB per item. */
+  readonly mediaCaps?: { readonly count: number; readonly megabytes: number };
   /** The engine allows leaving the name out (DSA Art. 16(2)(c)). */
   readonly identityOptional: boolean;
   readonly includeIdentity: boolean;
@@ -491,6 +494,7 @@ export class ReportSheetViewModel
           busy: this.#busy,
           media: this.#media(),
           mediaProblem: this.#mediaProblem,
+          mediaCaps: capsOf(this.#deps.reporting.mediaLimits ?? DEFAULT_REPORT_MEDIA_LIMITS),
         },
         this.#deps.readerBand(),
         this.#unseen,
@@ -526,8 +530,13 @@ type Choices = Partial<
     | "busy"
     | "media"
     | "mediaProblem"
+    | "mediaCaps"
   >
 >;
+
+function capsOf(limits: ReportMediaLimits): NonNullable<ReportSheetSnapshot["mediaCaps"]> {
+  return { count: limits.maxItems, megabytes: Math.floor(limits.maxItemBytes / (1024 * 1024)) };
+}
 
 /** Reported media (RMEDIA) of every message that could go, by event ID. */
 function mediaOf(
@@ -609,6 +618,7 @@ function snapshotOf(
     busy: choices.busy ?? false,
     media: choices.media ?? [],
     mediaProblem: choices.mediaProblem,
+    ...(choices.mediaCaps === undefined ? {} : { mediaCaps: choices.mediaCaps }),
     why: whyViewOf([decision], readerBand),
   };
 }

@@ -4,6 +4,7 @@ import { UNVERIFIED } from "../policy/ageFacts.ts";
 import { helpDecider } from "../policy/decideHelp.ts";
 import { fakeBrowserHistory, type FakeBrowserHistory } from "./historyTestKit.ts";
 import { Navigation } from "./navigation.ts";
+import { SignedOutElsewhereError } from "../matrix/signedOutElsewhere.ts";
 import { RootViewModel, type RootDependencies } from "./RootViewModel.ts";
 import type { SessionScreen } from "./SessionViewModel.ts";
 import { fakeSession, NOOR_CREDENTIALS as credentials } from "./sessionTestKit.ts";
@@ -116,7 +117,7 @@ describe("RootViewModel", () => {
     expect(sessionScreen(root).kind).toBe("recovery");
   });
 
-  it("a link that did not sign in says why on the sign-in form; a device already signed in goes on", async () => {
+  it("a seat link that did not sign in says why on its own, without the form; a device already signed in goes on", async () => {
     const used = {
       ok: false as const,
       error: { key: "signIn.error.seatCodeUsed" as const, params: {} },
@@ -125,7 +126,10 @@ describe("RootViewModel", () => {
     await signedOut.start();
     const phase = signedOut.getSnapshot().phase;
     if (phase.kind !== "signed-out") throw new Error(`expected signed-out, got ${phase.kind}`);
-    expect(phase.signIn.getSnapshot().error?.key).toBe("signIn.error.seatCodeUsed");
+    expect(phase.signIn.getSnapshot()).toMatchObject({
+      seatLinkProblem: { key: "signIn.error.seatCodeUsed" },
+      error: undefined,
+    });
     // The phone that used the code scans it again: it is signed in, and stays so.
     const signedIn = new RootViewModel(
       deps({ linkSignIn: Promise.resolve(used), loadCredentials: () => credentials }),
@@ -234,6 +238,66 @@ describe("RootViewModel", () => {
     // The chat list was disposed with the session: a tab change reaches no one.
     screen.chatList.showTab("requests");
     expect(listener).not.toHaveBeenCalled();
+  });
+
+  it("a device signed out elsewhere goes back to sign-in with a kind word, clearing what sign-out clears", async () => {
+    let signedOutElsewhere = false;
+    const listeners = new Set<() => void>();
+    const running = fakeSession({
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    });
+    // The fact as ChatSession has it: a getter that turns true once.
+    Object.defineProperty(running.session, "signedOutElsewhere", {
+      get: () => signedOutElsewhere,
+    });
+    const d = deps({
+      loadCredentials: () => credentials,
+      startSession: () => Promise.resolve(running),
+    });
+    const root = new RootViewModel(d);
+    await root.start();
+    expect(sessionScreen(root).kind).toBe("chats");
+    // A sync before the sign-out changes nothing.
+    for (const listener of listeners) listener();
+    expect(root.getSnapshot().phase.kind).toBe("signed-in");
+    signedOutElsewhere = true;
+    for (const listener of [...listeners]) listener();
+    const phase = root.getSnapshot().phase;
+    if (phase.kind !== "signed-out") throw new Error(`expected signed-out, got ${phase.kind}`);
+    expect(phase.signIn.getSnapshot()).toMatchObject({
+      notice: { key: "signIn.notice.signedOutElsewhere" },
+      error: undefined,
+      seatLinkProblem: undefined,
+    });
+    // The session and its services stop; credentials and unsent photos go
+    // (forgetCredentials); the stores go without asking the server, which
+    // refuses this token. The report outbox is not touched (see RootViewModel).
+    expect(running.stop).toHaveBeenCalledOnce();
+    expect(d.forgetCredentials).toHaveBeenCalledWith(credentials.userId);
+    await vi.waitFor(() => {
+      expect(running.session.forget).toHaveBeenCalledOnce();
+    });
+    expect(running.session.signOut).not.toHaveBeenCalled();
+    expect(listeners.size).toBe(0);
+    expect(d.reportError).not.toHaveBeenCalled();
+  });
+
+  it("a remembered device signed out while the app was closed starts at sign-in with the same word", async () => {
+    const d = deps({
+      loadCredentials: () => credentials,
+      startSession: () => Promise.reject(new SignedOutElsewhereError()),
+    });
+    const root = new RootViewModel(d);
+    await root.start();
+    const phase = root.getSnapshot().phase;
+    if (phase.kind !== "signed-out") throw new Error(`expected signed-out, got ${phase.kind}`);
+    expect(phase.signIn.getSnapshot().notice?.key).toBe("signIn.notice.signedOutElsewhere");
+    expect(phase.signIn.getSnapshot().error).toBeUndefined();
+    expect(d.forgetCredentials).toHaveBeenCalledWith(credentials.userId);
+    expect(d.reportError).not.toHaveBeenCalled();
   });
 
   it("says so when the server does not take the sign-out, and signs out locally anyway", async () => {

@@ -5,9 +5,11 @@
 // lives as long as it. Dependencies come in from main.tsx (the browser's
 // history through Navigation), so tests run it without a browser or a
 // homeserver.
+// (Over 400 lines: the session's life cycle, sign-out elsewhere included, is one state machine.)
 
 import type { ReportCategory } from "@safety-by-design/policy-engine";
 import type { Locale } from "../i18n/i18n.ts";
+import { isSignedOutElsewhere } from "../matrix/signedOutElsewhere.ts";
 import type { SessionCredentials, SignInResult } from "../matrix/signIn.ts";
 import type { HelpDecider } from "../policy/decideHelp.ts";
 import { NO_STUDY, type StudyRecorder } from "../study/recorder.ts";
@@ -17,7 +19,12 @@ import { HelpViewModel, type HelpMomentView } from "./HelpViewModel.ts";
 import { SessionLoadingViewModel, type LoadingStage } from "./SessionLoadingViewModel.ts";
 import type { BackStep, Navigation } from "./navigation.ts";
 import type { RunningSession, SessionViewModel } from "./SessionViewModel.ts";
-import { SignInViewModel, type SignInError, type SignInPrefill } from "./SignInViewModel.ts";
+import {
+  SignInViewModel,
+  type SignInError,
+  type SignInMessage,
+  type SignInPrefill,
+} from "./SignInViewModel.ts";
 import { assertNever } from "./assertNever.ts";
 import { ViewModel } from "./ViewModel.ts";
 
@@ -71,8 +78,9 @@ export type RootDependencies = {
   /**
    * A sign-in link that signs in by itself (a classroom seat's one-time QR
    * code, study/seatSignIn.ts), under way as the app starts: its credentials
-   * count as signing in now; its error shows on the sign-in form, unless
-   * this device is signed in already. Undefined: no such link.
+   * count as signing in now; its error shows on its own (no form: a
+   * participant never types a password), unless this device is signed in
+   * already. Undefined: no such link.
    */
   readonly linkSignIn?:
     | Promise<
@@ -83,6 +91,9 @@ export type RootDependencies = {
   /** The theme and notifications of this device (main.tsx: the browser's); default in memory. */
   readonly device?: DevicePorts | undefined;
 };
+
+/** What the sign-in screen says after this device was signed out elsewhere. */
+const SIGNED_OUT_ELSEWHERE: SignInError = { key: "signIn.notice.signedOutElsewhere", params: {} };
 
 /** The quick exit's key: Escape this many times ... */
 const QUICK_EXIT_KEY_PRESSES = 3;
@@ -107,6 +118,8 @@ export class RootViewModel extends ViewModel<RootSnapshot> {
   readonly #study: StudyRecorder;
   /** The running session, from its start until sign-out: its own help decisions, its stop. */
   #running: RunningSession | undefined;
+  /** Stops watching the running session for a sign-out elsewhere. */
+  #unwatchSession: (() => void) | undefined;
   #signInPrefill: SignInPrefill | undefined;
   /** The open help screen's step back; undefined while help is closed. */
   #helpStep: BackStep | undefined;
@@ -132,7 +145,9 @@ export class RootViewModel extends ViewModel<RootSnapshot> {
     }
     const credentials = this.#deps.loadCredentials();
     if (credentials === undefined) {
-      this.#showSignIn(linked?.error);
+      this.#showSignIn(
+        linked === undefined ? undefined : { kind: "seat-link", error: linked.error },
+      );
       return;
     }
     await this.#startSession(credentials, false);
@@ -214,6 +229,7 @@ export class RootViewModel extends ViewModel<RootSnapshot> {
   override dispose(): void {
     disposePhase(this.getSnapshot().phase);
     this.getSnapshot().help?.dispose();
+    this.#unwatchSession?.();
     this.#running?.stop();
     this.#running?.session.stop();
     this.#deps.navigation.dispose();
@@ -240,6 +256,7 @@ export class RootViewModel extends ViewModel<RootSnapshot> {
       const running = await this.#deps.startSession(credentials, phase.loading.reached);
       phase.loading.reached("done");
       this.#running = running;
+      this.#watchForSignOutElsewhere(running);
       const [{ SessionViewModel }, { wakeAtWithTimers }] = await screens;
       const session = new SessionViewModel(running, {
         locale: () => this.getSnapshot().locale,
@@ -252,18 +269,69 @@ export class RootViewModel extends ViewModel<RootSnapshot> {
         setLocale: this.setLocale,
         device: this.#deps.device,
       });
+      if (this.#running !== running) {
+        // Signed out elsewhere while the screens loaded: the sign-in screen shows already.
+        session.dispose();
+        return;
+      }
       this.#setPhase({ kind: "signed-in", session });
       await session.open(justSignedIn);
     } catch (error) {
+      if (isSignedOutElsewhere(error)) {
+        // The remembered device was signed out while the app was closed (its
+        // stores are gone already): not a failure, a fresh sign-in.
+        this.#deps.forgetCredentials(credentials.userId);
+        this.#showSignIn({ kind: "notice", notice: SIGNED_OUT_ELSEWHERE });
+        return;
+      }
       this.#deps.reportError("starting the session failed", error);
       this.#deps.forgetCredentials(credentials.userId);
-      this.#showSignIn({ key: "session.startFailed", params: {} });
+      this.#showSignIn({ kind: "error", error: { key: "session.startFailed", params: {} } });
+    }
+  }
+
+  /**
+   * The homeserver refuses the session's token from now on (the device was
+   * signed out elsewhere): back to sign-in, with a word why.
+   */
+  #watchForSignOutElsewhere(running: RunningSession): void {
+    const check = (): void => {
+      if (running.session.signedOutElsewhere) void this.#signedOutElsewhere(running);
+    };
+    const unsubscribe = running.session.subscribe(check);
+    this.#unwatchSession = () => {
+      unsubscribe();
+      this.#unwatchSession = undefined;
+    };
+    check();
+  }
+
+  /**
+   * Clears what signing out clears (the credentials, the unsent photos, the
+   * SDK's stores), but asks the server nothing. The report outbox stays, as
+   * at every sign-out: the same account's next sign-in sends what waits there.
+   */
+  async #signedOutElsewhere(running: RunningSession): Promise<void> {
+    if (this.#running !== running) return;
+    this.#running = undefined;
+    this.#unwatchSession?.();
+    running.stop();
+    this.#deps.forgetCredentials(running.session.userId);
+    this.#showSignIn({ kind: "notice", notice: SIGNED_OUT_ELSEWHERE });
+    try {
+      await running.session.forget();
+    } catch (error) {
+      this.#deps.reportError(
+        "the stores of a session signed out elsewhere were not deleted",
+        error,
+      );
     }
   }
 
   async #signOut(): Promise<void> {
     const running = this.#running;
     this.#running = undefined;
+    this.#unwatchSession?.();
     if (running !== undefined) {
       running.stop();
       this.#deps.forgetCredentials(running.session.userId);
@@ -277,21 +345,19 @@ export class RootViewModel extends ViewModel<RootSnapshot> {
     this.#showSignIn();
   }
 
-  #showSignIn(error?: SignInError): void {
+  #showSignIn(message?: SignInMessage): void {
     const prefill = this.#signInPrefill;
     this.#signInPrefill = undefined;
-    const signIn = new SignInViewModel(
-      {
-        defaultHomeserverUrl: this.#deps.defaultHomeserverUrl,
-        prefill,
-        signIn: this.#deps.signIn,
-        onSignedIn: (credentials) => {
-          this.#deps.saveCredentials(credentials);
-          void this.#startSession(credentials, true);
-        },
+    const signIn = new SignInViewModel({
+      defaultHomeserverUrl: this.#deps.defaultHomeserverUrl,
+      prefill,
+      message,
+      signIn: this.#deps.signIn,
+      onSignedIn: (credentials) => {
+        this.#deps.saveCredentials(credentials);
+        void this.#startSession(credentials, true);
       },
-      error,
-    );
+    });
     this.#setPhase({ kind: "signed-out", signIn });
   }
 

@@ -58,6 +58,13 @@ export type SessionPort = ChatListSource &
   ConversationReminderSource & {
     stop(): void;
     signOut(): Promise<void>;
+    /**
+     * The homeserver refused this device's token: it was signed out elsewhere
+     * (the root goes back to sign-in; listeners are told when it turns true).
+     */
+    readonly signedOutElsewhere: boolean;
+    /** After that: deletes the session's local stores without asking the server. */
+    forget(): Promise<void>;
   };
 
 /** A running session and the policy gateway that decides for it. */
@@ -380,6 +387,8 @@ export class SessionViewModel extends ViewModel<SessionSnapshot> {
         openSettings: () => {
           this.#open(() => this.#settings());
         },
+        // Issue 18: a new outcome shows on the settings entry, where "Mijn meldingen" is.
+        outcomes: running.outcomes,
         open: (roomId) => {
           this.#open(() => this.#conversation(roomId));
         },

@@ -2,6 +2,39 @@ import { describe, expect, it, vi } from "vitest";
 import { SignInViewModel, signInLinkPrefill } from "./SignInViewModel.ts";
 
 describe("SignInViewModel", () => {
+  it("opens with a seat link's problem on its own; signing in by hand shows the form", () => {
+    const vm = new SignInViewModel({
+      defaultHomeserverUrl: "http://hs",
+      message: { kind: "seat-link", error: { key: "signIn.error.seatCodeUsed", params: {} } },
+      signIn: vi.fn(),
+      onSignedIn: vi.fn(),
+    });
+    expect(vm.getSnapshot()).toMatchObject({
+      seatLinkProblem: { key: "signIn.error.seatCodeUsed" },
+      error: undefined,
+    });
+    vm.signInByHand();
+    expect(vm.getSnapshot()).toMatchObject({ seatLinkProblem: undefined, openedByHand: true });
+  });
+
+  it("keeps a notice above the form until the next attempt", async () => {
+    const vm = new SignInViewModel({
+      defaultHomeserverUrl: "http://hs",
+      message: { kind: "notice", notice: { key: "signIn.notice.signedOutElsewhere", params: {} } },
+      signIn: () => Promise.resolve({ ok: false, failure: { kind: "wrong-credentials" } }),
+      onSignedIn: vi.fn(),
+    });
+    expect(vm.getSnapshot().notice?.key).toBe("signIn.notice.signedOutElsewhere");
+    vm.setUsername("noor");
+    expect(vm.getSnapshot().notice?.key).toBe("signIn.notice.signedOutElsewhere");
+    vm.setPassword("pw");
+    await vm.submit();
+    expect(vm.getSnapshot()).toMatchObject({
+      notice: undefined,
+      error: { key: "signIn.error.wrongCredentials" },
+    });
+  });
+
   it("asks for both fields before trying", async () => {
     const signIn = vi.fn();
     const vm = new SignInViewModel({

@@ -11,6 +11,18 @@ export type SignInError = {
   readonly params: Readonly<Record<string, string | number>>;
 };
 
+/** What the sign-in screen opens with, besides the form (RootViewModel decides it). */
+export type SignInMessage =
+  /** Starting the remembered session failed: an error above the form. */
+  | { readonly kind: "error"; readonly error: SignInError }
+  /** Nothing went wrong here (e.g. signed out on another device): a calm word above the form. */
+  | { readonly kind: "notice"; readonly notice: SignInError }
+  /**
+   * A classroom seat's QR link did not sign in: its message on its own, no
+   * form (a participant never needs one); a small link opens the form.
+   */
+  | { readonly kind: "seat-link"; readonly error: SignInError };
+
 export type SignInSnapshot = {
   readonly homeserverUrl: string;
   readonly username: string;
@@ -18,6 +30,15 @@ export type SignInSnapshot = {
   readonly serverFieldOpen: boolean;
   readonly busy: boolean;
   readonly error: SignInError | undefined;
+  /** A calm message above the form (not an error); gone once the person signs in again. */
+  readonly notice: SignInError | undefined;
+  /**
+   * A seat's QR link was used and did not sign in: the screen shows this
+   * message instead of the form, until "sign in by hand". Undefined: the form.
+   */
+  readonly seatLinkProblem: SignInError | undefined;
+  /** The form was opened from a seat link's problem: the first field takes the focus. */
+  readonly openedByHand: boolean;
 };
 
 /**
@@ -34,6 +55,8 @@ export type SignInDependencies = {
   readonly defaultHomeserverUrl: string;
   /** From a demo's sign-in link; undefined: the form starts empty. */
   readonly prefill?: SignInPrefill | undefined;
+  /** What the screen opens with; undefined: the plain form. */
+  readonly message?: SignInMessage | undefined;
   readonly signIn: (
     homeserverUrl: string,
     username: string,
@@ -49,19 +72,25 @@ export type SignInViewActions = {
   readonly setHomeserverUrl: (homeserverUrl: string) => void;
   readonly openServerField: () => void;
   readonly submit: () => Promise<void>;
+  /** After a seat link's problem: the form, for a facilitator or a demo. */
+  readonly signInByHand: () => void;
 };
 
 export class SignInViewModel extends ViewModel<SignInSnapshot> implements SignInViewActions {
   readonly #deps: SignInDependencies;
 
-  constructor(deps: SignInDependencies, initialError?: SignInError) {
+  constructor(deps: SignInDependencies) {
+    const message = deps.message;
     super({
       homeserverUrl: deps.defaultHomeserverUrl,
       username: deps.prefill?.username ?? "",
       password: deps.prefill?.password ?? "",
       serverFieldOpen: false,
       busy: false,
-      error: initialError,
+      error: message?.kind === "error" ? message.error : undefined,
+      notice: message?.kind === "notice" ? message.notice : undefined,
+      seatLinkProblem: message?.kind === "seat-link" ? message.error : undefined,
+      openedByHand: false,
     });
     this.#deps = deps;
   }
@@ -82,6 +111,10 @@ export class SignInViewModel extends ViewModel<SignInSnapshot> implements SignIn
     this.update({ ...this.getSnapshot(), serverFieldOpen: true });
   };
 
+  readonly signInByHand = (): void => {
+    this.update({ ...this.getSnapshot(), seatLinkProblem: undefined, openedByHand: true });
+  };
+
   readonly submit = async (): Promise<void> => {
     const form = this.getSnapshot();
     if (form.busy) return;
@@ -89,7 +122,7 @@ export class SignInViewModel extends ViewModel<SignInSnapshot> implements SignIn
       this.update({ ...form, error: { key: "signIn.error.required", params: {} } });
       return;
     }
-    this.update({ ...form, busy: true, error: undefined });
+    this.update({ ...form, busy: true, error: undefined, notice: undefined });
     const result = await this.#deps.signIn(form.homeserverUrl, form.username, form.password);
     if (result.ok) {
       this.update({ ...this.getSnapshot(), busy: false, password: "" });

@@ -64,6 +64,8 @@ export function fakeSession(
     blockedUsers: [],
     stop: vi.fn(),
     signOut: vi.fn(() => Promise.resolve()),
+    signedOutElsewhere: false,
+    forget: vi.fn(() => Promise.resolve()),
     join: () => Promise.resolve(),
     acceptMembers: () => Promise.resolve(),
     conversationOrigin: () => undefined,

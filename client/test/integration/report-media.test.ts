@@ -9,7 +9,11 @@
 //   and media store) holds the picture's plaintext nowhere (the canary);
 // - Synapse's own record of who uploaded each copy (local_media_repository,
 //   read-only) names the intake for the withheld report, never Noor; for the
-//   named one, Noor (so the check is not blind).
+//   named one, Noor (so the check is not blind);
+// - never lost: a report whose session ends while its photo is being uploaded
+//   (the first upload fails, the app is closed) is on the device; the next
+//   session uploads the photo once, seals and delivers it, and the moderators
+//   open it to the picture's exact bytes.
 
 import "fake-indexeddb/auto";
 import { randomUUID } from "node:crypto";
@@ -32,6 +36,7 @@ import {
 } from "@safety-by-design/client/actors";
 import {
   createFetchReportTransport,
+  createIndexedDbReportStore,
   createMemoryReportStore,
   createReportFiler,
   fetchReportMedia,
@@ -168,13 +173,6 @@ describe("a reported picture", () => {
       signingKey: await generateReporterSigningKeyPair(),
       outbox,
       intake: true,
-      mediaUpload: {
-        named: (ciphertext) =>
-          fetchTransport.uploadMedia?.(ciphertext) ?? Promise.reject(new Error("no upload")),
-        withheld: (ciphertext) =>
-          fetchTransport.uploadMediaToIntake?.(ciphertext) ??
-          Promise.reject(new Error("no intake upload")),
-      },
     });
     // Noor's device decrypts what it received (the report sheet's read).
     const plain = await noor.downloadMedia(roomId, eventId, "file");
@@ -231,6 +229,109 @@ describe("a reported picture", () => {
     const [a, b] = bundles.map((bundle) => bundle.media?.[0]?.file);
     expect(a?.url).not.toBe(b?.url);
     expect(a?.key.k).not.toBe(b?.key.k);
+  });
+
+  it("is never lost: the app closed during the upload, the next session sends it with its photo", async () => {
+    const parts: string[] = [];
+    const databaseName = `report-media-never-lost-${randomUUID()}`;
+    const signingKey = await generateReporterSigningKeyPair();
+    const real = createFetchReportTransport({
+      homeserverUrl: homeserver.url,
+      accessToken: noorToken,
+      userId: noor.userId,
+    });
+    let uploads = 0;
+    const transport = {
+      ...real,
+      uploadMedia: (ciphertext: Uint8Array<ArrayBuffer>) => {
+        uploads++;
+        return real.uploadMedia?.(ciphertext) ?? Promise.reject(new Error("no upload"));
+      },
+      reportEvent: (room: string, event: string, reason: string) => {
+        parts.push(reason);
+        return real.reportEvent(room, event, reason);
+      },
+    };
+    const plain = await noor.downloadMedia(roomId, eventId, "file");
+    const submission = {
+      category: "image-abuse" as const,
+      note: "",
+      explanation: "Een foto",
+      subject: {
+        kind: "message" as const,
+        roomId,
+        reported: {
+          eventId,
+          sender: stranger.userId,
+          timestamp: Date.now(),
+          kind: "text" as const,
+          body: "x.png",
+        },
+        preceding: [],
+        contextConsent: false,
+      },
+      includeIdentity: true,
+      goodFaith: { confirmed: true, statementKey: "report.goodFaith" },
+      media: [
+        {
+          eventId,
+          kind: "image" as const,
+          mimetype: "image/png",
+          name: "x.png",
+          bytes: plain.bytes,
+        },
+      ],
+    };
+
+    // The first session: the upload breaks off (the app is being closed), then the session ends.
+    const firstStore = createIndexedDbReportStore({ databaseName });
+    const closing = await ReportOutbox.start({
+      store: firstStore,
+      transport: {
+        ...transport,
+        uploadMedia: () => Promise.reject(new Error("the app was closed during the upload")),
+      },
+    });
+    const filed = await createReportFiler({
+      userId: noor.userId,
+      moderationPublicKey: team.publicKey,
+      signingKey,
+      outbox: closing,
+      intake: false,
+    }).file(submission);
+    expect(filed.ok).toBe(true);
+    await closing.whenIdle();
+    expect(closing.getSnapshot().reports[0]).toMatchObject({ state: "queued", mediaToUpload: 1 });
+    closing.stop();
+    firstStore.close();
+    expect(parts).toEqual([]);
+
+    // The next session: the same device store, the real upload, the filer's sealer.
+    const secondStore = createIndexedDbReportStore({ databaseName });
+    const reopened = await ReportOutbox.start({ store: secondStore, transport });
+    createReportFiler({
+      userId: noor.userId,
+      moderationPublicKey: team.publicKey,
+      signingKey,
+      outbox: reopened,
+      intake: false,
+    });
+    await until(
+      () => (reopened.getSnapshot().reports[0]?.state === "delivered" ? true : undefined),
+      "the report delivered in the next session",
+    );
+    reopened.stop();
+    secondStore.close();
+    expect(uploads).toBe(1);
+
+    const inbox = await readReportReasons(parts, team);
+    const opened = inbox.reports[0]?.opened;
+    if (opened?.ok !== true) throw new Error("the report did not open");
+    const item = opened.bundle.media?.[0];
+    if (item === undefined) throw new Error("no media in the bundle");
+    expect(
+      await fetchReportMedia(item, { homeserverUrl: homeserver.url, accessToken: moderatorToken }),
+    ).toEqual(picture);
   });
 
   it("the intake's media upload answers clear errors and takes nothing it should not", async () => {

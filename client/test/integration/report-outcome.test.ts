@@ -204,7 +204,13 @@ describe("the outcome back to the reporter", () => {
       bodies: ["politie", "meldpunt-kinderporno"],
     });
     expect(JSON.stringify(screen.getSnapshot())).not.toContain(noor.userId);
-    await screen.decideOutcome({ decision: "forwarded", forwardedTo: "politie" });
+    // A choice waits for the moderator's confirmation; only then does it go.
+    screen.chooseOutcome({ decision: "forwarded", forwardedTo: "politie" });
+    expect(screen.getSnapshot().selected?.outcome.confirming?.choice).toEqual({
+      decision: "forwarded",
+      forwardedTo: "politie",
+    });
+    await screen.confirmOutcome();
     expect(screen.getSnapshot().selected?.outcome.chosen).toEqual({
       decision: "forwarded",
       forwardedTo: "politie",

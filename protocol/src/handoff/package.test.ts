@@ -80,23 +80,43 @@ describe("a handoff package", () => {
     expect(JSON.stringify(pkg)).not.toContain("noor@example.org");
   });
 
+  const reportedPhoto = (bytes: Uint8Array) =>
+    ({
+      role: "reported",
+      eventId: "$event5",
+      sender: "@alex:localhost",
+      timestamp: 1,
+      mimetype: "image/jpeg",
+      bytes,
+    }) as const;
+
   it("has a place for media: its bytes travel sealed, with their digest", async () => {
     const bytes = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     const pkg = await build({
-      media: [
-        {
-          role: "reported",
-          eventId: "$event5",
-          sender: "@alex:localhost",
-          timestamp: 1,
-          mimetype: "image/jpeg",
-          bytes,
-        },
-      ],
+      media: [reportedPhoto(bytes)],
     });
     const media = pkg.evidence.at(-1);
     expect(media).toMatchObject({ kind: "media", mimetype: "image/jpeg", size: 7 });
     expect(media?.kind === "media" && media.sha256).toBe(await sha256Hex(bytes));
+  });
+
+  it("refuses media that belongs to none of the packaged messages, as the bundle does", async () => {
+    const bytes = Uint8Array.from([1, 2, 3]);
+    const pkg = await build({
+      media: [reportedPhoto(bytes)],
+    });
+    const stray = {
+      ...pkg,
+      evidence: pkg.evidence.map((item) =>
+        item.kind === "media" ? { ...item, eventId: "$elsewhere" } : item,
+      ),
+    };
+    const parsed = parseHandoffPackage(stray);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.problems).toContain(
+      `evidence[${String(pkg.evidence.length - 1)}].eventId: must be one of the messages the package carries`,
+    );
+    expect(parseHandoffPackage(pkg).ok).toBe(true);
   });
 
   it("opens only with the body's key, and every field comes back", async () => {

@@ -561,13 +561,21 @@ export function parseHandoffPackage(value: unknown): HandoffResult {
   }
 }
 
-// The location names exactly the evidence; one reported item; media at most MAX_HANDOFF_MEDIA.
+// The location names exactly the evidence; one reported item; media at most MAX_HANDOFF_MEDIA,
+// each attached to a packaged message.
 function checkConsistency(pkg: HandoffPackage, p: Problems): void {
   const { location } = pkg.notice;
   const messages = pkg.evidence.filter((e) => e.kind === "message");
   const profiles = pkg.evidence.filter((e) => e.kind === "profile");
   if (pkg.evidence.filter((e) => e.kind === "media").length > MAX_HANDOFF_MEDIA) {
     p.add("evidence", `must hold at most ${MAX_HANDOFF_MEDIA} media items`);
+  }
+  // As in the bundle: a picture or file belongs to one of the packaged messages.
+  const packaged = new Set(messages.map((m) => m.eventId));
+  for (const [i, item] of pkg.evidence.entries()) {
+    if (item.kind === "media" && !packaged.has(item.eventId)) {
+      p.add(`evidence[${i}].eventId`, "must be one of the messages the package carries");
+    }
   }
   if (location.kind === "user-profile") {
     if (

@@ -36,6 +36,13 @@ export const MAILBOX_ID = /^[0-9a-f]{32}$/;
 export const REPLY_PUBLIC_KEY_LENGTH = 43;
 /** A sealed outcome is a few hundred characters; anything far longer is not one. */
 export const MAX_SEALED_OUTCOME_LENGTH = 2_000;
+/**
+ * How long a mailbox lives (days): the intake deletes an outcome nobody
+ * fetched this long after it was left, and the reporter's device drops a
+ * reply key this long after the report: no ciphertext and no secret is kept
+ * forever. A deployment may set its own (tools/lib/reportingDeployment.ts).
+ */
+export const OUTCOME_MAILBOX_RETENTION_DAYS = 90;
 
 export type ReportOutcome = {
   readonly version: typeof REPORT_OUTCOME_VERSION;
