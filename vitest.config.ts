@@ -12,6 +12,11 @@ export default defineConfig({
     // Here, not per project: the reporter reads this root setting alone, and a
     // project's own `silent` leaves what its hooks and timers print on screen.
     silent: "passed-only",
+    // expect.poll waits 1 s by default: enough on a quiet machine, not while
+    // the e2e halves run beside the unit suite on two cores (a report's
+    // sealing and fake IndexedDB took longer in a CI run). A poll that passes
+    // returns at once; only a failing one waits this long.
+    expect: { poll: { timeout: 15_000 } },
     projects: [
       {
         extends: true,

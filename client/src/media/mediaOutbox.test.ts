@@ -393,7 +393,7 @@ describe("MediaOutbox, by itself after a failure", () => {
     expect(clock.pending()).toEqual([]);
   });
 
-  it("does not try while the device is surely offline, and tries at the next pause once it is not", async () => {
+  it("skips the short pauses while the browser says it is offline, and tries at the next pause once it is not", async () => {
     const t = fakeTransport();
     let online = false;
     const { box, clock } = timedOutbox(t.transport, () => online);
@@ -405,16 +405,39 @@ describe("MediaOutbox, by itself after a failure", () => {
     await settle();
     expect(t.uploads).toHaveLength(1);
     expect(states(box)).toEqual(["failed"]);
-    await expect(box.wake()).resolves.toBe(false);
-    expect(t.uploads).toHaveLength(1);
     // No "online" event needed: the timer finds the network back.
     online = true;
-    clock.fire(1_000);
+    clock.fire(10_000);
     await uploadsReach(t, 2);
     t.uploads[1]?.resolve("mxc://hs/file");
     await vi.waitFor(() => {
       expect(t.sends).toHaveLength(1);
     });
+    expect(box.getSnapshot().items).toEqual([]);
+  });
+
+  it("never stops trying while the browser keeps saying offline (it can be wrong), and wake always tries", async () => {
+    const t = fakeTransport();
+    const { box, clock } = timedOutbox(t.transport, () => false);
+    await uploadsReach(t, 1);
+    t.uploads[0]?.reject(new Error("offline"));
+    await settle();
+    clock.fire(1_000);
+    clock.fire(3_000);
+    await settle();
+    expect(t.uploads).toHaveLength(1);
+    // The longest pause tries anyway, and the network was in fact back.
+    clock.fire(10_000);
+    await uploadsReach(t, 2);
+    t.uploads[1]?.reject(new Error("offline"));
+    await settle();
+    expect(states(box)).toEqual(["failed"]);
+    // A sign that the network is back (the online event, the sync) tries at once.
+    const woken = box.wake();
+    await uploadsReach(t, 3);
+    t.uploads[2]?.resolve("mxc://hs/file");
+    await expect(woken).resolves.toBe(true);
+    expect(t.sends).toHaveLength(1);
   });
 
   it("ends an upload that stopped moving as failed, keeps it with retry, and sends it on the next try", async () => {

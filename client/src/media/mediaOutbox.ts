@@ -131,6 +131,9 @@ export type OutboxTiming = {
 };
 
 /** The app's timing: a first retry after a second, then every 15 s at most (the bytes go again each time). */
+/** A pause at least this long ends in a try even when the browser says it is offline. */
+export const TRY_WHATEVER_THE_BROWSER_SAYS_MS = 10_000;
+
 export const DEFAULT_OUTBOX_TIMING: Omit<OutboxTiming, "timer" | "online"> = {
   retryPausesMs: [1_000, 3_000, 10_000, 15_000],
   stallMs: 30_000,
@@ -257,11 +260,8 @@ export class MediaOutbox {
   wake(): Promise<boolean> {
     this.#clearRetry();
     this.#failuresInARow = 0;
-    // Surely offline (a start without network): the timer tries when it can.
-    if (this.#timing?.online() === false) {
-      this.#scheduleRetry();
-      return Promise.resolve(false);
-    }
+    // Always a try, whatever navigator.onLine says: the caller has a sign the
+    // network may be back, and a try that fails offline costs nothing.
     return this.retryFailed();
   }
 
@@ -398,7 +398,12 @@ export class MediaOutbox {
     this.#retryHandle = {
       handle: timing.timer.setTimeout(() => {
         this.#retryHandle = undefined;
-        if (timing.online()) void this.retryFailed();
+        // While the browser says it is offline, the short pauses pass without
+        // a try (no flicker of the row); the longer ones try anyway, because
+        // navigator.onLine can stay false after the network is back (seen in
+        // Chromium after a reload made while offline: no "online" event, and
+        // no try ever again while the outbox trusted it).
+        if (timing.online() || pause >= TRY_WHATEVER_THE_BROWSER_SAYS_MS) void this.retryFailed();
         else this.#scheduleRetry();
       }, pause),
     };

@@ -55,14 +55,17 @@ describe("reporting for a session", () => {
     expect(first.canSend).toBe(true);
     const filed = await first.file(submission);
     if (!filed.ok) throw new Error(filed.problems.join("; "));
-    await expect.poll(() => offline.calls.length).toBeGreaterThan(0);
+    // Sealing and IndexedDB take their time on a loaded machine: poll well past Vitest's 1 s default.
+    await expect.poll(() => offline.calls.length, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(first.getSnapshot().reports[0]?.state).toBe("queued");
     first.stop();
 
     const online = scriptedTransport([DELIVERED]);
     const second = await startReporting({ ...common, transport: online });
     await expect
-      .poll(() => second.getSnapshot().reports.find((r) => r.reportId === filed.status.reportId))
+      .poll(() => second.getSnapshot().reports.find((r) => r.reportId === filed.status.reportId), {
+        timeout: 15_000,
+      })
       .toMatchObject({ state: "delivered" });
     const inbox = await readReportReasons(
       online.calls.map((c) => c.reason),
