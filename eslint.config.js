@@ -392,6 +392,24 @@ export default tseslint.config(
             "client/test drives the client through @safety-by-design/client/actors and /headless, not its source.",
         },
       ]),
+      // The suite runs in two halves on their own homeserver instances
+      // (tools/lib/integrationHalves.ts): a test that names one would use the
+      // other half's homeserver or services.
+      "no-restricted-syntax": [
+        "error",
+        namedExportsOnly,
+        {
+          selector:
+            "CallExpression[callee.name=/^(resolveHomeserver|prepareLocalDeployment|ageIssuerDir|studyStorageDir)$/] > Literal.arguments:first-child",
+          message:
+            "use testHomeserver from support.ts (its half's instance), not a named homeserver instance.",
+        },
+        {
+          selector: "MemberExpression[object.name=/_PORTS$/]",
+          message:
+            "start the service on port 0 (its own free port), not on an instance's fixed port.",
+        },
+      ],
     },
   },
   {

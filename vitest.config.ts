@@ -1,5 +1,7 @@
 // Vitest projects for the whole repository. The order of suites (typecheck,
-// lint, unit, integration, e2e) is kept by tools/run-tests.ts, not here.
+// lint, unit, integration, e2e) is kept by tools/run-tests.ts, not here, and
+// so is the integration suite's split into two halves side by side, each on
+// its own homeserver instance (tools/lib/integrationHalves.ts).
 import { defineConfig } from "vitest/config";
 
 const sourceCondition = "@safety-by-design/source";
@@ -42,7 +44,8 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["client/test/integration/**/*.test.ts"],
-          // One real homeserver; the files share it, one at a time.
+          // One real homeserver per half (`integration`, `integration-b`;
+          // SBD_TEST_HOMESERVER_INSTANCE): a half's files share it, one at a time.
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 90_000,

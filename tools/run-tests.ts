@@ -6,13 +6,16 @@
 //   node tools/run-tests.ts unit e2e        only these
 //
 // Two lanes run side by side, because the real-stack suites spend most of
-// their time waiting on sync, not on the CPU: the e2e suite (itself in two
-// halves on the `test` and `test-b` homeserver instances, tools/lib/e2eHalves.ts),
-// and everything else in order (typecheck, lint, unit, integration on an
-// `integration` instance of its own). The e2e lane's output is kept in
-// .local/reports/e2e.log and printed in one piece when it ends, so the log
-// stays readable. Against an external homeserver (MATRIX_HOMESERVER_URL)
-// the lanes run one after the other: the two suites would share it.
+// their time waiting on sync, not on the CPU: the e2e suite, and everything
+// else in order (typecheck, lint, unit, integration). Each real-stack suite
+// runs in two halves side by side, each half on a homeserver instance of its
+// own: e2e on `test` and `test-b` (tools/lib/e2eHalves.ts), integration on
+// `integration` and `integration-b` (tools/lib/integrationHalves.ts). Each
+// half's output is kept in .local/reports/<suite>-<instance>.log and printed,
+// half after half, when both end; the e2e lane's in .local/reports/e2e.log,
+// printed in one piece when it ends, so the log stays readable. Against an
+// external homeserver (MATRIX_HOMESERVER_URL) the lanes run one after the
+// other and each suite runs whole, once: everything would share it.
 //
 // Every suite runs even when an earlier one fails, so one run shows every
 // problem. It ends with one line "N passed, N failed, N skipped" adding up all
@@ -32,6 +35,11 @@ import {
 import { join } from "node:path";
 import { E2E_CLIENT_DIST, E2E_INSTANCES, type E2eInstance } from "./lib/e2eHalves.ts";
 import { homeserverCommand, repoRoot, type HomeserverInstance } from "./lib/homeserver.ts";
+import {
+  INTEGRATION_INSTANCES,
+  integrationHalfFiles,
+  type IntegrationInstance,
+} from "./lib/integrationHalves.ts";
 
 type Counts = { passed: number; failed: number; skipped: number };
 
@@ -41,16 +49,26 @@ type SuiteName = (typeof SUITE_NAMES)[number];
 /** Where a suite's output goes: the terminal, or a log file printed when the suite ends. */
 type Output = { readonly logFile: string | undefined };
 type Suite = (output: Output) => Promise<Counts>;
+/** Which half of a suite a run is (1 of 2, 2 of 2); absent when the suite runs whole. */
+type Half = { readonly index: number; readonly count: number };
 
 const reportsDir = join(repoRoot, ".local", "reports");
 const TYPECHECK_PROJECTS = ["policy-engine", "protocol", "client", "e2e", "tools"];
 const usesExternalHomeserver = (process.env["MATRIX_HOMESERVER_URL"] ?? "") !== "";
 
-/** The homeserver instance per real-stack suite (tools/homeserver/homeserver.sh). */
-const INTEGRATION_INSTANCE: HomeserverInstance = "integration";
-
 function banner(text: string): void {
   console.log(`\n━━━ ${text} ${"━".repeat(Math.max(0, 70 - text.length))}`);
+}
+
+/**
+ * Colours only where a person watches the output live (unless they set
+ * NO_COLOR). A log gets NO_COLOR and no FORCE_COLOR: Vitest colours whenever
+ * FORCE_COLOR is set, even to 0.
+ */
+function withColours(live: boolean, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: forceColour, NO_COLOR: noColour, ...rest } = env;
+  if (!live) return { ...rest, NO_COLOR: "1" };
+  return noColour === undefined ? { ...rest, FORCE_COLOR: forceColour ?? "1" } : env;
 }
 
 /** Runs a command to the suite's output; true when it exited 0. */
@@ -65,12 +83,7 @@ function run(
     const child = spawn(command, args, {
       cwd: repoRoot,
       stdio: log === undefined ? "inherit" : ["ignore", log, log],
-      env: {
-        ...process.env,
-        ...env,
-        // Colours only where a person watches the output live.
-        FORCE_COLOR: process.env["FORCE_COLOR"] ?? (log === undefined ? "1" : "0"),
-      },
+      env: withColours(log === undefined, { ...process.env, ...env }),
     });
     let finished = false;
     // "error" and "exit" can both arrive for one child: answer once.
@@ -131,12 +144,15 @@ function vitestCounts(reportFile: string, exitedOk: boolean): Counts {
   return counts;
 }
 
+/** Runs a Vitest project (`files`: file filters, --exclude) into .local/reports/<report>.json. */
 async function vitestProject(
   output: Output,
   project: "unit" | "integration",
+  report: string,
+  files: readonly string[] = [],
   env?: Record<string, string>,
 ): Promise<Counts> {
-  const reportFile = join(reportsDir, `${project}.json`);
+  const reportFile = join(reportsDir, `${report}.json`);
   rmSync(reportFile, { force: true });
   const ok = await npx(
     output,
@@ -148,6 +164,7 @@ async function vitestProject(
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${reportFile}`,
+      ...files,
     ],
     env,
   );
@@ -183,16 +200,72 @@ async function buildClientFor(output: Output, instance: E2eInstance): Promise<bo
   return npx(output, ["vite", "build", "--outDir", E2E_CLIENT_DIST[instance]], buildEnvironment);
 }
 
+/** Writes to the suite's output: the terminal, or its log. */
+function print(output: Output, text: string): void {
+  if (output.logFile === undefined) process.stdout.write(text);
+  else appendFileSync(output.logFile, text);
+}
+
+/**
+ * The instances a real-stack suite's halves run on; against an external
+ * homeserver only the first, as the whole suite: the halves would share it.
+ */
+function halvesToRun<Instance extends HomeserverInstance>(
+  instances: readonly Instance[],
+): readonly Instance[] {
+  return usesExternalHomeserver ? instances.slice(0, 1) : instances;
+}
+
+/**
+ * Runs a real-stack suite's halves side by side, one per homeserver instance
+ * (each started fresh beforehand): the suites spend most of their time waiting
+ * on sync, so two halves finish in little more than half the time. Each half's
+ * output is kept in .local/reports/<suite>-<instance>.log and printed in order
+ * when all have ended; the counts are added up. One instance runs the whole
+ * suite straight to the suite's output.
+ */
+async function sideBySide<Instance extends HomeserverInstance>(
+  output: Output,
+  suite: "e2e" | "integration",
+  instances: readonly Instance[],
+  runHalf: (output: Output, instance: Instance, half: Half | undefined) => Promise<Counts>,
+): Promise<Counts> {
+  const [only] = instances;
+  if (instances.length === 1 && only !== undefined) return runHalf(output, only, undefined);
+  const count = instances.length;
+  const logs = instances.map((instance) => join(reportsDir, `${suite}-${instance}.log`));
+  for (const log of logs) rmSync(log, { force: true });
+  print(
+    output,
+    `${suite} runs in ${String(count)} halves side by side (homeserver instances ${instances.join(", ")}); their output follows when all end.\n`,
+  );
+  const counts = await Promise.all(
+    instances.map((instance, index) =>
+      runHalf({ logFile: logs[index] }, instance, { index: index + 1, count }),
+    ),
+  );
+  for (const [index, instance] of instances.entries()) {
+    const log = logs[index] ?? "";
+    print(
+      output,
+      `\n── ${suite} half ${String(index + 1)} of ${String(count)} (homeserver instance ${instance}) ──\n${
+        existsSync(log) ? readFileSync(log, "utf8") : ""
+      }`,
+    );
+  }
+  return sum(counts);
+}
+
 /** Runs one half (or, against an external homeserver, the whole suite) and reads its JSON report. */
 async function e2eHalf(
   output: Output,
   instance: E2eInstance,
-  shard: string | undefined,
+  half: Half | undefined,
 ): Promise<Counts> {
   const reportFile = join(reportsDir, `e2e-${instance}.json`);
   rmSync(reportFile, { force: true });
   const args = ["playwright", "test", "--config", "e2e/playwright.config.ts"];
-  if (shard !== undefined) args.push(`--shard=${shard}`);
+  if (half !== undefined) args.push(`--shard=${String(half.index)}/${String(half.count)}`);
   const ok = await npx(output, args, { SBD_E2E_INSTANCE: instance });
   if (!existsSync(reportFile)) return check(false);
   const { stats } = JSON.parse(readFileSync(reportFile, "utf8")) as {
@@ -209,37 +282,44 @@ async function e2eHalf(
 
 /**
  * The e2e suite in two halves side by side (Playwright's --shard), each on its
- * own homeserver instance, services and client build (tools/lib/e2eHalves.ts):
- * the suite spends most of its time waiting on sync, so two halves finish in
- * little more than half the time. The builds go one after the other (they are
- * CPU-bound); each half's output is kept in its own log and printed in order.
- * Against an external homeserver the suite runs whole, once.
+ * own homeserver instance, services and client build (tools/lib/e2eHalves.ts).
+ * The builds go one after the other (they are CPU-bound).
  */
 async function e2eSuite(output: Output): Promise<Counts> {
-  const halves = usesExternalHomeserver ? E2E_INSTANCES.slice(0, 1) : E2E_INSTANCES;
+  const halves = halvesToRun(E2E_INSTANCES);
   for (const instance of halves) {
     if (!freshHomeserver(instance)) return check(false);
     if (!(await buildClientFor(output, instance))) return check(false);
   }
-  const logs = halves.map((instance) => join(reportsDir, `e2e-${instance}.log`));
-  for (const log of logs) rmSync(log, { force: true });
-  const counts = await Promise.all(
-    halves.map((instance, index) =>
-      e2eHalf(
-        { logFile: logs[index] },
-        instance,
-        halves.length === 1 ? undefined : `${String(index + 1)}/${String(halves.length)}`,
-      ),
-    ),
+  return sideBySide(output, "e2e", halves, e2eHalf);
+}
+
+/** Runs one half's files (or, against an external homeserver, the whole suite). */
+function integrationHalf(
+  output: Output,
+  instance: IntegrationInstance,
+  half: Half | undefined,
+): Promise<Counts> {
+  return vitestProject(
+    output,
+    "integration",
+    `integration-${instance}`,
+    half === undefined ? [] : integrationHalfFiles(instance),
+    { SBD_TEST_HOMESERVER_INSTANCE: instance },
   );
-  for (const [index, instance] of halves.entries()) {
-    const text = `\n── e2e half ${String(index + 1)} of ${String(halves.length)} (homeserver instance ${instance}) ──\n${
-      existsSync(logs[index] ?? "") ? readFileSync(logs[index] ?? "", "utf8") : ""
-    }`;
-    if (output.logFile === undefined) process.stdout.write(text);
-    else appendFileSync(output.logFile, text);
+}
+
+/**
+ * The integration suite in two halves side by side, each on its own homeserver
+ * instance (tools/lib/integrationHalves.ts says which files run where); within
+ * a half the files run one at a time, as they share its homeserver.
+ */
+async function integrationSuite(output: Output): Promise<Counts> {
+  const halves = halvesToRun(INTEGRATION_INSTANCES);
+  for (const instance of halves) {
+    if (!freshHomeserver(instance)) return check(false);
   }
-  return sum(counts);
+  return sideBySide(output, "integration", halves, integrationHalf);
 }
 
 const suites: Record<SuiteName, Suite> = {
@@ -254,11 +334,8 @@ const suites: Record<SuiteName, Suite> = {
       check(await npx(output, ["eslint", "--max-warnings", "0", "."])),
       check(await npx(output, ["prettier", "--check", "."])),
     ]),
-  unit: (output) => vitestProject(output, "unit"),
-  integration: (output) =>
-    freshHomeserver(INTEGRATION_INSTANCE)
-      ? vitestProject(output, "integration", { SBD_TEST_HOMESERVER_INSTANCE: INTEGRATION_INSTANCE })
-      : Promise.resolve(check(false)),
+  unit: (output) => vitestProject(output, "unit", "unit"),
+  integration: integrationSuite,
   e2e: e2eSuite,
 };
 

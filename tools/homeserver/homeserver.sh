@@ -22,7 +22,7 @@
 #   alias, its server name "127.0.0.N:8448", certificates from the clone's
 #   local CA (federation.template.yaml; docs/setup.md, "Federation").
 # - Each instance ("demo" on 127.0.0.1:8008, "test" on 127.0.0.1:8118, "test-b"
-#   on 8138, "integration" on 8128; choose
+#   on 8138, "integration" on 8128, "integration-b" on 8148; choose
 #   with HOMESERVER_INSTANCE and HOMESERVER_PORT) keeps its data (database,
 #   keys, media, logs) in .local/homeserver/<instance>/ in the clone. That
 #   folder is bind-mounted at /data inside a private mount namespace, so no
@@ -41,6 +41,7 @@ case "$instance" in
   test) default_port=8118 ;;
   test-b) default_port=8138 ;;
   integration) default_port=8128 ;;
+  integration-b) default_port=8148 ;;
   *) default_port=8008 ;;
 esac
 port=${HOMESERVER_PORT:-$default_port}

@@ -33,6 +33,7 @@ export const AGE_ISSUER_PORTS: Readonly<Record<HomeserverInstance, number>> = {
   test: 8119,
   "test-b": 8139,
   integration: 8129,
+  "integration-b": 8149,
 };
 
 /** The study service's HTTP port per instance (tools/lib/studyService.ts). */
@@ -41,6 +42,7 @@ export const STUDY_SERVICE_PORTS: Readonly<Record<HomeserverInstance, number>> =
   test: 8120,
   "test-b": 8140,
   integration: 8130,
+  "integration-b": 8150,
 };
 
 /** The discovery gatekeeper's HTTP port per instance (tools/lib/discoveryService.ts). */
@@ -49,6 +51,7 @@ export const DISCOVERY_SERVICE_PORTS: Readonly<Record<HomeserverInstance, number
   test: 8121,
   "test-b": 8141,
   integration: 8131,
+  "integration-b": 8151,
 };
 
 /** The moderation team's own accounts (the moderator personas): never flagged as a look-alike. */

@@ -15,19 +15,21 @@ export const homeserverScript = join(repoRoot, "tools", "homeserver", "homeserve
 /**
  * The local homeserver instances: the demo's, the e2e suite's two (`test` and
  * `test-b`: the suite runs in two halves side by side, each against its own
- * homeserver, client build and services), and the integration suite's own (so
- * the real-stack suites run side by side without sharing accounts, rooms or
- * load; tools/run-tests.ts).
+ * homeserver, client build and services; e2eHalves.ts), and the integration
+ * suite's two (`integration` and `integration-b`, its halves the same way;
+ * integrationHalves.ts), so the real-stack suites run side by side without
+ * sharing accounts, rooms or load (tools/run-tests.ts).
  */
-export type HomeserverInstance = "demo" | "test" | "test-b" | "integration";
+export type HomeserverInstance = "demo" | "test" | "test-b" | "integration" | "integration-b";
 
 /**
- * The instance the integration tests use: `integration` when the test runner
- * runs them beside the e2e suite (SBD_TEST_HOMESERVER_INSTANCE), otherwise
- * `test`, so a developer can run one test file against the usual instance.
+ * The instance the integration tests use: the half's own (`integration` or
+ * `integration-b`) when the test runner runs them (SBD_TEST_HOMESERVER_INSTANCE),
+ * otherwise `test`, so a developer can run one test file against the usual instance.
  */
 export function integrationTestInstance(): HomeserverInstance {
-  return process.env["SBD_TEST_HOMESERVER_INSTANCE"] === "integration" ? "integration" : "test";
+  const instance = process.env["SBD_TEST_HOMESERVER_INSTANCE"];
+  return instance === "integration" || instance === "integration-b" ? instance : "test";
 }
 
 export type Homeserver = {

@@ -27,6 +27,7 @@ export const REPORT_INTAKE_PORTS: Readonly<Record<HomeserverInstance, number>> =
   test: 8122,
   "test-b": 8142,
   integration: 8132,
+  "integration-b": 8152,
 };
 
 /** The bodies a moderator can hand a report to: the engine's resource ids. */
