@@ -112,6 +112,9 @@ async function profiledColdStart(
     marks: performance
       .getEntriesByType("mark")
       .map((mark) => `${mark.name} at ${Math.round(mark.startTime)} ms`),
+    markTimes: performance
+      .getEntriesByType("mark")
+      .map((mark) => ({ name: mark.name, at: mark.startTime })),
     files: performance
       .getEntriesByType("resource")
       .map(
@@ -124,6 +127,19 @@ async function profiledColdStart(
   );
   for (const line of timeline.files) console.log(`  ${line.replace(/https?:\/\/[^/]+/, "")}`);
   for (const [line, times] of consoleLines) console.log(`  console x${times}  ${line}`);
+  // Phase by phase between the app's marks (the profiler starts just before navigating), then whole.
+  const phases = [
+    { name: "navigation", at: 0 },
+    ...timeline.markTimes,
+    { name: "usable", at: timeline.coldStart.usableAt },
+  ];
+  for (let index = 1; index < phases.length; index++) {
+    const from = phases[index - 1] as { name: string; at: number };
+    const to = phases[index] as { name: string; at: number };
+    console.log(`profile from ${from.name} to ${to.name} (${Math.round(to.at - from.at)} ms):`);
+    console.log(summarizeProfile(profile, distDir, 20, { fromMs: from.at, toMs: to.at }));
+  }
+  console.log("profile of the whole start:");
   console.log(summarizeProfile(profile, distDir));
 }
 

@@ -5,6 +5,9 @@
 // task queued then has run), and the long tasks (the Long Tasks API: every
 // task over 50 ms) while the whole list is scrolled from top to bottom, a
 // screenful per frame. No CPU slowdown: this is about scale, not the phone.
+// A new device is offered a recovery key before its chats (the bench taps
+// "Later"): the time that offer is on screen is the person's, not the app's,
+// and is left out of the figure (the raw span is printed beside it).
 //
 // The account is seeded once over plain HTTP (50 friends, 50 direct chats
 // and 950 groups of 2-4 friends, 10 messages in each room, sent in the clear:
@@ -152,6 +155,8 @@ async function deleteDevices(homeserver: Homeserver, admin: RawSession): Promise
 
 type Run = {
   readonly syncedAt: number;
+  /** How long the recovery-key offer was on screen before "Later" was tapped. */
+  readonly onRecoveryOffer: number;
   readonly usableAt: number;
   readonly rows: number;
   readonly scrollLongTasks: readonly number[];
@@ -163,6 +168,8 @@ function probeLargeAccount(args: { readonly screenful: number }): void {
     syncedAt?: number;
     listedAt?: number;
     usableAt?: number;
+    recoveryShownAt?: number;
+    laterTappedAt?: number;
     longTasks: { start: number; duration: number }[];
     /** Long animation frames' scripts: what ran in the long tasks. */
     frames: { start: number; duration: number; scripts: string[] }[];
@@ -200,7 +207,23 @@ function probeLargeAccount(args: { readonly screenful: number }): void {
       }
     }
   }).observe({ type: "resource", buffered: true });
+  // The recovery-key offer: when it showed, when the person tapped "Later".
+  document.addEventListener(
+    "click",
+    (event) => {
+      const target = event.target instanceof Element ? event.target.closest("button") : null;
+      if (target?.textContent.trim() === "Later") probe.laterTappedAt ??= performance.now();
+    },
+    { capture: true },
+  );
   const observer = new MutationObserver(() => {
+    if (probe.recoveryShownAt === undefined) {
+      for (const heading of document.querySelectorAll("h1, h2")) {
+        if (/herstelcode|Oude berichten lezen/.test(heading.textContent)) {
+          probe.recoveryShownAt = performance.now();
+        }
+      }
+    }
     if (probe.listedAt !== undefined) return;
     if (document.querySelectorAll(".chat-list li").length < args.screenful) return;
     probe.listedAt = performance.now();
@@ -291,22 +314,60 @@ try {
         undefined,
         { timeout: 300_000, polling: 200 },
       );
-      const { syncedAt, usableAt, marks } = await page.evaluate(() => ({
-        ...(window as unknown as { largeAccount: { syncedAt: number; usableAt: number } })
-          .largeAccount,
-        // The app's own marks (main.tsx): when the SDK had the first sync, when the session was ready.
-        marks: performance
-          .getEntriesByType("mark")
-          .map((mark) => `${mark.name} at ${Math.round(mark.startTime)} ms`),
-      }));
+      const { syncedAt, usableAt, recoveryShownAt, laterTappedAt, marks } = await page.evaluate(
+        () => ({
+          ...(
+            window as unknown as {
+              largeAccount: {
+                syncedAt: number;
+                usableAt: number;
+                recoveryShownAt?: number;
+                laterTappedAt?: number;
+              };
+            }
+          ).largeAccount,
+          // The app's own marks (main.tsx): when the SDK had the first sync, when the session was ready.
+          marks: performance
+            .getEntriesByType("mark")
+            .map((mark) => ({ name: mark.name, at: mark.startTime })),
+        }),
+      );
+      const onRecoveryOffer =
+        recoveryShownAt !== undefined && laterTappedAt !== undefined
+          ? laterTappedAt - recoveryShownAt
+          : 0;
       const scroll = await scrollWholeList(page);
       if (profiler !== undefined && PROFILE !== undefined) {
-        console.log(summarizeProfile(await profiler.stop(PROFILE), client.outDir, 40));
+        const profile = await profiler.stop(PROFILE);
+        // The measured span phase by phase (between the app's marks), then whole.
+        const phases = [
+          { name: "end of the first /sync", at: syncedAt },
+          ...marks.filter((mark) => mark.at > syncedAt && mark.at < usableAt),
+          { name: "usable", at: usableAt },
+        ];
+        for (let index = 1; index < phases.length; index++) {
+          const from = phases[index - 1] as { name: string; at: number };
+          const to = phases[index] as { name: string; at: number };
+          console.log(
+            `profile from ${from.name} to ${to.name} (${Math.round(to.at - from.at)} ms):`,
+          );
+          console.log(
+            summarizeProfile(profile, client.outDir, 15, { fromMs: from.at, toMs: to.at }),
+          );
+        }
+        console.log("profile of the whole run (sign-in to the end of scrolling):");
+        console.log(summarizeProfile(profile, client.outDir, 40));
       }
-      runs.push({ syncedAt, usableAt, rows: scroll.rows, scrollLongTasks: scroll.longTasks });
+      runs.push({
+        syncedAt,
+        onRecoveryOffer,
+        usableAt,
+        rows: scroll.rows,
+        scrollLongTasks: scroll.longTasks,
+      });
       for (const frame of scroll.frames) console.log(`  ${frame}`);
       console.log(
-        `run ${run + 1}: sync ended at ${Math.round(syncedAt)} ms, ${marks.join(", ")}, usable at ${Math.round(usableAt)} ms; scrolled ${scroll.rows} rows; long tasks while scrolling: [${scroll.longTasks.join(", ")}] ms`,
+        `run ${run + 1}: sync ended at ${Math.round(syncedAt)} ms, ${marks.map((mark) => `${mark.name} at ${Math.round(mark.at)} ms`).join(", ")}, usable at ${Math.round(usableAt)} ms (${Math.round(onRecoveryOffer)} ms of it on the recovery-key offer); scrolled ${scroll.rows} rows; long tasks while scrolling: [${scroll.longTasks.join(", ")}] ms`,
       );
     } finally {
       await context.close();
@@ -317,7 +378,9 @@ try {
   client.stop();
 }
 
-const afterSync = runs.map((run) => Math.round(run.usableAt - run.syncedAt));
+const afterSync = runs.map((run) => Math.round(run.usableAt - run.syncedAt - run.onRecoveryOffer));
+const rawAfterSync = runs.map((run) => Math.round(run.usableAt - run.syncedAt));
+console.log(`with the time on the recovery-key offer: [${rawAfterSync.join(", ")}] ms`);
 const longTasks = runs.flatMap((run) => run.scrollLongTasks);
 console.log(`BENCH large-account-usable-after-sync-p50 ${percentile(afterSync, 50)} ms`);
 console.log(`BENCH large-account-usable-after-sync-max ${Math.max(...afterSync)} ms`);

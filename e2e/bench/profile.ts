@@ -42,8 +42,19 @@ export async function startProfiler(context: BrowserContext, page: Page): Promis
   };
 }
 
-/** Where each sample's time went, by source location, self and inclusive (`count` lines each). */
-export function summarizeProfile(profile: CpuProfile, distDir: string, count = 25): string {
+/** A span of a profile, in ms from its start (about the page's navigation: the profiler starts just before). */
+export type ProfileWindow = { readonly fromMs: number; readonly toMs: number };
+
+/**
+ * Where each sample's time went, by source location, self and inclusive
+ * (`count` lines each); with `window`, only the samples inside it.
+ */
+export function summarizeProfile(
+  profile: CpuProfile,
+  distDir: string,
+  count = 25,
+  window?: ProfileWindow,
+): string {
   const maps = new SourceMaps(distDir);
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parents = new Map<number, number>();
@@ -58,8 +69,11 @@ export function summarizeProfile(profile: CpuProfile, distDir: string, count = 2
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   const deltas = profile.timeDeltas ?? [];
+  let elapsedMs = 0;
   (profile.samples ?? []).forEach((id, index) => {
     const ms = (deltas[index] ?? 0) / 1000;
+    elapsedMs += ms;
+    if (window !== undefined && (elapsedMs < window.fromMs || elapsedMs > window.toMs)) return;
     const leaf = nodes.get(id);
     if (leaf === undefined) return;
     const leafLabel = label(leaf.callFrame);

@@ -2,6 +2,7 @@
 // crypto, not yet syncing (ChatSession.start starts it).
 
 import { createClient, IndexedDBStore, MemoryStore, type MatrixClient } from "matrix-js-sdk";
+import { IdleSavingIndexedDBStore } from "./idleSavingStore.ts";
 import * as keyBackup from "./keyBackup.ts";
 import type { SdkLogLevel } from "./sdkLogging.ts";
 import type { SessionCredentials } from "./signIn.ts";
@@ -69,7 +70,7 @@ export async function createSessionClient(
   cryptoWasm?.catch(() => undefined);
   const store =
     options.storage === "indexeddb"
-      ? new IndexedDBStore({
+      ? new IdleSavingIndexedDBStore({
           indexedDB: globalThis.indexedDB,
           dbName: `${dbPrefix}-sync`,
           localStorage: globalThis.localStorage,
@@ -91,7 +92,9 @@ export async function createSessionClient(
   if (options.storage === "indexeddb") {
     if (options.cryptoStorageKey === undefined)
       throw new Error("an IndexedDB crypto store needs a storage key");
-    await cryptoWasm;
+    // Not waiting for the WASM first: the SDK's crypto code (a chunk of its
+    // own) then loads while the WASM compiles, and the SDK's initialisation
+    // waits for the same WASM instance itself.
     await client.initRustCrypto({
       useIndexedDB: true,
       cryptoDatabasePrefix: `${dbPrefix}-crypto`,

@@ -28,6 +28,7 @@ import { NoticeList } from "./NoticeList.tsx";
 import { ShownName, personNameText } from "./ShownName.tsx";
 import { ScreenHeader } from "./ScreenHeader.tsx";
 import { useTranslator } from "./TranslatorContext.tsx";
+import { useLoadOlderAtTop } from "./useLoadOlderAtTop.ts";
 import { useStickToNewest } from "./useStickToNewest.ts";
 import { useViewModel } from "./useViewModel.ts";
 import { WhyDetails } from "./WhyDetails.tsx";
@@ -76,6 +77,11 @@ export function ConversationView({
   const words = useTranslator();
   const { t, plural, locale } = words;
   const { attach, onScroll, atBottom, unseen, jumpToNewest } = useStickToNewest(view.rows);
+  const { watch: loadOlderWhenSeen, onScroll: onScrollForOlder } = useLoadOlderAtTop({
+    canLoadOlder: view.found && view.canLoadOlder,
+    loadingOlder: view.found && view.loadingOlder,
+    loadOlder: actions.loadOlder,
+  });
   const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
   // A group's people, opened from its name in the header (ConversationPeople.tsx).
   const membersId = useId();
@@ -133,11 +139,15 @@ export function ConversationView({
           aria-label={t("conversation.messagesLabel")}
           // Focusable, so the messages scroll from the keyboard too.
           tabIndex={0}
-          onScroll={onScroll}
+          onScroll={() => {
+            onScroll();
+            onScrollForOlder();
+          }}
         >
           <p className="encrypted-note">{t("conversation.encrypted")}</p>
           {view.canLoadOlder ? (
             <button
+              ref={loadOlderWhenSeen}
               type="button"
               className="load-older"
               disabled={view.loadingOlder}

@@ -61,12 +61,12 @@ describe("conversation history against the real homeserver", () => {
     );
 
     // A second device of the reader starts with only the newest messages
-    // (initial sync limit 30), and pages back through the rest.
+    // (initial sync limit 10), and pages back through the rest.
     const secondDevice = await startNewDevice(readerLogin);
     try {
       await until(() => secondDevice.conversation(roomId), "the room on the new device");
       const firstPage = secondDevice.messages(roomId).length;
-      expect(firstPage).toBeLessThanOrEqual(30);
+      expect(firstPage).toBeLessThanOrEqual(10);
       expect(secondDevice.conversation(roomId)?.canLoadOlder).toBe(true);
       let more = true;
       let pages = 0;
