@@ -1,6 +1,8 @@
 // The whole test suite: typecheck, lint (ESLint + Prettier), unit (Vitest),
 // integration (Vitest against the real Synapse), e2e (Playwright, Debian's
 // Chromium, real Synapse, built client).
+// (Over 400 lines: the suites, their halves on their own homeserver instances and the lanes are one
+// runner; each part is a short function, and splitting them apart would scatter one run's order.)
 //
 //   node tools/run-tests.ts                 all suites
 //   node tools/run-tests.ts unit e2e        only these

@@ -19,7 +19,8 @@ import {
 import { UNVERIFIED } from "./policy/ageFacts.ts";
 import { helpDecider } from "./policy/decideHelp.ts";
 import { browserAppUpdate } from "./pwa/appUpdate.ts";
-import { builtDefaultPack } from "./study/builtDefaultPack.ts";
+import { builtDefaultCatalogue, builtDefaultPack } from "./study/builtDefaultPack.ts";
+import type { PackChoice } from "./study/packChoice.ts";
 import { deferredRecorder } from "./study/deferredRecorder.ts";
 import { sessionPackFor } from "./study/sessionPack.ts";
 import { App, loadSessionView } from "./ui/App.tsx";
@@ -40,17 +41,22 @@ const initialLocale: Locale = isLocale(storedLocale)
     )
   : "nl";
 
+// Trust anchors (age issuers, the moderation key) are the deployment's configuration.
+const deployment = readDeploymentConfig(import.meta.env);
+
 // Help before sign-in is decided by the production pack. A session's own
 // engine runs the pack its account is assigned on this device (study kit;
 // nl-default without one, and always outside a study deployment), built when
 // the session starts. An invalid pack, or an unknown id, gives an engine that
 // fails closed (every decision the most protective one) and the chat list
 // says so. Every pack was validated when this app was built; the sign-in
-// screen gets nl-default alone, the whole catalogue loads after first paint.
+// screen gets nl-default alone. The whole catalogue loads after first paint,
+// and only where the deployment runs studies: elsewhere every session runs
+// nl-default, and its 200 KB would only slow a phone's start.
 const signedOutEngine = createPolicyEngine(builtDefaultPack());
-const studyPacks = import("./study/builtPackCatalogue.ts").then((module) =>
-  module.builtPackCatalogue(),
-);
+const studyPacks: Promise<readonly PackChoice[]> = deployment.studyMode
+  ? import("./study/builtPackCatalogue.ts").then((module) => module.builtPackCatalogue())
+  : Promise.resolve(builtDefaultCatalogue());
 
 // A usability study's link to the classroom's study service (study/studyLink.ts),
 // loaded after first paint too: at session start it learns whether this
@@ -69,9 +75,6 @@ const studyLink = import("./study/studyLink.ts").then(({ createStudyLink }) =>
     },
   }),
 );
-
-// Trust anchors (age issuers, the moderation key) are the deployment's configuration.
-const deployment = readDeploymentConfig(import.meta.env);
 
 // A local demo's one-click sign-in link (#signin=noor), read once and removed
 // from the address bar. Only the demo's build sets VITE_DEMO_PASSWORD.

@@ -16,7 +16,7 @@
 import type { BrowserContext } from "@playwright/test";
 import { ensureDirectChatBetween, signedInSession } from "../../tools/lib/conversations.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
-import { startProfiler, summarizeProfile } from "./profile.ts";
+import { PROFILE_LINES, startProfiler, summarizeProfile } from "./profile.ts";
 import {
   benchHomeserver,
   ensureBenchAccount,
@@ -137,7 +137,9 @@ async function profiledColdStart(
     const from = phases[index - 1] as { name: string; at: number };
     const to = phases[index] as { name: string; at: number };
     console.log(`profile from ${from.name} to ${to.name} (${Math.round(to.at - from.at)} ms):`);
-    console.log(summarizeProfile(profile, distDir, 20, { fromMs: from.at, toMs: to.at }));
+    console.log(
+      summarizeProfile(profile, distDir, PROFILE_LINES, { fromMs: from.at, toMs: to.at }),
+    );
   }
   console.log("profile of the whole start:");
   console.log(summarizeProfile(profile, distDir));

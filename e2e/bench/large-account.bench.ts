@@ -21,11 +21,15 @@
 //   BENCH large-account-usable-after-sync-max <ms> ms
 //   BENCH large-account-scroll-long-tasks <count> tasks  (target: 0)
 //   BENCH large-account-scroll-longest-task <ms> ms
+//   BENCH large-account-scroll-long-frames-not-sdk <count> frames
+//     (long animation frames while scrolling whose time outside the SDK's
+//     and its crypto's scripts is over 50 ms: the app's scrolling, rendering
+//     and code; each script is placed by the build's source maps)
 
 import type { Page } from "@playwright/test";
 import { ensureAccount, type Homeserver } from "../../tools/lib/homeserver.ts";
 import { DEMO_PASSWORD } from "../../tools/lib/personas.ts";
-import { startProfiler, summarizeProfile } from "./profile.ts";
+import { PROFILE_LINES, sourceAt, startProfiler, summarizeProfile } from "./profile.ts";
 import {
   rawCreateRoom,
   rawGetAccountData,
@@ -153,6 +157,19 @@ async function deleteDevices(homeserver: Homeserver, admin: RawSession): Promise
   if (!response.ok) throw new Error(`deleting devices: ${response.status}`);
 }
 
+/** A long animation frame and the scripts that ran in it (the Long Animation Frames API). */
+type LongFrame = {
+  readonly start: number;
+  readonly duration: number;
+  readonly scripts: readonly {
+    readonly duration: number;
+    readonly invoker: string;
+    readonly functionName: string;
+    readonly url: string;
+    readonly charPosition: number;
+  }[];
+};
+
 type Run = {
   readonly syncedAt: number;
   /** How long the recovery-key offer was on screen before "Later" was tapped. */
@@ -160,6 +177,8 @@ type Run = {
   readonly usableAt: number;
   readonly rows: number;
   readonly scrollLongTasks: readonly number[];
+  /** Long frames while scrolling with over 50 ms outside the SDK's scripts. */
+  readonly scrollLongFramesNotSdk: number;
 };
 
 /** Installed before the app's scripts: long tasks, the first /sync's end, the usable chat list. */
@@ -172,7 +191,7 @@ function probeLargeAccount(args: { readonly screenful: number }): void {
     laterTappedAt?: number;
     longTasks: { start: number; duration: number }[];
     /** Long animation frames' scripts: what ran in the long tasks. */
-    frames: { start: number; duration: number; scripts: string[] }[];
+    frames: LongFrame[];
   } = { longTasks: [], frames: [] };
   Object.assign(window, { largeAccount: probe });
   new PerformanceObserver((list) => {
@@ -187,16 +206,20 @@ function probeLargeAccount(args: { readonly screenful: number }): void {
           invoker: string;
           sourceFunctionName: string;
           sourceURL: string;
+          sourceCharPosition: number;
           duration: number;
         }[];
       };
       probe.frames.push({
         start: entry.startTime,
         duration: entry.duration,
-        scripts: (frame.scripts ?? []).map(
-          (script) =>
-            `${Math.round(script.duration)} ms ${script.invoker} -> ${script.sourceFunctionName} ${script.sourceURL.replace(/^.*\//, "")}`,
-        ),
+        scripts: (frame.scripts ?? []).map((script) => ({
+          duration: script.duration,
+          invoker: script.invoker,
+          functionName: script.sourceFunctionName,
+          url: script.sourceURL,
+          charPosition: script.sourceCharPosition,
+        })),
       });
     }
   }).observe({ type: "long-animation-frame", buffered: true });
@@ -240,13 +263,13 @@ function probeLargeAccount(args: { readonly screenful: number }): void {
 /** Scrolls the chat list to its end, a screenful per frame; the long tasks meanwhile. */
 async function scrollWholeList(
   page: Page,
-): Promise<{ rows: number; longTasks: number[]; frames: string[] }> {
+): Promise<{ rows: number; longTasks: number[]; frames: LongFrame[] }> {
   return page.evaluate(async () => {
     const probe = (
       window as unknown as {
         largeAccount: {
           longTasks: { start: number; duration: number }[];
-          frames: { start: number; duration: number; scripts: string[] }[];
+          frames: LongFrame[];
         };
       }
     ).largeAccount;
@@ -277,9 +300,7 @@ async function scrollWholeList(
       longTasks: probe.longTasks
         .filter((task) => task.start >= start)
         .map((task) => Math.round(task.duration)),
-      frames: probe.frames
-        .filter((frame) => frame.start >= start && frame.duration > 50)
-        .map((frame) => `${Math.round(frame.duration)} ms frame: ${frame.scripts.join("; ")}`),
+      frames: probe.frames.filter((frame) => frame.start >= start && frame.duration > 50),
     };
   });
 }
@@ -352,11 +373,33 @@ try {
             `profile from ${from.name} to ${to.name} (${Math.round(to.at - from.at)} ms):`,
           );
           console.log(
-            summarizeProfile(profile, client.outDir, 15, { fromMs: from.at, toMs: to.at }),
+            summarizeProfile(profile, client.outDir, PROFILE_LINES, {
+              fromMs: from.at,
+              toMs: to.at,
+            }),
           );
         }
         console.log("profile of the whole run (sign-in to the end of scrolling):");
-        console.log(summarizeProfile(profile, client.outDir, 40));
+        console.log(summarizeProfile(profile, client.outDir));
+      }
+      let longFramesNotSdk = 0;
+      for (const frame of scroll.frames) {
+        const scripts = frame.scripts.map((script) => ({
+          ...script,
+          source: sourceAt(client.outDir, script.url, script.charPosition) ?? script.url,
+        }));
+        const sdkMs = scripts
+          .filter((script) => script.source.startsWith("node_modules/"))
+          .reduce((total, script) => total + script.duration, 0);
+        if (frame.duration - sdkMs > 50) longFramesNotSdk += 1;
+        console.log(
+          `  ${Math.round(frame.duration)} ms frame (${Math.round(sdkMs)} ms in the SDK): ${scripts
+            .map(
+              (script) =>
+                `${Math.round(script.duration)} ms ${script.invoker} -> ${script.functionName} ${script.source}`,
+            )
+            .join("; ")}`,
+        );
       }
       runs.push({
         syncedAt,
@@ -364,8 +407,8 @@ try {
         usableAt,
         rows: scroll.rows,
         scrollLongTasks: scroll.longTasks,
+        scrollLongFramesNotSdk: longFramesNotSdk,
       });
-      for (const frame of scroll.frames) console.log(`  ${frame}`);
       console.log(
         `run ${run + 1}: sync ended at ${Math.round(syncedAt)} ms, ${marks.map((mark) => `${mark.name} at ${Math.round(mark.at)} ms`).join(", ")}, usable at ${Math.round(usableAt)} ms (${Math.round(onRecoveryOffer)} ms of it on the recovery-key offer); scrolled ${scroll.rows} rows; long tasks while scrolling: [${scroll.longTasks.join(", ")}] ms`,
       );
@@ -386,4 +429,7 @@ console.log(`BENCH large-account-usable-after-sync-p50 ${percentile(afterSync, 5
 console.log(`BENCH large-account-usable-after-sync-max ${Math.max(...afterSync)} ms`);
 console.log(`BENCH large-account-scroll-long-tasks ${longTasks.length} tasks`);
 console.log(`BENCH large-account-scroll-longest-task ${Math.max(0, ...longTasks)} ms`);
+console.log(
+  `BENCH large-account-scroll-long-frames-not-sdk ${runs.reduce((total, run) => total + run.scrollLongFramesNotSdk, 0)} frames`,
+);
 process.exit(0);

@@ -42,6 +42,9 @@ export async function startProfiler(context: BrowserContext, page: Page): Promis
   };
 }
 
+/** How many lines a profile summary prints of each kind (BENCH_PROFILE_LINES, default 25). */
+export const PROFILE_LINES = Number(process.env["BENCH_PROFILE_LINES"] ?? 25);
+
 /** A span of a profile, in ms from its start (about the page's navigation: the profiler starts just before). */
 export type ProfileWindow = { readonly fromMs: number; readonly toMs: number };
 
@@ -52,7 +55,7 @@ export type ProfileWindow = { readonly fromMs: number; readonly toMs: number };
 export function summarizeProfile(
   profile: CpuProfile,
   distDir: string,
-  count = 25,
+  count = PROFILE_LINES,
   window?: ProfileWindow,
 ): string {
   const maps = new SourceMaps(distDir);
@@ -94,6 +97,31 @@ export function summarizeProfile(
       .slice(0, count)
       .map(([key, ms]) => `  ${String(Math.round(ms)).padStart(6)} ms  ${key}`);
   return ["self time:", ...top(self), "inclusive time:", ...top(inclusive)].join("\n");
+}
+
+/**
+ * Where a script position of the build comes from (a long animation frame's
+ * script: its URL and character offset): the source file, such as
+ * "node_modules/matrix-js-sdk/lib/sync.js:1078" or "client/src/ui/ChatListView.tsx:353".
+ */
+export function sourceAt(distDir: string, url: string, charPosition: number): string | undefined {
+  const file = url.replace(/^https?:\/\/[^/]+\//, "");
+  const path = join(distDir, file);
+  if (file === "" || !existsSync(path)) return undefined;
+  const text = readFileSync(path, "utf8").slice(0, Math.max(0, charPosition));
+  const line = text.split("\n").length - 1;
+  const column = text.length - (text.lastIndexOf("\n") + 1);
+  return sourceMapsOf(distDir).lookup(file, line, column);
+}
+
+const sourceMapsByDist = new Map<string, SourceMaps>();
+function sourceMapsOf(distDir: string): SourceMaps {
+  let maps = sourceMapsByDist.get(distDir);
+  if (maps === undefined) {
+    maps = new SourceMaps(distDir);
+    sourceMapsByDist.set(distDir, maps);
+  }
+  return maps;
 }
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

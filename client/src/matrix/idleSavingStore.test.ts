@@ -2,10 +2,11 @@
 import { setSdkLogLevel } from "./sdkLogging.ts";
 import { IDBFactory } from "fake-indexeddb";
 import type { ISyncResponse } from "matrix-js-sdk";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   IDLE_SAVE_TIMEOUT_MS,
   IdleSavingIndexedDBStore,
+  laterWhenIdle,
   SAVE_DELAY_MS,
 } from "./idleSavingStore.ts";
 
@@ -144,5 +145,54 @@ describe("IdleSavingIndexedDBStore", () => {
     // Give a wrongly made write the time to land.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await savedToken(indexedDB)).toBeNull();
+  });
+});
+
+describe("laterWhenIdle", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  /** A page's idle callbacks, handed out by hand with the time they leave. */
+  function idlePeriods(): { readonly next: (timeRemaining: number) => void } {
+    const waiting: IdleRequestCallback[] = [];
+    vi.stubGlobal("requestIdleCallback", (callback: IdleRequestCallback) => {
+      waiting.push(callback);
+      return waiting.length;
+    });
+    return {
+      next: (timeRemaining) => {
+        const callback = waiting.shift();
+        callback?.({ didTimeout: false, timeRemaining: () => timeRemaining });
+      },
+    };
+  }
+
+  it("waits out the delay, then passes over short gaps between frames for a really idle moment", () => {
+    vi.useFakeTimers();
+    const idle = idlePeriods();
+    let ran = 0;
+    laterWhenIdle(() => (ran += 1), 1_000, 3_000);
+    idle.next(49);
+    expect(ran).toBe(0);
+    vi.advanceTimersByTime(1_000);
+    // Between two frames of the chat list being drawn: a few ms, not the write's moment.
+    idle.next(6);
+    expect(ran).toBe(0);
+    idle.next(49);
+    expect(ran).toBe(1);
+  });
+
+  it("writes after the longest wait even if the page is never really idle", () => {
+    vi.useFakeTimers();
+    const idle = idlePeriods();
+    let ran = 0;
+    laterWhenIdle(() => (ran += 1), 1_000, 3_000);
+    vi.advanceTimersByTime(1_000);
+    idle.next(6);
+    vi.advanceTimersByTime(3_000);
+    idle.next(6);
+    expect(ran).toBe(1);
   });
 });
