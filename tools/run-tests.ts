@@ -65,11 +65,18 @@ function banner(text: string): void {
 /**
  * Colours only where a person watches the output live (unless they set
  * NO_COLOR). A log gets NO_COLOR and no FORCE_COLOR: Vitest colours whenever
- * FORCE_COLOR is set, even to 0.
+ * FORCE_COLOR is set, even to 0. Playwright is the other way round: it sets
+ * FORCE_COLOR for the processes it starts, and Node then warns in every one
+ * that NO_COLOR is ignored; it gets FORCE_COLOR=0, which it honours.
  */
-function withColours(live: boolean, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function withColours(
+  live: boolean,
+  env: NodeJS.ProcessEnv,
+  tool: string | undefined,
+): NodeJS.ProcessEnv {
   const { FORCE_COLOR: forceColour, NO_COLOR: noColour, ...rest } = env;
-  if (!live) return { ...rest, NO_COLOR: "1" };
+  if (!live)
+    return tool === "playwright" ? { ...rest, FORCE_COLOR: "0" } : { ...rest, NO_COLOR: "1" };
   return noColour === undefined ? { ...rest, FORCE_COLOR: forceColour ?? "1" } : env;
 }
 
@@ -85,7 +92,7 @@ function run(
     const child = spawn(command, args, {
       cwd: repoRoot,
       stdio: log === undefined ? "inherit" : ["ignore", log, log],
-      env: withColours(log === undefined, { ...process.env, ...env }),
+      env: withColours(log === undefined, { ...process.env, ...env }, args[0]),
     });
     let finished = false;
     // "error" and "exit" can both arrive for one child: answer once.

@@ -212,14 +212,18 @@ const app = new RootViewModel({
         import("./media/mediaOutboxStore.ts"),
       ]),
     );
-    const moderationModules = preload(
-      Promise.all([
-        import("./reporting/moderationInbox.ts"),
-        import("./reporting/moderatorKeyStore.ts"),
-        import("./viewmodels/moderationHandoff.ts"),
-        import("./policy/decideModerationRouting.ts"),
-      ]),
-    );
+    // The moderators' code only on a moderation account's device (the
+    // deployment names them): on every other phone it would only slow the start.
+    const moderationModules = deployment.moderationAccounts.includes(credentials.userId)
+      ? preload(
+          Promise.all([
+            import("./reporting/moderationInbox.ts"),
+            import("./reporting/moderatorKeyStore.ts"),
+            import("./viewmodels/moderationHandoff.ts"),
+            import("./policy/decideModerationRouting.ts"),
+          ]),
+        )
+      : undefined;
     // Reporting needs only the credentials, so it starts beside the SDK: this
     // account's outbox resumes every report not yet delivered.
     const reportsStarting = import("./reporting/reportingSession.ts").then((reporting) =>
@@ -346,64 +350,66 @@ const app = new RootViewModel({
       // Moderation: offered to the deployment's moderation accounts that are
       // server admins; the team's secret key is imported on their device. No
       // one else's app asks the server's admin API (it answers 403 to them).
-      const [
-        moderationInbox,
-        { createModeratorDeviceStore },
-        { createModerationHandoff },
-        { moderationRoutingDecider },
-      ] = await moderationModules;
-      const moderationService = deployment.moderationAccounts.includes(session.userId)
-        ? moderationInbox.createModerationService({
-            userId: session.userId,
-            api: moderationInbox.createModerationAdminApi({
-              homeserverUrl: credentials.homeserverUrl,
-              accessToken: credentials.accessToken,
-            }),
-            // Reports that withhold the reporter arrive here, posted by the intake.
-            room:
-              deployment.moderationRoom === undefined || deployment.reportIntakeUser === undefined
-                ? undefined
-                : moderationInbox.createModerationRoomApi({
-                    homeserverUrl: credentials.homeserverUrl,
-                    accessToken: credentials.accessToken,
-                    room: deployment.moderationRoom,
-                    intakeUserId: deployment.reportIntakeUser,
-                  }),
-            store: createModeratorDeviceStore(localStorage, session.userId),
-            deploymentPublicKey: deployment.moderationPublicKey,
-          })
-        : undefined;
-      // Reported media (RMEDIA): the moderator's download of a report's re-encrypted copy.
-      const fetchReportMedia = async (item: ReportMediaItem) =>
-        (await import("./reporting/reportMedia.ts")).fetchReportMedia(item, {
-          homeserverUrl: credentials.homeserverUrl,
-          accessToken: credentials.accessToken,
+      const moderationParts = await moderationModules;
+      let moderation;
+      if (moderationParts !== undefined) {
+        const [
+          moderationInbox,
+          { createModeratorDeviceStore },
+          { createModerationHandoff },
+          { moderationRoutingDecider },
+        ] = moderationParts;
+        // Reported media (RMEDIA): the moderator's download of a report's re-encrypted copy.
+        const fetchReportMedia = async (item: ReportMediaItem) =>
+          (await import("./reporting/reportMedia.ts")).fetchReportMedia(item, {
+            homeserverUrl: credentials.homeserverUrl,
+            accessToken: credentials.accessToken,
+          });
+        const moderationService = moderationInbox.createModerationService({
+          userId: session.userId,
+          api: moderationInbox.createModerationAdminApi({
+            homeserverUrl: credentials.homeserverUrl,
+            accessToken: credentials.accessToken,
+          }),
+          // Reports that withhold the reporter arrive here, posted by the intake.
+          room:
+            deployment.moderationRoom === undefined || deployment.reportIntakeUser === undefined
+              ? undefined
+              : moderationInbox.createModerationRoomApi({
+                  homeserverUrl: credentials.homeserverUrl,
+                  accessToken: credentials.accessToken,
+                  room: deployment.moderationRoom,
+                  intakeUserId: deployment.reportIntakeUser,
+                }),
+          store: createModeratorDeviceStore(localStorage, session.userId),
+          deploymentPublicKey: deployment.moderationPublicKey,
         });
-      const moderation = moderationService && {
-        isAvailable: () => moderationService.isAvailable(),
-        port: moderationService,
-        decideRouting: moderationRoutingDecider(engine, () => Date.now()),
-        clock: () => Date.now(),
-        deadlineHours: deployment.moderationDeadlineHours,
-        userId: session.userId,
-        handoff: createModerationHandoff({
-          keys: deployment.handoffKeys,
-          sender: { service: "safety-by-design chat", contact: session.userId },
-          fetchMedia: fetchReportMedia,
-        }),
-        // Reported media (RMEDIA): fetched with this moderator's token only after "Toon".
-        media: { fetch: fetchReportMedia, display: browserMediaDisplay(document) },
-        // The outcome back to the reporter (OUT) goes to the report's mailbox at the intake.
-        outcomes:
-          deployment.reportIntakeUrl === undefined
-            ? undefined
-            : (await import("./reporting/outcomeSender.ts")).createFetchOutcomeSender({
-                homeserverUrl: credentials.homeserverUrl,
-                accessToken: credentials.accessToken,
-                userId: session.userId,
-                intakeUrl: deployment.reportIntakeUrl,
-              }),
-      };
+        moderation = {
+          isAvailable: () => moderationService.isAvailable(),
+          port: moderationService,
+          decideRouting: moderationRoutingDecider(engine, () => Date.now()),
+          clock: () => Date.now(),
+          deadlineHours: deployment.moderationDeadlineHours,
+          userId: session.userId,
+          handoff: createModerationHandoff({
+            keys: deployment.handoffKeys,
+            sender: { service: "safety-by-design chat", contact: session.userId },
+            fetchMedia: fetchReportMedia,
+          }),
+          // Reported media (RMEDIA): fetched with this moderator's token only after "Toon".
+          media: { fetch: fetchReportMedia, display: browserMediaDisplay(document) },
+          // The outcome back to the reporter (OUT) goes to the report's mailbox at the intake.
+          outcomes:
+            deployment.reportIntakeUrl === undefined
+              ? undefined
+              : (await import("./reporting/outcomeSender.ts")).createFetchOutcomeSender({
+                  homeserverUrl: credentials.homeserverUrl,
+                  accessToken: credentials.accessToken,
+                  userId: session.userId,
+                  intakeUrl: deployment.reportIntakeUrl,
+                }),
+        };
+      }
       // The moderators' screens' words, on a moderator's device only, before
       // the screen can open. Without them (offline, never fetched) the session
       // starts without the moderation screen rather than not at all.

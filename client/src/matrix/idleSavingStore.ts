@@ -11,9 +11,13 @@
 // wanted, in the first idle period that is really idle (nothing else to do
 // for IDLE_REMAINING_MS, so not the short gaps between the frames that draw
 // the chat list, nor those while its code and words arrive, where a plain
-// idle callback put it in front of the chat list all the same), or after
-// IDLE_SAVE_TIMEOUT_MS at the latest. A page that is hidden or left
-// (pagehide, which a reload also fires) writes what is waiting at once.
+// idle callback put it in front of the chat list all the same; and not
+// while the person scrolls, taps or types), or after IDLE_SAVE_TIMEOUT_MS at
+// the latest. Not at once when the page is hidden or
+// left: a write the closing page cuts off fails, and the SDK answers a failed
+// write by deleting the whole store (its "degraded" path), which the next
+// start then waited on (seen in the cold-start bench, whose pages close
+// right after their start).
 //
 // The stored sync is what the next start shows before it is online: a start
 // without it does a full first sync, and offline shows nothing. So the write
@@ -24,15 +28,36 @@ import { IndexedDBStore } from "matrix-js-sdk";
 
 /** How long a wanted save waits before it looks for an idle moment: the first screen's time. */
 export const SAVE_DELAY_MS = 1_000;
-/** The longest it then waits for an idle moment. */
-export const IDLE_SAVE_TIMEOUT_MS = 3_000;
+/**
+ * The longest it then waits for an idle moment. Long: the write is one long
+ * task (200 ms for 1,000 chats), and someone scrolling through their chats
+ * right after signing in should not feel it; they stop sooner than this.
+ */
+export const IDLE_SAVE_TIMEOUT_MS = 20_000;
 /** An idle period with this much time left has nothing else queued (50 ms is the most there is). */
 const IDLE_REMAINING_MS = 40;
+/** Not while the person scrolls, taps or types: this long after their last touch, key or scroll. */
+const QUIET_AFTER_INPUT_MS = 1_000;
+
+/** When the person last scrolled, touched or typed in this page (performance.now()). */
+let lastInputAt = Number.NEGATIVE_INFINITY;
+let listeningForInput = false;
+function listenForInput(): void {
+  if (listeningForInput || typeof window === "undefined") return;
+  listeningForInput = true;
+  const noted = (): void => {
+    lastInputAt = performance.now();
+  };
+  for (const type of ["scroll", "wheel", "touchmove", "pointerdown", "keydown"]) {
+    window.addEventListener(type, noted, { capture: true, passive: true });
+  }
+}
 
 /** Runs `task` after `delayMs`, when the main thread is idle (at most `timeoutMs` later). */
 export type IdleScheduler = (task: () => void, delayMs: number, timeoutMs: number) => void;
 
 export const laterWhenIdle: IdleScheduler = (task, delayMs, timeoutMs) => {
+  listenForInput();
   setTimeout(() => {
     const requestIdle = globalThis.requestIdleCallback as typeof requestIdleCallback | undefined;
     if (requestIdle === undefined) {
@@ -41,11 +66,10 @@ export const laterWhenIdle: IdleScheduler = (task, delayMs, timeoutMs) => {
     }
     const giveUpAt = performance.now() + timeoutMs;
     const whenReallyIdle = (deadline: IdleDeadline): void => {
-      if (
-        deadline.didTimeout ||
-        deadline.timeRemaining() >= IDLE_REMAINING_MS ||
-        performance.now() >= giveUpAt
-      ) {
+      const quiet =
+        deadline.timeRemaining() >= IDLE_REMAINING_MS &&
+        performance.now() - lastInputAt >= QUIET_AFTER_INPUT_MS;
+      if (deadline.didTimeout || quiet || performance.now() >= giveUpAt) {
         task();
       } else {
         requestIdle(whenReallyIdle, { timeout: Math.max(0, giveUpAt - performance.now()) });
@@ -63,20 +87,10 @@ export class IdleSavingIndexedDBStore extends IndexedDBStore {
   #saveScheduled = false;
   /** Deleted (sign-out): a waiting save must not write again. */
   #destroyed = false;
-  /** The page is hidden or left: what waits is written now. */
-  readonly #onHidden = (): void => {
-    if (document.visibilityState === "visible") return;
-    this.#saveNow();
-  };
 
   constructor(options: IndexedDBStoreOptions, schedule: IdleScheduler = laterWhenIdle) {
     super(options);
     this.#schedule = schedule;
-    // In a page only (Node tests use this store with a fake IndexedDB).
-    if (typeof window !== "undefined") {
-      window.addEventListener("pagehide", this.#onHidden);
-      document.addEventListener("visibilitychange", this.#onHidden);
-    }
   }
 
   /**
@@ -99,14 +113,10 @@ export class IdleSavingIndexedDBStore extends IndexedDBStore {
 
   override destroy(): Promise<void> {
     this.#destroyed = true;
-    if (typeof window !== "undefined") {
-      window.removeEventListener("pagehide", this.#onHidden);
-      document.removeEventListener("visibilitychange", this.#onHidden);
-    }
     return super.destroy();
   }
 
-  /** Writes a waiting save, once (the scheduled task and a hidden page may both ask). */
+  /** Writes the waiting save. */
   #saveNow(): void {
     if (!this.#saveScheduled || this.#destroyed) return;
     this.#saveScheduled = false;
