@@ -27,12 +27,6 @@ const EXPECTED_FAILURES: readonly {
     status: 404,
     why: "an account with no age check on record (Mark, unverified): the age issuer answers 404 NOT_VERIFIED; the device asks at each start, since a check may have been done since",
   },
-  {
-    method: "GET",
-    path: /^\/participant$/,
-    status: 404,
-    why: "a device not seated in a usability study: the study service answers 404 and the study link (client/src/study/studyLink.ts) reads it as 'not a participant'",
-  },
 ];
 
 type Problem = { readonly kind: string; readonly text: string };

@@ -333,7 +333,13 @@ describe("the study service", () => {
   it("records a seat's events only after consent, and the account without a seat has none", async () => {
     const { study } = await service();
     await seats(study, 1);
-    expect((await call(study, "GET", "/participant", "noor-token")).status).toBe(404);
+    const unseated = await call(study, "GET", "/participant", "noor-token");
+    expect(unseated.status).toBe(200);
+    expect(await unseated.json()).toEqual({ seated: false });
+    expect(
+      (await call(study, "POST", "/participant/events", "noor-token", { events: [helpOpened] }))
+        .status,
+    ).toBe(404);
     const before = await call(study, "POST", "/participant/events", "p01-token", {
       events: [helpOpened],
     });

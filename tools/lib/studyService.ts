@@ -44,7 +44,7 @@
 // A phone with a seat's QR link (no token yet):
 //   POST /sign-in             { seat, code }  one time: a new device of the seat
 // Participant (their own token):
-//   GET  /participant                         { consent, packId }
+//   GET  /participant                         { consent, packId }, or { seated: false }
 //   POST /participant/events  { events }      recorded only with consent
 
 import { randomBytes, timingSafeEqual } from "node:crypto";
@@ -479,9 +479,14 @@ export async function startStudyService(options: StudyServiceOptions): Promise<S
       .then(async (userId) => {
         if (path.startsWith("/participant")) {
           const seat = userId === undefined ? undefined : seatOfUser(userId);
+          // "No seat" is a normal answer to every account's question at
+          // session start, not an error: a 404 put a failed request in the
+          // console of every phone in a study deployment that is not a seat.
           const [status, body] =
             seat === undefined
-              ? [404, { error: "this account has no seat" }]
+              ? request.method === "GET" && path === "/participant"
+                ? [200, { seated: false }]
+                : [404, { error: "this account has no seat" }]
               : await participantRoutes(request, path, seat);
           send(response, status, body, options.allowedOrigin);
           return;

@@ -7,6 +7,7 @@ import {
   IDLE_SAVE_TIMEOUT_MS,
   IdleSavingIndexedDBStore,
   laterWhenIdle,
+  MIN_SAVE_INTERVAL_MS,
   SAVE_DELAY_MS,
 } from "./idleSavingStore.ts";
 
@@ -106,6 +107,28 @@ describe("IdleSavingIndexedDBStore", () => {
     await settled(async () => (await savedToken(indexedDB)) === "s1");
     // Saved: the store wants no other save for its usual interval.
     expect(store.wantsSave()).toBe(false);
+  });
+
+  it("writes again once the last write is MIN_SAVE_INTERVAL_MS old, not every five minutes", async () => {
+    const scheduler = manualScheduler();
+    const indexedDB = new IDBFactory();
+    const store = await startedStore(scheduler, indexedDB);
+    await store.setSyncData(syncResponse("s1"));
+    await store.save();
+    scheduler.runAll();
+    await settled(async () => (await savedToken(indexedDB)) === "s1");
+
+    const now = vi.spyOn(Date, "now");
+    const savedAt = Date.now();
+    now.mockReturnValue(savedAt + MIN_SAVE_INTERVAL_MS - 1_000);
+    expect(store.wantsSave()).toBe(false);
+    now.mockReturnValue(savedAt + MIN_SAVE_INTERVAL_MS + 1_000);
+    expect(store.wantsSave()).toBe(true);
+    await store.setSyncData(syncResponse("s2"));
+    await store.save();
+    scheduler.runAll();
+    now.mockRestore();
+    await settled(async () => (await savedToken(indexedDB)) === "s2");
   });
 
   it("schedules one write for the saves asked while it waits", async () => {

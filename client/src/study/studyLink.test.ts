@@ -8,7 +8,13 @@ import { createStudyLink } from "./studyLink.ts";
 
 const HELP: StudyEventInput = { kind: "help-opened", moment: "general" };
 
-function fakeService(state: { seat: boolean; consent: boolean; down?: number }) {
+function fakeService(state: {
+  seat: boolean;
+  consent: boolean;
+  down?: number;
+  /** A service from before { seated: false }: it answers an account without a seat 404. */
+  oldService?: boolean;
+}) {
   const sent: unknown[] = [];
   const asked: string[] = [];
   const fetchImpl = ((input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -18,7 +24,15 @@ function fakeService(state: { seat: boolean; consent: boolean; down?: number }) 
       state.down = (state.down ?? 0) - 1;
       return Promise.reject(new TypeError("network down"));
     }
-    if (!state.seat) return Promise.resolve(new Response("{}", { status: 404 }));
+    if (!state.seat) {
+      return Promise.resolve(
+        url.endsWith("/participant") && (init?.method ?? "GET") === "GET"
+          ? Response.json(state.oldService === true ? {} : { seated: false }, {
+              status: state.oldService === true ? 404 : 200,
+            })
+          : new Response("{}", { status: 404 }),
+      );
+    }
     if (url.endsWith("/participant")) {
       return Promise.resolve(Response.json({ consent: state.consent, packId: "baseline" }));
     }
@@ -58,6 +72,9 @@ describe("the study link", () => {
     await l.settled();
     expect(unseated.sent).toEqual([]);
     expect(unseated.asked).toEqual(["GET https://127.0.0.2:8443/study/participant"]);
+
+    const unseatedOlder = fakeService({ seat: false, consent: true, oldService: true });
+    expect(await link(unseatedOlder.fetchImpl).join("token")).toBeUndefined();
   });
 
   it("sends nothing before consent, and asks the service about consent before every send", async () => {

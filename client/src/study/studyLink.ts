@@ -72,9 +72,11 @@ export function createStudyLink(options: StudyLinkOptions): StudyLink {
 
   const participant = async (): Promise<ParticipantView | undefined> => {
     const response = await call("GET", "/participant");
+    // No seat: { seated: false } (an older service: 404).
     if (response.status === 404) return undefined;
     if (!response.ok) throw new Error(`the study service answered ${response.status}`);
     const view: unknown = await response.json();
+    if (isNotSeated(view)) return undefined;
     if (!isParticipantView(view)) throw new Error("the study service sent something else");
     return view;
   };
@@ -150,4 +152,8 @@ export function createStudyLink(options: StudyLinkOptions): StudyLink {
       while (sending !== undefined) await sending;
     },
   };
+}
+
+function isNotSeated(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "seated" in value && value.seated === false;
 }
