@@ -13,11 +13,11 @@
 // the chat list, nor those while its code and words arrive, where a plain
 // idle callback put it in front of the chat list all the same; and not
 // while the person scrolls, taps or types), or after IDLE_SAVE_TIMEOUT_MS at
-// the latest. Not at once when the page is hidden or
-// left: a write the closing page cuts off fails, and the SDK answers a failed
-// write by deleting the whole store (its "degraded" path), which the next
-// start then waited on (seen in the cold-start bench, whose pages close
-// right after their start).
+// the latest. Not at once when the page is hidden or left: a write the
+// closing page cuts off fails, and the SDK answers a failed write by
+// deleting the whole store (its "degraded" path), which the next start then
+// waited on (seen in the cold-start bench, whose pages close right after
+// their start).
 //
 // The stored sync is what the next start shows before it is online: a start
 // without it does a full first sync, and offline shows nothing. So the write
@@ -41,7 +41,7 @@ export const IDLE_SAVE_TIMEOUT_MS = 20_000;
 /** The shortest time between two writes: what an app reopened offline shows is at most this old. */
 export const MIN_SAVE_INTERVAL_MS = 30_000;
 /** Between two writes at least this many times as long as the last write held the main thread. */
-const SAVE_INTERVAL_PER_WRITE_MS = 1_000;
+const SAVE_INTERVAL_FACTOR = 1_000;
 
 /** An idle period with this much time left has nothing else queued (50 ms is the most there is). */
 const IDLE_REMAINING_MS = 40;
@@ -125,7 +125,7 @@ export class IdleSavingIndexedDBStore extends IndexedDBStore {
 
   /** Wants a write when the last one is MIN_SAVE_INTERVAL_MS old, or longer for a costly one (above). */
   override wantsSave(): boolean {
-    const interval = Math.max(MIN_SAVE_INTERVAL_MS, SAVE_INTERVAL_PER_WRITE_MS * this.#lastSaveMs);
+    const interval = Math.max(MIN_SAVE_INTERVAL_MS, SAVE_INTERVAL_FACTOR * this.#lastSaveMs);
     return Date.now() - this.#lastSaveAt > interval;
   }
 

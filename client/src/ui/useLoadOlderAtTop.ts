@@ -2,8 +2,10 @@
 // as in the chat apps they know; the "Oudere berichten laden" button stays
 // for the keyboard and screen readers, and is what this watches. A new
 // device's first sync brings only a chat's newest messages (chatSession.ts),
-// so a chat opened there can be shorter than the screen: then the older
-// page loads at once, until the screen is full. Loading is the view's own
+// so a chat opened there can be shorter than the screen: then older pages
+// load at once, until the screen is full, but AUTOMATIC_LOADS_IN_A_ROW at
+// most (messages this phone cannot read fold into one short row, and would
+// otherwise page through the whole history). Loading is the view's own
 // business: nothing here decides what shows.
 import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
 
