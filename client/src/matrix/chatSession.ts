@@ -54,6 +54,10 @@ import {
   timelineMessages,
   TimelineGaps,
 } from "./roomTimeline.ts";
+import {
+  storeRoomSettingsBesideSync,
+  type RoomEncryptionSettings,
+} from "./roomEncryptionSettings.ts";
 import { createSessionClient, storePrefix, type ChatSessionOptions } from "./sessionClient.ts";
 import type {
   ChatSummary,
@@ -90,6 +94,8 @@ export class ChatSession {
   #quietUntil = 0;
   readonly #exhaustedHistory = new Set<string>();
   readonly #gaps: TimelineGaps;
+  /** Each room's encryption settings, stored beside the sync; sends wait for theirs. */
+  readonly #roomEncryption: RoomEncryptionSettings;
 
   /**
    * Olm-encrypted to-device messages, for the age exchange (age/ageExchange.ts).
@@ -101,6 +107,7 @@ export class ChatSession {
     this.#client = client;
     this.userId = userId;
     this.toDevice = createToDeviceTransport(client);
+    this.#roomEncryption = storeRoomSettingsBesideSync(client.getCrypto());
     this.#gaps = new TimelineGaps(client, () => {
       this.#scheduleRecompute();
     });
@@ -320,6 +327,7 @@ export class ChatSession {
     if (!this.#client.getRoom(roomId)?.hasEncryptionStateEvent()) {
       throw new Error("refusing to send into a room without end-to-end encryption");
     }
+    await this.#roomEncryption.settled(roomId);
     const { event_id: eventId } = await this.#client.sendMessage(roomId, {
       msgtype: MsgType.Text,
       body,
@@ -352,6 +360,7 @@ export class ChatSession {
       throw new Error("refusing to send into a room without end-to-end encryption");
     }
     try {
+      await this.#roomEncryption.settled(roomId);
       const { event_id: eventId } = await this.#client.sendMessage(
         roomId,
         mediaEventContent(media),
@@ -377,6 +386,7 @@ export class ChatSession {
     const room = this.#client.getRoom(roomId);
     const event = room?.getPendingEvents().find((e) => (e.getId() ?? e.getTxnId()) === localId);
     if (!room || event === undefined) return;
+    await this.#roomEncryption.settled(roomId);
     await this.#client.resendEvent(event, room);
   }
 

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { storeRoomSettingsBesideSync } from "./roomEncryptionSettings.ts";
+
+/** A promise the test settles by hand. */
+function deferred(): {
+  readonly promise: Promise<void>;
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+} {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<void>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A stand-in for the SDK's crypto: each onCryptoEvent call is stored when the test says so. */
+function fakeCrypto(): {
+  onCryptoEvent: (room: { readonly roomId: string }, event: unknown) => Promise<void>;
+  readonly calls: { roomId: string; label: string; done: ReturnType<typeof deferred> }[];
+} {
+  const calls: { roomId: string; label: string; done: ReturnType<typeof deferred> }[] = [];
+  return {
+    calls,
+    onCryptoEvent: (room, event) => {
+      const done = deferred();
+      calls.push({ roomId: room.roomId, label: String(event), done });
+      return done.promise;
+    },
+  };
+}
+
+const room = (roomId: string): { readonly roomId: string } => ({ roomId });
+const event = (label: string): string => label;
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("storeRoomSettingsBesideSync", () => {
+  it("lets the sync go on at once, and a send wait until its room's settings are stored", async () => {
+    const crypto = fakeCrypto();
+    const settings = storeRoomSettingsBesideSync(crypto);
+    // The sync's await returns before anything is stored.
+    await crypto.onCryptoEvent(room("!a"), event("a-1"));
+    await flush();
+    expect(crypto.calls.map((call) => call.label)).toEqual(["a-1"]);
+
+    let sendMayGo = false;
+    const send = settings.settled("!a").then(() => {
+      sendMayGo = true;
+    });
+    await flush();
+    expect(sendMayGo).toBe(false);
+    crypto.calls[0]?.done.resolve();
+    await send;
+    expect(sendMayGo).toBe(true);
+    // A room with nothing being stored does not wait.
+    await settings.settled("!never-seen");
+  });
+
+  it("stores one room's changes in order, and different rooms side by side", async () => {
+    const crypto = fakeCrypto();
+    const settings = storeRoomSettingsBesideSync(crypto);
+    await crypto.onCryptoEvent(room("!a"), event("a-1"));
+    await crypto.onCryptoEvent(room("!a"), event("a-2"));
+    await crypto.onCryptoEvent(room("!b"), event("b-1"));
+    await flush();
+    // a-2 waits for a-1; b-1 does not wait for a.
+    expect(crypto.calls.map((call) => call.label)).toEqual(["a-1", "b-1"]);
+
+    const aSettled = settings.settled("!a");
+    crypto.calls[0]?.done.resolve();
+    await flush();
+    expect(crypto.calls.map((call) => call.label)).toEqual(["a-1", "b-1", "a-2"]);
+    let aDone = false;
+    void aSettled.then(() => {
+      aDone = true;
+    });
+    await flush();
+    expect(aDone).toBe(false); // a-2 is not stored yet
+    crypto.calls[2]?.done.resolve();
+    await aSettled;
+  });
+
+  it("reports a change that could not be stored to the send that waits, and stores the next one anyway", async () => {
+    const crypto = fakeCrypto();
+    const settings = storeRoomSettingsBesideSync(crypto);
+    await crypto.onCryptoEvent(room("!a"), event("a-1"));
+    await flush();
+    crypto.calls[0]?.done.reject(new Error("crypto store closed"));
+    await expect(settings.settled("!a")).rejects.toThrow("crypto store closed");
+
+    await crypto.onCryptoEvent(room("!a"), event("a-2"));
+    await flush();
+    expect(crypto.calls.map((call) => call.label)).toEqual(["a-1", "a-2"]);
+    crypto.calls[1]?.done.resolve();
+    await settings.settled("!a");
+  });
+
+  it("fails loudly on an SDK whose crypto has no onCryptoEvent", () => {
+    expect(() => storeRoomSettingsBesideSync({})).toThrow(/roomEncryptionSettings\.ts expects/);
+    expect(() => storeRoomSettingsBesideSync(undefined)).toThrow();
+  });
+});

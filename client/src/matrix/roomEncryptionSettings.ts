@@ -1,0 +1,72 @@
+// Matrix layer: the crypto stores each encrypted room's settings beside the
+// sync, not in front of it.
+//
+// Why: for every encrypted room in a sync, the SDK's sync waits until the
+// Rust crypto has stored the room's encryption settings (an IndexedDB read
+// and a write) before it processes the room's events. A new phone's first
+// sync of an account with 1,000 chats spent about 0.9 s there, over half of
+// it waiting on IndexedDB, before any chat could be listed; every later start
+// does it again for every room of the stored sync (docs/performance.md).
+// Listing chats, judging them and decrypting their messages do not need
+// these settings; only encrypting does.
+//
+// What stays the same: every room's settings are stored, in the order the
+// syncs brought them (one room's settings after another's, each room in
+// order); sending waits for its room (ChatSession awaits `settled` before
+// every send). Had a send not waited, the SDK would refuse to encrypt
+// ("unconfigured room") and the message would stay unsent: it never falls
+// back to sending in the clear. The crypto's per-room encryptor (which tracks
+// the members' devices) is created once the settings are stored, and
+// re-reads the members on every encryption, so a member who joined in
+// between is not missed.
+//
+// How: the SDK hands each room's encryption event to its crypto's
+// onCryptoEvent and awaits it (sync.ts, "process any crypto events before
+// emitting the RoomStateEvent events"). matrix-js-sdk 43 has no option for
+// this, so this wraps that one method of the client's crypto object. The
+// shape is checked at run time, as trackDevices.ts does: an SDK upgrade that
+// changes it fails loudly here, never by leaving rooms unconfigured.
+
+/** The SDK's crypto as the sync sees it: only the room's ID is read here; the rest is passed on. */
+type CryptoEventHandler = {
+  onCryptoEvent(room: { readonly roomId: string }, event: unknown): Promise<void>;
+};
+
+export type RoomEncryptionSettings = {
+  /**
+   * Resolves once every settings change the syncs brought for `roomId` so far
+   * is stored; rejects with the crypto's error if the newest could not be
+   * (the send that waited fails with it, and stays unsent).
+   */
+  settled(roomId: string): Promise<void>;
+};
+
+/** From now on, the sync hands `crypto` each room's encryption settings without waiting for them to be stored. */
+export function storeRoomSettingsBesideSync(crypto: unknown): RoomEncryptionSettings {
+  const handler = crypto as Partial<CryptoEventHandler> | undefined;
+  if (typeof handler?.onCryptoEvent !== "function") {
+    throw new Error(
+      "this matrix-js-sdk version does not hand encryption events to its crypto as roomEncryptionSettings.ts expects",
+    );
+  }
+  const store = handler.onCryptoEvent.bind(handler);
+  /** Per room, the newest settings change still being stored (a room's changes run in order). */
+  const storing = new Map<string, Promise<void>>();
+
+  handler.onCryptoEvent = (room, event) => {
+    const roomId = room.roomId;
+    // After the room's previous change, whether or not that one was stored.
+    const previous = (storing.get(roomId) ?? Promise.resolve()).catch(() => undefined);
+    const stored = previous.then(() => store(room, event));
+    storing.set(roomId, stored);
+    const forget = (): void => {
+      if (storing.get(roomId) === stored) storing.delete(roomId);
+    };
+    // Forgotten once stored; a failure stays for `settled` to report.
+    stored.then(forget, () => undefined);
+    // The sync goes on at once; sending waits for `settled`.
+    return Promise.resolve();
+  };
+
+  return { settled: (roomId) => storing.get(roomId) ?? Promise.resolve() };
+}
