@@ -10,9 +10,9 @@
 // Listing chats, judging them and decrypting their messages do not need
 // these settings; only encrypting does.
 //
-// What stays the same: every room's settings are stored, in the order the
-// syncs brought them (one room's settings after another's, each room in
-// order); sending waits for its room (ChatSession awaits `settled` before
+// What stays the same: every room's settings are stored, each room's in the
+// order the syncs brought them (different rooms side by side, as the SDK's
+// sync did); sending waits for its room (ChatSession awaits `settled` before
 // every send). Had a send not waited, the SDK would refuse to encrypt
 // ("unconfigured room") and the message would stay unsent: it never falls
 // back to sending in the clear. The crypto's per-room encryptor (which tracks
