@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { storeRoomSettingsBesideSync } from "./roomEncryptionSettings.ts";
+import { ROOMS_AT_ONCE, storeRoomSettingsBesideSync } from "./roomEncryptionSettings.ts";
 
 /** A promise the test settles by hand. */
 function deferred(): {
@@ -95,6 +95,27 @@ describe("storeRoomSettingsBesideSync", () => {
     expect(crypto.calls.map((call) => call.label)).toEqual(["a-1", "a-2"]);
     crypto.calls[1]?.done.resolve();
     await settings.settled("!a");
+  });
+
+  it(`stores ${String(ROOMS_AT_ONCE)} rooms' settings at once, the next as soon as one is stored`, async () => {
+    const crypto = fakeCrypto();
+    const settings = storeRoomSettingsBesideSync(crypto);
+    const rooms = Array.from({ length: ROOMS_AT_ONCE + 2 }, (_, index) => `!r${String(index)}`);
+    for (const roomId of rooms) await crypto.onCryptoEvent(room(roomId), event(roomId));
+    await flush();
+    expect(crypto.calls.map((call) => call.roomId)).toEqual(rooms.slice(0, ROOMS_AT_ONCE));
+
+    crypto.calls[1]?.done.resolve();
+    await flush();
+    expect(crypto.calls.map((call) => call.roomId)).toEqual(rooms.slice(0, ROOMS_AT_ONCE + 1));
+    // A failure frees its place too.
+    crypto.calls[0]?.done.reject(new Error("crypto store closed"));
+    await flush();
+    expect(crypto.calls.map((call) => call.roomId)).toEqual(rooms);
+    for (const call of crypto.calls.slice(2)) call.done.resolve();
+    const last = rooms.at(-1) ?? "";
+    await settings.settled(last);
+    await expect(settings.settled("!r0")).rejects.toThrow("crypto store closed");
   });
 
   it("fails loudly on an SDK whose crypto has no onCryptoEvent", () => {
