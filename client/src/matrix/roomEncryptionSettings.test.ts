@@ -118,6 +118,44 @@ describe("storeRoomSettingsBesideSync", () => {
     await expect(settings.settled("!r0")).rejects.toThrow("crypto store closed");
   });
 
+  it("stores a room someone is waiting to send in before the rooms ahead of it in line", async () => {
+    const crypto = fakeCrypto();
+    const settings = storeRoomSettingsBesideSync(crypto);
+    const rooms = Array.from({ length: ROOMS_AT_ONCE + 3 }, (_, index) => `!r${String(index)}`);
+    for (const roomId of rooms) await crypto.onCryptoEvent(room(roomId), event(roomId));
+    // The last room's second change is chained behind its first: it is hurried too.
+    const last = rooms.at(-1) ?? "";
+    await crypto.onCryptoEvent(room(last), event(`${last}-again`));
+    await flush();
+    const sent = settings.settled(last);
+
+    crypto.calls[0]?.done.resolve();
+    await flush();
+    expect(crypto.calls.at(-1)?.label).toBe(last);
+    // Its second change joins the front of the line once its first is stored
+    // (the place its first freed has gone to the next in line meanwhile).
+    crypto.calls.at(-1)?.done.resolve();
+    await flush();
+    crypto.calls[1]?.done.resolve();
+    await flush();
+    expect(crypto.calls.map((call) => call.label)).toEqual([
+      ...rooms.slice(0, ROOMS_AT_ONCE),
+      last,
+      rooms[ROOMS_AT_ONCE],
+      `${last}-again`,
+    ]);
+    for (const call of crypto.calls) call.done.resolve();
+    await sent;
+    // The others still all get their turn.
+    for (let turn = 0; turn < rooms.length; turn++) {
+      for (const call of crypto.calls) call.done.resolve();
+      await flush();
+    }
+    expect(crypto.calls.map((call) => call.label).sort()).toEqual(
+      [...rooms, `${last}-again`].sort(),
+    );
+  });
+
   it("fails loudly on an SDK whose crypto has no onCryptoEvent", () => {
     expect(() => storeRoomSettingsBesideSync({})).toThrow(/roomEncryptionSettings\.ts expects/);
     expect(() => storeRoomSettingsBesideSync(undefined)).toThrow();

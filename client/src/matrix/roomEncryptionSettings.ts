@@ -12,7 +12,8 @@
 //
 // What stays the same: every room's settings are stored, each room's in the
 // order the syncs brought them (a few rooms at a time, ROOMS_AT_ONCE); sending
-// waits for its room (ChatSession awaits `settled` before every send). Had a send not waited, the SDK would refuse to encrypt
+// waits for its room (ChatSession awaits `settled` before every send), which
+// then goes to the front of the line. Had a send not waited, the SDK would refuse to encrypt
 // ("unconfigured room") and the message would stay unsent: it never falls
 // back to sending in the clear. The crypto's per-room encryptor (which tracks
 // the members' devices) is created once the settings are stored, and
@@ -58,16 +59,18 @@ export function storeRoomSettingsBesideSync(crypto: unknown): RoomEncryptionSett
   const store = handler.onCryptoEvent.bind(handler);
   /** Per room, the newest settings change still being stored (a room's changes run in order). */
   const storing = new Map<string, Promise<void>>();
-  const inTurn = takingTurns(ROOMS_AT_ONCE);
+  const turns = takingTurns(ROOMS_AT_ONCE);
 
   handler.onCryptoEvent = (room, event) => {
     const roomId = room.roomId;
     // After the room's previous change, whether or not that one was stored.
     const previous = (storing.get(roomId) ?? Promise.resolve()).catch(() => undefined);
-    const stored = previous.then(() => inTurn(() => store(room, event)));
+    const stored = previous.then(() => turns.run(roomId, () => store(room, event)));
     storing.set(roomId, stored);
     const forget = (): void => {
-      if (storing.get(roomId) === stored) storing.delete(roomId);
+      if (storing.get(roomId) !== stored) return;
+      storing.delete(roomId);
+      turns.calmDown(roomId);
     };
     // Forgotten once stored; a failure stays for `settled` to report.
     stored.then(forget, () => undefined);
@@ -75,23 +78,55 @@ export function storeRoomSettingsBesideSync(crypto: unknown): RoomEncryptionSett
     return Promise.resolve();
   };
 
-  return { settled: (roomId) => storing.get(roomId) ?? Promise.resolve() };
+  return {
+    settled: (roomId) => {
+      const stored = storing.get(roomId);
+      if (stored === undefined) return Promise.resolve();
+      // Someone is waiting to send here: this room goes before the backlog
+      // of a new phone's first sync (1,000 chats: a few seconds).
+      turns.hurry(roomId);
+      return stored;
+    },
+  };
 }
 
-/** Runs tasks `atOnce` at a time, in the order they were handed in. */
-function takingTurns(atOnce: number): (task: () => Promise<void>) => Promise<void> {
+type Turns = {
+  /** Runs `task` when it is its turn: `atOnce` at a time, in the order handed in. */
+  run(key: string, task: () => Promise<void>): Promise<void>;
+  /** `key`'s tasks, waiting now or handed in later, go to the front of the line. */
+  hurry(key: string): void;
+  /** `key`'s later tasks wait in line again. */
+  calmDown(key: string): void;
+};
+
+function takingTurns(atOnce: number): Turns {
   let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (running < atOnce) running += 1;
-    // A finishing task hands its place straight to the next in line.
-    else await new Promise<void>((takePlace) => waiting.push(takePlace));
-    try {
-      await task();
-    } finally {
-      const next = waiting.shift();
-      if (next === undefined) running -= 1;
-      else next();
-    }
+  const waiting: { readonly key: string; readonly takePlace: () => void }[] = [];
+  const hurried = new Set<string>();
+  return {
+    async run(key, task) {
+      if (running < atOnce) running += 1;
+      // A finishing task hands its place straight to the next in line.
+      else
+        await new Promise<void>((takePlace) => {
+          if (hurried.has(key)) waiting.unshift({ key, takePlace });
+          else waiting.push({ key, takePlace });
+        });
+      try {
+        await task();
+      } finally {
+        const next = waiting.shift();
+        if (next === undefined) running -= 1;
+        else next.takePlace();
+      }
+    },
+    hurry(key) {
+      hurried.add(key);
+      const place = waiting.findIndex((entry) => entry.key === key);
+      if (place > 0) waiting.unshift(...waiting.splice(place, 1));
+    },
+    calmDown(key) {
+      hurried.delete(key);
+    },
   };
 }
