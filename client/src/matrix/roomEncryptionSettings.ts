@@ -13,9 +13,9 @@
 // What stays the same: every room's settings are stored, each room's in the
 // order the syncs brought them (a few rooms at a time, ROOMS_AT_ONCE); sending
 // waits for its room (ChatSession awaits `settled` before every send), which
-// then goes to the front of the line. Had a send not waited, the SDK would refuse to encrypt
-// ("unconfigured room") and the message would stay unsent: it never falls
-// back to sending in the clear. The crypto's per-room encryptor (which tracks
+// then goes to the front of the line. Had a send not waited, the SDK would
+// refuse to encrypt ("unconfigured room") and the message would stay unsent:
+// it never falls back to sending in the clear. The crypto's per-room encryptor (which tracks
 // the members' devices) is created once the settings are stored, and
 // re-reads the members on every encryption, so a member who joined in
 // between is not missed.
